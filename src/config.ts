@@ -1,0 +1,147 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { isValidTimeZone } from "./content/dates.ts";
+import { issuesToDiagnostics, type FieldHelp } from "./content/report-issues.ts";
+import { isHttpUrl } from "./content/schemas.ts";
+import { parseYaml } from "./content/yaml-document.ts";
+import { error, type Diagnostic } from "./diagnostics/diagnostic.ts";
+
+/** The name of the one site configuration file, at the project root. */
+export const CONFIG_FILE = "tidings.config.yml";
+
+const text = z
+  .union([z.string(), z.number()])
+  .transform((value) => String(value).trim())
+  .pipe(z.string().min(1));
+
+const link = z.strictObject({ label: text, url: text });
+
+const DEFAULT_TYPES: Record<string, string> = {
+  news: "News",
+  analysis: "Analysis",
+  opinion: "Opinion",
+  explainer: "Explainer",
+  interview: "Interview",
+  review: "Review",
+};
+
+const donationSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  heading: text,
+  text: text,
+  button: text,
+  url: text,
+  exclude: z
+    .strictObject({
+      types: z.array(text).default([]),
+      tags: z.array(text).default([]),
+    })
+    .default({ types: [], tags: [] }),
+});
+
+/** The site configuration schema; defaults live here and nowhere else. */
+export const configSchema = z
+  .strictObject({
+    name: text,
+    tagline: text.optional(),
+    description: text.optional(),
+    url: text.refine(isHttpUrl, { message: "must be the site's web address starting with https://" }),
+    language: text.default("en"),
+    timeZone: text.refine(isValidTimeZone, { message: "must be an IANA time zone name such as Europe/London" }).default("UTC"),
+    dateFormat: text.default("d MMMM yyyy"),
+    timeFormat: text.default("HH:mm"),
+    articlesPerPage: z.number().int().min(1).max(100).default(10),
+    navigation: z.array(link).default([]),
+    types: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), text).default(DEFAULT_TYPES),
+    donation: donationSchema,
+    feeds: z.strictObject({ items: z.number().int().min(1).max(500).default(20) }).default({ items: 20 }),
+    logo: text.optional(),
+  })
+  .transform((config) => {
+    const url = new URL(config.url);
+    const pathPrefix = url.pathname.endsWith("/") ? url.pathname : `${url.pathname}/`;
+    return {
+      ...config,
+      /** Origin and path with no trailing slash, e.g. `https://example.org/news`. */
+      url: `${url.origin}${pathPrefix.slice(0, -1)}`,
+      /** The path the site lives under, `/` at a domain's root. */
+      pathPrefix,
+    };
+  });
+
+/** The validated site configuration with every default filled in. */
+export type SiteConfig = z.output<typeof configSchema>;
+
+const CONFIG_HELP: Record<string, FieldHelp> = {
+  name: { expected: "the newsroom's name", example: "name: The Millbrook Lantern" },
+  tagline: { expected: "a short line under the name", example: "tagline: Independent news for the valley" },
+  description: { expected: "a sentence describing the site", example: "description: Local news paid for by readers." },
+  url: { expected: "the site's web address", example: "url: https://news.example.org" },
+  language: { expected: "a language tag", example: "language: en-GB" },
+  timeZone: { expected: "an IANA time zone name", example: "timeZone: Europe/London" },
+  dateFormat: { expected: "a date format", example: 'dateFormat: "d MMMM yyyy"' },
+  timeFormat: { expected: "a time format", example: 'timeFormat: "HH:mm"' },
+  articlesPerPage: { expected: "a whole number from 1 to 100", example: "articlesPerPage: 10" },
+  navigation: { expected: "a list of links with `label` and `url`", example: "- { label: About, url: /about/ }" },
+  "navigation.label": { expected: "the link text", example: "label: About" },
+  "navigation.url": { expected: "a path or web address", example: "url: /about/" },
+  types: { expected: "a list of article types and their labels", example: "types: { news: News, opinion: Opinion }" },
+  donation: { expected: "the donation block settings", example: "donation: { heading: …, text: …, button: Donate, url: /donate/ }" },
+  "donation.enabled": { expected: "`true` or `false`", example: "enabled: true" },
+  "donation.heading": { expected: "a heading as text", example: "heading: Keep local news free" },
+  "donation.text": { expected: "a short paragraph", example: "text: We are funded by readers like you." },
+  "donation.button": { expected: "the button text", example: "button: Donate" },
+  "donation.url": { expected: "the donation page address", example: "url: /donate/" },
+  "donation.exclude.types": { expected: "a list of article types", example: "types: [sponsored]" },
+  "donation.exclude.tags": { expected: "a list of tags", example: "tags: [Corrections]" },
+  "feeds.items": { expected: "a whole number from 1 to 500", example: "items: 20" },
+  logo: { expected: "the path of the logo image", example: "logo: /logo.png" },
+};
+
+const CONFIG_FIELDS: Record<string, readonly string[]> = {
+  "": ["name", "tagline", "description", "url", "language", "timeZone", "dateFormat", "timeFormat", "articlesPerPage", "navigation", "types", "donation", "feeds", "logo"],
+  navigation: ["label", "url"],
+  donation: ["enabled", "heading", "text", "button", "url", "exclude"],
+  "donation.exclude": ["types", "tags"],
+  feeds: ["items"],
+};
+
+/** The result of loading the config: the config, or every problem found in it. */
+export type ConfigResult = { ok: true; config: SiteConfig } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Read and validate `tidings.config.yml` in `root`. */
+export function loadConfig(root: string): ConfigResult {
+  const file = path.join(root, CONFIG_FILE);
+  if (!existsSync(file)) {
+    return {
+      ok: false,
+      diagnostics: [
+        error("config/missing", CONFIG_FILE, "the site configuration file is missing", {
+          fix: `Create ${CONFIG_FILE} at the project root with at least name, url and donation (see README.md).`,
+        }),
+      ],
+    };
+  }
+  return parseConfig(readFileSync(file, "utf8"));
+}
+
+/** Validate the text of a config file; every problem is reported at once. */
+export function parseConfig(source: string): ConfigResult {
+  const yaml = parseYaml(source.replace(/^\uFEFF/, ""), CONFIG_FILE);
+  if (!yaml.ok) return { ok: false, diagnostics: yaml.diagnostics };
+  const result = configSchema.safeParse(yaml.data, { reportInput: true });
+  if (result.success) return { ok: true, config: result.data };
+  return {
+    ok: false,
+    diagnostics: issuesToDiagnostics(result.error.issues, {
+      file: CONFIG_FILE,
+      lines: yaml.lines,
+      help: CONFIG_HELP,
+      knownFields: CONFIG_FIELDS,
+      codePrefix: "config",
+      topLine: 1,
+      kindOfFile: "the site configuration can",
+    }),
+  };
+}

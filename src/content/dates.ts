@@ -1,0 +1,92 @@
+import { DateTime } from "luxon";
+import { describeValue } from "./describe-value.ts";
+
+/** A moment an editor wrote down, fixed to an instant and remembered with the site's time zone. */
+export interface ContentDate {
+  /** Milliseconds since the epoch: the instant, independent of any time zone. */
+  epochMs: number;
+  /** ISO 8601 in the site's time zone with its offset, e.g. `2026-03-01T09:30:00+00:00`. */
+  iso: string;
+  /** False when the editor gave only a calendar day (shown without a time). */
+  hasTime: boolean;
+}
+
+/** What parsing a date gave: the date, or a sentence saying what is wrong with it. */
+export type DateResult = { ok: true; value: ContentDate } | { ok: false; problem: string };
+
+const DATE_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * Parse a front-matter date. A calendar day means that day in the site's time zone; a time
+ * without an offset is site time. Impossible dates (30 February, hour 25) are refused instead of
+ * rolling over the way YAML libraries and `new Date()` do.
+ */
+export function parseContentDate(value: unknown, timeZone: string): DateResult {
+  if (typeof value !== "string") {
+    return { ok: false, problem: `must be a date like 2026-03-01 or "2026-03-01 09:30", got ${describeValue(value)}` };
+  }
+  const text = value.trim();
+  const match = DATE_PATTERN.exec(text);
+  if (!match) {
+    return { ok: false, problem: `must be a date like 2026-03-01 or "2026-03-01 09:30", got "${text}"` };
+  }
+  const [, year, month, day, hour, minute, second, offset] = match;
+  const parts = {
+    year: Number(year),
+    month: Number(month),
+    day: Number(day),
+    hour: Number(hour ?? 0),
+    minute: Number(minute ?? 0),
+    second: Number(second ?? 0),
+  };
+  if (parts.month < 1 || parts.month > 12) {
+    return { ok: false, problem: `has month ${month}, which does not exist (months run 01 to 12), in "${text}"` };
+  }
+  const daysInMonth = DateTime.utc(parts.year, parts.month, 1).daysInMonth ?? 31;
+  if (parts.day < 1 || parts.day > daysInMonth) {
+    return {
+      ok: false,
+      problem: `is not a real day: ${monthName(parts.month)} ${parts.year} has ${daysInMonth} days, got "${text}"`,
+    };
+  }
+  if (parts.hour > 23 || parts.minute > 59 || parts.second > 59) {
+    return { ok: false, problem: `has an impossible time of day in "${text}" (use 00:00 to 23:59)` };
+  }
+  const zone = offset === undefined ? timeZone : offset === "Z" ? "UTC" : `UTC${normaliseOffset(offset)}`;
+  const moment = DateTime.fromObject(parts, { zone });
+  if (!moment.isValid) {
+    return { ok: false, problem: `could not be read as a date: "${text}"` };
+  }
+  return { ok: true, value: toContentDate(moment.toMillis(), timeZone, hour !== undefined) };
+}
+
+/** Build a ContentDate for an instant, expressed in the site's time zone. */
+export function toContentDate(epochMs: number, timeZone: string, hasTime: boolean): ContentDate {
+  const iso = DateTime.fromMillis(epochMs, { zone: timeZone }).toISO({ suppressMilliseconds: true }) ?? "";
+  return { epochMs, iso, hasTime };
+}
+
+/** Format an instant for readers in the site's time zone and language with a Luxon format (`d MMMM yyyy`). */
+export function formatDate(epochMs: number, timeZone: string, locale: string, format: string): string {
+  return DateTime.fromMillis(epochMs, { zone: timeZone }).setLocale(locale).toFormat(format);
+}
+
+/** The calendar parts (`2026`, `03`, `01`) of an instant in the site's time zone, for URLs. */
+export function calendarParts(epochMs: number, timeZone: string): { year: string; month: string; day: string } {
+  const moment = DateTime.fromMillis(epochMs, { zone: timeZone });
+  return { year: moment.toFormat("yyyy"), month: moment.toFormat("MM"), day: moment.toFormat("dd") };
+}
+
+/** True when the IANA time zone name is known to this machine's Intl data. */
+export function isValidTimeZone(timeZone: string): boolean {
+  return DateTime.local().setZone(timeZone).isValid;
+}
+
+function normaliseOffset(offset: string): string {
+  return offset.includes(":") ? offset : `${offset.slice(0, 3)}:${offset.slice(3)}`;
+}
+
+function monthName(month: number): string {
+  return DateTime.utc(2000, month, 1).setLocale("en").toFormat("MMMM");
+}

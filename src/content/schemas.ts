@@ -1,0 +1,225 @@
+import { z } from "zod";
+import { parseContentDate } from "./dates.ts";
+import type { FieldHelp } from "./report-issues.ts";
+
+/** The settings front-matter validation depends on. */
+export interface SchemaOptions {
+  /** IANA time zone that dates without an offset are read in. */
+  timeZone: string;
+  /** Article types the site knows (`news`, `analysis`, …). */
+  types: readonly string[];
+}
+
+/** URL slugs: lowercase letters and digits in words joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Text an editor typed: a string (numbers such as `1984` are read as text), trimmed, not empty. */
+const text = z
+  .union([z.string(), z.number()])
+  .transform((value) => String(value).trim())
+  .pipe(z.string().min(1));
+
+/** One text or a list of texts, always returned as a list. */
+const textList = z.union([text.transform((value) => [value]), z.array(text).min(1)]);
+
+const httpUrl = text.refine(isHttpUrl, { message: "must be a web address starting with https:// or http://" });
+
+const slug = z.string().regex(SLUG_PATTERN);
+
+const dateField = (timeZone: string) =>
+  z.unknown().transform((value, context) => {
+    if (value === undefined) {
+      context.addIssue({ code: "custom", message: "is required but missing", input: value });
+      return z.NEVER;
+    }
+    const result = parseContentDate(value, timeZone);
+    if (result.ok) return result.value;
+    context.addIssue({ code: "custom", message: result.problem, input: value });
+    return z.NEVER;
+  });
+
+const sourceSchema = z.union([
+  text.transform((name) => ({ name })),
+  z.strictObject({ name: text, url: httpUrl.optional(), note: text.optional() }),
+]);
+
+const imageSchema = z.strictObject({
+  src: text,
+  alt: text,
+  caption: text.optional(),
+  credit: text.optional(),
+});
+
+/** The article front-matter schema (DESIGN.md §3) for a site's time zone and article types. */
+export function articleSchema(options: SchemaOptions) {
+  const date = dateField(options.timeZone);
+  return z
+    .strictObject({
+      title: text,
+      date,
+      byline: textList,
+      sources: z.array(sourceSchema).optional(),
+      tags: textList.optional(),
+      summary: text.optional(),
+      updated: date.optional(),
+      type: z.enum(options.types as [string, ...string[]]).optional(),
+      image: imageSchema.optional(),
+      corrections: z.array(z.strictObject({ date, text })).optional(),
+      draft: z.boolean().optional(),
+      donate: z.boolean().optional(),
+      slug: slug.optional(),
+      expires: date.optional(),
+    })
+    .superRefine(checkArticleDates, {
+      // Run even when other fields are wrong, so every problem is reported at once; only the dates must be readable.
+      when: (payload) => isContentDate((payload.value as { date?: unknown }).date),
+    });
+}
+
+function isContentDate(value: unknown): value is { epochMs: number } {
+  return typeof value === "object" && value !== null && typeof (value as { epochMs?: unknown }).epochMs === "number";
+}
+
+/** Cross-field date rules: updated, expires and corrections all come after publication. */
+function checkArticleDates(
+  article: { date: { epochMs: number }; updated?: unknown; expires?: unknown; corrections?: unknown },
+  context: z.RefinementCtx,
+): void {
+    if (isContentDate(article.updated) && article.updated.epochMs < article.date.epochMs) {
+      context.addIssue({
+        code: "custom",
+        path: ["updated"],
+        message: "is earlier than `date`: an article cannot be updated before it is published",
+        params: { fix: "Set `updated` to the time of the last substantive change, on or after `date`." },
+      });
+    }
+    if (isContentDate(article.expires) && article.expires.epochMs <= article.date.epochMs) {
+      context.addIssue({
+        code: "custom",
+        path: ["expires"],
+        message: "is not after `date`: the article would never be listed",
+        params: { fix: "Set `expires` to a date after `date`, or remove it." },
+      });
+    }
+    const corrections = Array.isArray(article.corrections) ? (article.corrections as { date?: unknown }[]) : [];
+    corrections.forEach((correction, index) => {
+      if (isContentDate(correction?.date) && correction.date.epochMs < article.date.epochMs) {
+        context.addIssue({
+          code: "custom",
+          path: ["corrections", index, "date"],
+          message: "is earlier than the article's `date`: a correction comes after publication",
+          params: { fix: "Give the date the correction was made." },
+        });
+      }
+    });
+}
+
+/** Validated article front matter. */
+export type ArticleFrontMatter = z.output<ReturnType<typeof articleSchema>>;
+
+/** The author-file front-matter schema; the body of the file is the author's bio. */
+export const authorSchema = z.strictObject({
+  name: text,
+  role: text.optional(),
+  aliases: z.array(text).optional(),
+  email: z.email().optional(),
+  links: z.array(z.strictObject({ label: text, url: httpUrl })).optional(),
+  slug: slug.optional(),
+});
+
+/** Validated author front matter. */
+export type AuthorFrontMatter = z.output<typeof authorSchema>;
+
+/** The standalone-page front-matter schema (about, donate, corrections policy). */
+export const pageSchema = z.strictObject({
+  title: text,
+  summary: text.optional(),
+  slug: slug.optional(),
+  draft: z.boolean().optional(),
+  donate: z.boolean().optional(),
+});
+
+/** Validated page front matter. */
+export type PageFrontMatter = z.output<typeof pageSchema>;
+
+const slugHelp: FieldHelp = {
+  expected: "lowercase letters, digits and single hyphens",
+  example: "slug: flood-wall-approved",
+};
+
+/** What each article field expects, in words, with an example line. */
+export const ARTICLE_HELP: Readonly<Record<string, FieldHelp>> = {
+  title: { expected: "the headline as plain text", example: "title: Council approves riverside flood wall" },
+  date: { expected: "a date", example: "date: 2026-03-01 09:30" },
+  byline: { expected: "a name or a list of names", example: "byline: Priya Raman" },
+  sources: { expected: "a list of sources", example: "sources: [Council minutes, 24 November]" },
+  "sources.name": { expected: "the name of the source", example: "- name: Council planning minutes" },
+  "sources.url": { expected: "a web address starting with https://", example: "url: https://example.org/report" },
+  "sources.note": { expected: "a short note as text", example: "note: Page 12" },
+  tags: { expected: "a tag or a list of tags", example: "tags: [Council, Housing]" },
+  summary: { expected: "one or two sentences of plain text", example: "summary: The wall will protect 300 homes." },
+  updated: { expected: "a date", example: "updated: 2026-03-02 14:00" },
+  type: { expected: "an article type", example: "type: analysis" },
+  image: { expected: "an image with `src` and `alt`", example: "image: { src: images/flood.jpg, alt: Flooded high street }" },
+  "image.src": { expected: "the image file, relative to this article", example: "src: images/flood.jpg" },
+  "image.alt": { expected: "a description of the image for people who cannot see it", example: "alt: Flooded high street at dawn" },
+  "image.caption": { expected: "a caption as text", example: "caption: The high street on Tuesday morning." },
+  "image.credit": { expected: "who made the image", example: "credit: Sam Ortiz / The Lantern" },
+  corrections: { expected: "a list of corrections with `date` and `text`", example: "- { date: 2026-03-02, text: An earlier version misspelt her name. }" },
+  "corrections.date": { expected: "a date", example: "date: 2026-03-02" },
+  "corrections.text": { expected: "what was corrected, as text", example: "text: An earlier version misspelt her name." },
+  draft: { expected: "`true` or `false`", example: "draft: true" },
+  donate: { expected: "`true` or `false`", example: "donate: false" },
+  slug: slugHelp,
+  expires: { expected: "a date", example: "expires: 2027-01-01" },
+};
+
+/** What each author field expects. */
+export const AUTHOR_HELP: Readonly<Record<string, FieldHelp>> = {
+  name: { expected: "the author's name as it appears in bylines", example: "name: Priya Raman" },
+  role: { expected: "a job title as text", example: "role: Local democracy reporter" },
+  aliases: { expected: "a list of other spellings used in bylines", example: "aliases: [P. Raman]" },
+  email: { expected: "an email address", example: "email: priya@example.org" },
+  links: { expected: "a list of links with `label` and `url`", example: "- { label: Mastodon, url: https://example.social/@priya }" },
+  "links.label": { expected: "the link text", example: "label: Mastodon" },
+  "links.url": { expected: "a web address starting with https://", example: "url: https://example.social/@priya" },
+  slug: slugHelp,
+};
+
+/** What each page field expects. */
+export const PAGE_HELP: Readonly<Record<string, FieldHelp>> = {
+  title: { expected: "the page title as plain text", example: "title: About us" },
+  summary: { expected: "one or two sentences of plain text", example: "summary: Who we are and how we are funded." },
+  slug: slugHelp,
+  draft: { expected: "`true` or `false`", example: "draft: true" },
+  donate: { expected: "`true` or `false`", example: "donate: true" },
+};
+
+/** Field names by parent path, for "did you mean" suggestions on unknown fields. */
+export const ARTICLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  "": ["title", "date", "byline", "sources", "tags", "summary", "updated", "type", "image", "corrections", "draft", "donate", "slug", "expires"],
+  sources: ["name", "url", "note"],
+  image: ["src", "alt", "caption", "credit"],
+  corrections: ["date", "text"],
+};
+
+/** Author field names by parent path. */
+export const AUTHOR_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  "": ["name", "role", "aliases", "email", "links", "slug"],
+  links: ["label", "url"],
+};
+
+/** Page field names by parent path. */
+export const PAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  "": ["title", "summary", "slug", "draft", "donate"],
+};
+
+/** True for an absolute http(s) URL with a host. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,98 @@
+import type { z } from "zod";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { parseFrontMatter } from "./front-matter.ts";
+import type { RawEntry } from "./load-files.ts";
+import { issuesToDiagnostics, type FieldHelp } from "./report-issues.ts";
+import {
+  ARTICLE_FIELDS,
+  ARTICLE_HELP,
+  articleSchema,
+  AUTHOR_FIELDS,
+  AUTHOR_HELP,
+  authorSchema,
+  PAGE_FIELDS,
+  PAGE_HELP,
+  pageSchema,
+  type ArticleFrontMatter,
+  type AuthorFrontMatter,
+  type PageFrontMatter,
+  type SchemaOptions,
+} from "./schemas.ts";
+
+/** A content file whose front matter passed validation. */
+export interface ValidEntry<FrontMatter> {
+  file: string;
+  absolutePath: string;
+  frontMatter: FrontMatter;
+  body: string;
+  /** 1-based file line where the body starts. */
+  bodyLine: number;
+  /** File line of each front-matter field, for later cross-checks. */
+  lines: ReadonlyMap<string, number>;
+}
+
+/** Every valid entry of each kind, plus all the problems found in the invalid ones. */
+export interface ValidatedContent {
+  articles: ValidEntry<ArticleFrontMatter>[];
+  authors: ValidEntry<AuthorFrontMatter>[];
+  pages: ValidEntry<PageFrontMatter>[];
+  diagnostics: Diagnostic[];
+}
+
+interface KindRules {
+  schema: z.ZodType;
+  help: Readonly<Record<string, FieldHelp>>;
+  fields: Readonly<Record<string, readonly string[]>>;
+  kindOfFile: string;
+}
+
+/** Parse and validate the front matter of every entry; one bad file never hides the problems in another. */
+export function validateEntries(entries: readonly RawEntry[], options: SchemaOptions): ValidatedContent {
+  const rules: Record<RawEntry["kind"], KindRules> = {
+    article: { schema: articleSchema(options), help: ARTICLE_HELP, fields: ARTICLE_FIELDS, kindOfFile: "articles" },
+    author: { schema: authorSchema, help: AUTHOR_HELP, fields: AUTHOR_FIELDS, kindOfFile: "author files" },
+    page: { schema: pageSchema, help: PAGE_HELP, fields: PAGE_FIELDS, kindOfFile: "pages" },
+  };
+  const content: ValidatedContent = { articles: [], authors: [], pages: [], diagnostics: [] };
+  for (const entry of entries) {
+    const result = validateEntry(entry, rules[entry.kind]);
+    if (!result.ok) {
+      content.diagnostics.push(...result.diagnostics);
+      continue;
+    }
+    // The schema for each kind produces that kind's front matter; the casts restore what the table erased.
+    if (entry.kind === "article") content.articles.push(result.entry as ValidEntry<ArticleFrontMatter>);
+    else if (entry.kind === "author") content.authors.push(result.entry as ValidEntry<AuthorFrontMatter>);
+    else content.pages.push(result.entry as ValidEntry<PageFrontMatter>);
+  }
+  return content;
+}
+
+/** Parse and validate one entry against its kind's rules, reporting every problem in it. */
+export function validateEntry(
+  entry: RawEntry,
+  rules: KindRules,
+): { ok: true; entry: ValidEntry<unknown> } | { ok: false; diagnostics: Diagnostic[] } {
+  const parsed = parseFrontMatter(entry.source, entry.file);
+  if (!parsed.ok) return parsed;
+  const { data, body, bodyLine, lines } = parsed.value;
+  const result = rules.schema.safeParse(data, { reportInput: true });
+  if (!result.success) {
+    return {
+      ok: false,
+      diagnostics: issuesToDiagnostics(result.error.issues, {
+        file: entry.file,
+        lines,
+        help: rules.help,
+        knownFields: rules.fields,
+        codePrefix: "front-matter",
+        topLine: 1,
+        kindOfFile: rules.kindOfFile,
+      }),
+    };
+  }
+  return {
+    ok: true,
+    entry: { file: entry.file, absolutePath: entry.absolutePath, frontMatter: result.data, body, bodyLine, lines },
+  };
+}

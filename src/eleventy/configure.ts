@@ -1,0 +1,103 @@
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { copyFile, mkdir, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Site } from "../site/types.ts";
+
+/** What the Eleventy configuration needs from Tidings. */
+export interface EleventyOptions {
+  /** Absolute path of the project root. */
+  root: string;
+  /** The site model, or a function returning the current one (the dev server reloads it on every rebuild). */
+  site: Site | (() => Promise<Site>);
+}
+
+/** The folders Eleventy reads, relative to the project root. */
+export const TEMPLATE_DIRECTORIES = {
+  input: "templates",
+  includes: "_includes",
+  layouts: "_layouts",
+} as const;
+
+/** The stylesheet, fingerprinted so hosts can cache it for a year. */
+export const STYLESHEET = "public/css/site.css";
+
+// Eleventy's config API is loosely typed JavaScript; this names the few methods Tidings calls.
+interface EleventyConfig {
+  addGlobalData(name: string, value: unknown): void;
+  addPassthroughCopy(mapping: string | Record<string, string>): void;
+  on(event: "eleventy.after", listener: (event: { directories: { output: string } }) => Promise<void>): void;
+  addWatchTarget(target: string): void;
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+  setTemplateFormats(formats: string[]): void;
+  setQuietMode(quiet: boolean): void;
+  setDataDeepMerge(deep: boolean): void;
+  setServerOptions(options: Record<string, unknown>): void;
+  setServerPassthroughCopyBehavior(behavior: string): void;
+  addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => string): void;
+  pathPrefix?: string;
+}
+
+/**
+ * Wire Tidings into Eleventy: the Site model as global data, Nunjucks page templates that paginate
+ * over it, the public/ folder copied through, and a fingerprinted stylesheet. This is the only
+ * module that knows Eleventy's API.
+ */
+export function configureEleventy(eleventyConfig: EleventyConfig, options: EleventyOptions): void {
+  const { root } = options;
+  eleventyConfig.setTemplateFormats(["njk"]);
+  eleventyConfig.setQuietMode(true);
+  // Articles are data, not Eleventy templates; deep merging them into every page would only cost time.
+  eleventyConfig.setDataDeepMerge(false);
+  // Autoescape stays on (Eleventy's default for Nunjucks); undefined values fail loudly instead of printing nothing.
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: true, trimBlocks: true, lstripBlocks: true });
+
+  const provide = options.site;
+  let current: Site | undefined = typeof provide === "function" ? undefined : provide;
+  eleventyConfig.addGlobalData("site", async () => {
+    current = typeof provide === "function" ? await provide() : provide;
+    return current;
+  });
+  const stylesheet = path.join(root, STYLESHEET);
+  const stylesheetPath = fingerprintedPath(stylesheet, "/assets/site");
+  eleventyConfig.addGlobalData("assets", { stylesheet: stylesheetPath });
+
+  eleventyConfig.addPassthroughCopy({ [toGlobPath(path.join(root, "public"))]: "/" });
+  if (existsSync(stylesheet)) eleventyConfig.addPassthroughCopy({ [toGlobPath(stylesheet)]: stylesheetPath.slice(1) });
+  // Images from content/ are copied after each build, from the site model of that build.
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    if (current) await copyAssets(current.assets, directories.output);
+  });
+
+  eleventyConfig.addWatchTarget(path.join(root, "content"));
+  eleventyConfig.addWatchTarget(path.join(root, "tidings.config.yml"));
+  eleventyConfig.addWatchTarget(path.join(root, "public"));
+  eleventyConfig.setServerPassthroughCopyBehavior("passthrough");
+
+  eleventyConfig.addFilter("absoluteUrl", (sitePath: string, base: string) => new URL(sitePath.replace(/^\//, ""), `${base}/`).href);
+}
+
+/** Copy local images into the output folder, skipping files already there with the same size. */
+export async function copyAssets(assets: Site["assets"], outputDir: string): Promise<void> {
+  await Promise.all(
+    assets.map(async ({ from, to }) => {
+      const target = path.join(outputDir, to);
+      const [source, existing] = await Promise.all([stat(from), stat(target).catch(() => undefined)]);
+      if (existing && existing.size === source.size && existing.mtimeMs >= source.mtimeMs) return;
+      await mkdir(path.dirname(target), { recursive: true });
+      await copyFile(from, target);
+    }),
+  );
+}
+
+// Eleventy's passthrough takes glob-style paths with forward slashes.
+function toGlobPath(file: string): string {
+  return file.split(path.sep).join("/");
+}
+
+/** The site path of a file with a content hash in its name: `/assets/site.3f2a9c1b.css`. */
+export function fingerprintedPath(file: string, base: string): string {
+  const hash = existsSync(file) ? createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 10) : "missing";
+  return `${base}.${hash}${path.extname(file)}`;
+}

@@ -1,0 +1,21 @@
+// Eleventy 3 ships JavaScript without type declarations; these name the parts Tidings uses.
+declare module "@11ty/eleventy" {
+  interface EleventyRunOptions {
+    configPath?: string | false;
+    quietMode?: boolean;
+    runMode?: "build" | "watch" | "serve";
+    pathPrefix?: string | undefined;
+    config?: (eleventyConfig: never) => unknown;
+  }
+  export default class Eleventy {
+    constructor(input: string, output: string, options?: EleventyRunOptions);
+    init(): Promise<void>;
+    write(): Promise<unknown>;
+    toJSON(): Promise<{ url: string; inputPath: string; outputPath: string; content: string }[]>;
+    watch(): Promise<void>;
+    serve(port?: number): Promise<void>;
+    stopWatch(): Promise<void>;
+    disableLogger(): void;
+    setIsVerbose(verbose: boolean): void;
+  }
+}

@@ -1,0 +1,404 @@
+import path from "node:path";
+import type { SiteConfig } from "../config.ts";
+import { calendarParts, formatDate, type ContentDate } from "../content/dates.ts";
+import type { ArticleFrontMatter, AuthorFrontMatter, PageFrontMatter } from "../content/schemas.ts";
+import { isHttpUrl } from "../content/schemas.ts";
+import type { ValidEntry } from "../content/validate-entry.ts";
+import { compareText, error, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { lineOf } from "../content/yaml-document.ts";
+import { matchKey, slugFromFileName, toSlug } from "./slugs.ts";
+import type {
+  Article,
+  Author,
+  AuthorListPage,
+  Byline,
+  BuildMode,
+  DateInfo,
+  Image,
+  ListPage,
+  Page,
+  Site,
+  Source,
+  Tag,
+  TagListPage,
+} from "./types.ts";
+import { articlePath, authorPath, isSafeSitePath, listPagePath, pagePath, tagPath } from "./urls.ts";
+
+/** A validated entry together with its rendered Markdown body. */
+export interface RenderedEntry<FrontMatter> extends ValidEntry<FrontMatter> {
+  body: string;
+  html: [string] | [string, string];
+  firstParagraph: string;
+  wordCount: number;
+}
+
+/** Everything the site model is built from. */
+export interface SiteInput {
+  config: SiteConfig;
+  articles: readonly RenderedEntry<ArticleFrontMatter>[];
+  authors: readonly RenderedEntry<AuthorFrontMatter>[];
+  pages: readonly RenderedEntry<PageFrontMatter>[];
+  mode: BuildMode;
+  /** The reference time for scheduling, ms since the epoch. */
+  now: number;
+  /** Absolute path of the project root, to resolve image files. */
+  root: string;
+  /** Whether a file exists (injected so the model stays testable without a disk). */
+  fileExists: (absolutePath: string) => boolean;
+}
+
+/** Top-level path segments that Tidings itself uses, which no standalone page may take. */
+export const RESERVED_SEGMENTS = new Set(["tags", "authors", "page", "media", "assets", "search", "corrections", "feeds", "404"]);
+
+/** Reading speed used for reading time, in words per minute. */
+const WORDS_PER_MINUTE = 230;
+
+/** Build the Site model: URLs, tags, authors, pagination and every cross-file check, as a pure function of the input. */
+export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnostic[] } {
+  const { config } = input;
+  const diagnostics: Diagnostic[] = [];
+  const claimedPaths = new Map<string, string>();
+  const claim = (sitePath: string, file: string, line?: number) => {
+    const previous = claimedPaths.get(sitePath);
+    if (previous !== undefined && previous !== file) {
+      diagnostics.push(
+        error("site/url-collision", file, `this would be published at ${sitePath}, the same address as ${previous}`, {
+          line,
+          fix: "Give one of the two a different `slug` (or rename its file).",
+        }),
+      );
+    } else if (!isSafeSitePath(sitePath)) {
+      diagnostics.push(error("site/unsafe-url", file, `the address ${sitePath} is not allowed`, { line, fix: "Use a slug made of lowercase letters, digits and hyphens." }));
+    } else {
+      claimedPaths.set(sitePath, file);
+    }
+  };
+
+  const authors = buildAuthors(input, diagnostics);
+  const authorsByName = indexAuthorsByName(input.authors, authors, diagnostics);
+  const visible = input.articles.filter((entry) => isVisible(entry.frontMatter, input));
+  const articles: Article[] = [];
+  for (const entry of visible) {
+    const article = toArticle(entry, input, authorsByName, diagnostics);
+    claim(article.url, article.file, entry.lines.get("slug"));
+    articles.push(article);
+  }
+  articles.sort(newestFirst);
+  const listed = articles.filter((article) => article.listed);
+
+  const tags = buildTags(listed, articles);
+  for (const author of authors) {
+    claim(author.url, author.file);
+    author.articles = listed.filter((article) => article.bylines.some((byline) => byline.author?.slug === author.slug));
+  }
+
+  const pages: Page[] = [];
+  for (const entry of input.pages) {
+    if (input.mode === "production" && entry.frontMatter.draft === true) continue;
+    const page = toPage(entry, config);
+    if (RESERVED_SEGMENTS.has(page.slug) || /^\d{4}$/.test(page.slug)) {
+      diagnostics.push(
+        error("site/reserved-slug", page.file, `the address /${page.slug}/ is used by the site itself`, {
+          line: entry.lines.get("slug"),
+          fix: "Give the page another `slug` (or rename its file).",
+        }),
+      );
+    } else {
+      claim(page.url, page.file, entry.lines.get("slug"));
+    }
+    pages.push(page);
+  }
+  pages.sort((a, b) => compareText(a.slug, b.slug));
+
+  const perPage = config.articlesPerPage;
+  const homePages = paginate(listed, perPage, "/");
+  const tagPages: TagListPage[] = tags.flatMap((tag) => paginate(tag.articles, perPage, tag.url).map((page) => ({ ...page, tag })));
+  const authorPages: AuthorListPage[] = authors.flatMap((author) =>
+    paginate(author.articles, perPage, author.url).map((page) => ({ ...page, author })),
+  );
+
+  const assets = articles.flatMap((article) =>
+    article.image?.sourcePath ? [{ from: article.image.sourcePath, to: article.image.url }] : [],
+  );
+  const site: Site = { config, mode: input.mode, now: input.now, articles, listed, tags, authors, pages, homePages, tagPages, authorPages, assets };
+  return { site, diagnostics };
+}
+
+/** Newest first; same-moment articles by title then URL so the order never depends on file-system order. */
+export function newestFirst(a: Article, b: Article): number {
+  return b.date.epochMs - a.date.epochMs || compareText(a.title, b.title) || compareText(a.url, b.url);
+}
+
+/** Split a list into pages of `size`, the first at `base`, the rest at `base + page/N/`. */
+export function paginate(items: readonly Article[], size: number, base: string): ListPage[] {
+  const total = Math.max(1, Math.ceil(items.length / size));
+  const pages: ListPage[] = [];
+  for (let number = 1; number <= total; number++) {
+    const page: ListPage = { url: listPagePath(base, number), number, total, items: items.slice((number - 1) * size, number * size) };
+    if (number > 1) page.previous = listPagePath(base, number - 1);
+    if (number < total) page.next = listPagePath(base, number + 1);
+    pages.push(page);
+  }
+  return pages;
+}
+
+/** Format a ContentDate for the templates in the site's time zone and language. */
+export function toDateInfo(date: ContentDate, config: SiteConfig): DateInfo {
+  const { year, month, day } = calendarParts(date.epochMs, config.timeZone);
+  return {
+    epochMs: date.epochMs,
+    iso: date.iso,
+    machine: date.hasTime ? date.iso : `${year}-${month}-${day}`,
+    day: formatDate(date.epochMs, config.timeZone, config.language, config.dateFormat),
+    time: date.hasTime ? formatDate(date.epochMs, config.timeZone, config.language, config.timeFormat) : "",
+  };
+}
+
+function isVisible(frontMatter: ArticleFrontMatter, input: SiteInput): boolean {
+  if (input.mode === "preview") return true;
+  return frontMatter.draft !== true && frontMatter.date.epochMs <= input.now;
+}
+
+function toArticle(
+  entry: RenderedEntry<ArticleFrontMatter>,
+  input: SiteInput,
+  authorsByName: ReadonlyMap<string, Author>,
+  diagnostics: Diagnostic[],
+): Article {
+  const { config } = input;
+  const fm = entry.frontMatter;
+  const slug = fm.slug ?? slugFromFileName(entry.file);
+  if (slug === "") {
+    diagnostics.push(
+      error("site/empty-slug", entry.file, "the file name gives no usable address for this article", {
+        fix: "Rename the file with letters or digits (e.g. flood-wall.md), or add a `slug` field.",
+      }),
+    );
+  }
+  const typeKey = fm.type ?? "news";
+  const tagNames = dedupeByKey(fm.tags ?? []);
+  const excludedTags = new Set(config.donation.exclude.tags.map(matchKey));
+  const showDonation =
+    config.donation.enabled &&
+    fm.donate !== false &&
+    !config.donation.exclude.types.includes(typeKey) &&
+    !tagNames.some((name) => excludedTags.has(matchKey(name)));
+  const article: Article = {
+    kind: "article",
+    file: entry.file,
+    slug,
+    url: articlePath(calendarParts(fm.date.epochMs, config.timeZone), slug),
+    title: fm.title,
+    summary: fm.summary ?? entry.firstParagraph,
+    type: { key: typeKey, label: config.types[typeKey] ?? typeKey },
+    date: toDateInfo(fm.date, config),
+    bylines: fm.byline.map((name) => toByline(name, authorsByName)),
+    sources: (fm.sources ?? []).map(toSource),
+    // Filled in by buildTags once every spelling of every tag is known.
+    tags: tagNames.map((name) => ({ name, slug: "", url: "" })),
+    corrections: (fm.corrections ?? [])
+      .map((correction) => ({ date: toDateInfo(correction.date, config), text: correction.text }))
+      .sort((a, b) => b.date.epochMs - a.date.epochMs),
+    draft: fm.draft === true,
+    scheduled: fm.date.epochMs > input.now,
+    listed: fm.draft !== true && fm.date.epochMs <= input.now && (fm.expires === undefined || fm.expires.epochMs > input.now),
+    showDonation,
+    body: entry.html,
+    wordCount: entry.wordCount,
+    readingMinutes: Math.max(1, Math.round(entry.wordCount / WORDS_PER_MINUTE)),
+  };
+  if (fm.updated) article.updated = toDateInfo(fm.updated, config);
+  if (fm.expires) article.expires = toDateInfo(fm.expires, config);
+  if (fm.image) {
+    const image = resolveImage(fm.image, entry, input, diagnostics);
+    if (image) article.image = image;
+  }
+  return article;
+}
+
+function resolveImage(
+  image: NonNullable<ArticleFrontMatter["image"]>,
+  entry: RenderedEntry<ArticleFrontMatter>,
+  input: SiteInput,
+  diagnostics: Diagnostic[],
+): Image | undefined {
+  const resolved: Image = { url: image.src, alt: image.alt };
+  if (image.caption !== undefined) resolved.caption = image.caption;
+  if (image.credit !== undefined) resolved.credit = image.credit;
+  if (isHttpUrl(image.src)) return resolved;
+  const line = lineOf(entry.lines, ["image", "src"]);
+  const contentRoot = path.join(input.root, "content");
+  const sourcePath = image.src.startsWith("/")
+    ? path.join(input.root, "public", image.src)
+    : path.resolve(path.dirname(entry.absolutePath), image.src);
+  const inside = image.src.startsWith("/") ? path.join(input.root, "public") : contentRoot;
+  if (!sourcePath.startsWith(inside + path.sep)) {
+    diagnostics.push(
+      error("content/image-outside", entry.file, `the image "${image.src}" is outside the ${image.src.startsWith("/") ? "public" : "content"} folder`, {
+        line,
+        field: "image.src",
+        fix: "Put the image next to the article (e.g. in an images/ folder beside it) and give its path from there.",
+      }),
+    );
+    return undefined;
+  }
+  if (!input.fileExists(sourcePath)) {
+    diagnostics.push(
+      error("content/image-missing", entry.file, `the image file "${image.src}" does not exist`, {
+        line,
+        field: "image.src",
+        fix: `Check the spelling, or add the file at ${path.relative(input.root, sourcePath).split(path.sep).join("/")}.`,
+      }),
+    );
+    return undefined;
+  }
+  const relative = path.relative(image.src.startsWith("/") ? path.join(input.root, "public") : contentRoot, sourcePath);
+  if (image.src.startsWith("/")) {
+    resolved.url = image.src;
+  } else {
+    resolved.url = `/media/${relative.split(path.sep).map(toSlugKeepingExtension).join("/")}`;
+    resolved.sourcePath = sourcePath;
+  }
+  return resolved;
+}
+
+function toSlugKeepingExtension(segment: string): string {
+  const dot = segment.lastIndexOf(".");
+  if (dot <= 0) return toSlug(segment);
+  return `${toSlug(segment.slice(0, dot))}.${segment.slice(dot + 1).toLowerCase().replace(/[^a-z0-9]/g, "")}`;
+}
+
+function toSource(source: { name: string; url?: string | undefined; note?: string | undefined }): Source {
+  const result: Source = { name: source.name };
+  if (source.url !== undefined) result.url = source.url;
+  if (source.note !== undefined) result.note = source.note;
+  return result;
+}
+
+function toByline(name: string, authorsByName: ReadonlyMap<string, Author>): Byline {
+  const author = authorsByName.get(matchKey(name));
+  return author ? { name, author: { slug: author.slug, url: author.url } } : { name };
+}
+
+function dedupeByKey(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((name) => {
+    const key = matchKey(name);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function buildAuthors(input: SiteInput, diagnostics: Diagnostic[]): Author[] {
+  const bySlug = new Map<string, Author>();
+  for (const entry of input.authors) {
+    const fm = entry.frontMatter;
+    const slug = fm.slug ?? slugFromFileName(entry.file);
+    const existing = bySlug.get(slug);
+    if (existing) {
+      diagnostics.push(
+        error("site/author-collision", entry.file, `this author would have the same page as ${existing.file} (/authors/${slug}/)`, {
+          fix: "Give one of the two author files a different `slug` (or rename it).",
+        }),
+      );
+      continue;
+    }
+    const author: Author = {
+      kind: "author",
+      file: entry.file,
+      slug,
+      url: authorPath(slug),
+      name: fm.name,
+      links: fm.links ?? [],
+      bio: entry.html.join(""),
+      articles: [],
+    };
+    if (fm.role !== undefined) author.role = fm.role;
+    if (fm.email !== undefined) author.email = fm.email;
+    bySlug.set(slug, author);
+  }
+  return [...bySlug.values()].sort((a, b) => compareText(a.name, b.name) || compareText(a.slug, b.slug));
+}
+
+function indexAuthorsByName(
+  entries: readonly RenderedEntry<AuthorFrontMatter>[],
+  authors: readonly Author[],
+  diagnostics: Diagnostic[],
+): Map<string, Author> {
+  const byFile = new Map(authors.map((author) => [author.file, author]));
+  const byName = new Map<string, Author>();
+  for (const entry of entries) {
+    const author = byFile.get(entry.file);
+    if (!author) continue;
+    for (const name of [entry.frontMatter.name, ...(entry.frontMatter.aliases ?? [])]) {
+      const key = matchKey(name);
+      const other = byName.get(key);
+      if (other && other !== author) {
+        diagnostics.push(
+          error("site/author-name-clash", entry.file, `the name "${name}" is also used by ${other.file}, so bylines cannot tell them apart`, {
+            line: lineOf(entry.lines, entry.frontMatter.name === name ? ["name"] : ["aliases"]),
+            fix: "Give each author a distinct name or alias (e.g. add a middle initial).",
+          }),
+        );
+        continue;
+      }
+      byName.set(key, author);
+    }
+  }
+  return byName;
+}
+
+function buildTags(listed: readonly Article[], all: readonly Article[]): Tag[] {
+  // Group every spelling of each tag, case-insensitively, across all articles with pages.
+  const spellings = new Map<string, Map<string, number>>();
+  for (const article of all) {
+    for (const tag of article.tags) {
+      const key = matchKey(tag.name);
+      const counts = spellings.get(key) ?? new Map<string, number>();
+      counts.set(tag.name, (counts.get(tag.name) ?? 0) + 1);
+      spellings.set(key, counts);
+    }
+  }
+  const keys = [...spellings.keys()].sort(compareText);
+  const byKey = new Map<string, Tag>();
+  const usedSlugs = new Set<string>();
+  for (const key of keys) {
+    const counts = spellings.get(key) ?? new Map<string, number>();
+    // The display name is the most used spelling; ties go to the first in code-point order.
+    const name = [...counts.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0]?.[0] ?? key;
+    const base = toSlug(name) || "tag";
+    let slug = base;
+    // Two different tags (`C++`, `C#`… or `Covid 19`, `Covid-19`) must never share a page.
+    for (let suffix = 2; usedSlugs.has(slug); suffix++) slug = `${base}-${suffix}`;
+    usedSlugs.add(slug);
+    byKey.set(key, { name, slug, url: tagPath(slug), articles: [] });
+  }
+  for (const article of all) {
+    article.tags = article.tags.map((ref) => {
+      const tag = byKey.get(matchKey(ref.name));
+      return tag ? { name: tag.name, slug: tag.slug, url: tag.url } : ref;
+    });
+  }
+  for (const article of listed) {
+    for (const ref of article.tags) byKey.get(matchKey(ref.name))?.articles.push(article);
+  }
+  // A tag whose articles have all expired keeps its page, so links from those articles still work.
+  return [...byKey.values()].sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.slug, b.slug));
+}
+
+function toPage(entry: RenderedEntry<PageFrontMatter>, config: SiteConfig): Page {
+  const fm = entry.frontMatter;
+  const slug = fm.slug ?? slugFromFileName(entry.file);
+  return {
+    kind: "page",
+    file: entry.file,
+    slug,
+    url: pagePath(slug),
+    title: fm.title,
+    summary: fm.summary ?? entry.firstParagraph,
+    body: entry.html.join(""),
+    draft: fm.draft === true,
+    showDonation: config.donation.enabled && fm.donate === true,
+  };
+}

@@ -1,0 +1,29 @@
+import { createHash } from "node:crypto";
+import slugify from "@sindresorhus/slugify";
+
+// Symbols that carry meaning in tag names: without these, `C++` and `C` would share a page.
+const REPLACEMENTS: [string, string][] = [
+  ["+", " plus "],
+  ["#", " sharp "],
+  ["@", " at "],
+  ["’", ""],
+  ["'", ""],
+];
+
+/** A URL slug for any text: lowercase ASCII words joined by hyphens (`C++` → `c-plus-plus`, `Économie` → `economie`). */
+export function toSlug(text: string): string {
+  const slug = slugify(text, { customReplacements: REPLACEMENTS });
+  // Scripts with no Latin transliteration (Chinese, Japanese…) still need a stable, unique slug.
+  return slug !== "" || text.trim() === "" ? slug : `t-${createHash("sha256").update(text.normalize("NFKC")).digest("hex").slice(0, 10)}`;
+}
+
+/** The key two spellings of a name share when they are the same tag or person: case, width and spacing ignored. */
+export function matchKey(name: string): string {
+  return name.normalize("NFKC").toLocaleLowerCase("und").replace(/\s+/g, " ").trim();
+}
+
+/** The default slug for a file: its name without `.md` and without a leading `YYYY-MM-DD-` date. */
+export function slugFromFileName(file: string): string {
+  const base = file.split("/").pop() ?? file;
+  return toSlug(base.replace(/\.md$/i, "").replace(/^\d{4}-\d{2}-\d{2}-/, ""));
+}

@@ -1,0 +1,168 @@
+import type { SiteConfig } from "../config.ts";
+
+/** A date as the templates need it: machine-readable, and already formatted for readers in the site's time zone. */
+export interface DateInfo {
+  epochMs: number;
+  /** Full ISO 8601 with the site's offset, for feeds and structured data. */
+  iso: string;
+  /** The value for `<time datetime>`: a calendar day when no time was given, else the full ISO. */
+  machine: string;
+  /** The day as readers see it, e.g. `24 November 2026`. */
+  day: string;
+  /** The time of day as readers see it, e.g. `18:40`, or "" when the editor gave only a day. */
+  time: string;
+}
+
+/** A site path such as `/2026/11/24/flood-wall/`, always starting and (for pages) ending with `/`. */
+export type SitePath = string;
+
+/** A tag as it appears on an article: its display name and where its page is. */
+export interface TagRef {
+  name: string;
+  slug: string;
+  url: SitePath;
+}
+
+/** One name in a byline; `author` is set when the name matches an author file. */
+export interface Byline {
+  name: string;
+  author?: { slug: string; url: SitePath };
+}
+
+/** One reference a story rests on. */
+export interface Source {
+  name: string;
+  url?: string;
+  note?: string;
+}
+
+/** A local or remote image with its accessibility text and credits. */
+export interface Image {
+  /** The URL the page uses: a site path for local files, the address for remote ones. */
+  url: string;
+  /** Absolute path of a local source file, for copying or processing; absent for remote images. */
+  sourcePath?: string;
+  alt: string;
+  caption?: string;
+  credit?: string;
+}
+
+/** A dated correction notice. */
+export interface Correction {
+  date: DateInfo;
+  text: string;
+}
+
+/** An article ready for the templates. */
+export interface Article {
+  kind: "article";
+  /** Source file relative to the project root. */
+  file: string;
+  slug: string;
+  url: SitePath;
+  title: string;
+  /** The standfirst: `summary`, else the first paragraph as plain text. */
+  summary: string;
+  type: { key: string; label: string };
+  date: DateInfo;
+  updated?: DateInfo;
+  bylines: Byline[];
+  sources: Source[];
+  tags: TagRef[];
+  image?: Image;
+  /** Newest first. */
+  corrections: Correction[];
+  /** Shown only in preview builds, marked as a draft. */
+  draft: boolean;
+  /** Dated in the future: shown only in preview builds, marked as scheduled. */
+  scheduled: boolean;
+  /** False once `expires` has passed: the page stays, but lists and feeds leave it out. */
+  listed: boolean;
+  expires?: DateInfo;
+  /** Whether the donation block appears on this article. */
+  showDonation: boolean;
+  /** The body HTML, split in two where the editor placed the donation marker. */
+  body: [string] | [string, string];
+  wordCount: number;
+  readingMinutes: number;
+}
+
+/** A person with an author file. */
+export interface Author {
+  kind: "author";
+  file: string;
+  slug: string;
+  url: SitePath;
+  name: string;
+  role?: string;
+  email?: string;
+  links: { label: string; url: string }[];
+  /** The bio as HTML. */
+  bio: string;
+  /** Listed articles, newest first. */
+  articles: Article[];
+}
+
+/** A topic shared by articles; names are matched without regard to case. */
+export interface Tag extends TagRef {
+  /** Listed articles, newest first. */
+  articles: Article[];
+}
+
+/** A standalone page such as About or Donate. */
+export interface Page {
+  kind: "page";
+  file: string;
+  slug: string;
+  url: SitePath;
+  title: string;
+  summary: string;
+  body: string;
+  draft: boolean;
+  showDonation: boolean;
+}
+
+/** One page of a paginated list of articles. */
+export interface ListPage {
+  url: SitePath;
+  /** 1-based page number. */
+  number: number;
+  /** How many pages the list has. */
+  total: number;
+  items: Article[];
+  previous?: SitePath;
+  next?: SitePath;
+}
+
+/** One page of a tag's article list. */
+export interface TagListPage extends ListPage {
+  tag: Tag;
+}
+
+/** One page of an author's article list. */
+export interface AuthorListPage extends ListPage {
+  author: Author;
+}
+
+/** Whether the build is for readers or for editors previewing their work. */
+export type BuildMode = "production" | "preview";
+
+/** Everything the templates render, computed once before Eleventy runs. */
+export interface Site {
+  config: SiteConfig;
+  mode: BuildMode;
+  /** The build's reference time (for scheduling), in ms since the epoch. */
+  now: number;
+  /** Every article that gets a page, newest first (expired articles included). */
+  articles: Article[];
+  /** Articles in lists and feeds: published and not expired, newest first. */
+  listed: Article[];
+  tags: Tag[];
+  authors: Author[];
+  pages: Page[];
+  homePages: ListPage[];
+  tagPages: TagListPage[];
+  authorPages: AuthorListPage[];
+  /** Local files to copy into the output: source path → site path. */
+  assets: { from: string; to: SitePath }[];
+}

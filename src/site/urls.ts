@@ -1,0 +1,40 @@
+import type { SitePath } from "./types.ts";
+
+// Every site path Tidings generates is built from validated slugs and digits; this is the final
+// gate that keeps any input from producing a path outside the output folder.
+const SAFE_PATH = /^\/(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)*(?:[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+)?$/;
+
+/** True when a site path is made only of slug segments: no `..`, no backslashes, no encoded tricks. */
+export function isSafeSitePath(sitePath: string): boolean {
+  return SAFE_PATH.test(sitePath);
+}
+
+/** The path of an article: `/YYYY/MM/DD/slug/`. */
+export function articlePath(parts: { year: string; month: string; day: string }, slug: string): SitePath {
+  return `/${parts.year}/${parts.month}/${parts.day}/${slug}/`;
+}
+
+/** The path of page `number` of a paginated list whose first page is at `base` (`/`, `/tags/x/`). */
+export function listPagePath(base: SitePath, number: number): SitePath {
+  return number === 1 ? base : `${base}page/${number}/`;
+}
+
+/** The path of a tag's first page. */
+export function tagPath(slug: string): SitePath {
+  return `/tags/${slug}/`;
+}
+
+/** The path of an author's first page. */
+export function authorPath(slug: string): SitePath {
+  return `/authors/${slug}/`;
+}
+
+/** The path of a standalone page. */
+export function pagePath(slug: string): SitePath {
+  return `/${slug}/`;
+}
+
+/** The output file for a site path: `index.html` inside folders, the file itself otherwise. */
+export function outputFileFor(sitePath: SitePath): string {
+  return sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath;
+}

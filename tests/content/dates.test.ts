@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { calendarParts, formatDate, parseContentDate } from "../../src/content/dates.ts";
+
+describe("parseContentDate", () => {
+  it("reads a calendar day as midnight in the site's time zone", () => {
+    const result = parseContentDate("2023-10-26", "America/Los_Angeles");
+    expect(result.ok && result.value).toEqual({ epochMs: Date.UTC(2023, 9, 26, 7), iso: "2023-10-26T00:00:00-07:00", hasTime: false });
+  });
+
+  it("reads a time without an offset as site time, and keeps an explicit offset", () => {
+    const local = parseContentDate("2026-07-01 09:30", "Europe/London");
+    expect(local.ok && local.value.iso).toBe("2026-07-01T09:30:00+01:00");
+    const offset = parseContentDate("2026-07-01T09:30:00-05:00", "Europe/London");
+    expect(offset.ok && offset.value.epochMs).toBe(Date.UTC(2026, 6, 1, 14, 30));
+    expect(offset.ok && offset.value.iso).toBe("2026-07-01T15:30:00+01:00");
+  });
+
+  it.each([
+    ["2023-02-30", /February 2023 has 28 days/],
+    ["2024-02-30", /February 2024 has 29 days/],
+    ["2023-13-01", /month 13/],
+    ["2023-04-31", /April 2023 has 30 days/],
+    ["2023-10-26 25:00", /impossible time/],
+    ["yesterday", /must be a date like/],
+    ["26/10/2023", /must be a date like/],
+  ])("refuses %s instead of rolling it over", (text, problem) => {
+    const result = parseContentDate(text, "UTC");
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problem).toMatch(problem);
+  });
+
+  it("refuses a date that is not text", () => {
+    const result = parseContentDate(20231026, "UTC");
+    expect(!result.ok && result.problem).toMatch(/the number 20231026/);
+  });
+});
+
+describe("formatDate", () => {
+  it("shows an instant on the site's calendar day, whatever the machine's time zone", () => {
+    const instant = Date.UTC(2023, 9, 26, 23, 30);
+    expect(formatDate(instant, "Europe/London", "en-GB", "d MMMM yyyy")).toBe("27 October 2023");
+    expect(formatDate(instant, "America/New_York", "en-US", "MMMM d, yyyy")).toBe("October 26, 2023");
+    expect(calendarParts(instant, "Asia/Tokyo")).toEqual({ year: "2023", month: "10", day: "27" });
+  });
+});

@@ -1,0 +1,43 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { matchKey, slugFromFileName, toSlug } from "../../src/site/slugs.ts";
+import { isSafeSitePath } from "../../src/site/urls.ts";
+
+describe("toSlug", () => {
+  it("keeps tags that differ only by a symbol apart", () => {
+    expect(new Set([toSlug("C++"), toSlug("C#"), toSlug("C")]).size).toBe(3);
+  });
+
+  it("transliterates accents and other scripts with a Latin reading", () => {
+    expect(toSlug("Économie")).toBe("economie");
+    expect(toSlug("Москва")).toBe("moskva");
+  });
+
+  it("gives scripts with no transliteration a stable slug of their own", () => {
+    expect(toSlug("日本")).toMatch(/^t-[0-9a-f]{10}$/);
+    expect(toSlug("日本")).toBe(toSlug("日本"));
+    expect(toSlug("日本")).not.toBe(toSlug("中国"));
+  });
+
+  it("always gives a slug that is a safe path segment", () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const slug = toSlug(text);
+        return slug === "" || isSafeSitePath(`/${slug}/`);
+      }),
+    );
+  });
+});
+
+describe("slugFromFileName", () => {
+  it("uses the file name without .md and without a leading date", () => {
+    expect(slugFromFileName("content/articles/2026/2026-03-01-Flood Wall.md")).toBe("flood-wall");
+  });
+});
+
+describe("matchKey", () => {
+  it("matches tags case-insensitively and ignores spacing", () => {
+    expect(matchKey("Housing")).toBe(matchKey("  housing "));
+    expect(matchKey("Local  News")).toBe(matchKey("local news"));
+  });
+});
