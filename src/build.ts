@@ -15,6 +15,8 @@ export interface BuildOptions {
   mode?: BuildMode;
   /** Reference time for scheduling, ms since the epoch; defaults to now. */
   now?: number;
+  /** Another templates folder (tests use this to prove a failing template never harms the output). */
+  templatesDir?: string;
 }
 
 /** What a build did: every problem found, and what was written when it succeeded. */
@@ -54,7 +56,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const staging = createStagingDirectory(outputDir);
   try {
-    const pages = await writeWithEleventy({ root: options.root, site, outputDir: staging });
+    const pages = await writeWithEleventy({ root: options.root, site, outputDir: staging, templatesDir: options.templatesDir });
     swapIntoPlace(staging, outputDir);
     return result(true, pages);
   } catch (cause) {
@@ -65,7 +67,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 // A template failure is a bug in templates/ or src/, not in an editor's file: name it plainly.
 function templateError(cause: unknown): Diagnostic {
-  const message = cause instanceof Error ? cause.message.split("\n")[0] ?? String(cause) : String(cause);
+  const message = cause instanceof Error ? (cause.message.split("\n")[0] ?? String(cause)) : String(cause);
   const original = cause instanceof Error && cause.cause instanceof Error ? `: ${cause.cause.message.split("\n")[0]}` : "";
   return error("build/template", "templates/", `rendering the pages failed: ${message}${original}`, {
     fix: "This is a problem in the templates or the code, not in an article. Run with TIDINGS_DEBUG=1 to see the full error.",

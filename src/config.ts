@@ -100,7 +100,22 @@ const CONFIG_HELP: Record<string, FieldHelp> = {
 };
 
 const CONFIG_FIELDS: Record<string, readonly string[]> = {
-  "": ["name", "tagline", "description", "url", "language", "timeZone", "dateFormat", "timeFormat", "articlesPerPage", "navigation", "types", "donation", "feeds", "logo"],
+  "": [
+    "name",
+    "tagline",
+    "description",
+    "url",
+    "language",
+    "timeZone",
+    "dateFormat",
+    "timeFormat",
+    "articlesPerPage",
+    "navigation",
+    "types",
+    "donation",
+    "feeds",
+    "logo",
+  ],
   navigation: ["label", "url"],
   donation: ["enabled", "heading", "text", "button", "url", "exclude"],
   "donation.exclude": ["types", "tags"],

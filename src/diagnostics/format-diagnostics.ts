@@ -11,7 +11,10 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: Di
 
 /** One line per problem: `file:line  error  message — fix  code`. */
 function toTextLine(diagnostic: Diagnostic): string {
-  const place = diagnostic.line === undefined ? diagnostic.file : `${diagnostic.file}:${diagnostic.line}${diagnostic.column === undefined ? "" : `:${diagnostic.column}`}`;
+  const place =
+    diagnostic.line === undefined
+      ? diagnostic.file
+      : `${diagnostic.file}:${diagnostic.line}${diagnostic.column === undefined ? "" : `:${diagnostic.column}`}`;
   const fix = diagnostic.fix ? `\n    fix: ${diagnostic.fix}` : "";
   return `${place}  ${diagnostic.severity}  ${diagnostic.message}  [${diagnostic.code}]${fix}`;
 }

@@ -3,12 +3,20 @@ import Eleventy from "@11ty/eleventy";
 import type { Site } from "../site/types.ts";
 import { configureEleventy, TEMPLATE_DIRECTORIES, type EleventyOptions } from "./configure.ts";
 
-/** Where the templates live: the repository's own templates/ folder, whatever site is being built. */
-export const TEMPLATES_ROOT = path.resolve(import.meta.dirname, "..", "..");
+/** The repository's own templates/ folder, used whatever site is being built. */
+export const TEMPLATES_DIR = path.resolve(import.meta.dirname, "..", "..", TEMPLATE_DIRECTORIES.input);
+
+/** Where to render from and to. */
+export interface RenderTarget {
+  root: string;
+  outputDir: string;
+  /** The templates folder; defaults to the repository's templates/. */
+  templatesDir?: string | undefined;
+}
 
 /** Render the site into `outputDir` with Eleventy; resolves to the number of pages written. */
-export async function writeWithEleventy(options: { root: string; site: Site; outputDir: string }): Promise<number> {
-  const eleventy = createEleventy({ root: options.root, site: options.site }, options.outputDir, "build");
+export async function writeWithEleventy(options: RenderTarget & { site: Site }): Promise<number> {
+  const eleventy = createEleventy(options, "build");
   // Tidings prints its own summary; Eleventy's console output would only repeat it.
   eleventy.disableLogger();
   const [, templates] = (await eleventy.write()) as [unknown, unknown[]];
@@ -16,15 +24,17 @@ export async function writeWithEleventy(options: { root: string; site: Site; out
 }
 
 /** Start Eleventy's dev server with live reload; the site is reloaded from content on every rebuild. */
-export async function serveWithEleventy(options: { root: string; site: () => Promise<Site>; outputDir: string; port?: number }): Promise<void> {
-  const eleventy = createEleventy({ root: options.root, site: options.site }, options.outputDir, "serve");
+export async function serveWithEleventy(options: RenderTarget & { site: () => Promise<Site>; port?: number }): Promise<void> {
+  const eleventy = createEleventy(options, "serve");
   await eleventy.init();
   await eleventy.watch();
   await eleventy.serve(options.port ?? 8080);
 }
 
-function createEleventy(options: EleventyOptions, outputDir: string, runMode: "build" | "serve") {
-  return new Eleventy(path.join(TEMPLATES_ROOT, TEMPLATE_DIRECTORIES.input), outputDir, {
+function createEleventy(options: EleventyOptions & RenderTarget, runMode: "build" | "serve") {
+  const input = options.templatesDir ?? TEMPLATES_DIR;
+  const outputDir = options.outputDir;
+  return new Eleventy(input, outputDir, {
     // Tidings passes its configuration directly; no config file is discovered.
     configPath: false,
     quietMode: true,
@@ -35,7 +45,7 @@ function createEleventy(options: EleventyOptions, outputDir: string, runMode: "b
       configureEleventy(eleventyConfig, options);
       return {
         dir: {
-          input: path.join(TEMPLATES_ROOT, TEMPLATE_DIRECTORIES.input),
+          input,
           includes: TEMPLATE_DIRECTORIES.includes,
           layouts: TEMPLATE_DIRECTORIES.layouts,
           output: outputDir,

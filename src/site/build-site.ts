@@ -6,6 +6,7 @@ import { isHttpUrl } from "../content/schemas.ts";
 import type { ValidEntry } from "../content/validate-entry.ts";
 import { compareText, error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { lineOf } from "../content/yaml-document.ts";
+import { escapeHtml, splitLede } from "./lede.ts";
 import { matchKey, slugFromFileName, toSlug } from "./slugs.ts";
 import type {
   Article,
@@ -68,7 +69,12 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
         }),
       );
     } else if (!isSafeSitePath(sitePath)) {
-      diagnostics.push(error("site/unsafe-url", file, `the address ${sitePath} is not allowed`, { line, fix: "Use a slug made of lowercase letters, digits and hyphens." }));
+      diagnostics.push(
+        error("site/unsafe-url", file, `the address ${sitePath} is not allowed`, {
+          line,
+          fix: "Use a slug made of lowercase letters, digits and hyphens.",
+        }),
+      );
     } else {
       claimedPaths.set(sitePath, file);
     }
@@ -120,7 +126,20 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
   const assets = articles.flatMap((article) =>
     article.image?.sourcePath ? [{ from: article.image.sourcePath, to: article.image.url }] : [],
   );
-  const site: Site = { config, mode: input.mode, now: input.now, articles, listed, tags, authors, pages, homePages, tagPages, authorPages, assets };
+  const site: Site = {
+    config,
+    mode: input.mode,
+    now: input.now,
+    articles,
+    listed,
+    tags,
+    authors,
+    pages,
+    homePages,
+    tagPages,
+    authorPages,
+    assets,
+  };
   return { site, diagnostics };
 }
 
@@ -176,6 +195,10 @@ function toArticle(
     );
   }
   const typeKey = fm.type ?? "news";
+  // Without a `summary`, the body's opening paragraph becomes the standfirst rather than appearing twice.
+  const lede = fm.summary === undefined ? splitLede(entry.html[0]) : undefined;
+  const body: Article["body"] = lede ? (entry.html.length === 2 ? [lede.rest, entry.html[1]] : [lede.rest]) : entry.html;
+  const standfirst = fm.summary !== undefined ? escapeHtml(fm.summary) : (lede?.lede ?? "");
   const tagNames = dedupeByKey(fm.tags ?? []);
   const excludedTags = new Set(config.donation.exclude.tags.map(matchKey));
   const showDonation =
@@ -190,6 +213,7 @@ function toArticle(
     url: articlePath(calendarParts(fm.date.epochMs, config.timeZone), slug),
     title: fm.title,
     summary: fm.summary ?? entry.firstParagraph,
+    standfirst,
     type: { key: typeKey, label: config.types[typeKey] ?? typeKey },
     date: toDateInfo(fm.date, config),
     bylines: fm.byline.map((name) => toByline(name, authorsByName)),
@@ -203,7 +227,7 @@ function toArticle(
     scheduled: fm.date.epochMs > input.now,
     listed: fm.draft !== true && fm.date.epochMs <= input.now && (fm.expires === undefined || fm.expires.epochMs > input.now),
     showDonation,
-    body: entry.html,
+    body,
     wordCount: entry.wordCount,
     readingMinutes: Math.max(1, Math.round(entry.wordCount / WORDS_PER_MINUTE)),
   };
@@ -234,11 +258,16 @@ function resolveImage(
   const inside = image.src.startsWith("/") ? path.join(input.root, "public") : contentRoot;
   if (!sourcePath.startsWith(inside + path.sep)) {
     diagnostics.push(
-      error("content/image-outside", entry.file, `the image "${image.src}" is outside the ${image.src.startsWith("/") ? "public" : "content"} folder`, {
-        line,
-        field: "image.src",
-        fix: "Put the image next to the article (e.g. in an images/ folder beside it) and give its path from there.",
-      }),
+      error(
+        "content/image-outside",
+        entry.file,
+        `the image "${image.src}" is outside the ${image.src.startsWith("/") ? "public" : "content"} folder`,
+        {
+          line,
+          field: "image.src",
+          fix: "Put the image next to the article (e.g. in an images/ folder beside it) and give its path from there.",
+        },
+      ),
     );
     return undefined;
   }
@@ -265,7 +294,10 @@ function resolveImage(
 function toSlugKeepingExtension(segment: string): string {
   const dot = segment.lastIndexOf(".");
   if (dot <= 0) return toSlug(segment);
-  return `${toSlug(segment.slice(0, dot))}.${segment.slice(dot + 1).toLowerCase().replace(/[^a-z0-9]/g, "")}`;
+  return `${toSlug(segment.slice(0, dot))}.${segment
+    .slice(dot + 1)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "")}`;
 }
 
 function toSource(source: { name: string; url?: string | undefined; note?: string | undefined }): Source {
@@ -336,10 +368,15 @@ function indexAuthorsByName(
       const other = byName.get(key);
       if (other && other !== author) {
         diagnostics.push(
-          error("site/author-name-clash", entry.file, `the name "${name}" is also used by ${other.file}, so bylines cannot tell them apart`, {
-            line: lineOf(entry.lines, entry.frontMatter.name === name ? ["name"] : ["aliases"]),
-            fix: "Give each author a distinct name or alias (e.g. add a middle initial).",
-          }),
+          error(
+            "site/author-name-clash",
+            entry.file,
+            `the name "${name}" is also used by ${other.file}, so bylines cannot tell them apart`,
+            {
+              line: lineOf(entry.lines, entry.frontMatter.name === name ? ["name"] : ["aliases"]),
+              fix: "Give each author a distinct name or alias (e.g. add a middle initial).",
+            },
+          ),
         );
         continue;
       }

@@ -61,8 +61,10 @@ export interface Article {
   slug: string;
   url: SitePath;
   title: string;
-  /** The standfirst: `summary`, else the first paragraph as plain text. */
+  /** The summary for lists, feeds and meta tags: `summary`, else the first paragraph as plain text. */
   summary: string;
+  /** The standfirst under the headline, as inline HTML: `summary` escaped, else the body's opening paragraph (moved out of the body). */
+  standfirst: string;
   type: { key: string; label: string };
   date: DateInfo;
   updated?: DateInfo;

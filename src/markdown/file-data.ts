@@ -1,0 +1,36 @@
+/**
+ * What the Markdown plugins read from and write to `file.data`. The shared processor is frozen,
+ * so anything that differs per render travels on the file, never in plugin options.
+ */
+
+/** A link target found in the body, with its 1-based line in the body. */
+export interface BodyLink {
+  url: string;
+  line: number;
+}
+
+/** An image found in the body: `src` as written, its alt text and its 1-based line in the body. */
+export interface BodyImage {
+  src: string;
+  alt: string;
+  line: number;
+}
+
+declare module "vfile" {
+  interface DataMap {
+    /** Ids the page template already uses; input for `rehypeHeadingIds`. */
+    reservedIds: readonly string[];
+    /** Host names of the site itself; input for `rehypeSafeExternalLinks`. */
+    siteHosts: readonly string[];
+    /** Index in the root's children where the donation block goes; set by `rehypeDonateSplit`. */
+    donateSplit: number;
+    /** Every link in the output; set by `rehypeBodyFacts`. */
+    links: BodyLink[];
+    /** Every image in the output; set by `rehypeBodyFacts`. */
+    images: BodyImage[];
+    /** Plain text of the first top-level paragraph, "" if none; set by `rehypeBodyFacts`. */
+    firstParagraph: string;
+    /** Words of visible text; set by `rehypeBodyFacts`. */
+    wordCount: number;
+  }
+}

@@ -1,0 +1,56 @@
+import rehypeSanitize from "rehype-sanitize";
+import rehypeStringify from "rehype-stringify";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import { htmlCommentHandler } from "./html-comment-handler.ts";
+import { rehypeBodyFacts } from "./plugins/rehype-body-facts.ts";
+import { rehypeDonateSplit } from "./plugins/rehype-donate-split.ts";
+import { rehypeFigures } from "./plugins/rehype-figures.ts";
+import { rehypeFragmentLinks } from "./plugins/rehype-fragment-links.ts";
+import { rehypeHeadingIds } from "./plugins/rehype-heading-ids.ts";
+import { rehypeRawWhenNeeded } from "./plugins/rehype-raw-when-needed.ts";
+import { rehypeReportUnsafe } from "./plugins/rehype-report-unsafe.ts";
+import { rehypeSafeExternalLinks } from "./plugins/rehype-safe-external-links.ts";
+import { remarkPlainTaskLists } from "./plugins/remark-plain-task-lists.ts";
+import { clobberPrefix, newsroomSchema } from "./sanitize-schema.ts";
+
+/**
+ * The article body pipeline, built once and frozen; every render shares it, so per-render
+ * values (reserved ids, site hosts) travel on `file.data`. Synchronous throughout.
+ *
+ *  1. remark-parse               Markdown → mdast
+ *  2. remark-gfm                 tables, strikethrough, autolinks, task lists, footnotes
+ *  3. remarkPlainTaskLists       task items → ☐/☑ text (no form controls)
+ *  4. remark-rehype              mdast → hast; raw HTML kept as `raw` nodes, plain comments
+ *                                become comment nodes; footnote ids left unprefixed (step 8 fixes links)
+ *  5. rehypeRawWhenNeeded        parse raw HTML with parse5, only when there is any
+ *  6. rehypeReportUnsafe         warn about what step 7 will remove
+ *  7. rehype-sanitize            newsroomSchema: the allowlist; prefixes ids with `user-content-`
+ *  8. rehypeFragmentLinks        `#fn-1` → `#user-content-fn-1`
+ *  9. rehypeHeadingIds           # → h2 when needed; unique ids, never a reserved one
+ * 10. rehypeSafeExternalLinks    rel="noopener noreferrer" on links to other hosts
+ * 11. rehypeFigures              captioned figures, lazy images, alt-text errors
+ * 12. rehypeDonateSplit          find the donation marker; drop all comments
+ * 13. rehypeBodyFacts            links, images, first paragraph, word count
+ * 14. rehype-stringify           hast → HTML (called once per part by `renderMarkdown`)
+ *
+ * Bump `PIPELINE_VERSION` in render-markdown.ts whenever a change here can change the output.
+ */
+export const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkPlainTaskLists)
+  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "", handlers: { html: htmlCommentHandler } })
+  .use(rehypeRawWhenNeeded)
+  .use(rehypeReportUnsafe, { schema: newsroomSchema })
+  .use(rehypeSanitize, newsroomSchema)
+  .use(rehypeFragmentLinks, { prefix: clobberPrefix })
+  .use(rehypeHeadingIds)
+  .use(rehypeSafeExternalLinks)
+  .use(rehypeFigures)
+  .use(rehypeDonateSplit)
+  .use(rehypeBodyFacts)
+  .use(rehypeStringify)
+  .freeze();

@@ -1,0 +1,147 @@
+import { createHash } from "node:crypto";
+import type { Root, RootContent } from "hast";
+import { VFile } from "vfile";
+import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { BodyImage, BodyLink } from "./file-data.ts";
+import { processor } from "./processor.ts";
+import { messageSource } from "./report.ts";
+
+/**
+ * Version of the Markdown output. Bump it by hand whenever the same source and options could
+ * render differently: a change to processor.ts, the schema, any plugin, or a unified/remark/rehype
+ * upgrade. Render caches key on it (see `renderCacheKey`).
+ */
+export const PIPELINE_VERSION = "tidings-markdown-1";
+
+/** How to render one article body. */
+export interface RenderOptions {
+  /** Path of the source file relative to the project root, for diagnostics. */
+  file: string;
+  /** 1-based line in the file where the body starts (after front matter), so body line N is reported as file line bodyLine + N - 1. */
+  bodyLine: number;
+  /** Ids the page template already uses (e.g. "main", "sources", "corrections", "donate"); heading ids must never equal one of these: they get a -1 suffix like github-slugger's duplicates. */
+  reservedIds?: readonly string[];
+  /** Hostname(s) of the site itself (e.g. "news.example.org"): links to these are internal, not external. */
+  siteHosts?: readonly string[];
+}
+
+/** One article body as safe HTML, plus what the rest of the site needs to know about it. */
+export interface RenderedBody {
+  /** The body HTML split at the donation marker: one part when there is no marker, two when there is (the page puts the donation block between them). */
+  parts: [string] | [string, string];
+  /** Plain text of the first paragraph (for a default summary/standfirst), whitespace collapsed, "" if none. */
+  firstParagraph: string;
+  /** Word count of the visible text, for reading time. */
+  wordCount: number;
+  /** Every link target in the body (after sanitising), with the file line, for whole-site link checks later. */
+  links: { url: string; line: number }[];
+  /** Every image in the body: src as written, alt, file line. */
+  images: { src: string; alt: string; line: number }[];
+  /** Problems for the editor: file-relative lines, plain sentences, a fix, stable codes like `markdown/image-alt`. */
+  diagnostics: Diagnostic[];
+}
+
+/** Render an article body (Markdown, never a template) to sanitised HTML split at the donation marker; never throws on content. */
+export function renderMarkdown(source: string, options: RenderOptions): RenderedBody {
+  const file = new VFile({ value: source });
+  file.data.reservedIds = options.reservedIds ?? [];
+  file.data.siteHosts = options.siteHosts ?? [];
+  const offset = options.bodyLine - 1;
+  try {
+    const tree = processor.runSync(processor.parse(file), file);
+    const parts = splitAt(tree, file.data.donateSplit).map((part) => processor.stringify(part, file));
+    return {
+      parts: parts.length === 2 ? [parts[0] ?? "", parts[1] ?? ""] : [parts[0] ?? ""],
+      firstParagraph: file.data.firstParagraph ?? "",
+      wordCount: file.data.wordCount ?? 0,
+      links: (file.data.links ?? []).map((link): BodyLink => ({ url: link.url, line: link.line + offset })),
+      images: (file.data.images ?? []).map((image): BodyImage => ({ src: image.src, alt: image.alt, line: image.line + offset })),
+      diagnostics: toDiagnostics(file, options),
+    };
+  } catch (cause) {
+    // Every tree utility recurses, so thousands of nested quotes, lists or HTML tags overflow
+    // the stack. That is a content problem, reported as one; anything else is a bug and throws.
+    if (!(cause instanceof RangeError && /call stack/i.test(cause.message))) throw cause;
+    return tooDeep(options);
+  }
+}
+
+/**
+ * A key for caching `renderMarkdown(source, options)`: changes when the source, any option or
+ * `PIPELINE_VERSION` changes. Ids and hosts are compared as sets, since their order does not
+ * matter.
+ */
+export function renderCacheKey(source: string, options: RenderOptions): string {
+  const settings = JSON.stringify([
+    PIPELINE_VERSION,
+    options.file,
+    options.bodyLine,
+    [...new Set(options.reservedIds ?? [])].sort(),
+    [...new Set((options.siteHosts ?? []).map((host) => host.toLowerCase()))].sort(),
+  ]);
+  return createHash("sha256").update(settings).update("\0").update(source).digest("hex");
+}
+
+/** The root's children as one tree, or two when there is a split. */
+function splitAt(tree: Root, index: number | undefined): Root[] {
+  if (index === undefined) return [tidied(tree.children)];
+  return [tidied(tree.children.slice(0, index)), tidied(tree.children.slice(index))];
+}
+
+/**
+ * A root of `children` without blank lines at either end or runs of them in between, which
+ * removed markers, comments and scripts leave behind.
+ */
+function tidied(children: RootContent[]): Root {
+  const kept = children.filter((node, index) => !(isBlank(node) && (index === 0 || isBlank(children[index - 1]))));
+  while (isBlank(kept.at(-1))) kept.pop();
+  return { type: "root", children: kept };
+}
+
+function isBlank(node: RootContent | undefined): boolean {
+  return node?.type === "text" && node.value.trim() === "";
+}
+
+/** The file's messages as diagnostics on file lines, sorted, exact repeats removed. */
+function toDiagnostics(file: VFile, options: RenderOptions): Diagnostic[] {
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const message of file.messages) {
+    const diagnostic: Diagnostic = {
+      severity: message.fatal === true ? "error" : "warning",
+      code: `${message.source ?? messageSource}/${message.ruleId ?? "problem"}`,
+      file: options.file,
+      message: message.reason,
+    };
+    if (typeof message.line === "number") diagnostic.line = message.line + options.bodyLine - 1;
+    if (typeof message.column === "number") diagnostic.column = message.column;
+    if (typeof message.note === "string") diagnostic.fix = message.note;
+    const key = JSON.stringify(diagnostic);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diagnostics.push(diagnostic);
+  }
+  return sortDiagnostics(diagnostics);
+}
+
+/** The result for a body too deeply nested to render: nothing published, one error. */
+function tooDeep(options: RenderOptions): RenderedBody {
+  return {
+    parts: [""],
+    firstParagraph: "",
+    wordCount: 0,
+    links: [],
+    images: [],
+    diagnostics: [
+      {
+        severity: "error",
+        code: "markdown/too-deep",
+        file: options.file,
+        line: options.bodyLine,
+        message:
+          "the article body is nested too deeply to render (for example thousands of > quote marks, list levels or unclosed HTML tags)",
+        fix: "Remove the extra nesting; a quote or list rarely needs more than three levels.",
+      },
+    ],
+  };
+}

@@ -1,0 +1,199 @@
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { build, type BuildResult } from "../src/build.ts";
+import { TEMPLATES_DIR } from "../src/eleventy/run-eleventy.ts";
+import { copyFixture, readPage, writeFiles } from "./support/fixture-site.ts";
+
+// 27 November 2026, noon UTC: after every fixture article but the draft's and the future one's.
+const NOW = Date.UTC(2026, 10, 27, 12);
+
+describe("build (the newsroom fixture)", () => {
+  let root: string;
+  let out: string;
+  let result: BuildResult;
+
+  beforeAll(async () => {
+    root = copyFixture("newsroom");
+    result = await build({ root, now: NOW });
+    out = result.outputDir;
+  });
+
+  it("succeeds without problems", () => {
+    expect(result.diagnostics).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
+  it("renders an editor's article with every part of the page", () => {
+    const $ = readPage(out, "/2026/11/24/flood-wall/");
+    const article = $("main article");
+    expect(article.find(".type-label").first().text()).toBe("Analysis");
+    expect(article.find("h1").text()).toBe("Council approves “riverside” flood wall — after six-hour debate");
+    expect($("h1")).toHaveLength(1);
+    expect(article.find(".standfirst").text()).toBe("The wall will protect 300 homes on the east bank.");
+    const byline = article.find(".byline");
+    expect(byline.text().replace(/\s+/g, " ").trim()).toBe("By Priya Raman and Staff reporter");
+    expect(byline.find("a").attr("href")).toBe("/authors/priya-raman/");
+    expect(article.find(".dateline time").first().attr("datetime")).toBe("2026-11-24T18:40:00+00:00");
+    expect(article.find(".dateline time").first().text()).toBe("24 November 2026, 18:40");
+    expect(article.find(".updated time").attr("datetime")).toBe("2026-11-25T09:15:00+00:00");
+    const figure = article.find("figure.lead-image");
+    expect(figure.find("img").attr("alt")).toBe("A concrete wall beside a river");
+    expect(figure.find("figcaption").text()).toContain("Work began in October.");
+    expect(figure.find(".credit").text()).toBe("Gazette staff");
+    const imageUrl = figure.find("img").attr("src") ?? "";
+    expect(existsSync(path.join(out, imageUrl))).toBe(true);
+    expect(article.find(".article-body h2").first().text()).toBe("What happens next");
+    expect(article.find(".article-body blockquote").text()).toContain("“We cannot wait for the next flood,”");
+    expect(article.find(".article-body").text()).toContain("{{ council.budget }} and {% raw %}");
+    expect(article.find(".corrections li").text()).toContain("It is 340 metres.");
+    const sources = article.find(".sources li");
+    expect(sources).toHaveLength(2);
+    expect(sources.first().find("a").attr("href")).toBe("https://council.example/minutes/2026-11-24");
+    expect(
+      article
+        .find(".article-tags a")
+        .map((_, a) => $(a).text())
+        .get(),
+    ).toEqual(["Council", "River", "C++"]);
+  });
+
+  it("places the donation block where the editor put the marker, once", () => {
+    const $ = readPage(out, "/2026/11/24/flood-wall/");
+    const aside = $("aside.donate");
+    expect(aside).toHaveLength(1);
+    expect(aside.attr("aria-labelledby")).toBe("donate-heading");
+    expect($("#donate-heading").text()).toBe("Support independent news");
+    expect(aside.find("a").attr("href")).toBe("/donate/");
+    expect(aside.prev().text()).toContain("Work starts in spring.");
+    expect(aside.next().find("h2").text()).toBe("Who pays");
+  });
+
+  it("ends an article with the donation block by default, and leaves it off when the editor says donate: false", () => {
+    const second = readPage(out, "/2026/11/20/second-story/");
+    expect(second("article > aside.donate")).toHaveLength(1);
+    expect(second("article > :last-child").is("aside.donate")).toBe(true);
+    expect(readPage(out, "/2026/11/10/third-story/")("aside.donate")).toHaveLength(0);
+  });
+
+  it("lists articles newest first on the home page, paginated, without drafts or future articles", () => {
+    const home = readPage(out, "/");
+    expect(
+      home(".article-list .card-title a")
+        .map((_, a) => home(a).attr("href"))
+        .get(),
+    ).toEqual(["/2026/11/24/flood-wall/", "/2026/11/20/second-story/"]);
+    expect(home("a[rel=next]").attr("href")).toBe("/page/2/");
+    const page2 = readPage(out, "/page/2/");
+    expect(
+      page2(".article-list .card-title a")
+        .map((_, a) => page2(a).attr("href"))
+        .get(),
+    ).toEqual(["/2026/11/10/third-story/"]);
+    expect(page2("a[rel=prev]").attr("href")).toBe("/");
+    const all = readdirSync(path.join(out, "2026", "11"));
+    expect(all.sort()).toEqual(["10", "20", "24"]);
+    expect(existsSync(path.join(out, "2099"))).toBe(false);
+  });
+
+  it("gives every tag a page, matching tags case-insensitively", () => {
+    const tags = readPage(out, "/tags/");
+    expect(
+      tags(".tag-index a")
+        .map((_, a) => tags(a).text())
+        .get(),
+    ).toEqual(["C++", "Council", "River", "Schools"]);
+    const river = readPage(out, "/tags/river/");
+    expect(river("h1").text()).toBe("River");
+    expect(river(".card-title a").length + readPage(out, "/tags/river/page/2/")(".card-title a").length).toBe(3);
+    expect(readPage(out, "/tags/c-plus-plus/")("h1").text()).toBe("C++");
+  });
+
+  it("gives each author a page listing their articles", () => {
+    const $ = readPage(out, "/authors/priya-raman/");
+    expect($("h1").text()).toBe("Priya Raman");
+    expect($(".author-role").text()).toBe("Local democracy reporter");
+    expect($(".author-bio").text()).toContain("Priya covers the council.");
+    expect(
+      $(".card-title a")
+        .map((_, a) => $(a).attr("href"))
+        .get(),
+    ).toEqual(["/2026/11/24/flood-wall/", "/2026/11/20/second-story/"]);
+  });
+
+  it("writes standalone pages and a 404 page", () => {
+    const about = readPage(out, "/about/");
+    expect(about("h1").text()).toBe("About the Gazette");
+    expect(about("h2#contact").text()).toBe("Contact");
+    expect(readPage(out, "/404.html")("h1").text()).toBe("Page not found");
+  });
+});
+
+describe("build (failures)", () => {
+  it("reports every problem in every file, exits with an error and leaves the previous output untouched", async () => {
+    const root = copyFixture("newsroom");
+    const first = await build({ root, now: NOW });
+    expect(first.ok).toBe(true);
+    const before = snapshot(first.outputDir);
+
+    writeFiles(root, {
+      "content/articles/2026/broken-one.md": "---\ntittle: Oops\ndate: 2026-02-30\nbyline: A\n---\nText\n",
+      "content/articles/2026/broken-two.md": "---js\nmodule.exports = {}\n---\n",
+    });
+    const second = await build({ root, now: NOW });
+    expect(second.ok).toBe(false);
+    const files = new Set(second.diagnostics.map((d) => d.file));
+    expect(files).toEqual(new Set(["content/articles/2026/broken-one.md", "content/articles/2026/broken-two.md"]));
+    expect(second.diagnostics.map((d) => d.code).sort()).toEqual([
+      "front-matter/date",
+      "front-matter/language",
+      "front-matter/title",
+      "front-matter/unknown-field",
+    ]);
+    expect(snapshot(first.outputDir)).toEqual(before);
+    expect(readdirSync(path.dirname(first.outputDir)).filter((name) => name.includes(".staging-"))).toEqual([]);
+  });
+
+  it("leaves the previous output untouched when a template fails part-way", async () => {
+    const root = copyFixture("newsroom");
+    const first = await build({ root, now: NOW });
+    const before = snapshot(first.outputDir);
+    // A copy of the templates in which one article page throws, as a template bug would.
+    const templates = path.join(root, "broken-templates");
+    cpSync(TEMPLATES_DIR, templates, { recursive: true });
+    const articleTemplate = path.join(templates, "article.njk");
+    writeFileSync(
+      articleTemplate,
+      readFileSync(articleTemplate, "utf8").replace(
+        "{% block main %}",
+        "{% block main %}{% if article.slug == 'third-story' %}{{ article.missing.field }}{% endif %}",
+      ),
+    );
+    const second = await build({ root, now: NOW, templatesDir: templates });
+    expect(second.ok).toBe(false);
+    expect(second.diagnostics.map((d) => d.code)).toEqual(["build/template"]);
+    expect(snapshot(first.outputDir)).toEqual(before);
+    expect(readdirSync(path.dirname(first.outputDir)).filter((name) => name.includes(".staging-"))).toEqual([]);
+  });
+
+  it("removes the page of a deleted article on the next build", async () => {
+    const root = copyFixture("newsroom");
+    const first = await build({ root, now: NOW });
+    expect(existsSync(path.join(first.outputDir, "2026/11/10/third-story/index.html"))).toBe(true);
+    rmSync(path.join(root, "content/articles/2026/third-story.md"));
+    const second = await build({ root, now: NOW });
+    expect(second.ok).toBe(true);
+    expect(existsSync(path.join(second.outputDir, "2026/11/10/third-story"))).toBe(false);
+  });
+});
+
+/** Every file under a folder with its contents, to compare outputs byte for byte. */
+function snapshot(folder: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files[path.relative(folder, file)] = readFileSync(file).toString("base64");
+  }
+  return files;
+}

@@ -1,0 +1,109 @@
+import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { build } from "../src/build.ts";
+import { copyFixture, readPage, writeFiles } from "./support/fixture-site.ts";
+
+const NOW = Date.UTC(2026, 10, 27, 12);
+const valid = (fields: string, body = "Text.") => `---\ntitle: A story\ndate: 2026-11-01\nbyline: Reporter\n${fields}\n---\n${body}\n`;
+
+async function buildWith(files: Record<string, string>) {
+  const root = copyFixture("newsroom");
+  writeFiles(root, files);
+  return { root, result: await build({ root, now: NOW }) };
+}
+
+describe("hostile and broken content", () => {
+  it("prints a script in a title, byline, tag or source as text", async () => {
+    const { result } = await buildWith({
+      "content/articles/2026/xss.md": [
+        "---",
+        'title: "<script>alert(1)</script> & <b>bold</b>"',
+        'byline: "<img src=x onerror=alert(1)>"',
+        "date: 2026-11-02",
+        'tags: ["<svg onload=alert(1)>"]',
+        "sources:",
+        '  - name: "</a><script>alert(2)</script>"',
+        "    url: https://example.org/?q=<script>",
+        'summary: "</p><script>alert(3)</script>"',
+        "---",
+        "Body.",
+      ].join("\n"),
+    });
+    expect(result.diagnostics).toEqual([]);
+    const $ = readPage(result.outputDir, "/2026/11/02/xss/");
+    expect($("script")).toHaveLength(0);
+    expect($("[onerror], [onload]")).toHaveLength(0);
+    expect($("h1").text()).toBe("<script>alert(1)</script> & <b>bold</b>");
+    expect($("title").text()).toContain("<script>alert(1)</script>");
+    expect($(".byline").text()).toContain("<img src=x onerror=alert(1)>");
+    expect($(".standfirst").text()).toBe("</p><script>alert(3)</script>");
+    const home = readPage(result.outputDir, "/");
+    expect(home("script")).toHaveLength(0);
+  });
+
+  it("removes scripts, event handlers and javascript: links from article bodies", async () => {
+    const { result } = await buildWith({
+      "content/articles/2026/body.md": valid(
+        "",
+        'Intro.\n\n<script>alert(1)</script>\n\n<img src="x.png" alt="x" onerror="alert(1)">\n\n[click](javascript:alert(1))\n\n<a href="JaVaScRiPt:alert(1)">raw</a>\n\n<iframe src="https://evil.example"></iframe>\n\n<p style="position:fixed">styled</p>',
+      ).replace("A story", "Body test"),
+    });
+    const $ = readPage(result.outputDir, "/2026/11/01/body/");
+    expect($("script, iframe")).toHaveLength(0);
+    expect($("[onerror], [style]")).toHaveLength(0);
+    expect($("a").filter((_, a) => /^\s*javascript:/i.test($(a).attr("href") ?? ""))).toHaveLength(0);
+    expect(result.diagnostics.filter((d) => d.file === "content/articles/2026/body.md").every((d) => d.severity === "warning")).toBe(true);
+    expect(result.diagnostics.some((d) => d.code.startsWith("markdown/unsafe"))).toBe(true);
+  });
+
+  it("reports bad YAML, impossible dates, unknown fields and JavaScript front matter in one run", async () => {
+    const { result } = await buildWith({
+      "content/articles/2026/yaml.md": "---\ntitle: Colon: inside\ndate: 2026-11-01\nbyline: A\n---\n",
+      "content/articles/2026/date.md": valid("").replace("2026-11-01", "2026-02-30"),
+      "content/articles/2026/typo.md": valid("tittle: x"),
+      "content/articles/2026/js.md": "---js\n{ title: 'x' }\n---\n",
+    });
+    expect(result.ok).toBe(false);
+    expect(result.pages).toBe(0);
+    const byFile = Object.fromEntries(result.diagnostics.map((d) => [d.file.split("/").pop(), d]));
+    expect(byFile["yaml.md"]).toMatchObject({ code: "yaml/syntax", line: 2 });
+    expect(byFile["date.md"]?.message).toContain("February 2026 has 28 days");
+    expect(byFile["typo.md"]?.message).toContain("did you mean `title`?");
+    expect(byFile["js.md"]?.code).toBe("front-matter/language");
+  });
+
+  it("reports two files that would publish at the same address, naming both", async () => {
+    const { result } = await buildWith({
+      "content/articles/2026/a/same.md": valid(""),
+      "content/articles/2026/b/same.md": valid(""),
+    });
+    const collision = result.diagnostics.find((d) => d.code === "site/url-collision");
+    expect(collision).toBeDefined();
+    expect(`${collision?.file} ${collision?.message}`).toMatch(/a\/same\.md.*b\/same\.md|b\/same\.md.*a\/same\.md/);
+  });
+
+  it("never writes outside the output folder, whatever the slug or file name", async () => {
+    const { root, result } = await buildWith({
+      "content/articles/2026/escape.md": valid('slug: "../../../../tmp/escaped"'),
+      "content/articles/2026/..%2F..%2Fevil.md": valid(""),
+      "content/pages/..md": "---\ntitle: Dots\n---\n",
+    });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => d.code)).toContain("front-matter/slug");
+    expect(existsSync(path.join(root, "..", "tmp", "escaped"))).toBe(false);
+    expect(readdirSync(path.dirname(root)).some((name) => name.startsWith("escaped"))).toBe(false);
+  });
+
+  it("refuses huge files and symbolic links with a clear message", async () => {
+    const root = copyFixture("newsroom");
+    writeFileSync(path.join(root, "content/articles/2026/huge.md"), valid("", "word ".repeat(300_000)));
+    mkdirSync(path.join(root, "content/articles/2027"), { recursive: true });
+    symlinkSync("/etc/passwd", path.join(root, "content/articles/2027/passwd.md"));
+    const result = await build({ root, now: NOW });
+    expect(result.diagnostics.map((d) => [d.file, d.code])).toEqual([
+      ["content/articles/2026/huge.md", "content/too-large"],
+      ["content/articles/2027/passwd.md", "content/symlink"],
+    ]);
+  });
+});

@@ -1,0 +1,303 @@
+import { load } from "cheerio";
+import { describe, expect, it } from "vitest";
+import { processor } from "../../src/markdown/processor.ts";
+import { PIPELINE_VERSION, renderCacheKey, renderMarkdown, type RenderOptions } from "../../src/markdown/render-markdown.ts";
+
+const options: RenderOptions = {
+  file: "content/articles/2026/flood-warning.md",
+  bodyLine: 8,
+  reservedIds: ["main", "sources", "corrections", "donate"],
+  siteHosts: ["news.example.org"],
+};
+
+function render(source: string, overrides: Partial<RenderOptions> = {}) {
+  const result = renderMarkdown(source, { ...options, ...overrides });
+  return { ...result, $: load(result.parts.join(""), null, false) };
+}
+
+describe("renderMarkdown", () => {
+  it("keeps {{ title }} and {% raw %} in copy as literal text", () => {
+    const { $, diagnostics } = render("Write {{ title }} and {% raw %}{{ x }}{% endraw %} and {# note #}.");
+    expect($("p").text()).toBe("Write {{ title }} and {% raw %}{{ x }}{% endraw %} and {# note #}.");
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("keeps the curly quotes and dashes editors type", () => {
+    const { $ } = render("“It’s rising,” she said — fast – and ‘quickly’…");
+    expect($("p").text()).toBe("“It’s rising,” she said — fast – and ‘quickly’…");
+  });
+
+  it("does not turn straight quotes into curly ones", () => {
+    expect(render(`"Quoted" and 'single' -- dashes`).$("p").text()).toBe(`"Quoted" and 'single' -- dashes`);
+  });
+
+  it("renders an editor's article: subheads, quotes, lists and links", () => {
+    const { $ } = render(
+      "Intro.\n\n## What we know\n\n> A quote.\n\n- one\n- two\n\n1. first\n\nSee [the council](https://council.example.gov/flood).",
+    );
+    expect($("h2#what-we-know").text()).toBe("What we know");
+    expect($("blockquote p").text()).toBe("A quote.");
+    expect($("ul li")).toHaveLength(2);
+    expect($("ol li").text()).toBe("first");
+    expect($('a[href="https://council.example.gov/flood"]').attr("rel")).toBe("noopener noreferrer");
+  });
+
+  it("makes the headline the only h1 by moving body headings down", () => {
+    const { $ } = render("# Background\n\n## Detail\n\n# Reaction");
+    expect($("h1")).toHaveLength(0);
+    expect(
+      $(":header")
+        .map((_, el) => `${el.tagName}#${$(el).attr("id") ?? ""}`)
+        .get(),
+    ).toEqual(["h2#background", "h3#detail", "h2#reaction"]);
+  });
+
+  it("never gives a heading an id the page template uses", () => {
+    const { $ } = render("## Main\n\n## Donate\n\n## Sources");
+    expect(
+      $("h2")
+        .map((_, el) => $(el).attr("id"))
+        .get(),
+    ).toEqual(["main-1", "donate-1", "sources-1"]);
+  });
+
+  it("treats links to the site's own host as internal", () => {
+    const { $ } = render("[Home](https://news.example.org/) and [away](https://elsewhere.example/)");
+    expect($('a[href="https://news.example.org/"]').attr("rel")).toBeUndefined();
+    expect($('a[href="https://elsewhere.example/"]').attr("rel")).toBe("noopener noreferrer");
+  });
+
+  describe("donation marker", () => {
+    it("splits the body in two where the marker stands", () => {
+      const { parts, diagnostics } = render("First.\n\n<!-- donate -->\n\nSecond.");
+      expect(parts).toEqual(["<p>First.</p>", "<p>Second.</p>"]);
+      expect(diagnostics).toEqual([]);
+    });
+
+    it("gives one part when there is no marker", () => {
+      expect(render("First.\n\nSecond.").parts).toEqual(["<p>First.</p>\n<p>Second.</p>"]);
+    });
+
+    it("leaves no comment in the output, the marker's or an editor's", () => {
+      const { parts } = render("<!-- editor: check quote -->\n\nText <!-- inline note -->\n\n<!-- donate -->");
+      expect(parts).toEqual(["<p>Text </p>", ""]);
+    });
+
+    it("warns about a second marker and splits at the first", () => {
+      const { parts, diagnostics } = render("A\n\n<!-- donate -->\n\nB\n\n<!--DONATE-->\n\nC");
+      expect(parts).toEqual(["<p>A</p>", "<p>B</p>\n<p>C</p>"]);
+      expect(diagnostics).toMatchObject([{ severity: "warning", code: "markdown/donate-marker", line: 8 + 6 }]);
+    });
+
+    it("ignores a marker inside a list or quote, with a warning", () => {
+      const { parts, diagnostics } = render("- item\n\n  <!-- donate -->\n\n> <!-- donate -->\n");
+      expect(parts).toHaveLength(1);
+      expect(diagnostics.map((d) => [d.code, d.line])).toEqual([
+        ["markdown/donate-marker", 10],
+        ["markdown/donate-marker", 12],
+      ]);
+    });
+
+    it("ignores a marker that unclosed raw HTML swallowed, instead of splitting the element", () => {
+      const { parts, diagnostics } = render("<div>\n\nText\n\n<!-- donate -->\n\nMore");
+      expect(parts).toHaveLength(1);
+      expect(diagnostics.map((d) => d.code)).toEqual(["markdown/donate-marker"]);
+    });
+  });
+
+  describe("raw HTML", () => {
+    it("keeps the HTML a newsroom needs", () => {
+      const source = [
+        '<abbr title="Environment Agency">EA</abbr> H<sub>2</sub>O x<sup>2</sup> <kbd>Ctrl</kbd> <mark>key</mark> <time datetime="2026-03-01">1 March</time>',
+        "",
+        "<details><summary>Method</summary>We asked 300 people.</details>",
+        "",
+        "<blockquote><p>Quote</p><cite>Maria Lopez</cite></blockquote>",
+      ].join("\n");
+      const { $, diagnostics } = render(source);
+      expect($("abbr").attr("title")).toBe("Environment Agency");
+      expect($("time").attr("datetime")).toBe("2026-03-01");
+      expect($("details > summary").text()).toBe("Method");
+      expect($("blockquote cite").text()).toBe("Maria Lopez");
+      expect($("sub, sup, kbd, mark")).toHaveLength(4);
+      expect(diagnostics).toEqual([]);
+    });
+
+    it("removes scripts, handlers, styles and unsafe URLs and tells the editor on which line", () => {
+      const source =
+        'Fine.\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1) alt=x> <a href="javascript:alert(1)">a</a> <p style="color:red">p</p>\n\n<iframe src="https://evil.example"></iframe>';
+      const { $, diagnostics } = render(source);
+      expect($("script, iframe, [style], [onerror]")).toHaveLength(0);
+      expect($("a").attr("href")).toBeUndefined();
+      expect(diagnostics.map((d) => `${d.line} ${d.code}`)).toEqual([
+        "10 markdown/unsafe-html",
+        "12 markdown/unsafe-html",
+        "12 markdown/unsafe-link",
+        "12 markdown/unsafe-html",
+        "14 markdown/unsafe-html",
+      ]);
+      expect(diagnostics[0]).toEqual({
+        severity: "warning",
+        code: "markdown/unsafe-html",
+        file: options.file,
+        line: 10,
+        column: 1,
+        message: "removed a <script> element: raw HTML scripts are not allowed in articles",
+        fix: "Delete it; ask the web team if the story needs an interactive feature.",
+      });
+    });
+
+    it("removes a javascript: link written in Markdown, keeping its text", () => {
+      const { $, diagnostics } = render("[click](javascript:alert(1))");
+      expect($("p").text()).toBe("click");
+      expect($("a[href]")).toHaveLength(0);
+      expect(diagnostics.map((d) => d.code)).toEqual(["markdown/unsafe-link"]);
+    });
+
+    it("prefixes ids from raw HTML so they cannot clobber the page's, and keeps links to them working", () => {
+      const { $ } = render('<span id="main">anchor</span>\n\n[jump](#main)');
+      expect($("span").attr("id")).toBe("user-content-main");
+      expect($("a").attr("href")).toBe("#user-content-main");
+    });
+  });
+
+  describe("images", () => {
+    it("captions an image with a title in a figure", () => {
+      const { $ } = render('![Water on Mill Street](/img/flood.jpg "Mill Street at noon. Photo: A. Reporter")');
+      expect($("figure > img").attr("alt")).toBe("Water on Mill Street");
+      expect($("figure > figcaption").text()).toBe("Mill Street at noon. Photo: A. Reporter");
+      expect($("figure > img").attr("loading")).toBe("lazy");
+    });
+
+    it("reports an image without alt text as an error on the file line, with a fix", () => {
+      const { diagnostics } = render("Text\n\n![](/img/flood.jpg)");
+      expect(diagnostics).toEqual([
+        {
+          severity: "error",
+          code: "markdown/image-alt",
+          file: options.file,
+          line: 10,
+          column: 1,
+          message: "the image “/img/flood.jpg” has no alt text: readers who cannot see it will not know what it shows",
+          fix: 'Describe the image in the square brackets: ![What the photo shows](/img/flood.jpg) (in HTML: alt="What the photo shows").',
+        },
+      ]);
+    });
+
+    it("drops a data: image and warns", () => {
+      const { $, diagnostics } = render("![Chart](data:image/png;base64,iVBORw0KGgo=)");
+      expect($("img")).toHaveLength(0);
+      expect(diagnostics.map((d) => d.code)).toEqual(["markdown/unsafe-link"]);
+    });
+  });
+
+  describe("GFM", () => {
+    it("renders tables, strikethrough and autolinks", () => {
+      const { $ } = render("| Ward | Homes |\n|---|--:|\n| East | 300 |\n\n~~old~~ www.example.org and https://example.org/x");
+      expect(
+        $("table thead th")
+          .map((_, el) => $(el).text())
+          .get(),
+      ).toEqual(["Ward", "Homes"]);
+      expect($("table tbody td").last().text()).toBe("300");
+      expect($("[align]")).toHaveLength(0);
+      expect($("del").text()).toBe("old");
+      expect(
+        $("a")
+          .map((_, el) => $(el).attr("href"))
+          .get(),
+      ).toEqual(["http://www.example.org", "https://example.org/x"]);
+    });
+
+    it("renders task lists as plain items without form controls", () => {
+      const { $ } = render("- [x] done\n- [ ] to do");
+      expect($("input")).toHaveLength(0);
+      expect(
+        $("li")
+          .map((_, el) => $(el).text())
+          .get(),
+      ).toEqual(["☑ done", "☐ to do"]);
+    });
+
+    it("links footnotes to ids that exist, all unique", () => {
+      const { $ } = render("Claim[^1] and again[^1], other[^note].\n\n## Footnotes\n\n[^1]: Source one.\n[^note]: Source two.");
+      const ids = $("[id]")
+        .map((_, el) => $(el).attr("id"))
+        .get();
+      expect(new Set(ids).size).toBe(ids.length);
+      const fragments = $('a[href^="#"]')
+        .map((_, el) => $(el).attr("href")?.slice(1))
+        .get();
+      expect(fragments.length).toBeGreaterThan(0);
+      for (const fragment of fragments) expect(ids, fragment).toContain(fragment);
+      const describedBy = $("a[aria-describedby]").first().attr("aria-describedby");
+      expect(ids).toContain(describedBy);
+      expect($("h2#footnotes").text()).toBe("Footnotes");
+    });
+  });
+
+  describe("facts", () => {
+    it("gives the first paragraph as plain text for a default summary", () => {
+      const { firstParagraph } = render("![Photo](/a.jpg)\n\nThe river *rose*\nthree metres[^1] overnight.\n\nMore.\n\n[^1]: Gauge.");
+      expect(firstParagraph).toBe("The river rose three metres overnight.");
+    });
+
+    it("counts the visible words for reading time", () => {
+      expect(render("## Two words\n\nThree more words — and [a link](/x).").wordCount).toBe(8);
+    });
+
+    it("lists every link and image with its file line", () => {
+      const { links, images } = render('[a](/a/)\n\n![Flood](/f.jpg)\n\n<a href="https://x.example">x</a>');
+      expect(links).toEqual([
+        { url: "/a/", line: 8 },
+        { url: "https://x.example", line: 12 },
+      ]);
+      expect(images).toEqual([{ src: "/f.jpg", alt: "Flood", line: 10 }]);
+    });
+  });
+
+  it("reports nesting too deep to render as an error instead of crashing", () => {
+    const { parts, diagnostics } = render(">".repeat(20_000) + " deep");
+    expect(parts).toEqual([""]);
+    expect(diagnostics).toMatchObject([{ severity: "error", code: "markdown/too-deep", line: 8 }]);
+  });
+
+  it("renders a 2 MB body", () => {
+    const paragraph =
+      "The council’s emergency officer said sandbags would be handed out at the fire station from 6 p.m. [Details](https://example.org/x).\n\n";
+    const { parts, wordCount } = renderMarkdown(paragraph.repeat(Math.ceil(2_000_000 / paragraph.length)), options);
+    expect(parts[0].length).toBeGreaterThan(2_000_000);
+    expect(wordCount).toBeGreaterThan(250_000);
+  });
+
+  it("returns diagnostics sorted by line", () => {
+    const { diagnostics } = render("![](/b.jpg)\n\n<script></script>\n\n![](/a.jpg)");
+    expect(diagnostics.map((d) => d.line)).toEqual([8, 10, 12]);
+  });
+});
+
+describe("processor", () => {
+  it("is frozen, so no caller can change the shared pipeline", () => {
+    expect(() => processor.use(() => undefined)).toThrow(/frozen/);
+  });
+});
+
+describe("renderCacheKey", () => {
+  it("changes with the source and every option", () => {
+    const base = renderCacheKey("Text", options);
+    expect(renderCacheKey("Text.", options)).not.toBe(base);
+    expect(renderCacheKey("Text", { ...options, file: "content/other.md" })).not.toBe(base);
+    expect(renderCacheKey("Text", { ...options, bodyLine: 9 })).not.toBe(base);
+    expect(renderCacheKey("Text", { ...options, reservedIds: ["main"] })).not.toBe(base);
+    expect(renderCacheKey("Text", { ...options, siteHosts: [] })).not.toBe(base);
+  });
+
+  it("ignores the order of reserved ids and hosts", () => {
+    const reordered = { ...options, reservedIds: [...(options.reservedIds ?? [])].reverse(), siteHosts: ["NEWS.example.org"] };
+    expect(renderCacheKey("Text", reordered)).toBe(renderCacheKey("Text", options));
+  });
+
+  it("names a pipeline version", () => {
+    expect(PIPELINE_VERSION).toMatch(/\S/);
+  });
+});

@@ -1,0 +1,25 @@
+// Build a site and print one hash of every output file (path and bytes), for determinism tests run
+// in child processes with different TZ settings. Usage: build-and-hash.ts <root> <now-ms>
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { build } from "../../src/build.ts";
+
+const [root, now] = process.argv.slice(2);
+const result = await build({ root: root ?? ".", now: Number(now) });
+if (!result.ok) {
+  console.error(JSON.stringify(result.diagnostics));
+  process.exit(1);
+}
+const hash = createHash("sha256");
+const files = readdirSync(result.outputDir, { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile())
+  .map((entry) => path.relative(result.outputDir, path.join(entry.parentPath, entry.name)))
+  .sort();
+for (const file of files)
+  hash
+    .update(file)
+    .update("\0")
+    .update(readFileSync(path.join(result.outputDir, file)))
+    .update("\0");
+console.log(`${files.length} ${hash.digest("hex")}`);
