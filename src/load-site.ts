@@ -5,6 +5,7 @@ import { validateEntries, type ValidEntry } from "./content/validate-entry.ts";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { renderMarkdown } from "./markdown/render-markdown.ts";
 import { buildSite, type RenderedEntry } from "./site/build-site.ts";
+import { resolveMedia } from "./site/media.ts";
 import { PAGE_IDS } from "./site/page-ids.ts";
 import type { BuildMode, Site } from "./site/types.ts";
 
@@ -35,13 +36,24 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   const siteHosts = [new URL(config.url).hostname];
 
   const render = <FrontMatter>(entry: ValidEntry<FrontMatter>): RenderedEntry<FrontMatter> => {
-    const rendered = renderMarkdown(entry.body, { file: entry.file, bodyLine: entry.bodyLine, reservedIds: PAGE_IDS, siteHosts });
+    const resolveImage = (src: string) => {
+      const media = resolveMedia(entry.file, src);
+      return typeof media === "object" ? media.url : undefined;
+    };
+    const rendered = renderMarkdown(entry.body, {
+      file: entry.file,
+      bodyLine: entry.bodyLine,
+      reservedIds: PAGE_IDS,
+      siteHosts,
+      resolveImage,
+    });
     diagnostics.push(...rendered.diagnostics);
     return {
       ...entry,
       html: rendered.parts,
       firstParagraph: rendered.firstParagraph,
       wordCount: rendered.wordCount,
+      images: rendered.images,
     };
   };
 

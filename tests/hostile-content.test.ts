@@ -46,7 +46,7 @@ describe("hostile and broken content", () => {
     const { result } = await buildWith({
       "content/articles/2026/body.md": valid(
         "",
-        'Intro.\n\n<script>alert(1)</script>\n\n<img src="x.png" alt="x" onerror="alert(1)">\n\n[click](javascript:alert(1))\n\n<a href="JaVaScRiPt:alert(1)">raw</a>\n\n<iframe src="https://evil.example"></iframe>\n\n<p style="position:fixed">styled</p>',
+        'Intro.\n\n<script>alert(1)</script>\n\n<img src="https://example.org/x.png" alt="x" onerror="alert(1)">\n\n[click](javascript:alert(1))\n\n<a href="JaVaScRiPt:alert(1)">raw</a>\n\n<iframe src="https://evil.example"></iframe>\n\n<p style="position:fixed">styled</p>',
       ).replace("A story", "Body test"),
     });
     const $ = readPage(result.outputDir, "/2026/11/01/body/");
@@ -71,6 +71,13 @@ describe("hostile and broken content", () => {
     expect(byFile["date.md"]?.message).toContain("February 2026 has 28 days");
     expect(byFile["typo.md"]?.message).toContain("did you mean `title`?");
     expect(byFile["js.md"]?.code).toBe("front-matter/language");
+  });
+
+  it("reports a body image whose file is missing, with its line", async () => {
+    const { result } = await buildWith({ "content/articles/2026/pic.md": valid("", "Intro.\n\n![A map](images/nope.png)") });
+    const problem = result.diagnostics.find((d) => d.code === "content/image-missing");
+    expect(problem).toMatchObject({ file: "content/articles/2026/pic.md", line: 9 });
+    expect(problem?.fix).toContain("content/articles/2026/images/nope.png");
   });
 
   it("reports two files that would publish at the same address, naming both", async () => {

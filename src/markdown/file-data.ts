@@ -22,6 +22,8 @@ declare module "vfile" {
     reservedIds: readonly string[];
     /** Host names of the site itself; input for `rehypeSafeExternalLinks`. */
     siteHosts: readonly string[];
+    /** Maps an image `src` as written to its published URL; input for `rehypeImageUrls`. */
+    resolveImage: (src: string) => string | undefined;
     /** Index in the root's children where the donation block goes; set by `rehypeDonateSplit`. */
     donateSplit: number;
     /** Every link in the output; set by `rehypeBodyFacts`. */

@@ -9,6 +9,7 @@ import { rehypeBodyFacts } from "./plugins/rehype-body-facts.ts";
 import { rehypeDonateSplit } from "./plugins/rehype-donate-split.ts";
 import { rehypeFigures } from "./plugins/rehype-figures.ts";
 import { rehypeFragmentLinks } from "./plugins/rehype-fragment-links.ts";
+import { rehypeImageUrls } from "./plugins/rehype-image-urls.ts";
 import { rehypeHeadingIds } from "./plugins/rehype-heading-ids.ts";
 import { rehypeRawWhenNeeded } from "./plugins/rehype-raw-when-needed.ts";
 import { rehypeReportUnsafe } from "./plugins/rehype-report-unsafe.ts";
@@ -34,7 +35,8 @@ import { clobberPrefix, newsroomSchema } from "./sanitize-schema.ts";
  * 11. rehypeFigures              captioned figures, lazy images, alt-text errors
  * 12. rehypeDonateSplit          find the donation marker; drop all comments
  * 13. rehypeBodyFacts            links, images, first paragraph, word count
- * 14. rehype-stringify           hast → HTML (called once per part by `renderMarkdown`)
+ * 14. rehypeImageUrls            local image paths → published URLs (after 13 keeps written srcs)
+ * 15. rehype-stringify           hast → HTML (called once per part by `renderMarkdown`)
  *
  * Bump `PIPELINE_VERSION` in render-markdown.ts whenever a change here can change the output.
  */
@@ -52,5 +54,6 @@ export const processor = unified()
   .use(rehypeFigures)
   .use(rehypeDonateSplit)
   .use(rehypeBodyFacts)
+  .use(rehypeImageUrls)
   .use(rehypeStringify)
   .freeze();

@@ -11,7 +11,7 @@ import { messageSource } from "./report.ts";
  * render differently: a change to processor.ts, the schema, any plugin, or a unified/remark/rehype
  * upgrade. Render caches key on it (see `renderCacheKey`).
  */
-export const PIPELINE_VERSION = "tidings-markdown-1";
+export const PIPELINE_VERSION = "tidings-markdown-2";
 
 /** How to render one article body. */
 export interface RenderOptions {
@@ -23,6 +23,11 @@ export interface RenderOptions {
   reservedIds?: readonly string[];
   /** Hostname(s) of the site itself (e.g. "news.example.org"): links to these are internal, not external. */
   siteHosts?: readonly string[];
+  /**
+   * Maps a body image `src` as written to its published URL (undefined leaves it). It must be a
+   * pure function of `file` and `src`: render caches key on `file`, not on this function.
+   */
+  resolveImage?: (src: string) => string | undefined;
 }
 
 /** One article body as safe HTML, plus what the rest of the site needs to know about it. */
@@ -46,6 +51,7 @@ export function renderMarkdown(source: string, options: RenderOptions): Rendered
   const file = new VFile({ value: source });
   file.data.reservedIds = options.reservedIds ?? [];
   file.data.siteHosts = options.siteHosts ?? [];
+  if (options.resolveImage) file.data.resolveImage = options.resolveImage;
   const offset = options.bodyLine - 1;
   try {
     const tree = processor.runSync(processor.parse(file), file);

@@ -2,11 +2,11 @@ import path from "node:path";
 import type { SiteConfig } from "../config.ts";
 import { calendarParts, formatDate, type ContentDate } from "../content/dates.ts";
 import type { ArticleFrontMatter, AuthorFrontMatter, PageFrontMatter } from "../content/schemas.ts";
-import { isHttpUrl } from "../content/schemas.ts";
 import type { ValidEntry } from "../content/validate-entry.ts";
 import { compareText, error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { lineOf } from "../content/yaml-document.ts";
 import { escapeHtml, splitLede } from "./lede.ts";
+import { resolveMedia, type MediaFile } from "./media.ts";
 import { matchKey, slugFromFileName, toSlug } from "./slugs.ts";
 import type {
   Article,
@@ -27,10 +27,11 @@ import { articlePath, authorPath, isSafeSitePath, listPagePath, pagePath, tagPat
 
 /** A validated entry together with its rendered Markdown body. */
 export interface RenderedEntry<FrontMatter> extends ValidEntry<FrontMatter> {
-  body: string;
   html: [string] | [string, string];
   firstParagraph: string;
   wordCount: number;
+  /** Images in the body, with `src` as the editor wrote it and its file line. */
+  images: readonly { src: string; line: number }[];
 }
 
 /** Everything the site model is built from. */
@@ -123,9 +124,11 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
     paginate(author.articles, perPage, author.url).map((page) => ({ ...page, author })),
   );
 
-  const assets = articles.flatMap((article) =>
-    article.image?.sourcePath ? [{ from: article.image.sourcePath, to: article.image.url }] : [],
-  );
+  const assets = [
+    ...articles.flatMap((article) => (article.image?.sourcePath ? [{ from: article.image.sourcePath, to: article.image.url }] : [])),
+    ...[...visible, ...input.pages, ...input.authors].flatMap((entry) => bodyMedia(entry, input, diagnostics)),
+  ];
+  const uniqueAssets = [...new Map(assets.map((asset) => [asset.to, asset])).values()].sort((a, b) => compareText(a.to, b.to));
   const site: Site = {
     config,
     mode: input.mode,
@@ -249,55 +252,65 @@ function resolveImage(
   const resolved: Image = { url: image.src, alt: image.alt };
   if (image.caption !== undefined) resolved.caption = image.caption;
   if (image.credit !== undefined) resolved.credit = image.credit;
-  if (isHttpUrl(image.src)) return resolved;
-  const line = lineOf(entry.lines, ["image", "src"]);
-  const contentRoot = path.join(input.root, "content");
-  const sourcePath = image.src.startsWith("/")
-    ? path.join(input.root, "public", image.src)
-    : path.resolve(path.dirname(entry.absolutePath), image.src);
-  const inside = image.src.startsWith("/") ? path.join(input.root, "public") : contentRoot;
-  if (!sourcePath.startsWith(inside + path.sep)) {
-    diagnostics.push(
-      error(
-        "content/image-outside",
-        entry.file,
-        `the image "${image.src}" is outside the ${image.src.startsWith("/") ? "public" : "content"} folder`,
-        {
-          line,
-          field: "image.src",
-          fix: "Put the image next to the article (e.g. in an images/ folder beside it) and give its path from there.",
-        },
-      ),
-    );
-    return undefined;
-  }
-  if (!input.fileExists(sourcePath)) {
-    diagnostics.push(
-      error("content/image-missing", entry.file, `the image file "${image.src}" does not exist`, {
-        line,
-        field: "image.src",
-        fix: `Check the spelling, or add the file at ${path.relative(input.root, sourcePath).split(path.sep).join("/")}.`,
-      }),
-    );
-    return undefined;
-  }
-  const relative = path.relative(image.src.startsWith("/") ? path.join(input.root, "public") : contentRoot, sourcePath);
-  if (image.src.startsWith("/")) {
-    resolved.url = image.src;
-  } else {
-    resolved.url = `/media/${relative.split(path.sep).map(toSlugKeepingExtension).join("/")}`;
-    resolved.sourcePath = sourcePath;
+  const media = checkMedia(entry, image.src, lineOf(entry.lines, ["image", "src"]), input, diagnostics, "image.src");
+  if (media === "missing") return undefined;
+  if (media) {
+    resolved.url = media.url;
+    resolved.sourcePath = path.join(input.root, media.source);
   }
   return resolved;
 }
 
-function toSlugKeepingExtension(segment: string): string {
-  const dot = segment.lastIndexOf(".");
-  if (dot <= 0) return toSlug(segment);
-  return `${toSlug(segment.slice(0, dot))}.${segment
-    .slice(dot + 1)
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "")}`;
+/**
+ * Check that a local image a content file refers to exists inside content/ (or, for `/…` paths,
+ * in public/), reporting it otherwise. Returns the media file, undefined for remote images and
+ * site paths that exist, or "missing" after reporting a problem.
+ */
+function checkMedia(
+  entry: RenderedEntry<unknown>,
+  src: string,
+  line: number | undefined,
+  input: SiteInput,
+  diagnostics: Diagnostic[],
+  field?: string,
+): MediaFile | "missing" | undefined {
+  const media = resolveMedia(entry.file, src);
+  if (media === "outside") {
+    diagnostics.push(
+      error("content/image-outside", entry.file, `the image "${src}" is outside the content folder`, {
+        line,
+        field,
+        fix: "Put the image next to the article (for example in an images/ folder beside it) and give its path from there.",
+      }),
+    );
+    return "missing";
+  }
+  const sourcePath = media
+    ? path.join(input.root, media.source)
+    : src.startsWith("/") && !src.startsWith("//")
+      ? path.join(input.root, "public", src)
+      : undefined;
+  if (sourcePath !== undefined && !input.fileExists(sourcePath)) {
+    diagnostics.push(
+      error("content/image-missing", entry.file, `the image file "${src}" does not exist`, {
+        line,
+        field,
+        fix: `Check the spelling, or add the file at ${path.relative(input.root, sourcePath).split(path.sep).join("/")}.`,
+      }),
+    );
+    return "missing";
+  }
+  return media;
+}
+
+/** Check every image in an entry's body and list the files to publish. */
+function bodyMedia(entry: RenderedEntry<unknown>, input: SiteInput, diagnostics: Diagnostic[]): Site["assets"] {
+  const assets: Site["assets"] = [];
+  for (const image of entry.images) {
+    const media = checkMedia(entry, image.src, image.line, input, diagnostics);
+    if (media && media !== "missing") assets.push({ from: path.join(input.root, media.source), to: media.url });
+  }
+  return assets;
 }
 
 function toSource(source: { name: string; url?: string | undefined; note?: string | undefined }): Source {

@@ -39,6 +39,7 @@ export function articleEntry(
     html: ["<p>Body.</p>"],
     firstParagraph: "Body.",
     wordCount: 1,
+    images: [],
   };
 }
 
@@ -54,6 +55,7 @@ export function authorEntry(file: string, frontMatter: AuthorFrontMatter): Rende
     html: ["<p>Bio.</p>"],
     firstParagraph: "Bio.",
     wordCount: 1,
+    images: [],
   };
 }
 
@@ -69,6 +71,7 @@ export function pageEntry(file: string, frontMatter: PageFrontMatter): RenderedE
     html: ["<p>Page.</p>"],
     firstParagraph: "Page.",
     wordCount: 1,
+    images: [],
   };
 }
 
