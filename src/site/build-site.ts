@@ -228,7 +228,10 @@ function toArticle(
       .sort((a, b) => b.date.epochMs - a.date.epochMs),
     draft: fm.draft === true,
     scheduled: fm.date.epochMs > input.now,
-    listed: fm.draft !== true && fm.date.epochMs <= input.now && (fm.expires === undefined || fm.expires.epochMs > input.now),
+    // The preview lists drafts and scheduled articles where they will appear; production never does.
+    listed:
+      (input.mode === "preview" || (fm.draft !== true && fm.date.epochMs <= input.now)) &&
+      (fm.expires === undefined || fm.expires.epochMs > input.now),
     showDonation,
     body,
     wordCount: entry.wordCount,

@@ -157,7 +157,7 @@ export interface Site {
   now: number;
   /** Every article that gets a page, newest first (expired articles included). */
   articles: Article[];
-  /** Articles in lists and feeds: published and not expired, newest first. */
+  /** Articles in lists: published and not expired, newest first (the preview adds drafts and scheduled ones). */
   listed: Article[];
   tags: Tag[];
   authors: Author[];

@@ -110,7 +110,7 @@ describe("buildSite", () => {
       ["draft.md", true, false],
       ["live.md", false, false],
     ]);
-    expect(preview.listed.map((a) => a.file)).toEqual(["live.md"]);
+    expect(preview.listed.map((a) => a.file)).toEqual(["future.md", "draft.md", "live.md"]);
   });
 
   it("paginates the home page, tags and authors", () => {
