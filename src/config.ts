@@ -99,7 +99,8 @@ const CONFIG_HELP: Record<string, FieldHelp> = {
   logo: { expected: "the path of the logo image", example: "logo: /logo.png" },
 };
 
-const CONFIG_FIELDS: Record<string, readonly string[]> = {
+/** Config field names by parent path ("" for top level), for "did you mean" on unknown fields. */
+export const CONFIG_FIELDS: Readonly<Record<string, readonly string[]>> = {
   "": [
     "name",
     "tagline",
@@ -125,8 +126,20 @@ const CONFIG_FIELDS: Record<string, readonly string[]> = {
 /** The result of loading the config: the config, or every problem found in it. */
 export type ConfigResult = { ok: true; config: SiteConfig } | { ok: false; diagnostics: Diagnostic[] };
 
-/** Read and validate `tidings.config.yml` in `root`. */
-export function loadConfig(root: string): ConfigResult {
+/** Settings given outside the config file, which replace the file's. */
+export interface ConfigOverrides {
+  /**
+   * The site's address, replacing `url` (CI sets it from the environment variable `TIDINGS_URL`,
+   * e.g. to the address GitHub Pages reports). Validated like `url`; empty means not set.
+   */
+  url?: string | undefined;
+}
+
+/** The environment variable that replaces the config's `url` (read by the command line). */
+export const URL_VARIABLE = "TIDINGS_URL";
+
+/** Read and validate `tidings.config.yml` in `root`, with any overrides applied. */
+export function loadConfig(root: string, overrides: ConfigOverrides = {}): ConfigResult {
   const file = path.join(root, CONFIG_FILE);
   if (!existsSync(file)) {
     return {
@@ -138,13 +151,34 @@ export function loadConfig(root: string): ConfigResult {
       ],
     };
   }
-  return parseConfig(readFileSync(file, "utf8"));
+  return parseConfig(readFileSync(file, "utf8"), overrides);
 }
 
-/** Validate the text of a config file; every problem is reported at once. */
-export function parseConfig(source: string): ConfigResult {
+/** Validate the text of a config file, with any overrides applied; every problem is reported at once. */
+export function parseConfig(source: string, overrides: ConfigOverrides = {}): ConfigResult {
   const yaml = parseYaml(source.replace(/^\uFEFF/, ""), CONFIG_FILE);
   if (!yaml.ok) return { ok: false, diagnostics: yaml.diagnostics };
+  const url = overrides.url?.trim();
+  if (url) {
+    if (!isHttpUrl(url)) {
+      return {
+        ok: false,
+        diagnostics: [
+          error(
+            "config/url",
+            CONFIG_FILE,
+            `the ${URL_VARIABLE} environment variable, which replaces \`url\`, must be the site's web address starting with https://, got ${JSON.stringify(url)}`,
+            {
+              line: yaml.lines.get("url"),
+              field: "url",
+              fix: `Set ${URL_VARIABLE} to an address such as https://example.github.io/news, or unset it to use \`url\` from ${CONFIG_FILE}.`,
+            },
+          ),
+        ],
+      };
+    }
+    yaml.data["url"] = url;
+  }
   const result = configSchema.safeParse(yaml.data, { reportInput: true });
   if (result.success) return { ok: true, config: result.data };
   return {

@@ -22,14 +22,18 @@ declare module "vfile" {
     reservedIds: readonly string[];
     /** Host names of the site itself; input for `rehypeSafeExternalLinks`. */
     siteHosts: readonly string[];
-    /** Maps an image `src` as written to its published URL; input for `rehypeImageUrls`. */
+    /** Maps an image `src` as written to its published URL; input for `rehypeResolveUrls`. */
     resolveImage: (src: string) => string | undefined;
+    /** Maps a link `href` as written to the address to publish; input for `rehypeResolveUrls`. */
+    resolveLink: (href: string) => string | undefined;
     /** Index in the root's children where the donation block goes; set by `rehypeDonateSplit`. */
     donateSplit: number;
     /** Every link in the output; set by `rehypeBodyFacts`. */
     links: BodyLink[];
     /** Every image in the output; set by `rehypeBodyFacts`. */
     images: BodyImage[];
+    /** Every element id in the output, for checking links to a section; set by `rehypeBodyFacts`. */
+    ids: string[];
     /** Plain text of the first top-level paragraph, "" if none; set by `rehypeBodyFacts`. */
     firstParagraph: string;
     /** Words of visible text; set by `rehypeBodyFacts`. */

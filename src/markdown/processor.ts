@@ -9,8 +9,8 @@ import { rehypeBodyFacts } from "./plugins/rehype-body-facts.ts";
 import { rehypeDonateSplit } from "./plugins/rehype-donate-split.ts";
 import { rehypeFigures } from "./plugins/rehype-figures.ts";
 import { rehypeFragmentLinks } from "./plugins/rehype-fragment-links.ts";
-import { rehypeImageUrls } from "./plugins/rehype-image-urls.ts";
 import { rehypeHeadingIds } from "./plugins/rehype-heading-ids.ts";
+import { rehypeResolveUrls } from "./plugins/rehype-resolve-urls.ts";
 import { rehypeRawWhenNeeded } from "./plugins/rehype-raw-when-needed.ts";
 import { rehypeReportUnsafe } from "./plugins/rehype-report-unsafe.ts";
 import { rehypeSafeExternalLinks } from "./plugins/rehype-safe-external-links.ts";
@@ -34,8 +34,9 @@ import { clobberPrefix, newsroomSchema } from "./sanitize-schema.ts";
  * 10. rehypeSafeExternalLinks    rel="noopener noreferrer" on links to other hosts
  * 11. rehypeFigures              captioned figures, lazy images, alt-text errors
  * 12. rehypeDonateSplit          find the donation marker; drop all comments
- * 13. rehypeBodyFacts            links, images, first paragraph, word count
- * 14. rehypeImageUrls            local image paths → published URLs (after 13 keeps written srcs)
+ * 13. rehypeBodyFacts            links, images, ids, first paragraph, word count
+ * 14. rehypeResolveUrls          image paths and links to content files → published URLs
+ *                               (after 13, so the facts keep what the editor wrote)
  * 15. rehype-stringify           hast → HTML (called once per part by `renderMarkdown`)
  *
  * Bump `PIPELINE_VERSION` in render-markdown.ts whenever a change here can change the output.
@@ -54,6 +55,6 @@ export const processor = unified()
   .use(rehypeFigures)
   .use(rehypeDonateSplit)
   .use(rehypeBodyFacts)
-  .use(rehypeImageUrls)
+  .use(rehypeResolveUrls)
   .use(rehypeStringify)
   .freeze();

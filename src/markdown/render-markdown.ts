@@ -11,7 +11,7 @@ import { messageSource } from "./report.ts";
  * render differently: a change to processor.ts, the schema, any plugin, or a unified/remark/rehype
  * upgrade. Render caches key on it (see `renderCacheKey`).
  */
-export const PIPELINE_VERSION = "tidings-markdown-2";
+export const PIPELINE_VERSION = "tidings-markdown-3";
 
 /** How to render one article body. */
 export interface RenderOptions {
@@ -25,9 +25,23 @@ export interface RenderOptions {
   siteHosts?: readonly string[];
   /**
    * Maps a body image `src` as written to its published URL (undefined leaves it). It must be a
-   * pure function of `file` and `src`: render caches key on `file`, not on this function.
+   * pure function of `file`, `src` and what `resolverKey` names: render caches key on those, not
+   * on this function.
    */
   resolveImage?: (src: string) => string | undefined;
+  /**
+   * Maps a body link `href` as written to the address to publish (undefined leaves it), e.g. a
+   * link to another article's Markdown file to that article's URL. Same purity rule as
+   * `resolveImage`.
+   */
+  resolveLink?: (href: string) => string | undefined;
+  /**
+   * Names everything the resolvers depend on besides `file` and what they are given (the site's
+   * path prefix, the addresses of the other content files), e.g. a hash of them. A link to
+   * another article cannot be resolved from this file alone, since the target's address comes
+   * from its own date and slug; so that table is an input of the render, and part of its cache key.
+   */
+  resolverKey?: string;
 }
 
 /** One article body as safe HTML, plus what the rest of the site needs to know about it. */
@@ -42,6 +56,8 @@ export interface RenderedBody {
   links: { url: string; line: number }[];
   /** Every image in the body: src as written, alt, file line. */
   images: { src: string; alt: string; line: number }[];
+  /** Every element id in the body (headings, footnotes), for checking links to a section. */
+  ids: string[];
   /** Problems for the editor: file-relative lines, plain sentences, a fix, stable codes like `markdown/image-alt`. */
   diagnostics: Diagnostic[];
 }
@@ -52,6 +68,7 @@ export function renderMarkdown(source: string, options: RenderOptions): Rendered
   file.data.reservedIds = options.reservedIds ?? [];
   file.data.siteHosts = options.siteHosts ?? [];
   if (options.resolveImage) file.data.resolveImage = options.resolveImage;
+  if (options.resolveLink) file.data.resolveLink = options.resolveLink;
   const offset = options.bodyLine - 1;
   try {
     const tree = processor.runSync(processor.parse(file), file);
@@ -62,6 +79,7 @@ export function renderMarkdown(source: string, options: RenderOptions): Rendered
       wordCount: file.data.wordCount ?? 0,
       links: (file.data.links ?? []).map((link): BodyLink => ({ url: link.url, line: link.line + offset })),
       images: (file.data.images ?? []).map((image): BodyImage => ({ src: image.src, alt: image.alt, line: image.line + offset })),
+      ids: file.data.ids ?? [],
       diagnostics: toDiagnostics(file, options),
     };
   } catch (cause) {
@@ -73,8 +91,8 @@ export function renderMarkdown(source: string, options: RenderOptions): Rendered
 }
 
 /**
- * A key for caching `renderMarkdown(source, options)`: changes when the source, any option or
- * `PIPELINE_VERSION` changes. Ids and hosts are compared as sets, since their order does not
+ * A key for caching `renderMarkdown(source, options)`: changes when the source, any option
+ * (the resolvers through `resolverKey`) or `PIPELINE_VERSION` changes. Ids and hosts are compared as sets, since their order does not
  * matter.
  */
 export function renderCacheKey(source: string, options: RenderOptions): string {
@@ -84,6 +102,7 @@ export function renderCacheKey(source: string, options: RenderOptions): string {
     options.bodyLine,
     [...new Set(options.reservedIds ?? [])].sort(),
     [...new Set((options.siteHosts ?? []).map((host) => host.toLowerCase()))].sort(),
+    options.resolverKey ?? "",
   ]);
   return createHash("sha256").update(settings).update("\0").update(source).digest("hex");
 }
@@ -138,6 +157,7 @@ function tooDeep(options: RenderOptions): RenderedBody {
     wordCount: 0,
     links: [],
     images: [],
+    ids: [],
     diagnostics: [
       {
         severity: "error",

@@ -6,8 +6,10 @@ import type { ValidEntry } from "../content/validate-entry.ts";
 import { compareText, error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { lineOf } from "../content/yaml-document.ts";
 import { escapeHtml, splitLede } from "./lede.ts";
+import { checkSite } from "./check-site.ts";
+import { articleAddress, entrySlug } from "./content-addresses.ts";
 import { resolveMedia, type MediaFile } from "./media.ts";
-import { matchKey, slugFromFileName, toSlug } from "./slugs.ts";
+import { matchKey, toSlug } from "./slugs.ts";
 import type {
   Article,
   Author,
@@ -23,7 +25,7 @@ import type {
   Tag,
   TagListPage,
 } from "./types.ts";
-import { articlePath, authorPath, isSafeSitePath, listPagePath, pagePath, tagPath } from "./urls.ts";
+import { authorPath, isSafeSitePath, listPagePath, pagePath, tagPath } from "./urls.ts";
 
 /** A validated entry together with its rendered Markdown body. */
 export interface RenderedEntry<FrontMatter> extends ValidEntry<FrontMatter> {
@@ -32,6 +34,10 @@ export interface RenderedEntry<FrontMatter> extends ValidEntry<FrontMatter> {
   wordCount: number;
   /** Images in the body, with `src` as the editor wrote it and its file line. */
   images: readonly { src: string; line: number }[];
+  /** Links in the body, with `url` as the editor wrote it and its file line. */
+  links: readonly { url: string; line: number }[];
+  /** Element ids in the body (headings, footnotes), which links may point at. */
+  ids: readonly string[];
 }
 
 /** Everything the site model is built from. */
@@ -84,6 +90,13 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
   const authors = buildAuthors(input, diagnostics);
   const authorsByName = indexAuthorsByName(input.authors, authors, diagnostics);
   const visible = input.articles.filter((entry) => isVisible(entry.frontMatter, input));
+  // Drafts and scheduled articles are not published yet, but their images must exist by the time
+  // they are: a scheduled article must not break the rebuild that makes it go live.
+  for (const entry of input.articles.filter((entry) => !visible.includes(entry))) {
+    if (entry.frontMatter.image)
+      checkMedia(entry, entry.frontMatter.image.src, lineOf(entry.lines, ["image", "src"]), input, diagnostics, "image.src");
+    bodyMedia(entry, input, diagnostics);
+  }
   const articles: Article[] = [];
   for (const entry of visible) {
     const article = toArticle(entry, input, authorsByName, diagnostics);
@@ -143,6 +156,7 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
     authorPages,
     assets,
   };
+  diagnostics.push(...checkSite(site, input));
   return { site, diagnostics };
 }
 
@@ -189,7 +203,7 @@ function toArticle(
 ): Article {
   const { config } = input;
   const fm = entry.frontMatter;
-  const slug = fm.slug ?? slugFromFileName(entry.file);
+  const slug = entrySlug(entry);
   if (slug === "") {
     diagnostics.push(
       error("site/empty-slug", entry.file, "the file name gives no usable address for this article", {
@@ -213,7 +227,7 @@ function toArticle(
     kind: "article",
     file: entry.file,
     slug,
-    url: articlePath(calendarParts(fm.date.epochMs, config.timeZone), slug),
+    url: articleAddress(entry, config.timeZone),
     title: fm.title,
     summary: fm.summary ?? entry.firstParagraph,
     standfirst,
@@ -342,7 +356,7 @@ function buildAuthors(input: SiteInput, diagnostics: Diagnostic[]): Author[] {
   const bySlug = new Map<string, Author>();
   for (const entry of input.authors) {
     const fm = entry.frontMatter;
-    const slug = fm.slug ?? slugFromFileName(entry.file);
+    const slug = entrySlug(entry);
     const existing = bySlug.get(slug);
     if (existing) {
       diagnostics.push(
@@ -442,7 +456,7 @@ function buildTags(listed: readonly Article[], all: readonly Article[]): Tag[] {
 
 function toPage(entry: RenderedEntry<PageFrontMatter>, config: SiteConfig): Page {
   const fm = entry.frontMatter;
-  const slug = fm.slug ?? slugFromFileName(entry.file);
+  const slug = entrySlug(entry);
   return {
     kind: "page",
     file: entry.file,

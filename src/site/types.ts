@@ -1,4 +1,5 @@
 import type { SiteConfig } from "../config.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 
 /** A date as the templates need it: machine-readable, and already formatted for readers in the site's time zone. */
 export interface DateInfo {
@@ -167,4 +168,6 @@ export interface Site {
   authorPages: AuthorListPage[];
   /** Local files to copy into the output: source path → site path. */
   assets: { from: string; to: SitePath }[];
+  /** Problems in the content, shown on every page of the preview (never set for a real build). */
+  problems?: Diagnostic[];
 }

@@ -38,3 +38,8 @@ export function pagePath(slug: string): SitePath {
 export function outputFileFor(sitePath: SitePath): string {
   return sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath;
 }
+
+/** A site path as published under the site's path prefix: `/about/` → `/news/about/` for a site at `https://example.org/news/`. */
+export function withPathPrefix(sitePath: SitePath, pathPrefix: string): string {
+  return pathPrefix === "/" ? sitePath : `${pathPrefix.replace(/\/$/, "")}${sitePath}`;
+}

@@ -161,7 +161,8 @@ describe("buildSite", () => {
         ],
       }),
     );
-    expect(diagnostics.map((d) => [d.file, d.code])).toEqual([
+    // The config's /donate/ link has no page here either; that is the link check's business.
+    expect(diagnostics.filter((d) => d.code.startsWith("content/")).map((d) => [d.file, d.code])).toEqual([
       ["content/articles/a.md", "content/image-missing"],
       ["content/articles/b.md", "content/image-outside"],
     ]);

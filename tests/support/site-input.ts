@@ -40,6 +40,8 @@ export function articleEntry(
     firstParagraph: "Body.",
     wordCount: 1,
     images: [],
+    links: [],
+    ids: [],
   };
 }
 
@@ -56,6 +58,8 @@ export function authorEntry(file: string, frontMatter: AuthorFrontMatter): Rende
     firstParagraph: "Bio.",
     wordCount: 1,
     images: [],
+    links: [],
+    ids: [],
   };
 }
 
@@ -72,6 +76,8 @@ export function pageEntry(file: string, frontMatter: PageFrontMatter): RenderedE
     firstParagraph: "Page.",
     wordCount: 1,
     images: [],
+    links: [],
+    ids: [],
   };
 }
 

@@ -40,14 +40,15 @@ const word = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
 
 /**
  * Read what the rest of the site needs from the finished body, in one pass, into `file.data`:
- * every link and image with its body line, the first top-level paragraph as plain text, and the
- * number of visible words. Footnote numbers and the hidden "Footnotes" label are not words.
+ * every link and image with its body line, every element id (link targets), the first top-level
+ * paragraph as plain text, and the number of visible words. Footnote numbers and the hidden "Footnotes" label are not words.
  * Own plugin: these are Tidings' facts, not a transform anyone publishes.
  */
 export function rehypeBodyFacts() {
   return function (tree: Root, file: VFile): undefined {
     const links: BodyLink[] = [];
     const images: BodyImage[] = [];
+    const ids: string[] = [];
     const text: string[] = [];
     let firstParagraph = "";
     // Generated nodes (footnote back links) have no place: they take the last line seen.
@@ -60,7 +61,8 @@ export function rehypeBodyFacts() {
         return undefined;
       }
       if (node.type !== "element") return undefined;
-      const { href, src, alt } = node.properties;
+      const { href, src, alt, id } = node.properties;
+      if (typeof id === "string") ids.push(id);
       if (node.tagName === "a" && typeof href === "string") links.push({ url: href, line });
       if (node.tagName === "img" && typeof src === "string") images.push({ src, alt: typeof alt === "string" ? alt : "", line });
       if (blocks.has(node.tagName)) text.push(" ");
@@ -73,6 +75,7 @@ export function rehypeBodyFacts() {
 
     file.data.links = links;
     file.data.images = images;
+    file.data.ids = ids;
     file.data.firstParagraph = firstParagraph;
     file.data.wordCount = text.join("").match(word)?.length ?? 0;
   };

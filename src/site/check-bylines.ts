@@ -1,0 +1,32 @@
+import { closestMatch } from "../content/describe-value.ts";
+import { lineOf } from "../content/yaml-document.ts";
+import { warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { SiteInput } from "./build-site.ts";
+import { matchKey, toSlug } from "./slugs.ts";
+
+/**
+ * Warn about a byline that matches no author file but is one typo away from an author's name or
+ * alias ("Priya Ramen"): it silently loses the link to the author's page. Other names without an
+ * author file ("Staff reporter", a guest writer) are plain-text bylines, which the design allows,
+ * so they pass without a word; a warning on correct content would teach editors to ignore warnings.
+ */
+export function checkBylines(input: SiteInput): Diagnostic[] {
+  const names = input.authors.flatMap((entry) => [entry.frontMatter.name, ...(entry.frontMatter.aliases ?? [])]);
+  const known = new Set(names.map(matchKey));
+  const diagnostics: Diagnostic[] = [];
+  for (const entry of input.articles) {
+    entry.frontMatter.byline.forEach((name, index) => {
+      if (known.has(matchKey(name))) return;
+      const suggestion = closestMatch(name, names);
+      if (suggestion === undefined) return;
+      diagnostics.push(
+        warning("site/unknown-author", entry.file, `the byline "${name}" matches no author file (did you mean "${suggestion}"?)`, {
+          line: lineOf(entry.lines, ["byline", index]),
+          field: "byline",
+          fix: `Write "${suggestion}" so the byline links to the author's page; if "${name}" is someone else, add an author file content/authors/${toSlug(name)}.md.`,
+        }),
+      );
+    });
+  }
+  return diagnostics;
+}

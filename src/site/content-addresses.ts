@@ -1,0 +1,37 @@
+import { calendarParts } from "../content/dates.ts";
+import type { ArticleFrontMatter, AuthorFrontMatter, PageFrontMatter } from "../content/schemas.ts";
+import type { ValidEntry } from "../content/validate-entry.ts";
+import { slugFromFileName } from "./slugs.ts";
+import type { SitePath } from "./types.ts";
+import { articlePath, authorPath, pagePath } from "./urls.ts";
+
+/** Validated content of every kind, the input of `contentAddresses`. */
+export interface AddressableContent {
+  articles: readonly ValidEntry<ArticleFrontMatter>[];
+  authors: readonly ValidEntry<AuthorFrontMatter>[];
+  pages: readonly ValidEntry<PageFrontMatter>[];
+}
+
+/** The slug of an article, page or author: its `slug` field, else one made from its file name. */
+export function entrySlug(entry: { file: string; frontMatter: { slug?: string | undefined } }): string {
+  return entry.frontMatter.slug ?? slugFromFileName(entry.file);
+}
+
+/** The address of an article, `/YYYY/MM/DD/slug/`, from its date in the site's time zone. */
+export function articleAddress(entry: ValidEntry<ArticleFrontMatter>, timeZone: string): SitePath {
+  return articlePath(calendarParts(entry.frontMatter.date.epochMs, timeZone), entrySlug(entry));
+}
+
+/**
+ * Where every content file is published, by project path (`content/articles/2025/x.md` →
+ * `/2025/10/21/x/`), from front matter alone, so links between files can be resolved before
+ * anything is rendered. Drafts and scheduled articles are included: whether a link to them may be
+ * published is the link check's business.
+ */
+export function contentAddresses(content: AddressableContent, timeZone: string): Map<string, SitePath> {
+  const addresses = new Map<string, SitePath>();
+  for (const entry of content.articles) addresses.set(entry.file, articleAddress(entry, timeZone));
+  for (const entry of content.pages) addresses.set(entry.file, pagePath(entrySlug(entry)));
+  for (const entry of content.authors) addresses.set(entry.file, authorPath(entrySlug(entry)));
+  return addresses;
+}
