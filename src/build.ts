@@ -17,6 +17,8 @@ export interface BuildOptions {
   now?: number;
   /** Another templates folder (tests use this to prove a failing template never harms the output). */
   templatesDir?: string;
+  /** Replaces the config's `url` (from `TIDINGS_URL`); validated like it. */
+  siteUrl?: string | undefined;
 }
 
 /** What a build did: every problem found, and what was written when it succeeded. */
@@ -41,7 +43,7 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const outputDir = path.resolve(options.root, options.outputDir ?? "_site");
   const startedAt = performance.now();
-  const loadOptions = { root: options.root, mode: options.mode ?? "production" } as const;
+  const loadOptions = { root: options.root, mode: options.mode ?? "production", siteUrl: options.siteUrl } as const;
   const { site, diagnostics } = loadSite(options.now === undefined ? loadOptions : { ...loadOptions, now: options.now });
   const loadedAt = performance.now();
   const result = (ok: boolean, pages: number, extra: Diagnostic[] = []): BuildResult => ({

@@ -1,18 +1,31 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { build } from "./build.ts";
-import { hasErrors } from "./diagnostics/diagnostic.ts";
-import { formatDiagnostics, summarizeDiagnostics } from "./diagnostics/format-diagnostics.ts";
+import { check } from "./check.ts";
+import { URL_VARIABLE } from "./config.ts";
+import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.ts";
+import { formatDiagnostics, summarizeDiagnostics, type DiagnosticFormat } from "./diagnostics/format-diagnostics.ts";
+import { createArticle } from "./new-article.ts";
 import { serve } from "./serve.ts";
+import { UserError } from "./user-error.ts";
 
 const USAGE = `Usage: tidings <command> [options]
 
 Commands:
-  build            Build the site into _site/ (drafts and scheduled articles left out)
-    --preview      include drafts and scheduled articles, marked as such
-    --out <dir>    output folder (default _site)
-  serve            Start the preview server with live reload (drafts shown)
-    --port <n>     port (default 8080)
+  build                 Build the site into _site/ (drafts and scheduled articles left out)
+    --preview           include drafts and scheduled articles, marked as such
+    --out <dir>         output folder (default _site)
+  check                 Check the config and all content as build does, without writing anything
+    --format <f>        text (default) or github (annotations on the lines of a pull request)
+    --preview           check as the preview shows the site (drafts and scheduled articles published)
+  new "<headline>"      Start an article in content/articles/<year>/ (a draft, dated now)
+    --byline <name>     who wrote it (repeat, or separate names with commas)
+    --tags <tags>       topics, separated by commas
+    --type <type>       the article type, e.g. analysis
+  serve                 Start the preview server with live reload (drafts shown)
+    --port <n>          port (default 8080)
+
+The environment variable ${URL_VARIABLE}, when set, replaces \`url\` in tidings.config.yml.
 `;
 
 /** Run the command line; the only place that prints and sets the exit code. */
@@ -22,6 +35,10 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "build":
       return runBuild(root, rest);
+    case "check":
+      return runCheck(root, rest);
+    case "new":
+      return runNew(root, rest);
     case "serve":
       return runServe(root, rest);
     case undefined:
@@ -30,14 +47,18 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return command === undefined ? 1 : 0;
     default:
-      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
-      return 1;
+      throw new UserError(`Unknown command "${command}".\n\n${USAGE}`);
   }
 }
 
 async function runBuild(root: string, args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { preview: { type: "boolean" }, out: { type: "string" } } });
-  const result = await build({ root, mode: values.preview ? "preview" : "production", ...(values.out ? { outputDir: values.out } : {}) });
+  const result = await build({
+    root,
+    mode: values.preview ? "preview" : "production",
+    siteUrl: siteUrlFromEnvironment(),
+    ...(values.out ? { outputDir: values.out } : {}),
+  });
   if (result.diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(result.diagnostics)}\n`);
   const where = path.relative(root, result.outputDir) || ".";
   if (!result.ok) {
@@ -51,10 +72,82 @@ async function runBuild(root: string, args: string[]): Promise<number> {
   return hasErrors(result.diagnostics) ? 1 : 0;
 }
 
+async function runCheck(root: string, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { format: { type: "string", default: "text" }, preview: { type: "boolean" } } });
+  const format = values.format;
+  if (format !== "text" && format !== "github") throw new UserError(`--format must be text or github, got "${format}".`);
+  const result = check({ root, mode: values.preview ? "preview" : "production", siteUrl: siteUrlFromEnvironment() });
+  // The report is this command's output, so it goes to stdout; GitHub reads annotations from there too.
+  if (result.diagnostics.length > 0) process.stdout.write(`${formatDiagnostics(result.diagnostics, format as DiagnosticFormat)}\n`);
+  const seconds = (result.duration / 1000).toFixed(2);
+  const checked = `${result.files} files checked in ${seconds} s`;
+  process.stdout.write(
+    result.diagnostics.length === 0 ? `✔ No problems: ${checked}\n` : `${summarizeDiagnostics(result.diagnostics)} — ${checked}\n`,
+  );
+  return result.ok ? 0 : 1;
+}
+
+async function runNew(root: string, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { byline: { type: "string", multiple: true }, tags: { type: "string", multiple: true }, type: { type: "string" } },
+  });
+  const result = createArticle({
+    root,
+    headline: positionals.join(" "),
+    bylines: values.byline ?? [],
+    tags: values.tags ?? [],
+    type: values.type,
+  });
+  if (!result.ok) return printConfigProblems(result.diagnostics);
+  const { article } = result;
+  const lines = [
+    `✔ Created ${article.file}, dated ${article.date}.`,
+    "  It is a draft: write the story, then delete the line `draft: true` to publish it.",
+    ...article.toFill.map((field) => `  Fill in \`${field}\` before publishing: it is required.`),
+    `  Preview it with npm start at http://localhost:8080${article.url}`,
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+  return 0;
+}
+
 async function runServe(root: string, args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { port: { type: "string" } } });
-  await serve({ root, port: values.port ? Number(values.port) : 8080 });
+  const port = values.port ? Number(values.port) : 8080;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserError(`--port must be a port number, got "${values.port}".`);
+  await serve({
+    root,
+    port,
+    siteUrl: siteUrlFromEnvironment(),
+    onLoad: (diagnostics, shown) => {
+      if (diagnostics.length === 0) return;
+      const note =
+        shown === "last-good"
+          ? " — showing the last version without errors; the problems are listed on every page"
+          : shown === "empty"
+            ? " — nothing to show yet; the problems are listed on every page"
+            : "";
+      process.stderr.write(`${formatDiagnostics(diagnostics)}\n${summarizeDiagnostics(diagnostics)}${note}\n`);
+    },
+  });
   return 0;
+}
+
+function printConfigProblems(diagnostics: readonly Diagnostic[]): number {
+  process.stderr.write(`${formatDiagnostics(diagnostics)}\n${summarizeDiagnostics(diagnostics)}\n`);
+  return 1;
+}
+
+function siteUrlFromEnvironment(): string | undefined {
+  return process.env[URL_VARIABLE];
+}
+
+/** True for mistakes in how the command was called, whose message is all the editor needs. */
+function isUsageError(cause: unknown): cause is Error {
+  return (
+    cause instanceof UserError || (cause instanceof Error && String((cause as NodeJS.ErrnoException).code).startsWith("ERR_PARSE_ARGS"))
+  );
 }
 
 main(process.argv.slice(2)).then(
@@ -62,6 +155,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (cause: unknown) => {
+    if (isUsageError(cause)) {
+      process.stderr.write(`${cause.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
     // Only real bugs reach this point; content mistakes come back as diagnostics.
     console.error(cause);
     process.exitCode = 2;

@@ -1,27 +1,50 @@
 import path from "node:path";
-import { hasErrors } from "./diagnostics/diagnostic.ts";
-import { formatDiagnostics, summarizeDiagnostics } from "./diagnostics/format-diagnostics.ts";
+import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { serveWithEleventy } from "./eleventy/run-eleventy.ts";
 import { loadSite } from "./load-site.ts";
+import { choosePreviewSite, emptyPreviewSite, type PreviewChoice } from "./preview-site.ts";
 import type { Site } from "./site/types.ts";
 
 /** Where the preview server writes: never `_site/`, so a preview cannot be deployed by mistake. */
 export const PREVIEW_DIR = ".tidings-preview";
 
-/** Run the preview: drafts and scheduled articles shown, content reloaded on every save. */
-export async function serve(options: { root: string; port: number }): Promise<void> {
+/** Options for the preview server. */
+export interface ServeOptions {
+  /** Absolute path of the project root. */
+  root: string;
+  port: number;
+  /** Replaces the config's `url` (from `TIDINGS_URL`). */
+  siteUrl?: string | undefined;
+  /** Told after every load what was found and which site is shown, so the caller can print it. */
+  onLoad?: (diagnostics: readonly Diagnostic[], shown: PreviewChoice) => void;
+}
+
+/**
+ * Run the preview: drafts and scheduled articles shown, content reloaded on every save. Problems
+ * never stop the server: every page lists them, over the last good version of the site (or an
+ * empty one when there has been none yet).
+ */
+export async function serve(options: ServeOptions): Promise<void> {
+  await serveWithEleventy({
+    root: options.root,
+    site: createPreviewProvider(options),
+    outputDir: path.join(options.root, PREVIEW_DIR),
+    port: options.port,
+  });
+}
+
+/**
+ * The function Eleventy calls on every rebuild of the preview: load the content and choose the
+ * site to show, remembering the last one without errors. It never throws for content problems.
+ */
+export function createPreviewProvider(options: Omit<ServeOptions, "port">): () => Promise<Site> {
   let lastGood: Site | undefined;
-  const provideSite = async (): Promise<Site> => {
-    const { site, diagnostics } = loadSite({ root: options.root, mode: "preview" });
-    if (diagnostics.length > 0) {
-      process.stderr.write(`${formatDiagnostics(diagnostics)}\n${summarizeDiagnostics(diagnostics)}\n`);
-    }
-    if (site && !hasErrors(diagnostics)) {
-      lastGood = site;
-      return site;
-    }
-    if (lastGood) return lastGood;
-    throw new Error("the content has errors (listed above); fix them and save to reload");
+  return async () => {
+    // The preview serves at / whatever the config's url says, so body links get no path prefix.
+    const loaded = loadSite({ root: options.root, mode: "preview", siteUrl: options.siteUrl, pathPrefix: "/" });
+    const { site, shown } = choosePreviewSite(loaded, lastGood, () => emptyPreviewSite(options.root, Date.now()));
+    if (shown === "current" && loaded.site) lastGood = loaded.site;
+    options.onLoad?.(loaded.diagnostics, shown);
+    return site;
   };
-  await serveWithEleventy({ root: options.root, site: provideSite, outputDir: path.join(options.root, PREVIEW_DIR), port: options.port });
 }
