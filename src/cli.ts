@@ -80,7 +80,7 @@ async function runCheck(root: string, args: string[]): Promise<number> {
   // The report is this command's output, so it goes to stdout; GitHub reads annotations from there too.
   if (result.diagnostics.length > 0) process.stdout.write(`${formatDiagnostics(result.diagnostics, format as DiagnosticFormat)}\n`);
   const seconds = (result.duration / 1000).toFixed(2);
-  const checked = `${result.files} files checked in ${seconds} s`;
+  const checked = `${result.files > 0 ? `${result.files} files` : "the config"} checked in ${seconds} s`;
   process.stdout.write(
     result.diagnostics.length === 0 ? `✔ No problems: ${checked}\n` : `${summarizeDiagnostics(result.diagnostics)} — ${checked}\n`,
   );

@@ -145,7 +145,7 @@ ${type}
 # updated: ${fields.date}
 # Corrections, shown at the end of the article with their date.
 # corrections:
-#   - date: ${day}
+#   - date: ${fields.date}
 #     text: An earlier version of this article gave the wrong date for the meeting.
 # false leaves the donation block off this article.
 # donate: false
