@@ -1,0 +1,51 @@
+/** One block of a Netlify / Cloudflare Pages `_headers` file: a path pattern and its headers. */
+export interface HeaderRule {
+  pattern: string;
+  headers: [name: string, value: string][];
+}
+
+/**
+ * Parse a `_headers` file: a line starting with `/` (or `https://`) opens a rule, indented
+ * `Name: value` lines belong to it, `#` lines are comments. Anything else throws, so a malformed
+ * file fails the test instead of being half read.
+ */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  text.split("\n").forEach((line, index) => {
+    if (line.trim() === "" || line.trim().startsWith("#")) return;
+    if (/^\S/.test(line)) {
+      rules.push({ pattern: line.trim(), headers: [] });
+      return;
+    }
+    const header = /^\s+([A-Za-z0-9-]+):\s*(.+)$/.exec(line);
+    const rule = rules.at(-1);
+    if (!header || !rule) throw new Error(`_headers line ${index + 1} is neither a path nor an indented header: ${line}`);
+    rule.headers.push([header[1] ?? "", (header[2] ?? "").trim()]);
+  });
+  return rules;
+}
+
+/** True when a rule's pattern matches a site path: `*` matches anything, slashes included. */
+export function patternMatches(pattern: string, sitePath: string): boolean {
+  const expression = pattern
+    .split("*")
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+    .join(".*");
+  return new RegExp(`^${expression}$`).test(sitePath);
+}
+
+/** The headers a host sends for a path: those of every matching rule, in file order. */
+export function headersFor(rules: readonly HeaderRule[], sitePath: string): [string, string][] {
+  return rules.filter((rule) => patternMatches(rule.pattern, sitePath)).flatMap((rule) => rule.headers);
+}
+
+/** A Content-Security-Policy as directive → sources. */
+export function parseCsp(policy: string): Map<string, string[]> {
+  return new Map(
+    policy
+      .split(";")
+      .map((directive) => directive.trim().split(/\s+/))
+      .filter((parts) => parts[0] !== "")
+      .map(([name = "", ...sources]) => [name, sources]),
+  );
+}

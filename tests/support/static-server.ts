@@ -1,0 +1,46 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".xml": "application/xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".svg": "image/svg+xml",
+  ".wasm": "application/wasm",
+};
+
+/** A running static server. */
+export interface StaticServer {
+  /** Origin without a trailing slash, e.g. `http://127.0.0.1:41234`. */
+  origin: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serve a built site the way a static host does (folders as their index.html, 404.html for
+ * anything missing), adding the headers `headersFor` gives for each path. Listens on a free port
+ * and answers a first request before returning, so a leftover server can never be tested instead.
+ */
+export async function serveFolder(folder: string, headersFor: (sitePath: string) => [string, string][] = () => []): Promise<StaticServer> {
+  const server = createServer((request, response) => {
+    const sitePath = decodeURIComponent(new URL(request.url ?? "/", "http://host").pathname);
+    let file = path.join(folder, ...sitePath.split("/").filter((part) => part !== "" && part !== ".."));
+    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, "index.html");
+    const found = existsSync(file) && statSync(file).isFile();
+    const served = found ? file : path.join(folder, "404.html");
+    for (const [name, value] of headersFor(sitePath)) response.appendHeader(name, value);
+    response.writeHead(found ? 200 : 404, { "Content-Type": TYPES[path.extname(served)] ?? "application/octet-stream" });
+    response.end(existsSync(served) ? readFileSync(served) : "");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const probe = await fetch(`${origin}/`);
+  if (!probe.ok) throw new Error(`the static server at ${origin} did not serve the site (status ${probe.status})`);
+  return { origin, close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))) };
+}
