@@ -5,6 +5,9 @@ import { loadSite } from "./load-site.ts";
 import { createStagingDirectory, discardStaging, swapIntoPlace } from "./output/staging.ts";
 import type { BuildMode } from "./site/types.ts";
 
+/** Where a build writes unless told otherwise, relative to the project root. */
+export const DEFAULT_OUTPUT_DIR = "_site";
+
 /** Options for one build. */
 export interface BuildOptions {
   /** Absolute path of the project root. */
@@ -41,7 +44,7 @@ export interface BuildResult {
  * never linger.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const outputDir = path.resolve(options.root, options.outputDir ?? "_site");
+  const outputDir = path.resolve(options.root, options.outputDir ?? DEFAULT_OUTPUT_DIR);
   const startedAt = performance.now();
   const loadOptions = { root: options.root, mode: options.mode ?? "production", siteUrl: options.siteUrl } as const;
   const { site, diagnostics } = loadSite(options.now === undefined ? loadOptions : { ...loadOptions, now: options.now });

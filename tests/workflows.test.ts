@@ -1,0 +1,147 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { DEFAULT_OUTPUT_DIR } from "../src/build.ts";
+
+const REPOSITORY = path.resolve(import.meta.dirname, "..");
+const WORKFLOWS = path.join(REPOSITORY, ".github", "workflows");
+const scripts = (JSON.parse(readFileSync(path.join(REPOSITORY, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+
+interface Step {
+  name?: string;
+  id?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  "runs-on": string;
+  needs?: string;
+  permissions?: Record<string, string>;
+  environment?: { name: string; url?: string };
+  steps: Step[];
+}
+interface Workflow {
+  name: string;
+  on: Record<string, unknown>;
+  permissions?: Record<string, string>;
+  concurrency?: { group: string; "cancel-in-progress": boolean };
+  jobs: Record<string, Job>;
+}
+
+const files = readdirSync(WORKFLOWS).filter((file) => /\.ya?ml$/.test(file));
+const text = (file: string) => readFileSync(path.join(WORKFLOWS, file), "utf8");
+const workflow = (file: string) => parse(text(file)) as Workflow;
+const steps = (file: string) => Object.values(workflow(file).jobs).flatMap((job) => job.steps);
+const runs = (file: string) => steps(file).flatMap((step) => (step.run ? [step.run] : []));
+const stepIndex = (file: string, command: RegExp) => steps(file).findIndex((step) => command.test(step.run ?? ""));
+
+describe("the GitHub Actions workflows", () => {
+  it("are a pull-request workflow and a deploy workflow", () => {
+    expect(files.sort()).toEqual(["deploy.yml", "pull-request.yml"]);
+  });
+
+  it("only run npm scripts that package.json defines", () => {
+    for (const file of files) {
+      for (const command of runs(file)) {
+        for (const [, script] of command.matchAll(/\bnpm run ([\w:-]+)/g))
+          expect(Object.keys(scripts), `${file}: npm run ${script}`).toContain(script);
+        if (/\bnpm (test|t)\b/.test(command)) expect(scripts["test"], file).toBeDefined();
+        // Anything else would be a command the project does not know about.
+        expect(command, file).toMatch(/^(npm (ci|test|run [\w:-]+)|apt-get )/);
+      }
+    }
+  });
+
+  it("use only official actions, pinned to a full commit with its version alongside", () => {
+    for (const file of files) {
+      const uses = [...text(file).matchAll(/^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/gm)];
+      expect(uses.length, file).toBeGreaterThan(0);
+      for (const [line, reference, comment] of uses) {
+        expect(reference, line).toMatch(/^actions\/[a-z-]+@[0-9a-f]{40}$/);
+        expect(comment, line).toMatch(/^ # v\d+(\.\d+){0,2}$/);
+      }
+    }
+    // The same action is pinned to the same commit everywhere.
+    const pins = new Map<string, Set<string>>();
+    for (const [, reference = ""] of files.flatMap((file) => [...text(file).matchAll(/uses:\s*(\S+)/g)])) {
+      const [action = "", sha = ""] = reference.split("@");
+      pins.set(action, (pins.get(action) ?? new Set()).add(sha));
+    }
+    for (const [action, shas] of pins) expect(shas.size, action).toBe(1);
+  });
+
+  it("set minimal permissions at the top, a concurrency group, Node from .nvmrc with the npm cache, and npm ci", () => {
+    expect(readFileSync(path.join(REPOSITORY, ".nvmrc"), "utf8").trim()).toBe("20");
+    for (const file of files) {
+      const { permissions, concurrency } = workflow(file);
+      expect(permissions, file).toEqual({ contents: "read" });
+      expect(concurrency?.group, file).toMatch(/\S/);
+      for (const job of Object.values(workflow(file).jobs)) {
+        if (!job.steps.some((step) => step.run)) continue;
+        const setupNode = job.steps.find((step) => step.uses?.startsWith("actions/setup-node@"));
+        expect(setupNode?.with, file).toEqual({ "node-version-file": ".nvmrc", cache: "npm" });
+        expect(
+          job.steps.some((step) => step.run?.startsWith("npm ci")),
+          file,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it("check every pull request with GitHub annotations, build it, attach the site and run the tests", () => {
+    const file = "pull-request.yml";
+    expect(Object.keys(workflow(file).on)).toEqual(["pull_request"]);
+    const check = stepIndex(file, /^npm run check -- --format github$/);
+    const build = stepIndex(file, /^npm run build$/);
+    const test = stepIndex(file, /^npm test$/);
+    expect(check).toBeGreaterThan(-1);
+    expect(build).toBeGreaterThan(check);
+    expect(test).toBeGreaterThan(build);
+    const upload = steps(file).find((step) => step.uses?.startsWith("actions/upload-artifact@"));
+    expect(upload?.with?.["path"]).toBe("_site/");
+    expect(workflow(file).concurrency?.["cancel-in-progress"]).toBe(true);
+  });
+
+  it("deploy to GitHub Pages on every push to main, every 15 minutes and by hand", () => {
+    const file = "deploy.yml";
+    const { on, jobs, concurrency } = workflow(file);
+    expect(on["push"]).toEqual({ branches: ["main"] });
+    expect(on["schedule"]).toEqual([{ cron: "*/15 * * * *" }]);
+    expect(on).toHaveProperty("workflow_dispatch");
+    expect(concurrency).toEqual({ group: "pages", "cancel-in-progress": false });
+
+    const build = jobs["build"];
+    const deploy = jobs["deploy"];
+    expect(build?.permissions).toEqual({ contents: "read", pages: "read" });
+    expect(stepIndex(file, /^npm run build$/)).toBeGreaterThan(stepIndex(file, /^npm run check -- --format github$/));
+    const uploaded = build?.steps.find((step) => step.uses?.startsWith("actions/upload-pages-artifact@"));
+    expect(uploaded?.with?.["path"]).toBe("_site/");
+    // The site is built for the address GitHub Pages reports, sub-path included.
+    const pages = build?.steps.find((step) => step.uses?.startsWith("actions/configure-pages@"));
+    for (const command of ["npm run check -- --format github", "npm run build"]) {
+      expect(build?.steps.find((step) => step.run === command)?.env).toEqual({
+        TIDINGS_URL: `\${{ steps.${pages?.id ?? "?"}.outputs.base_url }}`,
+      });
+    }
+
+    expect(deploy?.needs).toBe("build");
+    expect(deploy?.permissions).toEqual({ pages: "write", "id-token": "write" });
+    expect(deploy?.environment).toEqual({ name: "github-pages", url: "${{ steps.deployment.outputs.page_url }}" });
+    expect(deploy?.steps.map((step) => [step.id, step.uses?.split("@")[0]])).toEqual([["deployment", "actions/deploy-pages"]]);
+  });
+
+  it("publish the folder the build command writes by default", () => {
+    const uploads = files.flatMap((file) => steps(file).filter((step) => /^actions\/upload-(pages-)?artifact@/.test(step.uses ?? "")));
+    expect(uploads.map((step) => step.with?.["path"])).toEqual([`${DEFAULT_OUTPUT_DIR}/`, `${DEFAULT_OUTPUT_DIR}/`]);
+  });
+
+  it("keep the action pins up to date through Dependabot", () => {
+    const dependabot = parse(readFileSync(path.join(REPOSITORY, ".github", "dependabot.yml"), "utf8")) as {
+      updates: { "package-ecosystem": string }[];
+    };
+    expect(dependabot.updates.map((update) => update["package-ecosystem"])).toContain("github-actions");
+  });
+});
