@@ -19,6 +19,16 @@ describe("toSlug", () => {
     expect(toSlug("日本")).not.toBe(toSlug("中国"));
   });
 
+  it("leaves a slug as it is, so a file named after its slug keeps that address", () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const slug = toSlug(text);
+        expect(toSlug(slug)).toBe(slug);
+      }),
+    );
+    expect(toSlug("Flood-Wall")).toBe("flood-wall");
+  });
+
   it("always gives a slug that is a safe path segment", () => {
     fc.assert(
       fc.property(fc.string(), (text) => {
