@@ -1,11 +1,11 @@
 import path from "node:path";
 import { CONFIG_FILE } from "../config.ts";
-import { closestMatch } from "../content/describe-value.ts";
 import { formatDate } from "../content/dates.ts";
+import { closestMatch } from "../content/describe-value.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { RenderedEntry, SiteInput } from "./build-site.ts";
 import { contentAddresses } from "./content-addresses.ts";
-import { classifyLink, type LinkContext } from "./content-links.ts";
+import { classifyLink } from "./content-links.ts";
 import { PAGE_IDS } from "./page-ids.ts";
 import type { Site, SitePath } from "./types.ts";
 
@@ -26,14 +26,37 @@ interface ContentPage {
   draft: boolean;
   /** When it goes live, ms since the epoch (-Infinity for pages and authors, which have no date). */
   liveFrom: number;
+  /** Ids a link may point at: the body's, and the page template's. */
   ids: ReadonlySet<string>;
 }
 
-/** Whether a link can be followed, and when the page it is on goes live. */
-interface Source {
+/** Everything a link can lead to in this build. */
+interface LinkTargets {
+  /** Project path → address, for every content file. */
+  addresses: ReadonlyMap<string, SitePath>;
+  /** Address → the content file published there (drafts and scheduled articles included). */
+  contentPages: ReadonlyMap<SitePath, ContentPage>;
+  /** List pages, feeds and copied images: addresses without a content file. */
+  otherPages: ReadonlySet<SitePath>;
+}
+
+/** One link to check: where it is written and when readers first see it. */
+interface Link {
+  href: string;
   file: string;
+  /** The address of the page the link is on, which relative links resolve against. */
+  pageUrl: SitePath;
+  line?: number | undefined;
+  field?: string | undefined;
   /** When readers first see the link; undefined for drafts, whose links only have to lead somewhere. */
   liveFrom: number | undefined;
+}
+
+/** What a failed link check says. */
+interface Problem {
+  code: string;
+  message: string;
+  fix: string;
 }
 
 /**
@@ -44,20 +67,37 @@ interface Source {
  * Markdown file is checked the same way once it is resolved to that file.
  */
 export function checkLinks(site: Site, input: SiteInput): Diagnostic[] {
-  const { config } = input;
-  const preview = input.mode === "preview";
-  const diagnostics: Diagnostic[] = [];
-  const addresses = contentAddresses(input, config.timeZone);
+  const targets = linkTargets(site, input);
+  const links: Link[] = [];
+  for (const entry of [...input.articles, ...input.pages, ...input.authors]) {
+    const fm = entry.frontMatter as { draft?: boolean; date?: { epochMs: number } };
+    const liveFrom = fm.draft === true ? undefined : Math.max(input.now, fm.date?.epochMs ?? -Infinity);
+    const pageUrl = targets.addresses.get(entry.file) ?? "/";
+    for (const link of entry.links) links.push({ href: link.url, file: entry.file, pageUrl, line: link.line, liveFrom });
+  }
+  const fromConfig = (href: string, field: string): Link => ({ href, file: CONFIG_FILE, pageUrl: "/", field, liveFrom: input.now });
+  input.config.navigation.forEach((item, index) => links.push(fromConfig(item.url, `navigation[${index + 1}].url`)));
+  if (input.config.donation.enabled) links.push(fromConfig(input.config.donation.url, "donation.url"));
+
+  return links.flatMap((link) => {
+    const problem = checkLink(link, targets, input);
+    return problem ? [error(problem.code, link.file, problem.message, { line: link.line, field: link.field, fix: problem.fix })] : [];
+  });
+}
+
+function linkTargets(site: Site, input: SiteInput): LinkTargets {
+  const addresses = contentAddresses(input, input.config.timeZone);
   const contentPages = new Map<SitePath, ContentPage>();
-  const addContentPage = (entry: RenderedEntry<unknown>, draft: boolean, liveFrom: number) => {
+  const add = (entry: RenderedEntry<unknown>, draft: boolean, liveFrom: number) => {
     const url = addresses.get(entry.file);
     // Two files at one address are reported by buildSite; the first one stands for both here.
-    if (url !== undefined && !contentPages.has(url))
+    if (url !== undefined && !contentPages.has(url)) {
       contentPages.set(url, { file: entry.file, draft, liveFrom, ids: new Set([...entry.ids, ...PAGE_IDS]) });
+    }
   };
-  for (const entry of input.articles) addContentPage(entry, entry.frontMatter.draft === true, entry.frontMatter.date.epochMs);
-  for (const entry of input.pages) addContentPage(entry, entry.frontMatter.draft === true, -Infinity);
-  for (const entry of input.authors) addContentPage(entry, false, -Infinity);
+  for (const entry of input.articles) add(entry, entry.frontMatter.draft === true, entry.frontMatter.date.epochMs);
+  for (const entry of input.pages) add(entry, entry.frontMatter.draft === true, -Infinity);
+  for (const entry of input.authors) add(entry, false, -Infinity);
   const otherPages = new Set<SitePath>([
     "/tags/",
     "/authors/",
@@ -67,100 +107,95 @@ export function checkLinks(site: Site, input: SiteInput): Diagnostic[] {
     ...site.authorPages.map((page) => page.url),
     ...site.assets.map((asset) => asset.to),
   ]);
-  const host = new URL(config.url).hostname;
+  return { addresses, contentPages, otherPages };
+}
 
-  const check = (source: Source, href: string, pageUrl: SitePath, line: number | undefined, field?: string) => {
-    const context: LinkContext = { file: source.file, pageUrl, host, pathPrefix: config.pathPrefix };
-    const target = classifyLink(href, context);
-    if (target.kind === "elsewhere") return;
-    const report = (code: string, message: string, fix: string) =>
-      diagnostics.push(error(code, source.file, message, { line, field, fix }));
-    let sitePath: SitePath;
-    if (target.kind === "content") {
-      const address = addresses.get(target.file);
-      if (address === undefined) {
-        report(
-          "site/broken-link",
-          `the link to ${href} leads nowhere: ${target.file} is not an article, page or author file`,
-          "Check the file name and folder: a link to another article's file is written relative to this file, e.g. ../2025/flood-warnings.md.",
-        );
-        return;
-      }
-      sitePath = address;
-    } else {
-      sitePath = target.path.endsWith("/index.html") ? target.path.slice(0, -"index.html".length) : target.path;
+/** The problem with one link, or undefined when it leads somewhere readers can go. */
+function checkLink(link: Link, targets: LinkTargets, input: SiteInput): Problem | undefined {
+  const { config } = input;
+  const { href } = link;
+  const target = classifyLink(href, {
+    file: link.file,
+    pageUrl: link.pageUrl,
+    host: new URL(config.url).hostname,
+    pathPrefix: config.pathPrefix,
+  });
+  if (target.kind === "elsewhere") return undefined;
+  let sitePath: SitePath;
+  if (target.kind === "content") {
+    const address = targets.addresses.get(target.file);
+    if (address === undefined) {
+      return {
+        code: "site/broken-link",
+        message: `the link to ${href} leads nowhere: ${target.file} is not an article, page or author file`,
+        fix: "Check the file name and folder: a link to another article's file is written relative to this file, e.g. ../2025/flood-warnings.md.",
+      };
     }
-
-    const page = contentPages.get(sitePath);
-    if (page) {
-      if (!preview && source.liveFrom !== undefined && page.file !== source.file) {
-        if (page.draft) {
-          report(
-            "site/link-to-draft",
-            `the link to ${href} points at ${page.file}, which is a draft: readers would get "page not found"`,
-            "Publish that article first (remove `draft: true`), or remove the link.",
-          );
-          return;
-        }
-        if (page.liveFrom > source.liveFrom) {
-          const when = `${formatDate(page.liveFrom, config.timeZone, config.language, config.dateFormat)} at ${formatDate(page.liveFrom, config.timeZone, config.language, config.timeFormat)}`;
-          report(
-            "site/link-to-scheduled",
-            `the link to ${href} points at ${page.file}, which is not published until ${when}${source.liveFrom > input.now ? ", after this article goes live" : ""}: until then readers would get "page not found"`,
-            "Add the link once that article is published, or schedule this one for the same time or later.",
-          );
-          return;
-        }
-      }
-      if (target.fragment !== "" && !page.ids.has(target.fragment)) {
-        const sections = [...page.ids].filter((id) => !PAGE_IDS.includes(id));
-        const suggestion = closestMatch(target.fragment, sections);
-        report(
-          "site/broken-fragment",
-          `the link to ${href} points at a section #${target.fragment} that ${page.file} does not have`,
-          suggestion
-            ? `Did you mean #${suggestion}?`
-            : sections.length > 0
-              ? `Sections you can link to there: ${sections
-                  .slice(0, 8)
-                  .map((id) => `#${id}`)
-                  .join(", ")}${sections.length > 8 ? " …" : ""}.`
-              : "Link to the page without a #section, or add a subhead (##) to that page and link to its id.",
-        );
-      }
-      return;
-    }
-    if (otherPages.has(sitePath) || otherPages.has(`${sitePath}/`) || contentPages.has(`${sitePath}/`) || isPublicFile(sitePath, input))
-      return;
-
-    const suggestion = closestMatch(sitePath, [...contentPages.keys(), ...otherPages]);
-    const prefix = config.pathPrefix;
-    report(
-      "site/broken-link",
-      `the link to ${href} leads nowhere: nothing is published at ${sitePath}`,
-      suggestion
-        ? `Did you mean ${suggestion}?`
-        : prefix !== "/" && `${sitePath}/`.startsWith(prefix)
-          ? `Write site addresses without ${prefix}: the site adds it.`
-          : "Copy the address from the published page, or link to the article's Markdown file (e.g. ../2025/flood-warnings.md).",
-    );
-  };
-
-  for (const entry of [...input.articles, ...input.pages, ...input.authors]) {
-    const url = addresses.get(entry.file) ?? "/";
-    const fm = entry.frontMatter as { draft?: boolean; date?: { epochMs: number } };
-    const liveFrom = fm.draft === true ? undefined : Math.max(input.now, fm.date?.epochMs ?? -Infinity);
-    for (const link of entry.links) check({ file: entry.file, liveFrom }, link.url, url, link.line);
+    sitePath = address;
+  } else {
+    sitePath = target.path.endsWith("/index.html") ? target.path.slice(0, -"index.html".length) : target.path;
   }
-  const configSource: Source = { file: CONFIG_FILE, liveFrom: input.now };
-  config.navigation.forEach((item, index) => check(configSource, item.url, "/", undefined, `navigation[${index + 1}].url`));
-  if (config.donation.enabled) check(configSource, config.donation.url, "/", undefined, "donation.url");
-  return diagnostics;
+
+  const page = targets.contentPages.get(sitePath);
+  if (page) return checkTiming(link, page, input) ?? checkFragment(href, target.fragment, page);
+  // Hosts redirect `/about` to `/about/`.
+  const published = (candidate: SitePath) => targets.otherPages.has(candidate) || targets.contentPages.has(candidate);
+  if (published(sitePath) || published(`${sitePath}/`) || isPublicFile(sitePath, input)) return undefined;
+
+  const suggestion = closestMatch(sitePath, [...targets.contentPages.keys(), ...targets.otherPages]);
+  const prefix = config.pathPrefix;
+  return {
+    code: "site/broken-link",
+    message: `the link to ${href} leads nowhere: nothing is published at ${sitePath}`,
+    fix: suggestion
+      ? `Did you mean ${suggestion}?`
+      : prefix !== "/" && `${sitePath}/`.startsWith(prefix)
+        ? `Write site addresses without ${prefix}: the site adds it.`
+        : "Copy the address from the published page, or link to the article's Markdown file (e.g. ../2025/flood-warnings.md).",
+  };
+}
+
+/** In production, a link must not go live before its target: no drafts, nothing scheduled later. */
+function checkTiming(link: Link, page: ContentPage, input: SiteInput): Problem | undefined {
+  if (input.mode === "preview" || link.liveFrom === undefined || page.file === link.file) return undefined;
+  if (page.draft) {
+    return {
+      code: "site/link-to-draft",
+      message: `the link to ${link.href} points at ${page.file}, which is a draft: readers would get "page not found"`,
+      fix: "Publish that article first (remove `draft: true`), or remove the link.",
+    };
+  }
+  if (page.liveFrom <= link.liveFrom) return undefined;
+  const { config } = input;
+  const day = formatDate(page.liveFrom, config.timeZone, config.language, config.dateFormat);
+  const time = formatDate(page.liveFrom, config.timeZone, config.language, config.timeFormat);
+  const after = link.liveFrom > input.now ? ", after this article goes live" : "";
+  return {
+    code: "site/link-to-scheduled",
+    message: `the link to ${link.href} points at ${page.file}, which is not published until ${day} at ${time}${after}: until then readers would get "page not found"`,
+    fix: "Add the link once that article is published, or schedule this one for the same time or later.",
+  };
+}
+
+/** A `#fragment` must name an element of the page: a heading, a footnote, or one of the template's ids. */
+function checkFragment(href: string, fragment: string, page: ContentPage): Problem | undefined {
+  if (fragment === "" || page.ids.has(fragment)) return undefined;
+  const sections = [...page.ids].filter((id) => !PAGE_IDS.includes(id));
+  const suggestion = closestMatch(fragment, sections);
+  const listed = sections.slice(0, 8).map((id) => `#${id}`);
+  return {
+    code: "site/broken-fragment",
+    message: `the link to ${href} points at a section #${fragment} that ${page.file} does not have`,
+    fix: suggestion
+      ? `Did you mean #${suggestion}?`
+      : sections.length > 0
+        ? `Sections you can link to there: ${listed.join(", ")}${sections.length > listed.length ? " …" : ""}.`
+        : "Link to the page without a #section, or add a subhead (##) to that page and link to its id.",
+  };
 }
 
 /** True when a site path is a file copied from public/ (a folder path: its index.html). */
 function isPublicFile(sitePath: SitePath, input: SiteInput): boolean {
   const relative = sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath;
-  const file = path.join(input.root, "public", ...relative.split("/").filter((part) => part !== "" && part !== ".."));
-  return input.fileExists(file);
+  return input.fileExists(path.join(input.root, "public", ...relative.split("/").filter((part) => part !== "" && part !== "..")));
 }
