@@ -13,19 +13,17 @@ const addresses = new Map([
   ["content/pages/about.md", "/about/"],
 ]);
 
+const site = (path: string, fragment = "", rootRelative = false) => ({ kind: "site", path, fragment, rootRelative });
+const content = (file: string, fragment = "") => ({ kind: "content", file, fragment });
+
 describe("classifyLink", () => {
   it("reads site-relative links with their #section", () => {
-    expect(classifyLink("/about/#contact", atRoot)).toEqual({ kind: "site", path: "/about/", fragment: "contact", rootRelative: true });
-    expect(classifyLink("/tags/c%2B%2B/?page=2", atRoot)).toEqual({ kind: "site", path: "/tags/c++/", fragment: "", rootRelative: true });
+    expect(classifyLink("/about/#contact", atRoot)).toEqual(site("/about/", "contact", true));
+    expect(classifyLink("/tags/c%2B%2B/?page=2", atRoot)).toEqual(site("/tags/c++/", "", true));
   });
 
   it("treats absolute links to the site's own host as internal, and others as elsewhere", () => {
-    expect(classifyLink("https://NEWS.example.org/about/#team", atRoot)).toEqual({
-      kind: "site",
-      path: "/about/",
-      fragment: "team",
-      rootRelative: false,
-    });
+    expect(classifyLink("https://NEWS.example.org/about/#team", atRoot)).toEqual(site("/about/", "team"));
     expect(classifyLink("//news.example.org/tags/", atRoot)).toMatchObject({ kind: "site", path: "/tags/" });
     expect(classifyLink("https://council.example/minutes", atRoot)).toEqual({ kind: "elsewhere" });
     expect(classifyLink("mailto:news@example.org", atRoot)).toEqual({ kind: "elsewhere" });
@@ -40,26 +38,13 @@ describe("classifyLink", () => {
   });
 
   it("resolves a relative link to a Markdown file against the linking file's folder", () => {
-    expect(classifyLink("../2025/warnings.md#sign-up", atRoot)).toEqual({
-      kind: "content",
-      file: "content/articles/2025/warnings.md",
-      fragment: "sign-up",
-    });
-    expect(classifyLink("other%20story.md", atRoot)).toEqual({
-      kind: "content",
-      file: "content/articles/2026/other story.md",
-      fragment: "",
-    });
-    expect(classifyLink("../../../README.md", atRoot)).toEqual({ kind: "content", file: "README.md", fragment: "" });
+    expect(classifyLink("../2025/warnings.md#sign-up", atRoot)).toEqual(content("content/articles/2025/warnings.md", "sign-up"));
+    expect(classifyLink("other%20story.md", atRoot)).toEqual(content("content/articles/2026/other story.md"));
+    expect(classifyLink("../../../README.md", atRoot)).toEqual(content("README.md"));
   });
 
   it("resolves other relative links and bare #sections against the page's own address", () => {
-    expect(classifyLink("#what-happens-next", atRoot)).toEqual({
-      kind: "site",
-      path: "/2026/11/24/flood-wall/",
-      fragment: "what-happens-next",
-      rootRelative: false,
-    });
+    expect(classifyLink("#what-happens-next", atRoot)).toEqual(site("/2026/11/24/flood-wall/", "what-happens-next"));
     expect(classifyLink("../", atRoot)).toMatchObject({ kind: "site", path: "/2026/11/24/" });
   });
 });
