@@ -93,5 +93,6 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
     fileExists: existsSync,
   });
   diagnostics.push(...siteDiagnostics);
+  // Files refused while loading (too large, symbolic links) were read too: one diagnostic each.
   return { site, diagnostics: sortDiagnostics(diagnostics), files: loaded.entries.length + loaded.diagnostics.length };
 }

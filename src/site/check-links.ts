@@ -125,10 +125,13 @@ function checkLink(link: Link, targets: LinkTargets, input: SiteInput): Problem 
   if (target.kind === "content") {
     const address = targets.addresses.get(target.file);
     if (address === undefined) {
+      const suggestion = closestMatch(target.file, [...targets.addresses.keys()]);
       return {
         code: "site/broken-link",
         message: `the link to ${href} leads nowhere: ${target.file} is not an article, page or author file`,
-        fix: "Check the file name and folder: a link to another article's file is written relative to this file, e.g. ../2025/flood-warnings.md.",
+        fix: suggestion
+          ? `Did you mean ${path.posix.relative(path.posix.dirname(link.file), suggestion)}?`
+          : "Check the file name and folder: a link to another article's file is written relative to this file, e.g. ../2025/flood-warnings.md.",
       };
     }
     sitePath = address;
