@@ -92,8 +92,8 @@ export function renderMarkdown(source: string, options: RenderOptions): Rendered
 
 /**
  * A key for caching `renderMarkdown(source, options)`: changes when the source, any option
- * (the resolvers through `resolverKey`) or `PIPELINE_VERSION` changes. Ids and hosts are compared as sets, since their order does not
- * matter.
+ * (the resolvers through `resolverKey`) or `PIPELINE_VERSION` changes. Ids and hosts are
+ * compared as sets, since their order does not matter.
  */
 export function renderCacheKey(source: string, options: RenderOptions): string {
   const settings = JSON.stringify([

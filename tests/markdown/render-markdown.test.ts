@@ -270,6 +270,19 @@ describe("renderMarkdown", () => {
     expect(wordCount).toBeGreaterThan(250_000);
   });
 
+  it("publishes links through resolveLink but reports them as written, with every id in the body", () => {
+    const { $, links, ids } = render(
+      "## Notes\n\nSee [the guide](../2025/guide.md#sign-up) and [x](https://e.org/).[^1]\n\n[^1]: A note.",
+      {
+        resolveLink: (href) => (href.startsWith("../2025/guide.md") ? "/2025/11/14/guide/#sign-up" : undefined),
+      },
+    );
+    expect($("a").first().attr("href")).toBe("/2025/11/14/guide/#sign-up");
+    expect(links.map((link) => link.url).slice(0, 2)).toEqual(["../2025/guide.md#sign-up", "https://e.org/"]);
+    expect(ids).toContain("notes");
+    expect(ids).toContain("user-content-fn-1");
+  });
+
   it("returns diagnostics sorted by line", () => {
     const { diagnostics } = render("![](/b.jpg)\n\n<script></script>\n\n![](/a.jpg)");
     expect(diagnostics.map((d) => d.line)).toEqual([8, 10, 12]);
@@ -290,6 +303,7 @@ describe("renderCacheKey", () => {
     expect(renderCacheKey("Text", { ...options, bodyLine: 9 })).not.toBe(base);
     expect(renderCacheKey("Text", { ...options, reservedIds: ["main"] })).not.toBe(base);
     expect(renderCacheKey("Text", { ...options, siteHosts: [] })).not.toBe(base);
+    expect(renderCacheKey("Text", { ...options, resolverKey: "addresses-v2" })).not.toBe(base);
   });
 
   it("ignores the order of reserved ids and hosts", () => {
