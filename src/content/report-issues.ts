@@ -93,8 +93,10 @@ function issueToDiagnostics(issue: core.$ZodIssue, context: IssueContext): Diagn
     ];
   }
   if (issue.code === "custom") {
-    // Custom issues are written for editors already: "must be …, got …".
-    const found = input !== undefined && !issue.message.includes(" got ") ? `, got ${describeValue(input)}` : "";
+    // Custom issues are written for editors already: "must be …, got …". Cross-field rules
+    // (`updated` before `date`) say everything in their message; their input is the whole entry.
+    const crossField = issue.params?.["crossField"] === true;
+    const found = input !== undefined && !crossField && !issue.message.includes(" got ") ? `, got ${describeValue(input)}` : "";
     return [error(code, file, `\`${field}\` ${issue.message}${found}`, { line, field, fix: (issue.params?.["fix"] as string | undefined) ?? example.trim() })];
   }
   if (issue.code === "invalid_value") {

@@ -90,7 +90,7 @@ function checkArticleDates(
         code: "custom",
         path: ["updated"],
         message: "is earlier than `date`: an article cannot be updated before it is published",
-        params: { fix: "Set `updated` to the time of the last substantive change, on or after `date`." },
+        params: { crossField: true, fix: "Set `updated` to the time of the last substantive change, on or after `date`." },
       });
     }
     if (isContentDate(article.expires) && article.expires.epochMs <= article.date.epochMs) {
@@ -98,7 +98,7 @@ function checkArticleDates(
         code: "custom",
         path: ["expires"],
         message: "is not after `date`: the article would never be listed",
-        params: { fix: "Set `expires` to a date after `date`, or remove it." },
+        params: { crossField: true, fix: "Set `expires` to a date after `date`, or remove it." },
       });
     }
     const corrections = Array.isArray(article.corrections) ? (article.corrections as { date?: unknown }[]) : [];
@@ -108,7 +108,7 @@ function checkArticleDates(
           code: "custom",
           path: ["corrections", index, "date"],
           message: "is earlier than the article's `date`: a correction comes after publication",
-          params: { fix: "Give the date the correction was made." },
+          params: { crossField: true, fix: "Give the date the correction was made." },
         });
       }
     });

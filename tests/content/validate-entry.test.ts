@@ -71,6 +71,10 @@ describe("validateEntries", () => {
   it("checks date order even when other fields are wrong", () => {
     const diagnostics = problems([article("title: [1, 2]\ndate: 2026-03-02\nbyline: A\nupdated: 2026-03-01\ncorrections:\n  - date: 2026-01-01\n    text: Fixed.")]);
     expect(diagnostics.map((d) => d.field).sort()).toEqual(["corrections[1].date", "title", "updated"]);
+    expect(diagnostics.find((d) => d.field === "updated")?.message).toBe(
+      "`updated` is earlier than `date`: an article cannot be updated before it is published",
+    );
+    expect(diagnostics.find((d) => d.field === "corrections[1].date")?.message).not.toContain("got");
   });
 
   it("explains a source written with a wrong field name", () => {
