@@ -1,12 +1,17 @@
 import path from "node:path";
-import { error, hasErrors, type Diagnostic } from "./diagnostics/diagnostic.ts";
+import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { writeWithEleventy } from "./eleventy/run-eleventy.ts";
 import { loadSite } from "./load-site.ts";
+import { prepareMedia } from "./media/prepare-media.ts";
 import { createStagingDirectory, discardStaging, swapIntoPlace } from "./output/staging.ts";
+import { writeSearchIndex } from "./search/write-search-index.ts";
 import type { BuildMode } from "./site/types.ts";
 
 /** Where a build writes unless told otherwise, relative to the project root. */
 export const DEFAULT_OUTPUT_DIR = "_site";
+
+/** The cache folder inside the project root: resized images kept between builds. */
+export const CACHE_DIR = ".tidings-cache";
 
 /** Options for one build. */
 export interface BuildOptions {
@@ -22,6 +27,8 @@ export interface BuildOptions {
   templatesDir?: string;
   /** Replaces the config's `url` (from `TIDINGS_URL`); validated like it. */
   siteUrl?: string | undefined;
+  /** Where resized images are kept between builds; relative paths are resolved against `root`. Default `.tidings-cache`. */
+  cacheDir?: string;
 }
 
 /** What a build did: every problem found, and what was written when it succeeded. */
@@ -34,8 +41,8 @@ export interface BuildResult {
   outputDir: string;
   /** The underlying error when rendering failed, for debugging. */
   cause?: unknown;
-  /** Milliseconds spent loading content and rendering Markdown, then in Eleventy. */
-  timings: { load: number; write: number };
+  /** Milliseconds spent loading content and rendering Markdown, processing images, in Eleventy, and indexing for search. */
+  timings: { load: number; media: number; write: number; search: number };
 }
 
 /**
@@ -47,27 +54,54 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outputDir = path.resolve(options.root, options.outputDir ?? DEFAULT_OUTPUT_DIR);
   const startedAt = performance.now();
   const loadOptions = { root: options.root, mode: options.mode ?? "production", siteUrl: options.siteUrl } as const;
-  const { site, diagnostics } = loadSite(options.now === undefined ? loadOptions : { ...loadOptions, now: options.now });
-  const loadedAt = performance.now();
+  const { site, diagnostics: loadDiagnostics } = loadSite(options.now === undefined ? loadOptions : { ...loadOptions, now: options.now });
+  const timings = { load: performance.now() - startedAt, media: 0, write: 0, search: 0 };
+  let diagnostics = loadDiagnostics;
   const result = (ok: boolean, pages: number, extra: Diagnostic[] = []): BuildResult => ({
     ok,
     diagnostics: [...diagnostics, ...extra],
     pages,
     articles: ok ? (site?.articles.length ?? 0) : 0,
     outputDir,
-    timings: { load: loadedAt - startedAt, write: performance.now() - loadedAt },
+    timings,
   });
   if (!site || hasErrors(diagnostics)) return result(false, 0);
 
+  let stepStartedAt = performance.now();
+  const cacheDir = path.resolve(options.root, options.cacheDir ?? CACHE_DIR);
+  const mediaDiagnostics = await prepareMedia(site, { root: options.root, cacheDir, pathPrefix: site.config.pathPrefix });
+  diagnostics = sortDiagnostics([...diagnostics, ...mediaDiagnostics]);
+  timings.media = performance.now() - stepStartedAt;
+  if (hasErrors(diagnostics)) return result(false, 0);
+
   const staging = createStagingDirectory(outputDir);
+  let pages: number;
   try {
-    const pages = await writeWithEleventy({ root: options.root, site, outputDir: staging, templatesDir: options.templatesDir });
-    swapIntoPlace(staging, outputDir);
-    return result(true, pages);
+    stepStartedAt = performance.now();
+    pages = await writeWithEleventy({ root: options.root, site, outputDir: staging, templatesDir: options.templatesDir });
+    timings.write = performance.now() - stepStartedAt;
   } catch (cause) {
     discardStaging(staging);
     return { ...result(false, 0, [templateError(cause)]), cause };
   }
+  try {
+    stepStartedAt = performance.now();
+    await writeSearchIndex(staging);
+    timings.search = performance.now() - stepStartedAt;
+  } catch (cause) {
+    discardStaging(staging);
+    return { ...result(false, 0, [searchError(cause)]), cause };
+  }
+  swapIntoPlace(staging, outputDir);
+  return result(true, pages);
+}
+
+// Pagefind failing is a problem with the machine or the templates, never with an article.
+function searchError(cause: unknown): Diagnostic {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return error("build/search", "templates/", `building the search index failed: ${message}`, {
+    fix: "Check that `npm ci` installed the pagefind package for this platform; run with TIDINGS_DEBUG=1 to see the full error.",
+  });
 }
 
 // A template failure is a bug in templates/ or src/, not in an editor's file: name it plainly.

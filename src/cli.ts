@@ -67,7 +67,8 @@ async function runBuild(root: string, args: string[]): Promise<number> {
     if (process.env["TIDINGS_DEBUG"] && result.cause) console.error(result.cause);
     return 1;
   }
-  const seconds = ((result.timings.load + result.timings.write) / 1000).toFixed(2);
+  const { load, media, write, search } = result.timings;
+  const seconds = ((load + media + write + search) / 1000).toFixed(2);
   process.stdout.write(`✔ Built ${result.pages} pages (${result.articles} articles) into ${where}/ in ${seconds} s\n`);
   return hasErrors(result.diagnostics) ? 1 : 0;
 }

@@ -1,7 +1,9 @@
 import path from "node:path";
-import type { Diagnostic } from "./diagnostics/diagnostic.ts";
+import { CACHE_DIR } from "./build.ts";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { serveWithEleventy } from "./eleventy/run-eleventy.ts";
 import { loadSite } from "./load-site.ts";
+import { prepareMedia } from "./media/prepare-media.ts";
 import { choosePreviewSite, emptyPreviewSite, type PreviewChoice } from "./preview-site.ts";
 import type { Site } from "./site/types.ts";
 
@@ -42,6 +44,10 @@ export function createPreviewProvider(options: Omit<ServeOptions, "port">): () =
   return async () => {
     // The preview serves at / whatever the config's url says, so body links get no path prefix.
     const loaded = loadSite({ root: options.root, mode: "preview", siteUrl: options.siteUrl, pathPrefix: "/" });
+    if (loaded.site && !hasErrors(loaded.diagnostics)) {
+      const media = await prepareMedia(loaded.site, { root: options.root, cacheDir: path.join(options.root, CACHE_DIR), pathPrefix: "/" });
+      loaded.diagnostics = sortDiagnostics([...loaded.diagnostics, ...media]);
+    }
     const { site, shown } = choosePreviewSite(loaded, lastGood, () => emptyPreviewSite(options.root, Date.now()));
     if (shown === "current" && loaded.site) lastGood = loaded.site;
     options.onLoad?.(loaded.diagnostics, shown);

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
+import { writeSearchIndex } from "../search/write-search-index.ts";
 import type { Site } from "../site/types.ts";
 
 /** What the Eleventy configuration needs from Tidings. */
@@ -10,6 +11,8 @@ export interface EleventyOptions {
   root: string;
   /** The site model, or a function returning the current one (the dev server reloads it on every rebuild). */
   site: Site | (() => Promise<Site>);
+  /** Write the search index after every rebuild (the dev server; builds index their staging folder themselves). */
+  indexSearch?: boolean;
 }
 
 /** The folders Eleventy reads, relative to the project root. */
@@ -21,6 +24,9 @@ export const TEMPLATE_DIRECTORIES = {
 
 /** The stylesheet, fingerprinted so hosts can cache it for a year. */
 export const STYLESHEET = "public/css/site.css";
+
+/** The search page's script; it ships with Tidings' templates, whatever the site. */
+export const SEARCH_SCRIPT = path.resolve(import.meta.dirname, "..", "..", "templates", "_assets", "search.js");
 
 // Eleventy's config API is loosely typed JavaScript; this names the few methods Tidings calls.
 interface EleventyConfig {
@@ -61,13 +67,16 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
   });
   const stylesheet = path.join(root, STYLESHEET);
   const stylesheetPath = fingerprintedPath(stylesheet, "/assets/site");
-  eleventyConfig.addGlobalData("assets", { stylesheet: stylesheetPath });
+  const searchScriptPath = fingerprintedPath(SEARCH_SCRIPT, "/assets/search");
+  eleventyConfig.addGlobalData("assets", { stylesheet: stylesheetPath, searchScript: searchScriptPath });
 
   eleventyConfig.addPassthroughCopy({ [toGlobPath(path.join(root, "public"))]: "/" });
   if (existsSync(stylesheet)) eleventyConfig.addPassthroughCopy({ [toGlobPath(stylesheet)]: stylesheetPath.slice(1) });
+  eleventyConfig.addPassthroughCopy({ [toGlobPath(SEARCH_SCRIPT)]: searchScriptPath.slice(1) });
   // Images from content/ are copied after each build, from the site model of that build.
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     if (current) await copyAssets(current.assets, directories.output);
+    if (options.indexSearch) await writeSearchIndex(directories.output);
   });
 
   eleventyConfig.addWatchTarget(path.join(root, "content"));

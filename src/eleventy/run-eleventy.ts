@@ -25,7 +25,7 @@ export async function writeWithEleventy(options: RenderTarget & { site: Site }):
 
 /** Start Eleventy's dev server with live reload; the site is reloaded from content on every rebuild. */
 export async function serveWithEleventy(options: RenderTarget & { site: () => Promise<Site>; port?: number }): Promise<void> {
-  const eleventy = createEleventy(options, "serve");
+  const eleventy = createEleventy({ ...options, indexSearch: true }, "serve");
   await eleventy.init();
   await eleventy.watch();
   await eleventy.serve(options.port ?? 8080);

@@ -1,9 +1,9 @@
 import path from "node:path";
 import type { SiteConfig } from "../config.ts";
 import { calendarParts, formatDate, type ContentDate } from "../content/dates.ts";
-import type { ArticleFrontMatter, AuthorFrontMatter, PageFrontMatter } from "../content/schemas.ts";
+import { isHttpUrl, type ArticleFrontMatter, type AuthorFrontMatter, type PageFrontMatter } from "../content/schemas.ts";
 import type { ValidEntry } from "../content/validate-entry.ts";
-import { compareText, error, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { compareText, error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { lineOf } from "../content/yaml-document.ts";
 import { escapeHtml, splitLede } from "./lede.ts";
 import { checkSite } from "./check-site.ts";
@@ -18,6 +18,8 @@ import type {
   BuildMode,
   DateInfo,
   Image,
+  ImageReference,
+  ImageUse,
   ListPage,
   Page,
   Site,
@@ -95,11 +97,12 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
   for (const entry of input.articles.filter((entry) => !visible.includes(entry))) {
     if (entry.frontMatter.image)
       checkMedia(entry, entry.frontMatter.image.src, lineOf(entry.lines, ["image", "src"]), input, diagnostics, "image.src");
-    bodyMedia(entry, input, diagnostics);
+    collectBodyImages(entry, input, diagnostics, new Map());
   }
+  const images = new Map<string, ImageReference>();
   const articles: Article[] = [];
   for (const entry of visible) {
-    const article = toArticle(entry, input, authorsByName, diagnostics);
+    const article = toArticle(entry, input, authorsByName, diagnostics, images);
     claim(article.url, article.file, entry.lines.get("slug"));
     articles.push(article);
   }
@@ -113,8 +116,8 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
   }
 
   const pages: Page[] = [];
-  for (const entry of input.pages) {
-    if (input.mode === "production" && entry.frontMatter.draft === true) continue;
+  const publishedPages = input.pages.filter((entry) => input.mode === "preview" || entry.frontMatter.draft !== true);
+  for (const entry of publishedPages) {
     const page = toPage(entry, config);
     if (RESERVED_SEGMENTS.has(page.slug) || /^\d{4}$/.test(page.slug)) {
       diagnostics.push(
@@ -137,11 +140,12 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
     paginate(author.articles, perPage, author.url).map((page) => ({ ...page, author })),
   );
 
-  const assets = [
-    ...articles.flatMap((article) => (article.image?.sourcePath ? [{ from: article.image.sourcePath, to: article.image.url }] : [])),
-    ...[...visible, ...input.pages, ...input.authors].flatMap((entry) => bodyMedia(entry, input, diagnostics)),
-  ];
-  const uniqueAssets = [...new Map(assets.map((asset) => [asset.to, asset])).values()].sort((a, b) => compareText(a.to, b.to));
+  for (const entry of [...visible, ...publishedPages, ...input.authors]) collectBodyImages(entry, input, diagnostics, images);
+  // Draft pages' images are checked like draft articles', but not published.
+  for (const entry of input.pages.filter((entry) => !publishedPages.includes(entry))) collectBodyImages(entry, input, diagnostics, new Map());
+  const imageReferences = [...images.values()].sort((a, b) => compareText(a.url, b.url));
+  // Until src/media/ has processed them, images are published as they are.
+  const assets = imageReferences.map((image) => ({ from: image.sourcePath, to: image.url }));
   const site: Site = {
     config,
     mode: input.mode,
@@ -155,6 +159,7 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
     tagPages,
     authorPages,
     assets,
+    images: imageReferences,
   };
   diagnostics.push(...checkSite(site, input));
   return { site, diagnostics };
@@ -200,6 +205,7 @@ function toArticle(
   input: SiteInput,
   authorsByName: ReadonlyMap<string, Author>,
   diagnostics: Diagnostic[],
+  images: Map<string, ImageReference>,
 ): Article {
   const { config } = input;
   const fm = entry.frontMatter;
@@ -254,7 +260,7 @@ function toArticle(
   if (fm.updated) article.updated = toDateInfo(fm.updated, config);
   if (fm.expires) article.expires = toDateInfo(fm.expires, config);
   if (fm.image) {
-    const image = resolveImage(fm.image, entry, input, diagnostics);
+    const image = resolveImage(fm.image, entry, input, diagnostics, images);
     if (image) article.image = image;
   }
   return article;
@@ -265,17 +271,30 @@ function resolveImage(
   entry: RenderedEntry<ArticleFrontMatter>,
   input: SiteInput,
   diagnostics: Diagnostic[],
+  images: Map<string, ImageReference>,
 ): Image | undefined {
   const resolved: Image = { url: image.src, alt: image.alt };
   if (image.caption !== undefined) resolved.caption = image.caption;
   if (image.credit !== undefined) resolved.credit = image.credit;
-  const media = checkMedia(entry, image.src, lineOf(entry.lines, ["image", "src"]), input, diagnostics, "image.src");
+  const use = { file: entry.file, line: lineOf(entry.lines, ["image", "src"]), field: "image.src", lead: true };
+  const media = checkMedia(entry, image.src, use.line, input, diagnostics, use.field);
   if (media === "missing") return undefined;
   if (media) {
     resolved.url = media.url;
     resolved.sourcePath = path.join(input.root, media.source);
+    addImageUse(images, resolved.sourcePath, media.url, use);
   }
   return resolved;
+}
+
+/** Record that a content file uses a local image, merging every use of the same file. */
+function addImageUse(images: Map<string, ImageReference>, sourcePath: string, url: string, use: { file: string; line: number | undefined; field?: string; lead: boolean }): void {
+  const reference = images.get(sourcePath) ?? { sourcePath, url, uses: [] };
+  const recorded: ImageUse = { file: use.file, lead: use.lead };
+  if (use.line !== undefined) recorded.line = use.line;
+  if (use.field !== undefined) recorded.field = use.field;
+  reference.uses.push(recorded);
+  images.set(sourcePath, reference);
 }
 
 /**
@@ -292,6 +311,16 @@ function checkMedia(
   field?: string,
 ): MediaFile | "missing" | undefined {
   const media = resolveMedia(entry.file, src);
+  if (isHttpUrl(src)) {
+    diagnostics.push(
+      warning("content/image-remote", entry.file, `the image "${src}" is on another website, so it is shown as it is there: not resized, without a share image, and readers' browsers fetch it from that site`, {
+        line,
+        field,
+        fix: "If you may publish it, save the file next to the article (for example in images/) and give its path from there.",
+      }),
+    );
+    return undefined;
+  }
   if (media === "outside") {
     diagnostics.push(
       error("content/image-outside", entry.file, `the image "${src}" is outside the content folder`, {
@@ -320,14 +349,17 @@ function checkMedia(
   return media;
 }
 
-/** Check every image in an entry's body and list the files to publish. */
-function bodyMedia(entry: RenderedEntry<unknown>, input: SiteInput, diagnostics: Diagnostic[]): Site["assets"] {
-  const assets: Site["assets"] = [];
+/** Check every image in an entry's body and record the local ones. */
+function collectBodyImages(
+  entry: RenderedEntry<unknown>,
+  input: SiteInput,
+  diagnostics: Diagnostic[],
+  images: Map<string, ImageReference>,
+): void {
   for (const image of entry.images) {
     const media = checkMedia(entry, image.src, image.line, input, diagnostics);
-    if (media && media !== "missing") assets.push({ from: path.join(input.root, media.source), to: media.url });
+    if (media && media !== "missing") addImageUse(images, path.join(input.root, media.source), media.url, { file: entry.file, line: image.line, lead: false });
   }
-  return assets;
 }
 
 function toSource(source: { name: string; url?: string | undefined; note?: string | undefined }): Source {

@@ -46,6 +46,54 @@ export interface Image {
   alt: string;
   caption?: string;
   credit?: string;
+  /** Intrinsic size in pixels, known once a local file has been read (see src/media/). */
+  width?: number;
+  height?: number;
+  /** Resized versions in modern formats; absent for remote images and files published as they are (SVG, GIF). */
+  picture?: Picture;
+  /** The 1200-pixel-wide JPEG that link previews (OpenGraph, Twitter cards) show; absent for remote images. */
+  share?: ShareImage;
+}
+
+/**
+ * A local image's resized versions, ready to print as `<picture>`: AVIF and WebP `<source>`s and
+ * a JPEG (PNG when the image has transparency) `<img>`. Every URL here already carries the site's
+ * path prefix, as `srcset` cannot go through a template filter one candidate at a time.
+ */
+export interface Picture {
+  /** Best format first. */
+  sources: { type: string; srcset: string }[];
+  /** The fallback `<img>`'s `src`, `srcset`, and the size of its largest version. */
+  src: string;
+  srcset: string;
+  /** How wide the image shows, for the browser to pick a version: the article column (see site.css). */
+  sizes: string;
+  width: number;
+  height: number;
+}
+
+/** An image file for link previews, at a site path (templates make it absolute). */
+export interface ShareImage {
+  url: SitePath;
+  width: number;
+  height: number;
+}
+
+/** Where content refers to a local image: the file, the line and field when known, and whether it is a lead image. */
+export interface ImageUse {
+  file: string;
+  line?: number;
+  field?: string;
+  lead: boolean;
+}
+
+/** A local image file that content refers to, with every place that refers to it (for diagnostics). */
+export interface ImageReference {
+  /** Absolute path of the source file. */
+  sourcePath: string;
+  /** The site path the original would be published at; resized versions are named after it. */
+  url: SitePath;
+  uses: ImageUse[];
 }
 
 /** A dated correction notice. */
@@ -168,6 +216,8 @@ export interface Site {
   authorPages: AuthorListPage[];
   /** Local files to copy into the output: source path → site path. */
   assets: { from: string; to: SitePath }[];
+  /** Every local image content refers to, sorted by site path; src/media/ turns them into `assets`. */
+  images: ImageReference[];
   /** Problems in the content, shown on every page of the preview (never set for a real build). */
   problems?: Diagnostic[];
 }

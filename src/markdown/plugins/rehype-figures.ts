@@ -13,6 +13,8 @@ export interface RehypeFiguresOptions {
  * Make body images publishable, in one pass:
  * - an image alone in its paragraph with a title (`![alt](src "Caption")`) becomes
  *   `<figure><img><figcaption>Caption</figcaption></figure>`; without a title it stays in its `<p>`;
+ *   a credit follows the last ` | ` in the title (`"Caption | Photo: Sam Ortiz"`) and is shown
+ *   like a lead image's credit, `<span class="credit">`;
  * - every image gets `loading="lazy"` and `decoding="async"`;
  * - an image without alt text is an error (`markdown/image-alt`);
  * - an image the sanitiser left without a `src` is removed, as `<img>` without `src` is invalid
@@ -64,17 +66,25 @@ function soleImage(paragraph: Element): Element | undefined {
   return content.length === 1 && only?.type === "element" && only.tagName === "img" ? only : undefined;
 }
 
-/** Turn the paragraph into a figure in place, moving the image's title into a caption. */
-function toFigure(paragraph: Element, image: Element, caption: string): void {
+/** Turn the paragraph into a figure in place, moving the image's title into a caption and credit. */
+function toFigure(paragraph: Element, image: Element, title: string): void {
   delete image.properties.title;
-  const figcaption: ElementContent = {
-    type: "element",
-    tagName: "figcaption",
-    properties: {},
-    children: [{ type: "text", value: caption }],
-  };
+  const { caption, credit } = splitCredit(title);
+  const children: ElementContent[] = caption === "" ? [] : [{ type: "text", value: caption }];
+  if (credit !== "") {
+    if (children.length > 0) children.push({ type: "text", value: " " });
+    children.push({ type: "element", tagName: "span", properties: { className: ["credit"] }, children: [{ type: "text", value: credit }] });
+  }
+  const figcaption: ElementContent = { type: "element", tagName: "figcaption", properties: {}, children };
   paragraph.tagName = "figure";
   paragraph.children = [image, figcaption];
+}
+
+/** `"Caption | Credit"` → both parts, trimmed; a title without ` | ` is all caption. */
+export function splitCredit(title: string): { caption: string; credit: string } {
+  const bar = title.lastIndexOf(" | ");
+  if (bar === -1) return { caption: title.trim(), credit: "" };
+  return { caption: title.slice(0, bar).trim(), credit: title.slice(bar + 3).trim() };
 }
 
 function hasSource(image: Element): boolean {

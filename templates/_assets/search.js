@@ -1,0 +1,129 @@
+// The search page's behaviour (templates/search.njk): Pagefind's browser library searches the
+// article index that the build wrote to /pagefind/. Progressive enhancement: without this script
+// the page still offers the topics index, and the form stays hidden as it could not work.
+// Accessible by design: a labelled input, results announced through a status region, plain
+// links under headings, and a "more" button that moves focus to the first new result.
+
+const PAGE_SIZE = 20;
+
+const form = document.querySelector("[data-search-form]");
+const input = form?.querySelector("input[type=search]");
+const status = document.querySelector("[data-search-status]");
+const results = document.querySelector("[data-search-results]");
+const unavailable = document.querySelector("[data-search-unavailable]");
+
+let pagefind;
+// Each query gets a number; answers to older queries that arrive late are dropped.
+let latestQuery = 0;
+
+async function start() {
+  if (!form || !input || !status || !results || !unavailable) return;
+  try {
+    pagefind = await import(`${form.dataset.bundle}pagefind.js`);
+    await pagefind.options({ baseUrl: form.dataset.base, excerptLength: 24 });
+    await pagefind.init();
+  } catch {
+    const reason = unavailable.querySelector("[data-search-reason]");
+    if (reason) reason.textContent = "Search is not available right now.";
+    return;
+  }
+  unavailable.hidden = true;
+  form.hidden = false;
+  input.addEventListener("input", () => search(input.value, { debounce: true }));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    search(input.value, { debounce: false });
+  });
+  const query = new URLSearchParams(location.search).get("q");
+  if (query) {
+    input.value = query;
+    search(query, { debounce: false });
+  }
+}
+
+async function search(text, { debounce }) {
+  const query = text.trim();
+  const ticket = ++latestQuery;
+  history.replaceState(null, "", query ? `?q=${encodeURIComponent(query)}` : location.pathname);
+  if (query === "") {
+    results.replaceChildren();
+    status.textContent = "";
+    return;
+  }
+  const found = debounce ? await pagefind.debouncedSearch(query, {}, 250) : await pagefind.search(query);
+  // debouncedSearch answers null when a newer call replaced this one.
+  if (found === null || ticket !== latestQuery) return;
+  const list = document.createElement("ol");
+  list.className = "search-results";
+  list.setAttribute("role", "list");
+  results.replaceChildren(list);
+  const shown = await showMore(found.results, list, 0, ticket);
+  if (shown === undefined) return;
+  announce(query, found.results.length);
+}
+
+/** Append the next page of results; answers how many are shown, or undefined when a newer query took over. */
+async function showMore(all, list, from, ticket) {
+  const pages = await Promise.all(all.slice(from, from + PAGE_SIZE).map((result) => result.data()));
+  if (ticket !== latestQuery) return undefined;
+  list.append(...pages.map(resultItem));
+  results.querySelector(".search-more")?.remove();
+  const shown = from + pages.length;
+  if (shown < all.length) {
+    const more = document.createElement("button");
+    more.type = "button";
+    more.className = "search-more";
+    more.textContent = `Show more results (${all.length - shown} more)`;
+    more.addEventListener("click", async () => {
+      const now = await showMore(all, list, shown, ticket);
+      if (now === undefined) return;
+      list.children[shown]?.querySelector("a")?.focus();
+      status.textContent = `Showing ${now} of ${all.length} results.`;
+    });
+    results.append(more);
+  }
+  return shown;
+}
+
+function resultItem(page) {
+  const item = document.createElement("li");
+  item.className = "search-result";
+  const heading = document.createElement("h2");
+  heading.className = "search-result-title";
+  const link = document.createElement("a");
+  link.href = page.url;
+  link.textContent = page.meta?.title || page.url;
+  heading.append(link);
+  item.append(heading);
+  if (page.meta?.date) {
+    const date = document.createElement("p");
+    date.className = "search-result-date";
+    date.textContent = page.meta.date;
+    item.append(date);
+  }
+  const excerpt = document.createElement("p");
+  excerpt.className = "search-result-excerpt";
+  excerpt.append(...markedText(page.excerpt ?? ""));
+  item.append(excerpt);
+  return item;
+}
+
+/** The excerpt's text with Pagefind's <mark> highlights kept and any other markup dropped. */
+function markedText(html) {
+  // A template's content is inert: nothing in it loads or runs while it is read.
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  return [...template.content.childNodes].map((node) => {
+    if (node.nodeName !== "MARK") return document.createTextNode(node.textContent ?? "");
+    const mark = document.createElement("mark");
+    mark.textContent = node.textContent ?? "";
+    return mark;
+  });
+}
+
+function announce(query, count) {
+  if (count === 0) status.textContent = `No articles match “${query}”.`;
+  else status.textContent = `${count} ${count === 1 ? "article matches" : "articles match"} “${query}”.`;
+}
+
+start();
