@@ -20,6 +20,17 @@ export function copyFixture(name: string): string {
   return root;
 }
 
+/** Root of the repository, whose content/, public/ and tidings.config.yml are the sample site. */
+export const SAMPLE_SITE = path.resolve(import.meta.dirname, "..", "..");
+
+/** Copy the sample site (The Millbrook Lantern) into a fresh temporary folder, removed after the test file. */
+export function copySampleSite(): string {
+  const root = mkdtempSync(path.join(tmpdir(), "tidings-sample-"));
+  created.push(root);
+  for (const part of ["content", "public", "tidings.config.yml"]) cpSync(path.join(SAMPLE_SITE, part), path.join(root, part), { recursive: true });
+  return root;
+}
+
 /** Write files (path → text) into a site folder, creating folders as needed. */
 export function writeFiles(root: string, files: Record<string, string>): void {
   for (const [file, text] of Object.entries(files)) {

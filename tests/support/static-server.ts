@@ -11,6 +11,10 @@ const TYPES: Record<string, string> = {
   ".xml": "application/xml",
   ".png": "image/png",
   ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".gif": "image/gif",
   ".svg": "image/svg+xml",
   ".wasm": "application/wasm",
 };

@@ -1,0 +1,107 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../../src/build.ts";
+import { launchChromium } from "../support/browser.ts";
+import { copySampleSite } from "../support/fixture-site.ts";
+import { serveFolder, type StaticServer } from "../support/static-server.ts";
+
+const NOW = Date.UTC(2026, 11, 1, 12);
+// "towpath" occurs in the body of one sample article only, the regatta report.
+const WORD = "towpath";
+const ARTICLE = "/2026/05/30/regatta-returns/";
+const TITLE = "Millbrook regatta returns to the Wendle after six-year gap";
+
+describe("search in Chromium (the sample site)", () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const result = await build({ root: copySampleSite(), now: NOW });
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+    server = await serveFolder(result.outputDir);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openSearch(query = ""): Promise<Page> {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (cause) => errors.push(cause.message));
+    page.on("response", (response) => {
+      if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+    });
+    await page.goto(`${server.origin}/search/${query}`);
+    await page.locator("form[role=search]").waitFor({ state: "visible" });
+    expect(errors).toEqual([]);
+    return page;
+  }
+
+  it("finds the article whose body holds a typed word, with the keyboard alone", async () => {
+    const page = await openSearch();
+    // Tab from the top of the page until the search field has focus.
+    let tabs = 0;
+    while (!(await page.evaluate(() => document.activeElement?.id === "search-query"))) {
+      expect(++tabs, "Tab never reached the search field").toBeLessThan(20);
+      await page.keyboard.press("Tab");
+    }
+    await page.keyboard.type(WORD);
+    const results = page.locator(".search-result-title a");
+    await results.first().waitFor();
+    expect(await results.evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname))).toEqual([ARTICLE]);
+    expect(await results.first().textContent()).toBe(TITLE);
+    await expect.poll(() => page.locator("[role=status]").textContent()).toBe(`1 article matches “${WORD}”.`);
+    expect(await page.locator(".search-result-excerpt mark").first().textContent()).toBe(WORD);
+
+    // The results are plain links: Tab reaches the first one, Enter follows it.
+    tabs = 0;
+    while (!(await page.evaluate(() => document.activeElement?.closest(".search-result") !== null))) {
+      expect(++tabs, "Tab never reached a result").toBeLessThan(5);
+      await page.keyboard.press("Tab");
+    }
+    await Promise.all([page.waitForURL(`${server.origin}${ARTICLE}`), page.keyboard.press("Enter")]);
+    await page.context().close();
+  });
+
+  it("runs the search in the address (?q=), and leaves out what is not the article's own text", async () => {
+    const page = await openSearch(`?q=${WORD}`);
+    await page.locator(".search-result").first().waitFor();
+    expect(await page.locator("#search-query").inputValue()).toBe(WORD);
+    // On the regatta page, "Amateur" appears only in the Sources list, which is not indexed.
+    // (Pagefind also matches shorter words, such as the "am" of "7am", so other articles may match.)
+    await page.fill("#search-query", "amateur");
+    await expect.poll(() => page.locator("[role=status]").textContent()).toMatch(/“amateur”\.$/);
+    const found = await page.locator(".search-result-title a").evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    expect(found).not.toContain(ARTICLE);
+    expect(new URL(page.url()).search).toBe("?q=amateur");
+    await page.fill("#search-query", "xylophone");
+    await expect.poll(() => page.locator("[role=status]").textContent()).toBe("No articles match “xylophone”.");
+    expect(await page.locator(".search-result").count()).toBe(0);
+    await page.context().close();
+  });
+
+  it("has no accessibility violations with results on screen", async () => {
+    const page = await openSearch(`?q=${WORD}`);
+    await page.locator(".search-result").first().waitFor();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("without JavaScript, says search needs it and links to the topics", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/search/`);
+    expect(await page.locator("form[role=search]").isVisible()).toBe(false);
+    const fallback = page.locator("[data-search-unavailable]");
+    expect(await fallback.isVisible()).toBe(true);
+    expect(await fallback.textContent()).toContain("Search needs JavaScript");
+    expect(await fallback.locator("a").getAttribute("href")).toBe("/tags/");
+    await context.close();
+  });
+});
