@@ -168,6 +168,38 @@ describe("buildSite", () => {
     ]);
   });
 
+  it("lists every local image once, with every place that uses it, and publishes the originals until they are processed", () => {
+    const withBodyImage = { ...articleEntry("content/articles/b.md", { date: "2026-01-02" }), images: [{ src: "images/a.jpg", line: 9 }] };
+    const { site, diagnostics } = buildSite(
+      siteInput({
+        articles: [articleEntry("content/articles/a.md", { date: "2026-01-01", image: { src: "images/a.jpg", alt: "A" } }), withBodyImage],
+      }),
+    );
+    expect(diagnostics).toEqual([]);
+    expect(site.images).toEqual([
+      {
+        sourcePath: "/site/content/articles/images/a.jpg",
+        url: "/media/articles/images/a.jpg",
+        uses: [
+          { file: "content/articles/a.md", line: 1, field: "image.src", lead: true },
+          { file: "content/articles/b.md", line: 9, lead: false },
+        ],
+      },
+    ]);
+    expect(site.assets).toEqual([{ from: "/site/content/articles/images/a.jpg", to: "/media/articles/images/a.jpg" }]);
+  });
+
+  it("warns about an image on another website, which is shown as it is", () => {
+    const { site, diagnostics } = buildSite(
+      siteInput({
+        articles: [articleEntry("content/articles/a.md", { date: "2026-01-01", image: { src: "https://example.org/a.jpg", alt: "A" } })],
+      }),
+    );
+    expect(diagnostics.map((d) => [d.severity, d.code, d.field])).toEqual([["warning", "content/image-remote", "image.src"]]);
+    expect(site.articles[0]?.image?.url).toBe("https://example.org/a.jpg");
+    expect(site.images).toEqual([]);
+  });
+
   it("hides an expired article from lists but keeps its page", () => {
     const { site } = buildSite(
       siteInput({

@@ -13,6 +13,14 @@ describe("rehypeFigures", () => {
     expect($("figure > figcaption").text()).toBe("Mill Street at noon");
   });
 
+  it("shows the part of the title after the last ` | ` as the credit", () => {
+    const { $ } = runOnHtml('<p><img src="/a.jpg" alt="A" title="Mill Street | at noon | Photo: Sam Ortiz"></p>', figures);
+    expect($("figcaption").contents().first().text()).toBe("Mill Street | at noon ");
+    expect($("figcaption > span.credit").text()).toBe("Photo: Sam Ortiz");
+    const creditOnly = runOnHtml('<p><img src="/a.jpg" alt="A" title=" | Sam Ortiz"></p>', figures).$;
+    expect(creditOnly("figcaption").html()).toBe('<span class="credit">Sam Ortiz</span>');
+  });
+
   it("leaves an image without a title in its paragraph", () => {
     const { $ } = runOnHtml('<p><img src="/a.jpg" alt="A"></p>', figures);
     expect($("figure")).toHaveLength(0);
