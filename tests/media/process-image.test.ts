@@ -78,6 +78,19 @@ describe("processImage", () => {
     expect(!result.ok && result.problem).toMatch(/unsupported image format/i);
   });
 
+  it("leaves the source's EXIF data (camera, author, location) out of every published version", async () => {
+    const file = path.join(folder, "content", "exif.jpg");
+    await sharp({ create: { width: 900, height: 600, channels: 3, background: "#888888" } })
+      .jpeg()
+      .withExifMerge({ IFD0: { Artist: "Confidential source", Copyright: "Where it was taken" } })
+      .toFile(file);
+    expect((await sharp(file).metadata()).exif).toBeDefined();
+    const image = await processed(file, true);
+    for (const encoded of [...image.formats.flatMap(({ files }) => files), ...(image.share ? [image.share] : [])]) {
+      expect((await sharp(encoded.file).metadata()).exif, encoded.file).toBeUndefined();
+    }
+  });
+
   it("reuses the encoded files of unchanged bytes without encoding them again", async () => {
     const cacheDir = path.join(folder, "cache-reuse");
     const file = await picture("reuse.png", 900, 600);
