@@ -50,16 +50,22 @@ async function search(text, { debounce }) {
     status.textContent = "";
     return;
   }
-  const found = debounce ? await pagefind.debouncedSearch(query, {}, 250) : await pagefind.search(query);
-  // debouncedSearch answers null when a newer call replaced this one.
-  if (found === null || ticket !== latestQuery) return;
-  const list = document.createElement("ol");
-  list.className = "search-results";
-  list.setAttribute("role", "list");
-  results.replaceChildren(list);
-  const shown = await showMore(found.results, list, 0, ticket);
-  if (shown === undefined) return;
-  announce(query, found.results.length);
+  try {
+    const found = debounce ? await pagefind.debouncedSearch(query, {}, 250) : await pagefind.search(query);
+    // debouncedSearch answers null when a newer call replaced this one.
+    if (found === null || ticket !== latestQuery) return;
+    const list = document.createElement("ol");
+    list.className = "search-results";
+    list.setAttribute("role", "list");
+    results.replaceChildren(list);
+    const shown = await showMore(found.results, list, 0, ticket);
+    if (shown === undefined) return;
+    announce(query, found.results.length);
+  } catch {
+    if (ticket !== latestQuery) return;
+    results.replaceChildren();
+    status.textContent = "Search is not available right now. Please try again later.";
+  }
 }
 
 /** Append the next page of results; answers how many are shown, or undefined when a newer query took over. */

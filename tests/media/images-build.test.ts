@@ -148,12 +148,21 @@ describe("images (problems)", () => {
 
   it("warns about a remote image and shows it as it is, without downloading it", async () => {
     const root = copyFixture("newsroom");
-    writeFiles(root, { "content/articles/2026/remote.md": "---\ntitle: Remote\ndate: 2026-11-04\nbyline: R\n---\nText.\n\n![A chart](https://example.org/chart.png)\n" });
+    writeFiles(root, {
+      "content/articles/2026/remote.md":
+        "---\ntitle: Remote\ndate: 2026-11-04\nbyline: R\nimage: { src: 'https://example.org/lead.jpg', alt: A lead }\n---\nText.\n\n![A chart](https://example.org/chart.png)\n",
+    });
     const result = await build({ root, now: NOW });
     expect(result.ok).toBe(true);
-    expect(result.diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([["content/image-remote", "content/articles/2026/remote.md", 8]]);
+    expect(result.diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([
+      ["content/image-remote", "content/articles/2026/remote.md", 5],
+      ["content/image-remote", "content/articles/2026/remote.md", 9],
+    ]);
     const $ = readPage(result.outputDir, "/2026/11/04/remote/");
-    expect($(".article-body picture")).toHaveLength(0);
+    expect($("picture")).toHaveLength(0);
     expect($(".article-body img").attr("src")).toBe("https://example.org/chart.png");
+    expect($(".lead-image img").attr("src")).toBe("https://example.org/lead.jpg");
+    expect($(".lead-image img").attr("loading")).toBe("eager");
+    expect($('meta[property="og:image"]')).toHaveLength(0);
   });
 });
