@@ -1,6 +1,6 @@
 // The search page's behaviour (templates/search.njk): Pagefind's browser library searches the
-// article index that the build wrote to /pagefind/. Progressive enhancement: without this script
-// the page still offers the topics index, and the form stays hidden as it could not work.
+// article index that the build wrote to /pagefind/. Without JavaScript the page's <noscript>
+// offers the topics index instead (submitting the form only reloads the page).
 // Accessible by design: a labelled input, results announced through a status region, plain
 // links under headings, and a "more" button that moves focus to the first new result.
 
@@ -10,35 +10,39 @@ const form = document.querySelector("[data-search-form]");
 const input = form?.querySelector("input[type=search]");
 const status = document.querySelector("[data-search-status]");
 const results = document.querySelector("[data-search-results]");
-const unavailable = document.querySelector("[data-search-unavailable]");
 
 let pagefind;
 // Each query gets a number; answers to older queries that arrive late are dropped.
 let latestQuery = 0;
 
 async function start() {
-  if (!form || !input || !status || !results || !unavailable) return;
+  if (!form || !input || !status || !results) return;
   try {
     pagefind = await import(`${form.dataset.bundle}pagefind.js`);
     await pagefind.options({ baseUrl: form.dataset.base, excerptLength: 24 });
     await pagefind.init();
   } catch {
-    const reason = unavailable.querySelector("[data-search-reason]");
-    if (reason) reason.textContent = "Search is not available right now.";
+    unavailable();
     return;
   }
-  unavailable.hidden = true;
-  form.hidden = false;
   input.addEventListener("input", () => search(input.value, { debounce: true }));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     search(input.value, { debounce: false });
   });
+  // Run the search in the address (?q=), or what the reader typed while the index was loading.
   const query = new URLSearchParams(location.search).get("q");
-  if (query) {
-    input.value = query;
-    search(query, { debounce: false });
-  }
+  if (query && input.value === "") input.value = query;
+  if (input.value.trim() !== "") search(input.value, { debounce: false });
+}
+
+/** Say that search cannot work right now, and offer the topics instead. */
+function unavailable() {
+  results.replaceChildren();
+  const topics = document.createElement("a");
+  topics.href = form.dataset.topics;
+  topics.textContent = "browse articles by topic";
+  status.replaceChildren("Search is not available right now. You can ", topics, " instead.");
 }
 
 async function search(text, { debounce }) {
@@ -62,9 +66,7 @@ async function search(text, { debounce }) {
     if (shown === undefined) return;
     announce(query, found.results.length);
   } catch {
-    if (ticket !== latestQuery) return;
-    results.replaceChildren();
-    status.textContent = "Search is not available right now. Please try again later.";
+    if (ticket === latestQuery) unavailable();
   }
 }
 

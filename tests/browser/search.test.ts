@@ -97,11 +97,26 @@ describe("search in Chromium (the sample site)", () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${server.origin}/search/`);
-    expect(await page.locator("form[role=search]").isVisible()).toBe(false);
-    const fallback = page.locator("[data-search-unavailable]");
+    const fallback = page.locator(".search-unavailable");
     expect(await fallback.isVisible()).toBe(true);
     expect(await fallback.textContent()).toContain("Search needs JavaScript");
     expect(await fallback.locator("a").getAttribute("href")).toBe("/tags/");
     await context.close();
+  });
+
+  it("says when the index cannot be loaded, and offers the topics", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route("**/pagefind/pagefind.js", (route) => route.fulfill({ status: 404, body: "" }));
+    await page.goto(`${server.origin}/search/`);
+    await expect.poll(() => page.locator("[role=status]").textContent()).toBe("Search is not available right now. You can browse articles by topic instead.");
+    expect(await page.locator("[role=status] a").getAttribute("href")).toBe("/tags/");
+    await context.close();
+  });
+
+  it("with JavaScript, shows no message about needing it", async () => {
+    const page = await openSearch();
+    expect(await page.locator(".search-unavailable").count()).toBe(0);
+    await page.context().close();
   });
 });
