@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build.ts";
 import { launchChromium } from "../support/browser.ts";
@@ -11,6 +11,11 @@ const NOW = Date.UTC(2026, 11, 1, 12);
 const WORD = "towpath";
 const ARTICLE = "/2026/05/30/regatta-returns/";
 const TITLE = "Millbrook regatta returns to the Wendle after six-year gap";
+
+/** The href of every link a locator matches. */
+async function hrefs(links: Locator): Promise<(string | null)[]> {
+  return Promise.all((await links.all()).map((link) => link.getAttribute("href")));
+}
 
 describe("search in Chromium (the sample site)", () => {
   let server: StaticServer;
@@ -46,21 +51,21 @@ describe("search in Chromium (the sample site)", () => {
     const page = await openSearch();
     // Tab from the top of the page until the search field has focus.
     let tabs = 0;
-    while (!(await page.evaluate(() => document.activeElement?.id === "search-query"))) {
+    while ((await page.locator("#search-query:focus").count()) === 0) {
       expect(++tabs, "Tab never reached the search field").toBeLessThan(20);
       await page.keyboard.press("Tab");
     }
     await page.keyboard.type(WORD);
     const results = page.locator(".search-result-title a");
     await results.first().waitFor();
-    expect(await results.evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname))).toEqual([ARTICLE]);
+    expect(await hrefs(results)).toEqual([ARTICLE]);
     expect(await results.first().textContent()).toBe(TITLE);
     await expect.poll(() => page.locator("[role=status]").textContent()).toBe(`1 article matches “${WORD}”.`);
     expect(await page.locator(".search-result-excerpt mark").first().textContent()).toBe(WORD);
 
     // The results are plain links: Tab reaches the first one, Enter follows it.
     tabs = 0;
-    while (!(await page.evaluate(() => document.activeElement?.closest(".search-result") !== null))) {
+    while ((await page.locator(".search-result a:focus").count()) === 0) {
       expect(++tabs, "Tab never reached a result").toBeLessThan(5);
       await page.keyboard.press("Tab");
     }
@@ -76,7 +81,7 @@ describe("search in Chromium (the sample site)", () => {
     // (Pagefind also matches shorter words, such as the "am" of "7am", so other articles may match.)
     await page.fill("#search-query", "amateur");
     await expect.poll(() => page.locator("[role=status]").textContent()).toMatch(/“amateur”\.$/);
-    const found = await page.locator(".search-result-title a").evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    const found = await hrefs(page.locator(".search-result-title a"));
     expect(found).not.toContain(ARTICLE);
     expect(new URL(page.url()).search).toBe("?q=amateur");
     await page.fill("#search-query", "xylophone");
@@ -89,7 +94,7 @@ describe("search in Chromium (the sample site)", () => {
     const page = await openSearch(`?q=${WORD}`);
     await page.locator(".search-result").first().waitFor();
     const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+    expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => String(node.target)).join(", ")}`)).toEqual([]);
     await page.context().close();
   });
 
