@@ -2,24 +2,16 @@ import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { load } from "cheerio";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../src/build.ts";
+import { launchChromium } from "./support/browser.ts";
 import { copyFixture } from "./support/fixture-site.ts";
 import { headersFor, parseCsp, parseHeadersFile, patternMatches, type HeaderRule } from "./support/headers-file.ts";
 import { serveFolder, type StaticServer } from "./support/static-server.ts";
 
 const REPOSITORY = path.resolve(import.meta.dirname, "..");
 const NOW = Date.UTC(2026, 10, 27, 12);
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 const rules = parseHeadersFile(readFileSync(path.join(REPOSITORY, "public", "_headers"), "utf8"));
 const csp = parseCsp(headersFor(rules, "/").find(([name]) => name === "Content-Security-Policy")?.[1] ?? "");
@@ -95,7 +87,7 @@ describe("the built site under public/_headers", () => {
       '<!doctype html><title>p</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"x"}</script>',
     );
     server = await serveFolder(outputDir, (sitePath) => headersFor(rules, sitePath));
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -154,7 +146,7 @@ describe("the built site under public/_headers", () => {
     await context.addInitScript(RECORD_VIOLATIONS);
     const problems: string[] = [];
     const page = await context.newPage();
-    page.on("requestfailed", (request) => problems.push(`failed ${request.url()}`));
+    page.on("requestfailed", (request) => problems.push(`failed ${request.url()} ${request.failure()?.errorText}`));
     for (const sitePath of htmlPages(outputDir).filter((candidate) => !candidate.startsWith("/csp-probe/"))) {
       const response = await page.goto(`${server.origin}${sitePath}`, { waitUntil: "load" });
       expect(response?.headers()["content-security-policy"], sitePath).toBe(

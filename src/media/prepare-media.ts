@@ -3,7 +3,8 @@ import { error, sortDiagnostics, warning, type Diagnostic } from "../diagnostics
 import type { ImageReference, Site } from "../site/types.ts";
 import { addPictures, type BodyImageDisplay } from "./picture-html.ts";
 import { processImage, SHARE_WIDTH, type ProcessedImage } from "./process-image.ts";
-import { publishedFiles, toPicture, toShareImage, withPathPrefix } from "./published-image.ts";
+import { withPathPrefix } from "../site/urls.ts";
+import { publishedFiles, toPicture, toShareImage } from "./published-image.ts";
 
 /** Where processed images are kept between builds. */
 export interface MediaOptions {
@@ -47,7 +48,7 @@ export async function prepareMedia(site: Site, options: MediaOptions): Promise<D
  * Put processed images into the site model: lead images, body HTML and the files to copy.
  * Bodies hold image addresses as the Markdown render wrote them, under `pathPrefix`.
  */
-export function applyMedia(site: Site, processed: ReadonlyMap<string, ProcessedImage>, pathPrefix: string): void {
+function applyMedia(site: Site, processed: ReadonlyMap<string, ProcessedImage>, pathPrefix: string): void {
   const byUrl = new Map<string, BodyImageDisplay>();
   site.assets = site.images.flatMap((reference) => {
     const image = processed.get(reference.sourcePath);

@@ -1,4 +1,5 @@
 import type { Picture, ShareImage, SitePath } from "../site/types.ts";
+import { withPathPrefix } from "../site/urls.ts";
 import type { EncodedFile, ImageFormat, ProcessedImage } from "./process-image.ts";
 
 /**
@@ -23,11 +24,6 @@ const MIME_TYPES: Record<ImageFormat, string> = {
 export function versionPath(originalUrl: SitePath, key: string, file: Pick<EncodedFile, "format" | "width">): SitePath {
   const base = originalUrl.replace(/\.[a-z0-9]+$/, "");
   return `${base}-${key.slice(0, 10)}-${file.width}.${file.format}`;
-}
-
-/** Prefix a site path with the site's path prefix (`/` or `/news/`), as printed in HTML. */
-export function withPathPrefix(sitePath: SitePath, pathPrefix: string): string {
-  return `${pathPrefix}${sitePath.replace(/^\//, "")}`;
 }
 
 /** The `<picture>` for a processed image, or undefined for one published as it is. */

@@ -18,6 +18,7 @@ export const FIXED_OUTPUTS: readonly SitePath[] = [
   "/news-sitemap.xml",
   "/robots.txt",
   "/404.html",
+  "/search/",
 ];
 
 /** A page made from a content file, published now or not, as a link target. */

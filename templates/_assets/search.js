@@ -11,26 +11,34 @@ const input = form?.querySelector("input[type=search]");
 const status = document.querySelector("[data-search-status]");
 const results = document.querySelector("[data-search-results]");
 
-let pagefind;
+let loading;
 // Each query gets a number; answers to older queries that arrive late are dropped.
 let latestQuery = 0;
 
-async function start() {
-  if (!form || !input || !status || !results) return;
-  try {
-    pagefind = await import(`${form.dataset.bundle}pagefind.js`);
+/**
+ * Pagefind's library and the index's first files (about 100 KB), fetched once, when the reader
+ * first goes to the search field or the address holds a search: a visit that never searches
+ * downloads nothing.
+ */
+function loadPagefind() {
+  loading ??= (async () => {
+    const pagefind = await import(`${form.dataset.bundle}pagefind.js`);
     await pagefind.options({ baseUrl: form.dataset.base, excerptLength: 24 });
     await pagefind.init();
-  } catch {
-    unavailable();
-    return;
-  }
+    return pagefind;
+  })();
+  return loading;
+}
+
+function start() {
+  if (!form || !input || !status || !results) return;
+  input.addEventListener("focus", () => loadPagefind().catch(unavailable), { once: true });
   input.addEventListener("input", () => search(input.value, { debounce: true }));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     search(input.value, { debounce: false });
   });
-  // Run the search in the address (?q=), or what the reader typed while the index was loading.
+  // Run the search in the address (?q=), unless the reader has already typed something.
   const query = new URLSearchParams(location.search).get("q");
   if (query && input.value === "") input.value = query;
   if (input.value.trim() !== "") search(input.value, { debounce: false });
@@ -55,6 +63,7 @@ async function search(text, { debounce }) {
     return;
   }
   try {
+    const pagefind = await loadPagefind();
     const found = debounce ? await pagefind.debouncedSearch(query, {}, 250) : await pagefind.search(query);
     // debouncedSearch answers null when a newer call replaced this one.
     if (found === null || ticket !== latestQuery) return;

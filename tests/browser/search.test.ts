@@ -1,9 +1,12 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build.ts";
 import { launchChromium } from "../support/browser.ts";
 import { copySampleSite } from "../support/fixture-site.ts";
+import { headersFor, parseHeadersFile } from "../support/headers-file.ts";
 import { serveFolder, type StaticServer } from "../support/static-server.ts";
 
 const NOW = Date.UTC(2026, 11, 1, 12);
@@ -22,9 +25,12 @@ describe("search in Chromium (the sample site)", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const result = await build({ root: copySampleSite(), now: NOW });
+    const root = copySampleSite();
+    const result = await build({ root, now: NOW });
     if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
-    server = await serveFolder(result.outputDir);
+    // Served with the site's own headers, so search must work under its Content-Security-Policy.
+    const rules = parseHeadersFile(readFileSync(path.join(root, "public", "_headers"), "utf8"));
+    server = await serveFolder(result.outputDir, (sitePath) => headersFor(rules, sitePath));
     browser = await launchChromium();
   });
 
@@ -114,14 +120,22 @@ describe("search in Chromium (the sample site)", () => {
     const page = await context.newPage();
     await page.route("**/pagefind/pagefind.js", (route) => route.fulfill({ status: 404, body: "" }));
     await page.goto(`${server.origin}/search/`);
+    await page.fill("#search-query", WORD);
     await expect.poll(() => page.locator("[role=status]").textContent()).toBe("Search is not available right now. You can browse articles by topic instead.");
     expect(await page.locator("[role=status] a").getAttribute("href")).toBe("/tags/");
     await context.close();
   });
 
-  it("with JavaScript, shows no message about needing it", async () => {
-    const page = await openSearch();
-    expect(await page.locator(".search-unavailable").count()).toBe(0);
-    await page.context().close();
+  it("with JavaScript, shows no message about needing it, and loads the index only for a search", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on("request", (request) => requests.push(new URL(request.url()).pathname));
+    await page.goto(`${server.origin}/search/`, { waitUntil: "networkidle" });
+    expect(await page.locator(".search-unavailable").isVisible()).toBe(false);
+    expect(requests.filter((request) => request.startsWith("/pagefind/"))).toEqual([]);
+    await page.focus("#search-query");
+    await expect.poll(() => requests.includes("/pagefind/pagefind.js")).toBe(true);
+    await context.close();
   });
 });

@@ -9,6 +9,11 @@ import { copyFixture, readPage, writeFiles } from "../support/fixture-site.ts";
 const NOW = Date.UTC(2026, 10, 27, 12);
 const SIZES = "(min-width: 40rem) 38rem, calc(100vw - 2rem)";
 
+/** The build's problems about images (the fixture also has a tag-spelling warning, tested elsewhere). */
+function imageProblems(result: BuildResult) {
+  return result.diagnostics.filter((d) => d.code.includes("image"));
+}
+
 /** Every URL in a srcset attribute, with its width descriptor. */
 function candidates(srcset: string | undefined): { url: string; width: number }[] {
   return (srcset ?? "").split(", ").map((candidate) => {
@@ -34,8 +39,8 @@ describe("images (the newsroom fixture)", () => {
     result = await build({ root, now: NOW });
   });
 
-  it("builds without problems", () => {
-    expect(result.diagnostics).toEqual([]);
+  it("builds without problems about images", () => {
+    expect(imageProblems(result)).toEqual([]);
     expect(result.ok).toBe(true);
   });
 
@@ -106,6 +111,22 @@ describe("images (the newsroom fixture)", () => {
   });
 });
 
+describe("images (a site in a sub-folder)", () => {
+  it("puts the path prefix in front of every picture address, and in the share image's absolute address", async () => {
+    const result = await build({ root: copyFixture("newsroom"), now: NOW, siteUrl: "https://example.org/news" });
+    expect(result.ok).toBe(true);
+    const lead = readPage(result.outputDir, "/2026/11/24/flood-wall/");
+    const second = readPage(result.outputDir, "/2026/11/20/second-story/");
+    const urls = [...pictureUrls(lead), ...pictureUrls(second), lead("picture img").attr("src") ?? "", second("picture img").attr("src") ?? ""];
+    expect(second(".article-body picture")).toHaveLength(1);
+    for (const url of urls) {
+      expect(url, url).toMatch(/^\/news\/media\//);
+      expect(existsSync(path.join(result.outputDir, url.replace(/^\/news\//, "/"))), url).toBe(true);
+    }
+    expect(lead('meta[property="og:image"]').attr("content")).toMatch(/^https:\/\/example\.org\/news\/media\/articles\/2026\/images\/wall-[0-9a-f]{10}-1200\.jpeg$/);
+  });
+});
+
 describe("images (problems)", () => {
   it("reports a file that is not a picture, naming the image and every article that uses it, with the line", async () => {
     const root = copyFixture("newsroom");
@@ -138,7 +159,7 @@ describe("images (problems)", () => {
     writeFiles(root, { "content/articles/2026/small.md": "---\ntitle: Small\ndate: 2026-11-03\nbyline: R\nimage:\n  src: images/pier.jpg\n  alt: A pier\n---\nText.\n" });
     const result = await build({ root, now: NOW });
     expect(result.ok).toBe(true);
-    expect(result.diagnostics.map((d) => [d.code, d.severity, d.file, d.line, d.field])).toEqual([
+    expect(imageProblems(result).map((d) => [d.code, d.severity, d.file, d.line, d.field])).toEqual([
       ["content/image-small", "warning", "content/articles/2026/small.md", 6, "image.src"],
     ]);
     const $ = readPage(result.outputDir, "/2026/11/03/small/");
@@ -154,7 +175,7 @@ describe("images (problems)", () => {
     });
     const result = await build({ root, now: NOW });
     expect(result.ok).toBe(true);
-    expect(result.diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([
+    expect(imageProblems(result).map((d) => [d.code, d.file, d.line])).toEqual([
       ["content/image-remote", "content/articles/2026/remote.md", 5],
       ["content/image-remote", "content/articles/2026/remote.md", 9],
     ]);

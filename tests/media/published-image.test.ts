@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EncodedFile, ProcessedImage } from "../../src/media/process-image.ts";
-import { ARTICLE_IMAGE_SIZES, publishedFiles, toPicture, toShareImage, versionPath, withPathPrefix } from "../../src/media/published-image.ts";
+import { ARTICLE_IMAGE_SIZES, publishedFiles, toPicture, toShareImage, versionPath } from "../../src/media/published-image.ts";
 import { isSafeSitePath } from "../../src/site/urls.ts";
 
 const KEY = "0123456789abcdef0123";
@@ -30,13 +30,6 @@ describe("versionPath", () => {
     const url = versionPath("/media/articles/2026/images/flood.jpg", KEY, { format: "avif", width: 800 });
     expect(url).toBe("/media/articles/2026/images/flood-0123456789-800.avif");
     expect(isSafeSitePath(url)).toBe(true);
-  });
-});
-
-describe("withPathPrefix", () => {
-  it("puts the site's path prefix in front of a site path", () => {
-    expect(withPathPrefix("/media/a.jpg", "/")).toBe("/media/a.jpg");
-    expect(withPathPrefix("/media/a.jpg", "/news/")).toBe("/news/media/a.jpg");
   });
 });
 
