@@ -56,7 +56,17 @@ export const configSchema = z
     types: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), text).default(DEFAULT_TYPES),
     donation: donationSchema,
     feeds: z.strictObject({ items: z.number().int().min(1).max(500).default(20) }).default({ items: 20 }),
-    logo: text.optional(),
+    logo: text
+      .refine((value) => value.startsWith("/") || isHttpUrl(value), {
+        message: "must be a path in public/ starting with / (such as /logo.png) or a web address",
+      })
+      .optional(),
+    ageNotice: z
+      .strictObject({
+        enabled: z.boolean().default(true),
+        days: z.number().int().min(1).max(36_500).default(365),
+      })
+      .default({ enabled: true, days: 365 }),
   })
   .transform((config) => {
     const url = new URL(config.url);
@@ -96,7 +106,10 @@ const CONFIG_HELP: Record<string, FieldHelp> = {
   "donation.exclude.types": { expected: "a list of article types", example: "types: [sponsored]" },
   "donation.exclude.tags": { expected: "a list of tags", example: "tags: [Corrections]" },
   "feeds.items": { expected: "a whole number from 1 to 500", example: "items: 20" },
-  logo: { expected: "the path of the logo image", example: "logo: /logo.png" },
+  logo: { expected: "the path of the logo image in public/ (square, at least 112 pixels)", example: "logo: /logo.png" },
+  ageNotice: { expected: "the old-article notice settings", example: "ageNotice: { days: 365 }" },
+  "ageNotice.enabled": { expected: "`true` or `false`", example: "enabled: false" },
+  "ageNotice.days": { expected: "a whole number of days from 1 to 36500", example: "days: 365" },
 };
 
 /** Config field names by parent path ("" for top level), for "did you mean" on unknown fields. */
@@ -116,11 +129,13 @@ export const CONFIG_FIELDS: Readonly<Record<string, readonly string[]>> = {
     "donation",
     "feeds",
     "logo",
+    "ageNotice",
   ],
   navigation: ["label", "url"],
   donation: ["enabled", "heading", "text", "button", "url", "exclude"],
   "donation.exclude": ["types", "tags"],
   feeds: ["items"],
+  ageNotice: ["enabled", "days"],
 };
 
 /** The result of loading the config: the config, or every problem found in it. */

@@ -2,8 +2,12 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
+import { toAbsoluteUrl } from "../outputs/absolute-url.ts";
+import { renderNewsArticleJsonLd } from "../outputs/render-json-ld.ts";
+import { renderOutputFile } from "../outputs/render-output.ts";
+import { shareImage } from "../outputs/share-image.ts";
 import { writeSearchIndex } from "../search/write-search-index.ts";
-import type { Site } from "../site/types.ts";
+import type { Article, OutputFile, Site } from "../site/types.ts";
 
 /** What the Eleventy configuration needs from Tidings. */
 export interface EleventyOptions {
@@ -43,6 +47,7 @@ interface EleventyConfig {
   setServerPassthroughCopyBehavior(behavior: string): void;
   addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => string): void;
   pathPrefix?: string;
+  benchmarkManager?: { get(group: string): { setIsVerbose(verbose: boolean): void } };
 }
 
 /**
@@ -54,6 +59,10 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
   const { root } = options;
   eleventyConfig.setTemplateFormats(["njk"]);
   eleventyConfig.setQuietMode(true);
+  // Quiet mode does not reach the benchmark group Eleventy creates before reading this config, so a
+  // filter's cold start (the first feed parses its articles) would print "[11ty] Benchmark" lines.
+  // Tidings reports its own timings.
+  eleventyConfig.benchmarkManager?.get("Configuration").setIsVerbose(false);
   // Articles are data, not Eleventy templates; deep merging them into every page would only cost time.
   eleventyConfig.setDataDeepMerge(false);
   // Autoescape stays on (Eleventy's default for Nunjucks); undefined values fail loudly instead of printing nothing.
@@ -84,7 +93,12 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
   eleventyConfig.addWatchTarget(path.join(root, "public"));
   eleventyConfig.setServerPassthroughCopyBehavior("passthrough");
 
-  eleventyConfig.addFilter("absoluteUrl", (sitePath: string, base: string) => new URL(sitePath.replace(/^\//, ""), `${base}/`).href);
+  eleventyConfig.addFilter("absoluteUrl", (sitePath: string, base: string) => toAbsoluteUrl(sitePath, base));
+  // Feeds, sitemaps, robots.txt and JSON-LD are rendered by the pure functions in src/outputs/;
+  // templates only say where they go.
+  eleventyConfig.addFilter("renderOutput", (file: OutputFile, site: Site) => renderOutputFile(file, site));
+  eleventyConfig.addFilter("newsArticleJsonLd", (article: Article, site: Site) => renderNewsArticleJsonLd(article, site));
+  eleventyConfig.addFilter("shareImage", (article: Article, site: Site) => shareImage(article, site.config));
 }
 
 /** Copy local images into the output folder, skipping files already there with the same size. */

@@ -5,14 +5,20 @@ import { isHttpUrl, type ArticleFrontMatter, type AuthorFrontMatter, type PageFr
 import type { ValidEntry } from "../content/validate-entry.ts";
 import { compareText, error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { lineOf } from "../content/yaml-document.ts";
+import { ageNotice } from "./age-notice.ts";
+import { buildFeeds } from "./feeds.ts";
 import { escapeHtml, splitLede } from "./lede.ts";
 import { checkSite } from "./check-site.ts";
 import { articleAddress, entrySlug } from "./content-addresses.ts";
 import { resolveMedia, type MediaFile } from "./media.ts";
+import { listOutputFiles } from "./output-files.ts";
+import { findRelated } from "./related.ts";
 import { matchKey, toSlug } from "./slugs.ts";
 import type {
   Article,
+  ArticleLink,
   Author,
+  CorrectionEntry,
   AuthorListPage,
   Byline,
   BuildMode,
@@ -27,7 +33,7 @@ import type {
   Tag,
   TagListPage,
 } from "./types.ts";
-import { authorPath, isSafeSitePath, listPagePath, pagePath, tagPath } from "./urls.ts";
+import { authorPath, feedPath, isSafeSitePath, listPagePath, pagePath, tagPath } from "./urls.ts";
 
 /** A validated entry together with its rendered Markdown body. */
 export interface RenderedEntry<FrontMatter> extends ValidEntry<FrontMatter> {
@@ -108,8 +114,12 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
   }
   articles.sort(newestFirst);
   const listed = articles.filter((article) => article.listed);
+  const syndicated = listed.filter((article) => !article.draft && !article.scheduled);
 
   const tags = buildTags(listed, articles);
+  // After buildTags, so articles carry the shared tag slugs the index is keyed on.
+  const related = findRelated(articles, syndicated, newestFirst);
+  for (const article of articles) article.related = (related.get(article) ?? []).map(toArticleLink);
   for (const author of authors) {
     claim(author.url, author.file);
     author.articles = listed.filter((article) => article.bylines.some((byline) => byline.author?.slug === author.slug));
@@ -146,23 +156,49 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
   const imageReferences = [...images.values()].sort((a, b) => compareText(a.url, b.url));
   // Until src/media/ has processed them, images are published as they are.
   const assets = imageReferences.map((image) => ({ from: image.sourcePath, to: image.url }));
-  const site: Site = {
+  const feeds = buildFeeds({ config, syndicated, tags, authors });
+  checkLogo(input, diagnostics);
+  const model: Omit<Site, "outputFiles"> = {
     config,
     mode: input.mode,
     now: input.now,
     articles,
     listed,
+    syndicated,
     tags,
     authors,
     pages,
     homePages,
     tagPages,
     authorPages,
+    corrections: listCorrections(articles),
+    feed: feeds.site,
+    feeds: feeds.all,
     assets,
     images: imageReferences,
   };
+  const site: Site = { ...model, outputFiles: listOutputFiles(model) };
   diagnostics.push(...checkSite(site, input));
   return { site, diagnostics };
+}
+
+/** An article as a list elsewhere links to it. */
+export function toArticleLink(article: Article): ArticleLink {
+  return { url: article.url, title: article.title, date: article.date, type: article.type };
+}
+
+/** Every correction on the given articles, newest first (same-day corrections by article, newest first). */
+export function listCorrections(articles: readonly Article[]): CorrectionEntry[] {
+  const entries: { entry: CorrectionEntry; article: Article }[] = [];
+  for (const article of articles) {
+    const link = toArticleLink(article);
+    for (const correction of article.corrections) entries.push({ entry: { ...correction, article: link }, article });
+  }
+  return entries
+    .sort(
+      (a, b) => b.entry.date.epochMs - a.entry.date.epochMs || newestFirst(a.article, b.article) || compareText(a.entry.text, b.entry.text),
+    )
+    .map(({ entry }) => entry);
 }
 
 /** Newest first; same-moment articles by title then URL so the order never depends on file-system order. */
@@ -256,7 +292,11 @@ function toArticle(
     body,
     wordCount: entry.wordCount,
     readingMinutes: Math.max(1, Math.round(entry.wordCount / WORDS_PER_MINUTE)),
+    // Filled in by findRelated once every article is known.
+    related: [],
   };
+  const notice = config.ageNotice.enabled ? ageNotice(fm.date.epochMs, input.now, config.ageNotice.days, config.timeZone) : undefined;
+  if (notice !== undefined) article.ageNotice = notice;
   if (fm.updated) article.updated = toDateInfo(fm.updated, config);
   if (fm.expires) article.expires = toDateInfo(fm.expires, config);
   if (fm.image) {
@@ -403,6 +443,7 @@ function buildAuthors(input: SiteInput, diagnostics: Diagnostic[]): Author[] {
       file: entry.file,
       slug,
       url: authorPath(slug),
+      feed: feedPath(authorPath(slug)),
       name: fm.name,
       links: fm.links ?? [],
       bio: entry.html.join(""),
@@ -471,7 +512,7 @@ function buildTags(listed: readonly Article[], all: readonly Article[]): Tag[] {
     // Two different tags (`C++`, `C#`… or `Covid 19`, `Covid-19`) must never share a page.
     for (let suffix = 2; usedSlugs.has(slug); suffix++) slug = `${base}-${suffix}`;
     usedSlugs.add(slug);
-    byKey.set(key, { name, slug, url: tagPath(slug), articles: [] });
+    byKey.set(key, { name, slug, url: tagPath(slug), feed: feedPath(tagPath(slug)), articles: [] });
   }
   for (const article of all) {
     article.tags = article.tags.map((ref) => {
@@ -484,6 +525,20 @@ function buildTags(listed: readonly Article[], all: readonly Article[]): Tag[] {
   }
   // A tag whose articles have all expired keeps its page, so links from those articles still work.
   return [...byKey.values()].sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.slug, b.slug));
+}
+
+/** The publisher logo that structured data and feeds point at must exist in public/. */
+function checkLogo(input: SiteInput, diagnostics: Diagnostic[]): void {
+  const logo = input.config.logo;
+  if (logo === undefined || !logo.startsWith("/")) return;
+  if (!input.fileExists(path.join(input.root, "public", logo))) {
+    diagnostics.push(
+      error("config/logo-missing", "tidings.config.yml", `the logo "${logo}" does not exist in public/`, {
+        field: "logo",
+        fix: `Add the image at public${logo}, or correct the \`logo\` path.`,
+      }),
+    );
+  }
 }
 
 function toPage(entry: RenderedEntry<PageFrontMatter>, config: SiteConfig): Page {

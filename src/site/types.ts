@@ -102,6 +102,19 @@ export interface Correction {
   text: string;
 }
 
+/** An article as another page links to it: enough for a short list, without the article itself. */
+export interface ArticleLink {
+  url: SitePath;
+  title: string;
+  date: DateInfo;
+  type: { key: string; label: string };
+}
+
+/** One correction on the site-wide corrections page, with the article it corrects. */
+export interface CorrectionEntry extends Correction {
+  article: ArticleLink;
+}
+
 /** An article ready for the templates. */
 export interface Article {
   kind: "article";
@@ -136,6 +149,10 @@ export interface Article {
   body: [string] | [string, string];
   wordCount: number;
   readingMinutes: number;
+  /** Articles sharing tags or sources with this one, best match first (see related.ts). */
+  related: ArticleLink[];
+  /** A note for readers when the article is older than the configured age, e.g. "This article is more than 2 years old." */
+  ageNotice?: string;
 }
 
 /** A person with an author file. */
@@ -152,12 +169,16 @@ export interface Author {
   bio: string;
   /** Listed articles, newest first. */
   articles: Article[];
+  /** Where this author's RSS feed is. */
+  feed: SitePath;
 }
 
 /** A topic shared by articles; names are matched without regard to case. */
 export interface Tag extends TagRef {
   /** Listed articles, newest first. */
   articles: Article[];
+  /** Where this tag's RSS feed is. */
+  feed: SitePath;
 }
 
 /** A standalone page such as About or Donate. */
@@ -195,6 +216,35 @@ export interface AuthorListPage extends ListPage {
   author: Author;
 }
 
+/** A feed of the newest articles: the whole site's, or one tag's or one author's. */
+export interface Feed {
+  kind: "site" | "tag" | "author";
+  title: string;
+  description: string;
+  /** The page whose articles the feed follows. */
+  page: SitePath;
+  /** Where each format of the feed is published; tag and author feeds are RSS only. */
+  rss: SitePath;
+  atom?: SitePath;
+  json?: SitePath;
+  /** The newest syndicated articles, at most `feeds.items` of them. */
+  items: Article[];
+}
+
+/** One address in the sitemap, with when its content last changed (RFC 3339) when the site knows. */
+export interface SitemapEntry {
+  path: SitePath;
+  lastmod?: string;
+}
+
+/** A file that is not a page: a feed, a sitemap or robots.txt, rendered by src/outputs/. */
+export type OutputFile =
+  | { kind: "rss" | "atom" | "json-feed"; path: SitePath; feed: Feed }
+  | { kind: "sitemap"; path: SitePath; entries: SitemapEntry[] }
+  | { kind: "sitemap-index"; path: SitePath; sitemaps: SitePath[] }
+  | { kind: "news-sitemap"; path: SitePath }
+  | { kind: "robots"; path: SitePath };
+
 /** Whether the build is for readers or for editors previewing their work. */
 export type BuildMode = "production" | "preview";
 
@@ -208,12 +258,25 @@ export interface Site {
   articles: Article[];
   /** Articles in lists: published and not expired, newest first (the preview adds drafts and scheduled ones). */
   listed: Article[];
+  /**
+   * What feeds, sitemaps and related-article lists carry: published, not expired, never a draft or a
+   * scheduled article, even in the preview. Newest first.
+   */
+  syndicated: Article[];
   tags: Tag[];
   authors: Author[];
   pages: Page[];
   homePages: ListPage[];
   tagPages: TagListPage[];
   authorPages: AuthorListPage[];
+  /** Every correction on every article with a page, newest first, for the corrections page. */
+  corrections: CorrectionEntry[];
+  /** The site-wide feed (RSS, Atom and JSON Feed). */
+  feed: Feed;
+  /** Every feed: the site's, then one per tag and one per author. */
+  feeds: Feed[];
+  /** Feeds, sitemaps and robots.txt, one entry per file. */
+  outputFiles: OutputFile[];
   /** Local files to copy into the output: source path → site path. */
   assets: { from: string; to: SitePath }[];
   /** Every local image content refers to, sorted by site path; src/media/ turns them into `assets`. */

@@ -43,3 +43,26 @@ export function outputFileFor(sitePath: SitePath): string {
 export function withPathPrefix(sitePath: SitePath, pathPrefix: string): string {
   return pathPrefix === "/" ? sitePath : `${pathPrefix.replace(/\/$/, "")}${sitePath}`;
 }
+
+/** Where the site-wide feeds, sitemaps and robots.txt are published (DESIGN.md §4). */
+export const SITE_FILES = {
+  rss: "/feed.xml",
+  atom: "/atom.xml",
+  json: "/feed.json",
+  sitemap: "/sitemap.xml",
+  newsSitemap: "/news-sitemap.xml",
+  robots: "/robots.txt",
+} as const;
+
+/** The path of the page listing every correction. */
+export const CORRECTIONS_PATH: SitePath = "/corrections/";
+
+/** The RSS feed that follows a tag's or an author's page: `/tags/river/feed.xml`. */
+export function feedPath(page: SitePath): SitePath {
+  return `${page}feed.xml`;
+}
+
+/** The path of the `number`th part of a sitemap too large for one file: `/sitemap-2.xml`. */
+export function sitemapPartPath(number: number): SitePath {
+  return `/sitemap-${number}.xml`;
+}

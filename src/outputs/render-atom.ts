@@ -1,0 +1,66 @@
+import { toContentDate } from "../content/dates.ts";
+import { lastModified, latestModified } from "../site/last-modified.ts";
+import type { Article, Byline, Feed, Site } from "../site/types.ts";
+import { toAbsoluteUrl } from "./absolute-url.ts";
+import { feedContentHtml } from "./feed-content.ts";
+import { toRfc3339 } from "./feed-dates.ts";
+import { shareImage } from "./share-image.ts";
+import { element, renderXmlDocument, textElement } from "./xml.ts";
+
+/**
+ * An Atom feed (RFC 4287). The feed and every entry carry the required `id`, `title` and
+ * `updated`; entries add `published`, each byline as an `author` (with the author page as `uri`
+ * when there is one), tags as `category`, the summary as text, the full content as escaped
+ * HTML, and the share image as an `enclosure` link. Dates are RFC 3339 in the site's time zone.
+ */
+export function renderAtom(feed: Feed, site: Site): string {
+  const { config } = site;
+  if (feed.atom === undefined) throw new Error(`the feed for ${feed.page} has no Atom address`);
+  const absolute = (path: string) => toAbsoluteUrl(path, config.url);
+  // An empty feed still needs an `updated`: the build's own time is the honest answer.
+  const updated = latestModified(feed.items)?.iso ?? toContentDate(site.now, config.timeZone, true).iso;
+  const root = element(
+    "feed",
+    { xmlns: "http://www.w3.org/2005/Atom", "xml:lang": config.language },
+    textElement("id", absolute(feed.atom)),
+    textElement("title", feed.title, { type: "text" }),
+    textElement("subtitle", feed.description, { type: "text" }),
+    textElement("updated", updated),
+    element("link", { rel: "self", type: "application/atom+xml", href: absolute(feed.atom) }),
+    element("link", { rel: "alternate", type: "text/html", href: absolute(feed.page) }),
+    element("author", {}, textElement("name", config.name), textElement("uri", absolute("/"))),
+    textElement("generator", "Tidings"),
+    config.logo !== undefined && textElement("icon", absolute(config.logo)),
+    feed.items.map((article) => renderEntry(article, site)),
+  );
+  return renderXmlDocument(root);
+}
+
+function renderEntry(article: Article, site: Site) {
+  const { config } = site;
+  const url = toAbsoluteUrl(article.url, config.url);
+  const image = shareImage(article, config);
+  return element(
+    "entry",
+    {},
+    textElement("id", url),
+    textElement("title", article.title, { type: "text" }),
+    element("link", { rel: "alternate", type: "text/html", href: url }),
+    textElement("published", toRfc3339(article.date)),
+    textElement("updated", toRfc3339(lastModified(article))),
+    article.bylines.map((byline) => renderAuthor(byline, config.url)),
+    article.tags.map((tag) => element("category", { term: tag.slug, label: tag.name, scheme: toAbsoluteUrl("/tags/", config.url) })),
+    textElement("summary", article.summary, { type: "text" }),
+    textElement("content", feedContentHtml(article, config), { type: "html" }),
+    image && element("link", { rel: "enclosure", type: image.type, href: image.url, title: image.alt }),
+  );
+}
+
+function renderAuthor(byline: Byline, siteUrl: string) {
+  return element(
+    "author",
+    {},
+    textElement("name", byline.name),
+    byline.author && textElement("uri", toAbsoluteUrl(byline.author.url, siteUrl)),
+  );
+}

@@ -1,0 +1,90 @@
+import type { Article, Author, Byline, Site } from "../site/types.ts";
+import { toAbsoluteUrl } from "./absolute-url.ts";
+import { toRfc3339 } from "./feed-dates.ts";
+import { shareImage } from "./share-image.ts";
+
+/**
+ * The schema.org `NewsArticle` for an article page (https://schema.org/NewsArticle, as Google's
+ * Article structured data reads it): headline, description, dates with offsets, every byline as a
+ * `Person` (with the author page as `url` when the name has an author file), the newsroom as a
+ * `NewsMediaOrganization` publisher with its logo, the share image, the sources as `citation`
+ * and each correction as a `CorrectionComment`.
+ */
+export function toNewsArticleJsonLd(article: Article, site: Site): Record<string, unknown> {
+  const { config } = site;
+  const url = toAbsoluteUrl(article.url, config.url);
+  const image = shareImage(article, config);
+  const authorsBySlug = new Map(site.authors.map((author) => [author.slug, author]));
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    "@id": `${url}#article`,
+    url,
+    mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    headline: article.title,
+    description: article.summary,
+    datePublished: toRfc3339(article.date),
+    dateModified: toRfc3339(article.updated ?? article.date),
+    inLanguage: config.language,
+    articleSection: article.type.label,
+    ...(article.tags.length > 0 ? { keywords: article.tags.map((tag) => tag.name) } : {}),
+    wordCount: article.wordCount,
+    isAccessibleForFree: true,
+    ...(image ? { image: [image.url] } : {}),
+    author: article.bylines.map((byline) => toPerson(byline, authorsBySlug, config.url)),
+    publisher: {
+      "@type": "NewsMediaOrganization",
+      "@id": `${toAbsoluteUrl("/", config.url)}#publisher`,
+      name: config.name,
+      url: toAbsoluteUrl("/", config.url),
+      ...(config.logo !== undefined ? { logo: { "@type": "ImageObject", url: toAbsoluteUrl(config.logo, config.url) } } : {}),
+    },
+    ...(article.sources.length > 0
+      ? {
+          citation: article.sources.map((source) => ({
+            "@type": "CreativeWork",
+            name: source.name,
+            ...(source.url !== undefined ? { url: toAbsoluteUrl(source.url, config.url) } : {}),
+            ...(source.note !== undefined ? { description: source.note } : {}),
+          })),
+        }
+      : {}),
+    ...(article.corrections.length > 0
+      ? {
+          correction: article.corrections.map((correction) => ({
+            "@type": "CorrectionComment",
+            text: correction.text,
+            datePublished: toRfc3339(correction.date),
+          })),
+        }
+      : {}),
+  };
+}
+
+/** The NewsArticle JSON-LD as text that is safe inside `<script type="application/ld+json">`. */
+export function renderNewsArticleJsonLd(article: Article, site: Site): string {
+  return toScriptJson(toNewsArticleJsonLd(article, site));
+}
+
+/**
+ * JSON that cannot end or disturb the script element holding it: `<`, `>` and `&` become `\u`
+ * escapes (so no `</script>` or `<!--` can appear), as do U+2028 and U+2029. The escapes are
+ * inside JSON strings (the only place these characters occur), so the value parses unchanged.
+ */
+export function toScriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+function toPerson(byline: Byline, authorsBySlug: ReadonlyMap<string, Author>, siteUrl: string): Record<string, unknown> {
+  const author = byline.author && authorsBySlug.get(byline.author.slug);
+  if (!author) return { "@type": "Person", name: byline.name };
+  const sameAs = author.links.map((link) => link.url);
+  return {
+    "@type": "Person",
+    // The name as the byline prints it, so the data matches what readers see.
+    name: byline.name,
+    url: toAbsoluteUrl(author.url, siteUrl),
+    ...(author.role !== undefined ? { jobTitle: author.role } : {}),
+    ...(sameAs.length > 0 ? { sameAs } : {}),
+  };
+}

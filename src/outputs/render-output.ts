@@ -1,0 +1,33 @@
+import type { OutputFile, Site } from "../site/types.ts";
+import { renderAtom } from "./render-atom.ts";
+import { renderJsonFeed } from "./render-json-feed.ts";
+import { renderNewsSitemap } from "./render-news-sitemap.ts";
+import { renderRobots } from "./render-robots.ts";
+import { renderRss } from "./render-rss.ts";
+import { renderSitemap, renderSitemapIndex } from "./render-sitemap.ts";
+
+/** The text of one non-page file of the site: a feed, a sitemap or robots.txt. */
+export function renderOutputFile(file: OutputFile, site: Site): string {
+  switch (file.kind) {
+    case "rss":
+      return renderRss(file.feed, site);
+    case "atom":
+      return renderAtom(file.feed, site);
+    case "json-feed":
+      return renderJsonFeed(file.feed, site);
+    case "sitemap":
+      return renderSitemap(file.entries, site);
+    case "sitemap-index":
+      return renderSitemapIndex(file.sitemaps, site);
+    case "news-sitemap":
+      return renderNewsSitemap(site);
+    case "robots":
+      return renderRobots(site);
+    default:
+      return assertNever(file);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unknown output file: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,76 @@
+import { escapeHtml } from "../site/lede.ts";
+import { latestModified } from "../site/last-modified.ts";
+import type { Article, Feed, Site } from "../site/types.ts";
+import { toAbsoluteUrl } from "./absolute-url.ts";
+import { feedContentHtml } from "./feed-content.ts";
+import { toRfc3339, toRfc822 } from "./feed-dates.ts";
+import { shareImage } from "./share-image.ts";
+import { cdata, element, renderXmlDocument, textElement } from "./xml.ts";
+
+const NAMESPACES = {
+  "xmlns:atom": "http://www.w3.org/2005/Atom",
+  "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+  "xmlns:dc": "http://purl.org/dc/elements/1.1/",
+  "xmlns:dcterms": "http://purl.org/dc/terms/",
+  "xmlns:media": "http://search.yahoo.com/mrss/",
+};
+
+/**
+ * An RSS 2.0 feed (https://www.rssboard.org/rss-specification). Each item carries its summary in
+ * `description`, the full content in `content:encoded`, every byline in `dc:creator` (RSS's own
+ * `author` must be an email address), tags as `category`, the share image as `media:content`,
+ * `pubDate` in RFC 822 and, when the article was updated, `dcterms:modified` in RFC 3339.
+ */
+export function renderRss(feed: Feed, site: Site): string {
+  const { config } = site;
+  const absolute = (path: string) => toAbsoluteUrl(path, config.url);
+  const lastChange = latestModified(feed.items);
+  const channel = element(
+    "channel",
+    {},
+    textElement("title", feed.title),
+    textElement("link", absolute(feed.page)),
+    // RSS readers render `description` as HTML, so plain text is escaped for HTML before XML.
+    textElement("description", escapeHtml(feed.description)),
+    textElement("language", config.language),
+    element("atom:link", { href: absolute(feed.rss), rel: "self", type: "application/rss+xml" }),
+    textElement("lastBuildDate", lastChange && toRfc822(lastChange)),
+    textElement("generator", "Tidings"),
+    textElement("docs", "https://www.rssboard.org/rss-specification"),
+    config.logo !== undefined &&
+      element(
+        "image",
+        {},
+        textElement("url", absolute(config.logo)),
+        textElement("title", feed.title),
+        textElement("link", absolute(feed.page)),
+      ),
+    feed.items.map((article) => renderItem(article, site)),
+  );
+  return renderXmlDocument(element("rss", { version: "2.0", ...NAMESPACES }, channel));
+}
+
+function renderItem(article: Article, site: Site) {
+  const { config } = site;
+  const url = toAbsoluteUrl(article.url, config.url);
+  const image = shareImage(article, config);
+  return element(
+    "item",
+    {},
+    textElement("title", article.title),
+    textElement("link", url),
+    textElement("guid", url, { isPermaLink: "true" }),
+    textElement("pubDate", toRfc822(article.date)),
+    article.updated && textElement("dcterms:modified", toRfc3339(article.updated)),
+    textElement("description", escapeHtml(article.summary)),
+    element("content:encoded", {}, cdata(feedContentHtml(article, config))),
+    article.bylines.map((byline) => textElement("dc:creator", byline.name)),
+    article.tags.map((tag) => textElement("category", tag.name, { domain: toAbsoluteUrl(tag.url, config.url) })),
+    image &&
+      element(
+        "media:content",
+        { url: image.url, medium: "image", type: image.type },
+        textElement("media:description", image.alt, { type: "plain" }),
+      ),
+  );
+}

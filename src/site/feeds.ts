@@ -1,0 +1,57 @@
+import type { SiteConfig } from "../config.ts";
+import type { Article, Author, Feed, Tag } from "./types.ts";
+import { SITE_FILES } from "./urls.ts";
+
+/** What the feeds are built from. */
+export interface FeedInput {
+  config: SiteConfig;
+  /** Articles feeds may carry, newest first (Site.syndicated). */
+  syndicated: readonly Article[];
+  tags: readonly Tag[];
+  authors: readonly Author[];
+}
+
+/**
+ * Every feed of the site: the site-wide one (RSS, Atom and JSON Feed), then one RSS feed per tag
+ * and per author, each with the newest `feeds.items` articles that may be syndicated.
+ */
+export function buildFeeds(input: FeedInput): { site: Feed; all: Feed[] } {
+  const { config } = input;
+  const size = config.feeds.items;
+  const allowed = new Set(input.syndicated);
+  const newest = (articles: readonly Article[]) => {
+    const items: Article[] = [];
+    for (const article of articles) {
+      if (items.length === size) break;
+      if (allowed.has(article)) items.push(article);
+    }
+    return items;
+  };
+  const site: Feed = {
+    kind: "site",
+    title: config.name,
+    description: config.description ?? config.tagline ?? `The latest news from ${config.name}.`,
+    page: "/",
+    rss: SITE_FILES.rss,
+    atom: SITE_FILES.atom,
+    json: SITE_FILES.json,
+    items: newest(input.syndicated),
+  };
+  const tagFeeds = input.tags.map((tag): Feed => ({
+    kind: "tag",
+    title: `${tag.name} — ${config.name}`,
+    description: `The latest articles about ${tag.name} from ${config.name}.`,
+    page: tag.url,
+    rss: tag.feed,
+    items: newest(tag.articles),
+  }));
+  const authorFeeds = input.authors.map((author): Feed => ({
+    kind: "author",
+    title: `${author.name} — ${config.name}`,
+    description: `The latest articles by ${author.name} for ${config.name}.`,
+    page: author.url,
+    rss: author.feed,
+    items: newest(author.articles),
+  }));
+  return { site, all: [site, ...tagFeeds, ...authorFeeds] };
+}

@@ -1,0 +1,54 @@
+import { latestModified, lastModified } from "./last-modified.ts";
+import type { Article, OutputFile, Site, SitemapEntry, SitePath } from "./types.ts";
+import { CORRECTIONS_PATH, SITE_FILES, sitemapPartPath } from "./urls.ts";
+
+/** The sitemap protocol's limit of addresses in one sitemap file. */
+export const SITEMAP_LIMIT = 50_000;
+
+/** The files a build writes besides pages: every feed in every format, the sitemap (split when too large), the news sitemap and robots.txt. */
+export function listOutputFiles(site: Omit<Site, "outputFiles">, sitemapLimit = SITEMAP_LIMIT): OutputFile[] {
+  const files: OutputFile[] = [];
+  for (const feed of site.feeds) {
+    files.push({ kind: "rss", path: feed.rss, feed });
+    if (feed.atom !== undefined) files.push({ kind: "atom", path: feed.atom, feed });
+    if (feed.json !== undefined) files.push({ kind: "json-feed", path: feed.json, feed });
+  }
+  const entries = listSitemapEntries(site);
+  if (entries.length <= sitemapLimit) {
+    files.push({ kind: "sitemap", path: SITE_FILES.sitemap, entries });
+  } else {
+    const parts: SitePath[] = [];
+    for (let start = 0; start < entries.length; start += sitemapLimit) {
+      const path = sitemapPartPath(parts.length + 1);
+      parts.push(path);
+      files.push({ kind: "sitemap", path, entries: entries.slice(start, start + sitemapLimit) });
+    }
+    files.push({ kind: "sitemap-index", path: SITE_FILES.sitemap, sitemaps: parts });
+  }
+  files.push({ kind: "news-sitemap", path: SITE_FILES.newsSitemap });
+  files.push({ kind: "robots", path: SITE_FILES.robots });
+  return files;
+}
+
+/**
+ * Every public address with when it last changed: syndicated articles (`updated`, else `date`),
+ * list pages (their newest article), the corrections page (its newest correction), and pages
+ * whose date the site does not know (standalone pages, the author index) without a `lastmod`.
+ * Drafts, scheduled and expired articles are left out, as from the feeds.
+ */
+export function listSitemapEntries(site: Omit<Site, "outputFiles">): SitemapEntry[] {
+  const syndicated = new Set(site.syndicated);
+  const newestOf = (articles: readonly Article[]) => latestModified(articles.filter((article) => syndicated.has(article)))?.iso;
+  const entries: SitemapEntry[] = [];
+  const add = (path: SitePath, lastmod: string | undefined) => entries.push(lastmod === undefined ? { path } : { path, lastmod });
+
+  for (const page of site.homePages) add(page.url, newestOf(page.items));
+  for (const article of site.syndicated) add(article.url, lastModified(article).iso);
+  add("/tags/", newestOf(site.tags.flatMap((tag) => tag.articles)));
+  for (const page of site.tagPages) add(page.url, newestOf(page.items));
+  add("/authors/", undefined);
+  for (const page of site.authorPages) add(page.url, newestOf(page.items));
+  for (const page of site.pages) if (!page.draft) add(page.url, undefined);
+  add(CORRECTIONS_PATH, site.corrections[0]?.date.iso);
+  return entries;
+}

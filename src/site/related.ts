@@ -1,0 +1,101 @@
+import { matchKey } from "./slugs.ts";
+import type { Article } from "./types.ts";
+
+/** How related articles are chosen. */
+export interface RelatedOptions {
+  /** How many related articles each article gets. */
+  count: number;
+  /**
+   * How many neighbours in time, on each side, are looked at in each tag's or source's list.
+   * This bounds the work per article whatever the size of the site or of a tag.
+   */
+  window: number;
+  /** Most tags and sources of one article that are looked up (the rest are ignored). */
+  maxKeys: number;
+}
+
+/** The defaults: three related articles, from the 25 nearest in time on each side of each shared tag or source. */
+export const RELATED_DEFAULTS: RelatedOptions = { count: 3, window: 25, maxKeys: 24 };
+
+// A shared source (the same report, the same minutes) says more about a story than a shared topic.
+const TAG_WEIGHT = 1;
+const SOURCE_WEIGHT = 2;
+
+/**
+ * Find related articles for each of `articles` among `candidates` (both newest first, as
+ * `compare` orders them): those sharing the most tags and sources, weighted, then the newest.
+ *
+ * No pair of articles is compared directly. An inverted index maps each tag and source to the
+ * candidates carrying it, newest first; for each article, only the `window` candidates on either
+ * side of its date in each of its lists are scored. Work per article is at most
+ * `maxKeys × (2 × window + 1)`, so a site of 20,000 articles costs no more per article than one of 200.
+ */
+export function findRelated(
+  articles: readonly Article[],
+  candidates: readonly Article[],
+  compare: (a: Article, b: Article) => number,
+  options: RelatedOptions = RELATED_DEFAULTS,
+): Map<Article, Article[]> {
+  const index = new Map<string, Article[]>();
+  for (const candidate of candidates) {
+    for (const { key } of relatednessKeys(candidate, options.maxKeys)) {
+      const list = index.get(key);
+      if (list) list.push(candidate);
+      else index.set(key, [candidate]);
+    }
+  }
+
+  const related = new Map<Article, Article[]>();
+  for (const article of articles) {
+    const scores = new Map<Article, number>();
+    for (const { key, weight } of relatednessKeys(article, options.maxKeys)) {
+      const list = index.get(key);
+      if (!list) continue;
+      const position = insertionPoint(list, article, compare);
+      const end = Math.min(list.length, position + options.window + 1);
+      for (let i = Math.max(0, position - options.window); i < end; i++) {
+        const candidate = list[i];
+        if (candidate === undefined || candidate === article || candidate.url === article.url) continue;
+        scores.set(candidate, (scores.get(candidate) ?? 0) + weight);
+      }
+    }
+    const best = [...scores.entries()]
+      .sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))
+      .slice(0, options.count)
+      .map(([candidate]) => candidate);
+    related.set(article, best);
+  }
+  return related;
+}
+
+/** The tags and sources an article is indexed under, each key once: tags by slug, sources by address, else by name. */
+export function relatednessKeys(article: Article, maxKeys: number): { key: string; weight: number }[] {
+  const keys = new Map<string, number>();
+  for (const tag of article.tags) keys.set(`tag:${tag.slug}`, TAG_WEIGHT);
+  for (const source of article.sources)
+    keys.set(source.url !== undefined ? `url:${normaliseUrl(source.url)}` : `source:${matchKey(source.name)}`, SOURCE_WEIGHT);
+  return [...keys.entries()].slice(0, maxKeys).map(([key, weight]) => ({ key, weight }));
+}
+
+function normaliseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.hash = "";
+    return parsed.href;
+  } catch {
+    return url;
+  }
+}
+
+/** The index of the first item in a sorted list that does not come before `item`. */
+function insertionPoint(list: readonly Article[], item: Article, compare: (a: Article, b: Article) => number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const candidate = list[middle];
+    if (candidate !== undefined && compare(candidate, item) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
