@@ -58,9 +58,13 @@ export function escapeXmlAttribute(text: string): string {
   return stripInvalidXmlChars(text).replace(/[&<>"'\t\n\r]/g, (char) => ATTRIBUTE_ESCAPES[char] ?? char);
 }
 
-/** A CDATA section; a `]]>` inside the text is split across two sections so it cannot end the first one early. */
+/**
+ * A CDATA section; a `]]>` inside the text is split across two sections so it cannot end the first
+ * one early. Line breaks are written as `\n`, which is what any XML parser would make of them.
+ */
 export function escapeCdata(text: string): string {
-  return `<![CDATA[${stripInvalidXmlChars(text).replaceAll("]]>", "]]]]><![CDATA[>")}]]>`;
+  const content = stripInvalidXmlChars(text).replace(/\r\n?/g, "\n").replaceAll("]]>", "]]]]><![CDATA[>");
+  return `<![CDATA[${content}]]>`;
 }
 
 const TEXT_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;" };

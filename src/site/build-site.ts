@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { SiteConfig } from "../config.ts";
-import { calendarParts, formatDate, type ContentDate } from "../content/dates.ts";
+import { calendarParts, formatDate, toContentDate, type ContentDate } from "../content/dates.ts";
 import { isHttpUrl, type ArticleFrontMatter, type AuthorFrontMatter, type PageFrontMatter } from "../content/schemas.ts";
 import type { ValidEntry } from "../content/validate-entry.ts";
 import { compareText, error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -107,8 +107,10 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
   }
   const images = new Map<string, ImageReference>();
   const articles: Article[] = [];
+  // The build's reference time on the site's calendar, for age notices.
+  const now = toContentDate(input.now, config.timeZone, true);
   for (const entry of visible) {
-    const article = toArticle(entry, input, authorsByName, diagnostics, images);
+    const article = toArticle(entry, input, now, authorsByName, diagnostics, images);
     claim(article.url, article.file, entry.lines.get("slug"));
     articles.push(article);
   }
@@ -239,6 +241,7 @@ function isVisible(frontMatter: ArticleFrontMatter, input: SiteInput): boolean {
 function toArticle(
   entry: RenderedEntry<ArticleFrontMatter>,
   input: SiteInput,
+  now: ContentDate,
   authorsByName: ReadonlyMap<string, Author>,
   diagnostics: Diagnostic[],
   images: Map<string, ImageReference>,
@@ -295,7 +298,7 @@ function toArticle(
     // Filled in by findRelated once every article is known.
     related: [],
   };
-  const notice = config.ageNotice.enabled ? ageNotice(fm.date.epochMs, input.now, config.ageNotice.days, config.timeZone) : undefined;
+  const notice = config.ageNotice.enabled ? ageNotice(fm.date, now, config.ageNotice.days) : undefined;
   if (notice !== undefined) article.ageNotice = notice;
   if (fm.updated) article.updated = toDateInfo(fm.updated, config);
   if (fm.expires) article.expires = toDateInfo(fm.expires, config);
