@@ -15,6 +15,7 @@ describe("parseConfig", () => {
       timeZone: "UTC",
       articlesPerPage: 10,
       feeds: { items: 20 },
+      ageNotice: { enabled: true, days: 365 },
       donation: { enabled: true, exclude: { types: [], tags: [] } },
     });
     expect(Object.keys(result.config.types)).toContain("opinion");
@@ -37,5 +38,16 @@ describe("parseConfig", () => {
     expect(byField["articlesPerPage"]).toMatchObject({ line: 4 });
     expect(byField["navigaton"]?.message).toContain("did you mean `navigation`?");
     expect(byField["donation.text"]?.message).toBe("`donation.text` is required but missing");
+  });
+
+  it("checks the age notice and the logo like every other field", () => {
+    const result = parseConfig(`${minimal}ageNotice: { days: 0, weeks: 2 }\nlogo: logo.png\n`);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const byField = Object.fromEntries(result.diagnostics.map((d) => [d.field, d]));
+    expect(byField["ageNotice.days"]).toMatchObject({ line: 4 });
+    expect(byField["ageNotice.days"]?.fix).toContain("days: 365");
+    expect(byField["ageNotice.weeks"]?.message).toContain("not a field");
+    expect(byField["logo"]?.message).toContain("starting with /");
   });
 });

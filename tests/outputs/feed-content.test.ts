@@ -48,7 +48,11 @@ describe("shareImage", () => {
       }),
     );
     const [b, a] = site.articles;
-    expect(shareImage(a!, site.config)).toEqual({ url: "https://news.example.org/media/articles/images/p.webp", alt: "A picture", type: "image/webp" });
+    expect(shareImage(a!, site.config)).toEqual({
+      url: "https://news.example.org/media/articles/images/p.webp",
+      alt: "A picture",
+      type: "image/webp",
+    });
     expect(shareImage(b!, site.config)).toBeUndefined();
   });
 });

@@ -1,12 +1,9 @@
-import Ajv from "ajv";
-import addFormats from "ajv-formats";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderAtom } from "../../src/outputs/render-atom.ts";
 import { renderJsonFeed } from "../../src/outputs/render-json-feed.ts";
 import { renderRss } from "../../src/outputs/render-rss.ts";
 import type { Feed } from "../../src/site/types.ts";
+import { jsonFeedValidator } from "../support/json-feed-schema.ts";
 import { RFC_3339, RFC_822 } from "../support/formats.ts";
 import { HOSTILE_TITLE, richSite } from "../support/rich-site.ts";
 import { parseXml, textOf } from "../support/xml.ts";
@@ -23,8 +20,17 @@ describe("renderRss", () => {
 
   it("writes an RSS 2.0 channel with its required elements and a self link", () => {
     expect(rss["@version"]).toBe("2.0");
-    expect([channel["title"], channel["link"], channel["description"], channel["language"]]).toEqual(["Test Gazette", "https://news.example.org/", "News for the valley", "en-GB"]);
-    expect(channel["atom:link"]).toMatchObject({ "@href": "https://news.example.org/feed.xml", "@rel": "self", "@type": "application/rss+xml" });
+    expect([channel["title"], channel["link"], channel["description"], channel["language"]]).toEqual([
+      "Test Gazette",
+      "https://news.example.org/",
+      "News for the valley",
+      "en-GB",
+    ]);
+    expect(channel["atom:link"]).toMatchObject({
+      "@href": "https://news.example.org/feed.xml",
+      "@rel": "self",
+      "@type": "application/rss+xml",
+    });
     expect(channel["lastBuildDate"]).toMatch(RFC_822);
   });
 
@@ -40,7 +46,11 @@ describe("renderRss", () => {
       ["River", "https://news.example.org/tags/river/"],
       ["Council", "https://news.example.org/tags/council/"],
     ]);
-    expect(flood["media:content"]).toMatchObject({ "@url": "https://news.example.org/media/articles/images/wall.jpg", "@medium": "image", "@type": "image/jpeg" });
+    expect(flood["media:content"]).toMatchObject({
+      "@url": "https://news.example.org/media/articles/images/wall.jpg",
+      "@medium": "image",
+      "@type": "image/jpeg",
+    });
   });
 
   it("puts the summary in description as HTML-escaped text, and the full content in content:encoded", () => {
@@ -84,12 +94,18 @@ describe("renderAtom", () => {
       expect(entry["published"]).toMatch(RFC_3339);
       expect(entry["updated"]).toMatch(RFC_3339);
     }
-    expect(flood["author"]).toEqual([{ name: "Priya Raman", uri: "https://news.example.org/authors/priya-raman/" }, { name: "Staff reporter" }]);
+    expect(flood["author"]).toEqual([
+      { name: "Priya Raman", uri: "https://news.example.org/authors/priya-raman/" },
+      { name: "Staff reporter" },
+    ]);
     expect((flood["category"] as Node[]).map((c) => c["@label"])).toEqual(["River", "Council"]);
     expect(flood["summary"]).toEqual({ "#text": "The wall will protect <300> homes & shops.", "@type": "text" });
     expect((flood["content"] as Node)["@type"]).toBe("html");
     expect(textOf(flood["content"])).toContain('<a href="https://news.example.org/2026/11/26/flood/#note">the note</a>');
-    expect((flood["link"] as Node[]).find((l) => l["@rel"] === "enclosure")).toMatchObject({ "@href": "https://news.example.org/media/articles/images/wall.jpg", "@type": "image/jpeg" });
+    expect((flood["link"] as Node[]).find((l) => l["@rel"] === "enclosure")).toMatchObject({
+      "@href": "https://news.example.org/media/articles/images/wall.jpg",
+      "@type": "image/jpeg",
+    });
   });
 
   it("still has an updated date when the feed is empty: the build's time", () => {
@@ -99,11 +115,7 @@ describe("renderAtom", () => {
 });
 
 describe("renderJsonFeed", () => {
-  const schema = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "schemas", "json-feed-1.1.schema.json"), "utf8")) as object;
-  // strictRequired is off because the spec's "one of content_html or content_text" is written as anyOf: [{ required }].
-  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
-  addFormats(ajv);
-  const validate = ajv.compile(schema);
+  const validate = jsonFeedValidator();
   const text = renderJsonFeed(site.feed, site);
   const feed = JSON.parse(text) as Node;
   const items = feed["items"] as Node[];
@@ -142,9 +154,15 @@ describe("tag and author feeds", () => {
   it("carry only that tag's or author's published articles", () => {
     const byPage = Object.fromEntries(site.feeds.map((feed) => [feed.page, feed]));
     const river = parseXml(renderRss(byPage["/tags/river/"] as Feed, site))["rss"] as Node;
-    expect(((river["channel"] as Node)["item"] as Node[]).map((item) => textOf(item["title"]))).toEqual(["Flood wall approved", HOSTILE_TITLE]);
+    expect(((river["channel"] as Node)["item"] as Node[]).map((item) => textOf(item["title"]))).toEqual([
+      "Flood wall approved",
+      HOSTILE_TITLE,
+    ]);
     const priya = parseXml(renderRss(byPage["/authors/priya-raman/"] as Feed, site))["rss"] as Node;
-    expect(((priya["channel"] as Node)["item"] as Node[]).map((item) => textOf(item["title"]))).toEqual(["Flood wall approved", "Older story"]);
+    expect(((priya["channel"] as Node)["item"] as Node[]).map((item) => textOf(item["title"]))).toEqual([
+      "Flood wall approved",
+      "Older story",
+    ]);
     expect((priya["channel"] as Node)["atom:link"]).toMatchObject({ "@href": "https://news.example.org/authors/priya-raman/feed.xml" });
   });
 });

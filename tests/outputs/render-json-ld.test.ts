@@ -10,7 +10,9 @@ const article = (title: string) => site.articles.find((a) => a.title === title) 
 
 /** Embed the JSON-LD the way the article template does, and read it back through an HTML parser. */
 function roundTrip(json: string): Record<string, unknown> {
-  const $ = load(`<!doctype html><html><head><script type="application/ld+json">${json}</script></head><body><p id="after">after</p></body></html>`);
+  const $ = load(
+    `<!doctype html><html><head><script type="application/ld+json">${json}</script></head><body><p id="after">after</p></body></html>`,
+  );
   expect($("script")).toHaveLength(1);
   expect($("#after").text()).toBe("after");
   return JSON.parse($("script").text()) as Record<string, unknown>;
@@ -37,7 +39,13 @@ describe("NewsArticle JSON-LD", () => {
 
   it("names every byline as a Person, with the author page as url when there is one", () => {
     expect(data["author"]).toEqual([
-      { "@type": "Person", name: "Priya Raman", url: "https://news.example.org/authors/priya-raman/", jobTitle: "Reporter", sameAs: ["https://social.example/@priya"] },
+      {
+        "@type": "Person",
+        name: "Priya Raman",
+        url: "https://news.example.org/authors/priya-raman/",
+        jobTitle: "Reporter",
+        sameAs: ["https://social.example/@priya"],
+      },
       { "@type": "Person", name: "Staff reporter" },
     ]);
   });
@@ -58,7 +66,11 @@ describe("NewsArticle JSON-LD", () => {
       { "@type": "CreativeWork", name: "Interview with the study’s author" },
     ]);
     expect(data["correction"]).toEqual([
-      { "@type": "CorrectionComment", text: "An earlier version gave the length as 400 metres.", datePublished: "2026-11-27T08:00:00+00:00" },
+      {
+        "@type": "CorrectionComment",
+        text: "An earlier version gave the length as 400 metres.",
+        datePublished: "2026-11-27T08:00:00+00:00",
+      },
       { "@type": "CorrectionComment", text: "An earlier version misspelt a name.", datePublished: "2026-11-26T20:00:00+00:00" },
     ]);
   });

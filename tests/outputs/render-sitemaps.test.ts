@@ -75,7 +75,10 @@ describe("renderNewsSitemap", () => {
 
   it("lists only articles first published in the two days before the build, with publication, date and title", () => {
     // now is 27 Nov 12:00 UTC: 26 Nov 18:40 and 10:00 are inside, 1 Nov is not; the draft (26 Nov) and scheduled ones never.
-    expect(urls.map((url) => url["loc"])).toEqual(["https://news.example.org/2026/11/26/flood/", "https://news.example.org/2026/11/26/hostile/"]);
+    expect(urls.map((url) => url["loc"])).toEqual([
+      "https://news.example.org/2026/11/26/flood/",
+      "https://news.example.org/2026/11/26/hostile/",
+    ]);
     const news = urls[0]?.["news:news"] as Node;
     expect(news["news:publication"]).toEqual({ "news:name": "Test Gazette", "news:language": "en" });
     expect(news["news:publication_date"]).toBe("2026-11-26T18:40:00+00:00");
@@ -106,7 +109,16 @@ describe("renderNewsSitemap", () => {
 
 describe("newsLanguage", () => {
   it("gives the ISO 639 code Google wants, with its Chinese exceptions", () => {
-    expect(["en-GB", "en", "cy", "fil-PH", "zh-Hans-CN", "zh-TW", "zh-Hant", "zh"].map(newsLanguage)).toEqual(["en", "en", "cy", "fil", "zh-cn", "zh-tw", "zh-tw", "zh-cn"]);
+    expect(["en-GB", "en", "cy", "fil-PH", "zh-Hans-CN", "zh-TW", "zh-Hant", "zh"].map(newsLanguage)).toEqual([
+      "en",
+      "en",
+      "cy",
+      "fil",
+      "zh-cn",
+      "zh-tw",
+      "zh-tw",
+      "zh-cn",
+    ]);
   });
 });
 

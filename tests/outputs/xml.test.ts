@@ -1,20 +1,62 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cdata, element, escapeXmlAttribute, escapeXmlText, renderXmlDocument, stripInvalidXmlChars, textElement } from "../../src/outputs/xml.ts";
+import {
+  cdata,
+  element,
+  escapeXmlAttribute,
+  escapeXmlText,
+  renderXmlDocument,
+  stripInvalidXmlChars,
+  textElement,
+} from "../../src/outputs/xml.ts";
 import { parseXml, textOf } from "../support/xml.ts";
 
 // Mostly the characters XML cares about, so escaping mistakes show up in a few hundred runs.
 const xmlishText = fc.string({
   unit: fc.oneof(
-    fc.constantFrom("<", ">", "&", '"', "'", "]", "]]>", "<![CDATA[", "&amp;", "&#", ";", "\r", "\n", "\t", " ", "a", "/", "é", "😀", "\u0000", "\u001F", "\uD800", "\uFFFE"),
+    fc.constantFrom(
+      "<",
+      ">",
+      "&",
+      '"',
+      "'",
+      "]",
+      "]]>",
+      "<![CDATA[",
+      "&amp;",
+      "&#",
+      ";",
+      "\r",
+      "\n",
+      "\t",
+      " ",
+      "a",
+      "/",
+      "é",
+      "😀",
+      "\u0000",
+      "\u001F",
+      "\uD800",
+      "\uFFFE",
+    ),
     fc.string({ unit: "binary", maxLength: 1 }),
   ),
 });
 
 describe("renderXmlDocument", () => {
   it("writes a declaration, indented elements, text on one line and empty elements self-closed", () => {
-    const doc = renderXmlDocument(element("feed", { xmlns: "urn:x", skipped: undefined }, textElement("title", "A & B"), element("link", { href: "/x" }), textElement("gone", undefined)));
-    expect(doc).toBe('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="urn:x">\n  <title>A &amp; B</title>\n  <link href="/x"/>\n</feed>\n');
+    const doc = renderXmlDocument(
+      element(
+        "feed",
+        { xmlns: "urn:x", skipped: undefined },
+        textElement("title", "A & B"),
+        element("link", { href: "/x" }),
+        textElement("gone", undefined),
+      ),
+    );
+    expect(doc).toBe(
+      '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="urn:x">\n  <title>A &amp; B</title>\n  <link href="/x"/>\n</feed>\n',
+    );
   });
 
   it("gives back any text, attribute or CDATA content unchanged through an XML parser (XML-illegal characters aside)", () => {

@@ -3,7 +3,9 @@ import { buildSite } from "../../src/site/build-site.ts";
 import { listOutputFiles } from "../../src/site/output-files.ts";
 import { articleEntry, authorEntry, siteInput, testConfig } from "../support/site-input.ts";
 
-const expired = (date: string) => ({ expires: { epochMs: Date.parse(`${date}T00:00:00Z`), iso: `${date}T00:00:00+00:00`, hasTime: false } });
+const expired = (date: string) => ({
+  expires: { epochMs: Date.parse(`${date}T00:00:00Z`), iso: `${date}T00:00:00+00:00`, hasTime: false },
+});
 
 describe("buildFeeds", () => {
   const articles = [
@@ -61,7 +63,12 @@ describe("listOutputFiles", () => {
       siteInput({
         articles: [
           articleEntry("a.md", { title: "A", date: "2026-11-20 10:00", tags: ["River"] }),
-          articleEntry("b.md", { title: "B", date: "2026-11-01", updated: { epochMs: Date.UTC(2026, 10, 25), iso: "2026-11-25T00:00:00+00:00", hasTime: false }, corrections: [{ date: { epochMs: Date.UTC(2026, 10, 24), iso: "2026-11-24T00:00:00+00:00", hasTime: false }, text: "Fixed." }] }),
+          articleEntry("b.md", {
+            title: "B",
+            date: "2026-11-01",
+            updated: { epochMs: Date.UTC(2026, 10, 25), iso: "2026-11-25T00:00:00+00:00", hasTime: false },
+            corrections: [{ date: { epochMs: Date.UTC(2026, 10, 24), iso: "2026-11-24T00:00:00+00:00", hasTime: false }, text: "Fixed." }],
+          }),
           articleEntry("draft.md", { date: "2026-11-21", draft: true }),
           articleEntry("gone.md", { date: "2026-10-01", ...expired("2026-11-01") }),
         ],
@@ -81,7 +88,9 @@ describe("listOutputFiles", () => {
 
   it("splits a sitemap past the protocol's limit into parts under a sitemap index", () => {
     // 3 home pages, 5 articles, the tag and author indexes and the corrections page: 11 addresses.
-    const { site } = buildSite(siteInput({ articles: Array.from({ length: 5 }, (_, i) => articleEntry(`a${i}.md`, { date: `2026-11-0${i + 1}` })) }));
+    const { site } = buildSite(
+      siteInput({ articles: Array.from({ length: 5 }, (_, i) => articleEntry(`a${i}.md`, { date: `2026-11-0${i + 1}` })) }),
+    );
     const files = listOutputFiles(site, 4);
     const sitemaps = files.filter((file) => file.kind === "sitemap" || file.kind === "sitemap-index");
     expect(sitemaps.map((file) => [file.kind, file.path, file.kind === "sitemap" ? file.entries.length : file.sitemaps])).toEqual([
@@ -99,7 +108,14 @@ describe("site corrections", () => {
     const { site } = buildSite(
       siteInput({
         articles: [
-          articleEntry("a.md", { title: "A", date: "2026-11-01", corrections: [{ date: day(3), text: "First on A." }, { date: day(10), text: "Second on A." }] }),
+          articleEntry("a.md", {
+            title: "A",
+            date: "2026-11-01",
+            corrections: [
+              { date: day(3), text: "First on A." },
+              { date: day(10), text: "Second on A." },
+            ],
+          }),
           articleEntry("b.md", { title: "B", date: "2026-11-02", corrections: [{ date: day(5), text: "On B." }] }),
         ],
       }),

@@ -11,10 +11,19 @@ describe("findRelated", () => {
     const { site } = buildSite(
       siteInput({
         articles: [
-          articleEntry("a.md", { title: "Subject", date: "2026-05-10", tags: ["Council", "River"], sources: [{ name: "Flood study", url: "https://x.example/study" }] }),
+          articleEntry("a.md", {
+            title: "Subject",
+            date: "2026-05-10",
+            tags: ["Council", "River"],
+            sources: [{ name: "Flood study", url: "https://x.example/study" }],
+          }),
           articleEntry("b.md", { title: "One tag, newer", date: "2026-05-12", tags: ["River"] }),
           articleEntry("c.md", { title: "One tag, older", date: "2026-05-01", tags: ["council"] }),
-          articleEntry("d.md", { title: "Same source", date: "2026-04-01", sources: [{ name: "The study", url: "https://x.example/study#p4" }] }),
+          articleEntry("d.md", {
+            title: "Same source",
+            date: "2026-04-01",
+            sources: [{ name: "The study", url: "https://x.example/study#p4" }],
+          }),
           articleEntry("e.md", { title: "Both tags", date: "2026-03-01", tags: ["River", "Council"] }),
           articleEntry("f.md", { title: "Unrelated", date: "2026-05-11", tags: ["Sport"] }),
         ],
@@ -23,7 +32,12 @@ describe("findRelated", () => {
     const subject = site.articles.find((a) => a.title === "Subject");
     // "Same source" (one source, 2) ties with "Both tags" (two tags, 1 + 1) and is newer.
     expect(titles(subject?.related)).toEqual(["Same source", "Both tags", "One tag, newer"]);
-    expect(subject?.related[1]).toEqual({ url: "/2026/03/01/e/", title: "Both tags", date: expect.objectContaining({ machine: "2026-03-01" }), type: { key: "news", label: "News" } });
+    expect(subject?.related[1]).toEqual({
+      url: "/2026/03/01/e/",
+      title: "Both tags",
+      date: expect.objectContaining({ machine: "2026-03-01" }),
+      type: { key: "news", label: "News" },
+    });
   });
 
   it("matches sources without an address by name, and never relates an article to itself", () => {
@@ -46,7 +60,12 @@ describe("findRelated", () => {
       articleEntry("live.md", { title: "Live", date: "2026-11-01", tags: ["River"] }),
       articleEntry("draft.md", { title: "Draft", date: "2026-11-02", tags: ["River"], draft: true }),
       articleEntry("future.md", { title: "Future", date: "2027-01-05", tags: ["River"] }),
-      articleEntry("old.md", { title: "Expired", date: "2026-10-01", tags: ["River"], expires: { epochMs: Date.UTC(2026, 10, 1), iso: "2026-11-01T00:00:00+00:00", hasTime: false } }),
+      articleEntry("old.md", {
+        title: "Expired",
+        date: "2026-10-01",
+        tags: ["River"],
+        expires: { epochMs: Date.UTC(2026, 10, 1), iso: "2026-11-01T00:00:00+00:00", hasTime: false },
+      }),
     ];
     for (const mode of ["production", "preview"] as const) {
       const { site } = buildSite(siteInput({ articles, mode }));
@@ -60,7 +79,11 @@ describe("findRelated", () => {
     const { site } = buildSite(
       siteInput({
         articles: Array.from({ length: 400 }, (_, i) =>
-          articleEntry(`a${i}.md`, { title: `Story ${String(i).padStart(3, "0")}`, date: new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).toISOString().slice(0, 10), tags: ["Council"] }),
+          articleEntry(`a${i}.md`, {
+            title: `Story ${String(i).padStart(3, "0")}`,
+            date: new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
+            tags: ["Council"],
+          }),
         ),
       }),
     );
@@ -79,7 +102,11 @@ describe("findRelated", () => {
   });
 
   it("indexes each tag and source once, up to maxKeys", () => {
-    const { site } = buildSite(siteInput({ articles: [articleEntry("a.md", { date: "2026-01-01", tags: ["A", "a", "B"], sources: [{ name: "S" }, { name: "s" }] })] }));
+    const { site } = buildSite(
+      siteInput({
+        articles: [articleEntry("a.md", { date: "2026-01-01", tags: ["A", "a", "B"], sources: [{ name: "S" }, { name: "s" }] })],
+      }),
+    );
     const article = site.articles[0] as Article;
     expect(relatednessKeys(article, 24).map((k) => k.key)).toEqual(["tag:a", "tag:b", "source:s"]);
     expect(relatednessKeys(article, 2)).toHaveLength(2);

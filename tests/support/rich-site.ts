@@ -23,7 +23,13 @@ export function richSite(overrides: { config?: Record<string, unknown>; mode?: "
     siteInput({
       config: testConfig({ logo: "/logo.png", tagline: "News for the valley", ...overrides.config }),
       mode: overrides.mode ?? "production",
-      authors: [authorEntry("content/authors/priya-raman.md", { name: "Priya Raman", role: "Reporter", links: [{ label: "Mastodon", url: "https://social.example/@priya" }] })],
+      authors: [
+        authorEntry("content/authors/priya-raman.md", {
+          name: "Priya Raman",
+          role: "Reporter",
+          links: [{ label: "Mastodon", url: "https://social.example/@priya" }],
+        }),
+      ],
       articles: [
         {
           ...articleEntry("content/articles/flood.md", {
@@ -34,19 +40,35 @@ export function richSite(overrides: { config?: Record<string, unknown>; mode?: "
             summary: "The wall will protect <300> homes & shops.",
             tags: ["River", "Council"],
             image: { src: "images/wall.jpg", alt: "A wall by the river", caption: "Work began.", credit: "Staff" },
-            sources: [{ name: "Council minutes", url: "https://council.example/minutes/é", note: "Item 7" }, { name: "Interview with the study’s author" }],
+            sources: [
+              { name: "Council minutes", url: "https://council.example/minutes/é", note: "Item 7" },
+              { name: "Interview with the study’s author" },
+            ],
             corrections: [
               { date: date("2026-11-27 08:00"), text: "An earlier version gave the length as 400 metres." },
               { date: date("2026-11-26 20:00"), text: "An earlier version misspelt a name." },
             ],
           }),
-          html: ['<p>See <a href="#note">the note</a>, <a href="/tags/river/">river news</a> and <a href="https://elsewhere.example/x">elsewhere</a>.</p>\n<p><img src="/media/articles/map.png" alt="Map"></p>'],
+          html: [
+            '<p>See <a href="#note">the note</a>, <a href="/tags/river/">river news</a> and <a href="https://elsewhere.example/x">elsewhere</a>.</p>\n<p><img src="/media/articles/map.png" alt="Map"></p>',
+          ],
         },
-        articleEntry("content/articles/hostile.md", { title: HOSTILE_TITLE, date: "2026-11-26 10:00", byline: [HOSTILE_TITLE], tags: ["River"], summary: HOSTILE_TITLE }),
+        articleEntry("content/articles/hostile.md", {
+          title: HOSTILE_TITLE,
+          date: "2026-11-26 10:00",
+          byline: [HOSTILE_TITLE],
+          tags: ["River"],
+          summary: HOSTILE_TITLE,
+        }),
         articleEntry("content/articles/old.md", { title: "Older story", date: "2026-11-01", byline: ["Priya Raman"], tags: ["Council"] }),
         articleEntry("content/articles/draft.md", { title: "Draft story", date: "2026-11-26", draft: true, tags: ["River"] }),
         articleEntry("content/articles/future.md", { title: "Future story", date: "2026-12-25", tags: ["River"] }),
-        articleEntry("content/articles/expired.md", { title: "Expired story", date: "2026-11-02", tags: ["River"], expires: date("2026-11-20") }),
+        articleEntry("content/articles/expired.md", {
+          title: "Expired story",
+          date: "2026-11-02",
+          tags: ["River"],
+          expires: date("2026-11-20"),
+        }),
       ],
     }),
   );

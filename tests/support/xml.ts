@@ -19,7 +19,8 @@ const parser = new XMLParser({
   cdataPropName: "#cdata",
   // Elements that may repeat are always arrays, so tests read them the same way whatever the count.
   isArray: (name, jpath) =>
-    ["item", "entry", "url", "category", "dc:creator", "author", "sitemap"].includes(name) || (name === "link" && String(jpath).startsWith("feed.")),
+    ["item", "entry", "url", "category", "dc:creator", "author", "sitemap"].includes(name) ||
+    (name === "link" && String(jpath).startsWith("feed.")),
 });
 
 /** Parse an XML document after checking it is well-formed; throws with the parser's message when it is not. */
