@@ -37,21 +37,16 @@ export function buildFeeds(input: FeedInput): { site: Feed; all: Feed[] } {
     json: SITE_FILES.json,
     items: newest(input.syndicated),
   };
-  const tagFeeds = input.tags.map((tag): Feed => ({
-    kind: "tag",
-    title: `${tag.name} — ${config.name}`,
-    description: `The latest articles about ${tag.name} from ${config.name}.`,
-    page: tag.url,
-    rss: tag.feed,
-    items: newest(tag.articles),
-  }));
-  const authorFeeds = input.authors.map((author): Feed => ({
-    kind: "author",
-    title: `${author.name} — ${config.name}`,
-    description: `The latest articles by ${author.name} for ${config.name}.`,
-    page: author.url,
-    rss: author.feed,
-    items: newest(author.articles),
-  }));
+  // A tag's or an author's feed follows its page: same articles, RSS beside the page.
+  const follow = (kind: "tag" | "author", subject: Tag | Author, description: string): Feed => ({
+    kind,
+    title: `${subject.name} — ${config.name}`,
+    description,
+    page: subject.url,
+    rss: subject.feed,
+    items: newest(subject.articles),
+  });
+  const tagFeeds = input.tags.map((tag) => follow("tag", tag, `The latest articles about ${tag.name} from ${config.name}.`));
+  const authorFeeds = input.authors.map((author) => follow("author", author, `The latest articles by ${author.name} for ${config.name}.`));
   return { site, all: [site, ...tagFeeds, ...authorFeeds] };
 }
