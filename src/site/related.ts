@@ -36,9 +36,16 @@ export function findRelated(
   compare: (a: Article, b: Article) => number,
   options: RelatedOptions = RELATED_DEFAULTS,
 ): Map<Article, Article[]> {
+  // Most articles are both looked up and candidates: their keys (URL parsing included) are made once.
+  const keyCache = new Map<Article, { key: string; weight: number }[]>();
+  const keysOf = (article: Article) => {
+    let keys = keyCache.get(article);
+    if (keys === undefined) keyCache.set(article, (keys = relatednessKeys(article, options.maxKeys)));
+    return keys;
+  };
   const index = new Map<string, Article[]>();
   for (const candidate of candidates) {
-    for (const { key } of relatednessKeys(candidate, options.maxKeys)) {
+    for (const { key } of keysOf(candidate)) {
       const list = index.get(key);
       if (list) list.push(candidate);
       else index.set(key, [candidate]);
@@ -48,24 +55,38 @@ export function findRelated(
   const related = new Map<Article, Article[]>();
   for (const article of articles) {
     const scores = new Map<Article, number>();
-    for (const { key, weight } of relatednessKeys(article, options.maxKeys)) {
+    for (const { key, weight } of keysOf(article)) {
       const list = index.get(key);
       if (!list) continue;
-      const position = insertionPoint(list, article, compare);
+      const position = insertionPoint(list, (candidate) => compare(candidate, article) < 0);
       const end = Math.min(list.length, position + options.window + 1);
       for (let i = Math.max(0, position - options.window); i < end; i++) {
         const candidate = list[i];
-        if (candidate === undefined || candidate === article || candidate.url === article.url) continue;
+        if (candidate === undefined || candidate === article) continue;
         scores.set(candidate, (scores.get(candidate) ?? 0) + weight);
       }
     }
-    const best = [...scores.entries()]
-      .sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))
-      .slice(0, options.count)
-      .map(([candidate]) => candidate);
-    related.set(article, best);
+    related.set(article, topScored(scores, options.count, compare));
   }
   return related;
+}
+
+type Scored = { article: Article; score: number };
+
+/** The `count` best-scored candidates, highest score first and, among equals, first in `compare` order; one pass, no full sort. */
+function topScored(scores: ReadonlyMap<Article, number>, count: number, compare: (a: Article, b: Article) => number): Article[] {
+  const best: Scored[] = [];
+  const ranksBefore = (a: Scored, b: Scored) => a.score > b.score || (a.score === b.score && compare(a.article, b.article) < 0);
+  for (const [article, score] of scores) {
+    const entry = { article, score };
+    const last = best[best.length - 1];
+    if (best.length === count && last !== undefined && !ranksBefore(entry, last)) continue;
+    let position = best.length;
+    while (position > 0 && ranksBefore(entry, best[position - 1] as Scored)) position--;
+    best.splice(position, 0, entry);
+    if (best.length > count) best.pop();
+  }
+  return best.map((entry) => entry.article);
 }
 
 /** The tags and sources an article is indexed under, each key once: tags by slug, sources by address, else by name. */
@@ -87,14 +108,13 @@ function normaliseUrl(url: string): string {
   }
 }
 
-/** The index of the first item in a sorted list that does not come before `item`. */
-function insertionPoint(list: readonly Article[], item: Article, compare: (a: Article, b: Article) => number): number {
+/** The index of the first item of a sorted list for which `before` is false (binary search). */
+function insertionPoint<Item>(list: readonly Item[], before: (item: Item) => boolean): number {
   let low = 0;
   let high = list.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    const candidate = list[middle];
-    if (candidate !== undefined && compare(candidate, item) < 0) low = middle + 1;
+    if (before(list[middle] as Item)) low = middle + 1;
     else high = middle;
   }
   return low;
