@@ -14,8 +14,10 @@ const cache = new WeakMap<Article, { siteUrl: string; html: string }>();
 /**
  * The full content of an article for feeds, as HTML: the lead image with its caption and credit,
  * the standfirst, then the body. Feed readers show it away from the site, so every link and image
- * address is made absolute (`/media/x.jpg` → `https://site/media/x.jpg`, `#note` → the article's
- * address with `#note`). The donation block and page furniture are not part of it.
+ * address is made absolute against the article's address (`#note` → the article's address with
+ * `#note`). Body links already carry the site's path prefix (the Markdown pipeline adds it), so a
+ * root-relative `/news/media/x.jpg` resolves against the host; the lead image is a site path and
+ * is placed under the site's address. The donation block and page furniture are not part of it.
  */
 export function feedContentHtml(article: Article, config: SiteConfig): string {
   const cached = cache.get(article);
@@ -26,12 +28,15 @@ export function feedContentHtml(article: Article, config: SiteConfig): string {
     const { image } = article;
     const caption = [image.caption, image.credit].filter((part) => part !== undefined).join(" ");
     opening.children.push(
-      h("figure", [h("img", { src: image.url, alt: image.alt }), caption === "" ? undefined : h("figcaption", caption)]),
+      h("figure", [
+        h("img", { src: toAbsoluteUrl(image.url, config.url), alt: image.alt }),
+        caption === "" ? undefined : h("figcaption", caption),
+      ]),
     );
   }
-  const parts = [toHtml(absoluteLinks(opening, articleUrl, config.url))];
-  if (article.standfirst !== "") parts.push(`<p>${withAbsoluteLinks(article.standfirst, articleUrl, config.url)}</p>`);
-  parts.push(withAbsoluteLinks(article.body.join("\n"), articleUrl, config.url));
+  const parts = [toHtml(opening)];
+  if (article.standfirst !== "") parts.push(`<p>${withAbsoluteLinks(article.standfirst, articleUrl)}</p>`);
+  parts.push(withAbsoluteLinks(article.body.join("\n"), articleUrl));
   const html = parts.join("");
   cache.set(article, { siteUrl: config.url, html });
   return html;
@@ -43,27 +48,22 @@ export function feedContentHtml(article: Article, config: SiteConfig): string {
 const MAY_HAVE_RELATIVE_URL = / (?:href|src)="(?!https?:\/\/|mailto:)/;
 
 /** The HTML with every `href` and `src` made absolute; parsed only when it may have a relative one (parsing costs ~1.5 ms an article). */
-function withAbsoluteLinks(html: string, articleUrl: string, siteUrl: string): string {
+function withAbsoluteLinks(html: string, articleUrl: string): string {
   if (!MAY_HAVE_RELATIVE_URL.test(html)) return html;
-  return toHtml(absoluteLinks(fromHtml(html, { fragment: true }), articleUrl, siteUrl));
-}
-
-function absoluteLinks(tree: Root, articleUrl: string, siteUrl: string): Root {
+  const tree = fromHtml(html, { fragment: true });
   walk(tree, (node) => {
     if (node.type !== "element") return undefined;
     for (const attribute of ["href", "src"] as const) {
       const value = node.properties[attribute];
-      if (typeof value === "string") node.properties[attribute] = absolute(value, articleUrl, siteUrl);
+      if (typeof value === "string") node.properties[attribute] = absolute(value, articleUrl);
     }
     return undefined;
   });
-  return tree;
+  return toHtml(tree);
 }
 
-function absolute(value: string, articleUrl: string, siteUrl: string): string {
+function absolute(value: string, articleUrl: string): string {
   try {
-    if (value.startsWith("#")) return `${articleUrl}${value}`;
-    if (value.startsWith("/") && !value.startsWith("//")) return toAbsoluteUrl(value, siteUrl);
     return new URL(value, articleUrl).href;
   } catch {
     return value;

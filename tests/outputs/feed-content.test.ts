@@ -21,12 +21,25 @@ describe("feedContentHtml", () => {
   }
 
   it("makes every link and image absolute so the content works away from the site", () => {
+    // In a sub-folder site the Markdown pipeline has already put the folder in front of body links.
     const { article, config } = articleWith(
-      '<p><a href="#note">note</a> <a href="/tags/x/">tag</a> <a href="../other/">other</a> <a href="https://x.example/">out</a> <img src="/media/m.png" alt="m"></p>',
+      '<p><a href="#note">note</a> <a href="/gazette/tags/x/">tag</a> <a href="../other/">other</a> <a href="https://x.example/">out</a> <img src="/gazette/media/m.png" alt="m"></p>',
       testConfig({ url: "https://example.github.io/gazette" }),
     );
     expect(feedContentHtml(article, config)).toBe(
       '<p>Standfirst.</p><p><a href="https://example.github.io/gazette/2026/11/20/a/#note">note</a> <a href="https://example.github.io/gazette/tags/x/">tag</a> <a href="https://example.github.io/gazette/2026/11/20/other/">other</a> <a href="https://x.example/">out</a> <img src="https://example.github.io/gazette/media/m.png" alt="m"></p>',
+    );
+  });
+
+  it("puts the lead image, a site path, under the site's address with its caption and credit", () => {
+    const entry = articleEntry("content/articles/a.md", {
+      date: "2026-11-20",
+      summary: "S.",
+      image: { src: "images/w.jpg", alt: "W", caption: "C.", credit: "Staff" },
+    });
+    const { site } = buildSite(siteInput({ config: testConfig({ url: "https://example.github.io/gazette" }), articles: [entry] }));
+    expect(feedContentHtml(site.articles[0]!, site.config)).toBe(
+      '<figure><img src="https://example.github.io/gazette/media/articles/images/w.jpg" alt="W"><figcaption>C. Staff</figcaption></figure><p>S.</p><p>Body.</p>',
     );
   });
 
