@@ -99,7 +99,7 @@ describe("publishing (feeds, sitemaps, structured data) on the newsroom fixture"
   });
 
   it("writes the site feeds, a feed per tag and per author, both sitemaps and robots.txt", () => {
-    expect(files.filter((file) => /\.(xml|json|txt)$/.test(file))).toEqual([
+    expect(files.filter((file) => /\.(xml|json|txt)$/.test(file) && !file.startsWith("/pagefind/"))).toEqual([
       "/atom.xml",
       "/authors/priya-raman/feed.xml",
       "/feed.json",
@@ -184,8 +184,33 @@ describe("publishing (feeds, sitemaps, structured data) on the newsroom fixture"
     expect(recent?.content_html).toContain(`<a href="${SITE}/2026/11/24/flood-wall/">the flood wall story</a>`);
   });
 
+  it("points every link and image in feed content at a file the build wrote", () => {
+    const items = (JSON.parse(read("/feed.json")) as { items: { content_html: string }[] }).items;
+    const addresses = items.flatMap((item) => {
+      const $ = load(item.content_html);
+      const srcset = $("[srcset]")
+        .map((_, el) => ($(el).attr("srcset") ?? "").split(",").map((candidate) => candidate.trim().split(/\s+/)[0] ?? ""))
+        .get();
+      return [
+        ...$("[href]")
+          .map((_, el) => $(el).attr("href"))
+          .get(),
+        ...$("[src]")
+          .map((_, el) => $(el).attr("src"))
+          .get(),
+        ...srcset,
+      ];
+    });
+    const local = addresses.filter((address) => address.startsWith(`${SITE}/`));
+    expect(local.some((address) => address.includes("/media/"))).toBe(true);
+    for (const address of local) {
+      const { pathname } = new URL(address);
+      expect(existsSync(path.join(out, pathname.endsWith("/") ? `${pathname}index.html` : pathname)), address).toBe(true);
+    }
+  });
+
   it("never lets a draft, a future or an expired article into a feed or a sitemap", () => {
-    const outputs = files.filter((file) => /\.(xml|json|txt)$/.test(file));
+    const outputs = files.filter((file) => /\.(xml|json|txt)$/.test(file) && !file.startsWith("/pagefind/"));
     for (const file of outputs) {
       const text = read(file);
       for (const hidden of HIDDEN) {
@@ -214,7 +239,10 @@ describe("publishing (feeds, sitemaps, structured data) on the newsroom fixture"
     const urls = (parseXml(read("/sitemap.xml"))["urlset"] as Node)["url"] as Node[];
     const byLoc = new Map(urls.map((url) => [String(url["loc"]), url["lastmod"]]));
     const pages = files.filter((file) => file.endsWith("/index.html")).map((file) => file.replace(/index\.html$/, ""));
-    const expected = pages.filter((page) => !HIDDEN.some((hidden) => hidden.url === page)).map((page) => `${SITE}${page}`);
+    // The search page is a form with no content of its own: search engines are not sent to it.
+    const expected = pages
+      .filter((page) => page !== "/search/" && !HIDDEN.some((hidden) => hidden.url === page))
+      .map((page) => `${SITE}${page}`);
     expect([...byLoc.keys()].sort()).toEqual(expected.sort());
     expect(byLoc.get(`${SITE}/2026/11/24/flood-wall/`)).toBe("2026-11-25T09:15:00+00:00");
     expect(byLoc.get(`${SITE}/2026/11/20/second-story/`)).toBe("2026-11-20T00:00:00+00:00");
@@ -289,7 +317,10 @@ describe("publishing (feeds, sitemaps, structured data) on the newsroom fixture"
       { "@type": "Person", name: "Priya Raman", url: `${SITE}/authors/priya-raman/`, jobTitle: "Local democracy reporter" },
       { "@type": "Person", name: "Staff reporter" },
     ]);
-    expect(flood["image"]).toEqual([`${SITE}/media/articles/2026/images/wall.png`]);
+    // The 1200-pixel share version src/media/ made of the lead image.
+    expect(flood["image"]).toEqual([
+      expect.stringMatching(new RegExp(`^${SITE}/media/articles/2026/images/wall-[0-9a-f]{10}-1200\\.jpeg$`)),
+    ]);
     expect((flood["citation"] as Node[]).map((c) => c["name"])).toEqual([
       "Planning committee minutes",
       "Interview with the flood study’s author",
@@ -319,7 +350,10 @@ describe("publishing (feeds, sitemaps, structured data) on the newsroom fixture"
         .get();
     expect(meta("og:type")).toEqual(["article"]);
     expect(meta("og:url")).toEqual([`${SITE}/2026/11/24/flood-wall/`]);
-    expect(meta("og:image")).toEqual([`${SITE}/media/articles/2026/images/wall.png`]);
+    expect(meta("og:image")).toEqual([
+      expect.stringMatching(new RegExp(`^${SITE}/media/articles/2026/images/wall-[0-9a-f]{10}-1200\\.jpeg$`)),
+    ]);
+    expect([meta("og:image:type"), meta("og:image:width"), meta("og:image:height")]).toEqual([["image/jpeg"], ["1200"], ["750"]]);
     expect(meta("article:published_time")).toEqual(["2026-11-24T18:40:00+00:00"]);
     expect(meta("article:modified_time")).toEqual(["2026-11-25T09:15:00+00:00"]);
     expect(meta("article:author")).toEqual([`${SITE}/authors/priya-raman/`]);

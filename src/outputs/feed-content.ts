@@ -27,12 +27,9 @@ export function feedContentHtml(article: Article, config: SiteConfig): string {
   if (article.image) {
     const { image } = article;
     const caption = [image.caption, image.credit].filter((part) => part !== undefined).join(" ");
-    opening.children.push(
-      h("figure", [
-        h("img", { src: toAbsoluteUrl(image.url, config.url), alt: image.alt }),
-        caption === "" ? undefined : h("figcaption", caption),
-      ]),
-    );
+    // The resized fallback src/media/ made (already under the path prefix), else the file as published.
+    const src = image.picture ? new URL(image.picture.src, articleUrl).href : toAbsoluteUrl(image.url, config.url);
+    opening.children.push(h("figure", [h("img", { src, alt: image.alt }), caption === "" ? undefined : h("figcaption", caption)]));
   }
   const parts = [toHtml(opening)];
   if (article.standfirst !== "") parts.push(`<p>${withAbsoluteLinks(article.standfirst, articleUrl)}</p>`);
@@ -45,9 +42,9 @@ export function feedContentHtml(article: Article, config: SiteConfig): string {
 // Rendered bodies are serialised by hast-util-to-html, which writes every attribute as ` name="value"`:
 // a body this does not match has no link or image that needs rewriting, and is used as it is.
 // (Text that merely looks like an attribute only costs a parse that changes nothing.)
-const MAY_HAVE_RELATIVE_URL = / (?:href|src)="(?!https?:\/\/|mailto:)/;
+const MAY_HAVE_RELATIVE_URL = / (?:(?:href|src)="(?!https?:\/\/|mailto:)|srcset=")/;
 
-/** The HTML with every `href` and `src` made absolute; parsed only when it may have a relative one (parsing costs ~1.5 ms an article). */
+/** The HTML with every `href`, `src` and `srcset` address made absolute; parsed only when it may have a relative one (parsing costs ~1.5 ms an article). */
 function withAbsoluteLinks(html: string, articleUrl: string): string {
   if (!MAY_HAVE_RELATIVE_URL.test(html)) return html;
   const tree = fromHtml(html, { fragment: true });
@@ -56,6 +53,18 @@ function withAbsoluteLinks(html: string, articleUrl: string): string {
     for (const attribute of ["href", "src"] as const) {
       const value = node.properties[attribute];
       if (typeof value === "string") node.properties[attribute] = absolute(value, articleUrl);
+    }
+    // `srcset` is a comma-separated list of "address width" candidates; hast-util-from-html gives it
+    // as an array although @types/hast types it as a string, so both are read.
+    const srcSet: unknown = node.properties.srcSet;
+    const candidates = Array.isArray(srcSet) ? srcSet.map(String) : typeof srcSet === "string" ? srcSet.split(",") : undefined;
+    if (candidates) {
+      node.properties.srcSet = candidates
+        .map((candidate) => {
+          const [address = "", ...descriptor] = candidate.trim().split(/\s+/);
+          return [absolute(address, articleUrl), ...descriptor].join(" ");
+        })
+        .join(", ");
     }
     return undefined;
   });

@@ -9,17 +9,24 @@ export interface ShareImage {
   alt: string;
   /** The MIME type, when the file name says it. */
   type?: string;
+  width: number;
+  height: number;
 }
 
 /**
  * The one place that chooses an article's image for JSON-LD, OpenGraph, Twitter cards and feeds:
- * for now the lead image as published. A dedicated 1200-pixel share image replaces it here.
+ * the 1200-pixel share version src/media/ makes of a local lead image. Articles without one (no
+ * lead image, an image on another website, an SVG or GIF published as it is) have none, so link
+ * previews never point at a file this site does not control or cannot show.
  */
 export function shareImage(article: Article, config: SiteConfig): ShareImage | undefined {
-  if (article.image === undefined) return undefined;
-  const url = toAbsoluteUrl(article.image.url, config.url);
+  const share = article.image?.share;
+  if (article.image === undefined || share === undefined) return undefined;
+  const url = toAbsoluteUrl(share.url, config.url);
   const type = imageType(url);
-  return type === undefined ? { url, alt: article.image.alt } : { url, alt: article.image.alt, type };
+  const image: ShareImage = { url, alt: article.image.alt, width: share.width, height: share.height };
+  if (type !== undefined) image.type = type;
+  return image;
 }
 
 const TYPES: Record<string, string> = {

@@ -43,6 +43,33 @@ describe("feedContentHtml", () => {
     );
   });
 
+  it("uses the resized lead image when src/media/ made one (its address already carries the folder)", () => {
+    const entry = articleEntry("content/articles/a.md", { date: "2026-11-20", summary: "S.", image: { src: "images/w.jpg", alt: "W" } });
+    const { site } = buildSite(siteInput({ config: testConfig({ url: "https://example.github.io/gazette" }), articles: [entry] }));
+    const article = site.articles[0]!;
+    article.image!.picture = {
+      sources: [],
+      src: "/gazette/media/articles/images/w-0123456789-800.jpeg",
+      srcset: "",
+      sizes: "",
+      width: 800,
+      height: 500,
+    };
+    expect(feedContentHtml(article, site.config)).toContain(
+      '<img src="https://example.github.io/gazette/media/articles/images/w-0123456789-800.jpeg" alt="W">',
+    );
+  });
+
+  it("makes every candidate of a responsive picture's srcset absolute", () => {
+    const { article, config } = articleWith(
+      '<picture><source type="image/avif" srcset="/gazette/media/x-400.avif 400w, /gazette/media/x-800.avif 800w"><img src="/gazette/media/x-800.jpeg" alt="x"></picture>',
+      testConfig({ url: "https://example.github.io/gazette" }),
+    );
+    expect(feedContentHtml(article, config)).toBe(
+      '<p>Standfirst.</p><picture><source type="image/avif" srcset="https://example.github.io/gazette/media/x-400.avif 400w, https://example.github.io/gazette/media/x-800.avif 800w"><img src="https://example.github.io/gazette/media/x-800.jpeg" alt="x"></picture>',
+    );
+  });
+
   it("leaves a body with only absolute links exactly as rendered", () => {
     const body = '<p>Text with <a href="https://x.example/" rel="noopener noreferrer">a link</a> &#x26; more.</p>';
     const { article, config } = articleWith(body);
@@ -51,21 +78,29 @@ describe("feedContentHtml", () => {
 });
 
 describe("shareImage", () => {
-  it("is the lead image, absolute, with its alt text and type; none without a lead image", () => {
+  it("is the lead image's share version, absolute, with alt text, type and size; none without one", () => {
     const { site } = buildSite(
       siteInput({
+        config: testConfig({ url: "https://example.github.io/gazette" }),
         articles: [
           articleEntry("content/articles/a.md", { date: "2026-11-20", image: { src: "images/p.webp", alt: "A picture" } }),
           articleEntry("content/articles/b.md", { date: "2026-11-21" }),
+          articleEntry("content/articles/c.md", { date: "2026-11-22", image: { src: "https://elsewhere.example/c.jpg", alt: "Remote" } }),
         ],
       }),
     );
-    const [b, a] = site.articles;
+    const [c, b, a] = site.articles;
+    expect(shareImage(a!, site.config)).toBeUndefined();
+    a!.image!.share = { url: "/media/articles/images/p-0123456789-1200.jpeg", width: 1200, height: 800 };
     expect(shareImage(a!, site.config)).toEqual({
-      url: "https://news.example.org/media/articles/images/p.webp",
+      url: "https://example.github.io/gazette/media/articles/images/p-0123456789-1200.jpeg",
       alt: "A picture",
-      type: "image/webp",
+      type: "image/jpeg",
+      width: 1200,
+      height: 800,
     });
     expect(shareImage(b!, site.config)).toBeUndefined();
+    // An image on another website gets no share version, so link previews never point at it.
+    expect(shareImage(c!, site.config)).toBeUndefined();
   });
 });

@@ -47,7 +47,7 @@ describe("renderRss", () => {
       ["Council", "https://news.example.org/tags/council/"],
     ]);
     expect(flood["media:content"]).toMatchObject({
-      "@url": "https://news.example.org/media/articles/images/wall.jpg",
+      "@url": "https://news.example.org/media/articles/images/wall-0123456789-1200.jpeg",
       "@medium": "image",
       "@type": "image/jpeg",
     });
@@ -103,7 +103,7 @@ describe("renderAtom", () => {
     expect((flood["content"] as Node)["@type"]).toBe("html");
     expect(textOf(flood["content"])).toContain('<a href="https://news.example.org/2026/11/26/flood/#note">the note</a>');
     expect((flood["link"] as Node[]).find((l) => l["@rel"] === "enclosure")).toMatchObject({
-      "@href": "https://news.example.org/media/articles/images/wall.jpg",
+      "@href": "https://news.example.org/media/articles/images/wall-0123456789-1200.jpeg",
       "@type": "image/jpeg",
     });
   });
@@ -132,7 +132,7 @@ describe("renderJsonFeed", () => {
       id: "https://news.example.org/2026/11/26/flood/",
       url: "https://news.example.org/2026/11/26/flood/",
       summary: "The wall will protect <300> homes & shops.",
-      image: "https://news.example.org/media/articles/images/wall.jpg",
+      image: "https://news.example.org/media/articles/images/wall-0123456789-1200.jpeg",
       date_published: "2026-11-26T18:40:00+00:00",
       date_modified: "2026-11-27T09:15:00+00:00",
       authors: [{ name: "Priya Raman", url: "https://news.example.org/authors/priya-raman/" }, { name: "Staff reporter" }],

@@ -30,7 +30,7 @@ describe("NewsArticle JSON-LD", () => {
       mainEntityOfPage: { "@type": "WebPage", "@id": "https://news.example.org/2026/11/26/flood/" },
       datePublished: "2026-11-26T18:40:00+00:00",
       dateModified: "2026-11-27T09:15:00+00:00",
-      image: ["https://news.example.org/media/articles/images/wall.jpg"],
+      image: ["https://news.example.org/media/articles/images/wall-0123456789-1200.jpeg"],
       description: "The wall will protect <300> homes & shops.",
       isAccessibleForFree: true,
     });

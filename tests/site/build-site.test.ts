@@ -198,6 +198,8 @@ describe("buildSite", () => {
     expect(diagnostics.map((d) => [d.severity, d.code, d.field])).toEqual([["warning", "content/image-remote", "image.src"]]);
     expect(site.articles[0]?.image?.url).toBe("https://example.org/a.jpg");
     expect(site.images).toEqual([]);
+  });
+
   it("reports a publisher logo that is not in public/", () => {
     const config = testConfig({ logo: "/logo.png" });
     const missing = buildSite(siteInput({ config, fileExists: (file) => !file.endsWith("logo.png") })).diagnostics;

@@ -73,5 +73,8 @@ export function richSite(overrides: { config?: Record<string, unknown>; mode?: "
     }),
   );
   if (diagnostics.length > 0) throw new Error(JSON.stringify(diagnostics));
+  // What src/media/ adds to a local lead image: its 1200-pixel share version.
+  const flood = site.articles.find((article) => article.file === "content/articles/flood.md");
+  if (flood?.image) flood.image.share = { url: "/media/articles/images/wall-0123456789-1200.jpeg", width: 1200, height: 750 };
   return site;
 }
