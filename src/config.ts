@@ -3,17 +3,12 @@ import path from "node:path";
 import { z } from "zod";
 import { isValidTimeZone } from "./content/dates.ts";
 import { issuesToDiagnostics, type FieldHelp } from "./content/report-issues.ts";
-import { isHttpUrl } from "./content/schemas.ts";
+import { isHttpUrl, text } from "./content/schemas.ts";
 import { parseYaml } from "./content/yaml-document.ts";
 import { error, type Diagnostic } from "./diagnostics/diagnostic.ts";
 
 /** The name of the one site configuration file, at the project root. */
 export const CONFIG_FILE = "tidings.config.yml";
-
-const text = z
-  .union([z.string(), z.number()])
-  .transform((value) => String(value).trim())
-  .pipe(z.string().min(1));
 
 const link = z.strictObject({ label: text, url: text });
 

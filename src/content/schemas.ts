@@ -14,7 +14,7 @@ export interface SchemaOptions {
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Text an editor typed: a string (numbers such as `1984` are read as text), trimmed, not empty. */
-const text = z
+export const text = z
   .union([z.string(), z.number()])
   .transform((value) => String(value).trim())
   .pipe(z.string().min(1));
