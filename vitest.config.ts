@@ -1,10 +1,30 @@
 import { defineConfig } from "vitest/config";
 
-/** Vitest settings: tests live in tests/ and mirror src/. */
+// The quality gates and the reader's browser tests check one real build of the sample site
+// (tests/support/sample-build.global.ts). They run after every other test, one file at a time,
+// so Lighthouse measures performance on a machine that is doing nothing else.
+const QUALITY = ["tests/quality/**/*.test.ts", "tests/browser/reader-*.test.ts"];
+
+/** Vitest settings: tests live in tests/ and mirror src/; the quality gates form their own project, run last. */
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: QUALITY, sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        test: {
+          name: "quality",
+          include: QUALITY,
+          globalSetup: ["tests/support/sample-build.global.ts"],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

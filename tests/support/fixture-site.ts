@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { load, type CheerioAPI } from "cheerio";
 import { afterAll } from "vitest";
+import { copySampleSiteInto } from "./sample-site.ts";
 
 /** Folder of the fixture sites, one folder per scenario. */
 export const FIXTURE_SITES = path.resolve(import.meta.dirname, "..", "fixtures", "sites");
@@ -20,14 +21,11 @@ export function copyFixture(name: string): string {
   return root;
 }
 
-/** Root of the repository, whose content/, public/ and tidings.config.yml are the sample site. */
-export const SAMPLE_SITE = path.resolve(import.meta.dirname, "..", "..");
-
 /** Copy the sample site (The Millbrook Lantern) into a fresh temporary folder, removed after the test file. */
 export function copySampleSite(): string {
   const root = mkdtempSync(path.join(tmpdir(), "tidings-sample-"));
   created.push(root);
-  for (const part of ["content", "public", "tidings.config.yml"]) cpSync(path.join(SAMPLE_SITE, part), path.join(root, part), { recursive: true });
+  copySampleSiteInto(root);
   return root;
 }
 

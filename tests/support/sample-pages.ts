@@ -1,0 +1,32 @@
+/**
+ * One page of each kind in the sample site (The Millbrook Lantern built at SAMPLE_SITE_NOW), named
+ * as the screenshots are. The quality gates and browser tests visit these; a test fails if the
+ * sample content stops providing one of them.
+ */
+export const SAMPLE_PAGES = {
+  home: "/",
+  "home-page-2": "/page/2/",
+  // A lead image, a table, sources, and an update.
+  article: "/2026/11/24/flood-wall-approved/",
+  // No image anywhere: the page the weight budget is measured on.
+  "article-text": "/2026/11/26/landlord-fined-damp-flats/",
+  // The donation block placed inside the body with the <!-- donate --> marker.
+  "article-donate": "/2026/10/29/gp-surgery-merger/",
+  "article-corrections": "/2026/07/09/sewage-overflow-figures/",
+  // More than a year old at SAMPLE_SITE_NOW, so it carries an age notice.
+  "article-old": "/2025/11/14/how-flood-warnings-work/",
+  tag: "/tags/council/",
+  tags: "/tags/",
+  author: "/authors/priya-raman/",
+  authors: "/authors/",
+  search: "/search/",
+  page: "/about/",
+  corrections: "/corrections/",
+  "not-found": "/404.html",
+} as const;
+
+/** The name of a page kind in SAMPLE_PAGES. */
+export type SamplePage = keyof typeof SAMPLE_PAGES;
+
+/** The article page without images that the weight budget is measured on. */
+export const TEXT_ARTICLE = SAMPLE_PAGES["article-text"];
