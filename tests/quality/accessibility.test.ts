@@ -1,0 +1,44 @@
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { writeMeasurement } from "../support/artifacts.ts";
+import { launchChromium } from "../support/browser.ts";
+import { SAMPLE_PAGES } from "../support/sample-pages.ts";
+import { serveWithSiteHeaders } from "../support/serve-sample-build.ts";
+import type { StaticServer } from "../support/static-server.ts";
+
+const { outputDir, root } = inject("sampleBuild");
+const counts: Record<string, number> = {};
+
+describe("accessibility (axe-core) on every kind of page of the sample site", () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await serveWithSiteHeaders(outputDir, root);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    writeMeasurement("axe", { violationsPerPage: counts });
+    await browser?.close();
+    await server?.close();
+  });
+
+  // Both colour schemes: contrast is checked against the colours readers actually get.
+  for (const colorScheme of ["light", "dark"] as const) {
+    for (const [name, sitePath] of Object.entries(SAMPLE_PAGES)) {
+      it(`has no violations on ${name} (${sitePath}) in ${colorScheme} mode`, async () => {
+        const context = await browser.newContext({ colorScheme, viewport: { width: 375, height: 800 } });
+        const page = await context.newPage();
+        const response = await page.goto(`${server.origin}${sitePath}`);
+        expect(response?.status()).toBe(200);
+        const { violations, passes } = await new AxeBuilder({ page }).analyze();
+        counts[`${name} ${colorScheme}`] = violations.length;
+        await context.close();
+        expect(passes.length).toBeGreaterThan(10);
+        expect(violations.map((violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => String(node.target)).join(", ")}`)).toEqual([]);
+      });
+    }
+  }
+});

@@ -1,0 +1,51 @@
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { writeMeasurement } from "../support/artifacts.ts";
+import { CHROMIUM, CHROMIUM_ARGS } from "../support/browser.ts";
+import { SAMPLE_PAGES } from "../support/sample-pages.ts";
+import { serveWithSiteHeaders } from "../support/serve-sample-build.ts";
+import type { StaticServer } from "../support/static-server.ts";
+
+const { outputDir, root } = inject("sampleBuild");
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+// The home, article, tag and search pages; the article both with a lead image and without any.
+const AUDITED = ["home", "article", "article-text", "tag", "search"] as const;
+const METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"];
+
+const measured: Record<string, unknown> = {};
+
+describe("Lighthouse 12 (mobile profile, default settings) on the sample site", () => {
+  let server: StaticServer;
+  let chrome: chromeLauncher.LaunchedChrome;
+
+  beforeAll(async () => {
+    server = await serveWithSiteHeaders(outputDir, root);
+    chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
+  });
+
+  afterAll(async () => {
+    writeMeasurement("lighthouse", measured);
+    chrome?.kill();
+    await server?.close();
+  });
+
+  for (const name of AUDITED) {
+    it(`scores 100 in performance, accessibility, best practices and SEO on ${name} (${SAMPLE_PAGES[name]})`, { timeout: 180_000 }, async () => {
+      const result = await lighthouse(`${server.origin}${SAMPLE_PAGES[name]}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] });
+      const lhr = result?.lhr;
+      if (!lhr) throw new Error("Lighthouse returned no result");
+      expect(lhr.runtimeError).toBeUndefined();
+      const scores = Object.fromEntries(CATEGORIES.map((category) => [category, Math.round((lhr.categories[category]?.score ?? 0) * 100)]));
+      // Every scored audit that is not perfect, so a failure says what to fix.
+      const shortfalls = CATEGORIES.flatMap((category) =>
+        (lhr.categories[category]?.auditRefs ?? [])
+          .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+          .map((ref) => `${category}/${ref.id}: ${lhr.audits[ref.id]?.score} ${lhr.audits[ref.id]?.displayValue ?? ""}`.trim()),
+      );
+      const metrics = Object.fromEntries(METRICS.map((id) => [id, Math.round((lhr.audits[id]?.numericValue ?? NaN) * 1000) / 1000]));
+      measured[name] = { url: SAMPLE_PAGES[name], scores, metrics, shortfalls };
+      expect({ scores, shortfalls }).toEqual({ scores: { performance: 100, accessibility: 100, "best-practices": 100, seo: 100 }, shortfalls: [] });
+    });
+  }
+});
