@@ -1,4 +1,4 @@
-import type { Picture, ShareImage, SitePath } from "../site/types.ts";
+import type { Picture, ShareImage, SitePath, Thumbnail } from "../site/types.ts";
 import { withPathPrefix } from "../site/urls.ts";
 import type { EncodedFile, ImageFormat, ProcessedImage } from "./process-image.ts";
 
@@ -34,6 +34,14 @@ export function toPicture(image: ProcessedImage, originalUrl: SitePath, pathPref
   const srcset = (files: readonly EncodedFile[]) => files.map((file) => `${url(file)} ${file.width}w`).join(", ");
   // Browsers that ignore srcset get the version nearest 800 px: sharp on most screens, not too heavy.
   const src = [...fallback.files].sort((a, b) => Math.abs(a.width - 800) - Math.abs(b.width - 800) || a.width - b.width)[0];
+  // Versions are listed narrowest first; a thumbnail (at most 12rem wide) needs only the smallest.
+  const smallest = fallback.files[0];
+  const thumbnail: Thumbnail = {
+    sources: image.formats.slice(0, -1).flatMap(({ format, files }) => (files[0] ? [{ type: MIME_TYPES[format], src: url(files[0]) }] : [])),
+    src: smallest ? url(smallest) : "",
+    width: smallest?.width ?? image.width,
+    height: smallest?.height ?? image.height,
+  };
   return {
     sources: image.formats.slice(0, -1).map(({ format, files }) => ({ type: MIME_TYPES[format], srcset: srcset(files) })),
     src: src ? url(src) : "",
@@ -41,6 +49,7 @@ export function toPicture(image: ProcessedImage, originalUrl: SitePath, pathPref
     sizes: ARTICLE_IMAGE_SIZES,
     width: image.width,
     height: image.height,
+    thumbnail,
   };
 }
 

@@ -70,6 +70,16 @@ export interface Picture {
   sizes: string;
   width: number;
   height: number;
+  /** The smallest version in each format, for thumbnails in lists of articles. */
+  thumbnail: Thumbnail;
+}
+
+/** An image's smallest versions, best format first, with the fallback `<img>` and its size. */
+export interface Thumbnail {
+  sources: { type: string; src: string }[];
+  src: string;
+  width: number;
+  height: number;
 }
 
 /** An image file for link previews, at a site path (templates make it absolute). */

@@ -18,6 +18,7 @@ const picture: BodyImageDisplay = {
     sizes: "(min-width: 40rem) 38rem, calc(100vw - 2rem)",
     width: 1200,
     height: 800,
+    thumbnail: { sources: [{ type: "image/avif", src: "/media/pier-k-400.avif" }], src: "/media/pier-k-400.jpeg", width: 400, height: 267 },
   },
 };
 const lookup = (src: string) => (src === "/media/pier.jpg" ? picture : src === "/media/logo.svg" ? { src: "/news/media/logo.svg", width: 90, height: 30 } : undefined);

@@ -51,9 +51,27 @@ describe("toPicture", () => {
     expect(toPicture(photo([400, 700], "png"), "/media/a.png", "/")?.src).toBe("/media/a-0123456789-700.png");
   });
 
+  it("gives a thumbnail of the smallest version in every format, with its own size", () => {
+    expect(toPicture(photo(), "/media/a/flood.jpg", "/")?.thumbnail).toEqual({
+      sources: [
+        { type: "image/avif", src: "/media/a/flood-0123456789-400.avif" },
+        { type: "image/webp", src: "/media/a/flood-0123456789-400.webp" },
+      ],
+      src: "/media/a/flood-0123456789-400.jpeg",
+      width: 400,
+      height: 200,
+    });
+  });
+
   it("applies the site's path prefix to every URL", () => {
     const picture = toPicture(photo(), "/media/a.jpg", "/news/");
-    const urls = [picture?.src, picture?.srcset, ...(picture?.sources.map((source) => source.srcset) ?? [])].join(", ");
+    const urls = [
+      picture?.src,
+      picture?.srcset,
+      ...(picture?.sources.map((source) => source.srcset) ?? []),
+      picture?.thumbnail.src,
+      ...(picture?.thumbnail.sources.map((source) => source.src) ?? []),
+    ].join(", ");
     expect(urls.split(", ").every((candidate) => candidate.startsWith("/news/media/"))).toBe(true);
   });
 

@@ -54,6 +54,7 @@ describe("feedContentHtml", () => {
       sizes: "",
       width: 800,
       height: 500,
+      thumbnail: { sources: [], src: "/gazette/media/articles/images/w-0123456789-400.jpeg", width: 400, height: 250 },
     };
     expect(feedContentHtml(article, site.config)).toContain(
       '<img src="https://example.github.io/gazette/media/articles/images/w-0123456789-800.jpeg" alt="W">',
