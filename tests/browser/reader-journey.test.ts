@@ -1,0 +1,149 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium } from "../support/browser.ts";
+import { SAMPLE_PAGES } from "../support/sample-pages.ts";
+import { serveWithSiteHeaders } from "../support/serve-sample-build.ts";
+import type { StaticServer } from "../support/static-server.ts";
+
+const { outputDir, root } = inject("sampleBuild");
+
+// Run in the page (as strings: the tests are compiled without DOM types).
+// Marks every element a keyboard user must be able to reach: visible links, buttons and fields.
+const MARK_FOCUSABLE = `(() => {
+  const selector = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+  const visible = (element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== "hidden";
+  const elements = [...document.querySelectorAll(selector)].filter((element) => !element.disabled && visible(element));
+  elements.forEach((element, index) => element.setAttribute("data-focus-index", String(index)));
+  return elements.length;
+})()`;
+// What has focus now, and how its focus shows.
+const FOCUSED = `(() => {
+  const element = document.activeElement;
+  if (!element || element === document.body || !element.hasAttribute("data-focus-index")) return null;
+  const style = getComputedStyle(element);
+  return { index: Number(element.getAttribute("data-focus-index")), label: element.outerHTML.slice(0, 80),
+    outline: style.outlineStyle + " " + style.outlineWidth + " " + style.outlineColor, outlineWidth: parseFloat(style.outlineWidth) || 0,
+    outlineStyle: style.outlineStyle, boxShadow: style.boxShadow };
+})()`;
+// The same styles for one element without focus.
+const UNFOCUSED = (index: number) => `(() => {
+  document.activeElement?.blur();
+  const element = document.querySelector('[data-focus-index="${index}"]');
+  const style = getComputedStyle(element);
+  return { outline: style.outlineStyle + " " + style.outlineWidth + " " + style.outlineColor, boxShadow: style.boxShadow };
+})()`;
+
+describe("a reader in Chromium (the sample site)", () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await serveWithSiteHeaders(outputDir, root);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A fresh page that records every script error and every failed request. */
+  async function openContext(options: Parameters<Browser["newContext"]>[0] = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(message.text());
+    });
+    page.on("response", (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+    });
+    return { context, page, problems };
+  }
+
+  it("goes home → article → topic → another article → its author → back home → the next page of the list", async () => {
+    const { context, page, problems } = await openContext({ viewport: { width: 375, height: 800 } });
+    const path = () => new URL(page.url()).pathname;
+    await page.goto(`${server.origin}/`);
+    expect(await page.locator("h1").textContent()).toBe("Latest news");
+
+    const story = page.getByRole("link", { name: "Council approves riverside flood wall after six-hour debate" });
+    await Promise.all([page.waitForURL("**/2026/11/24/flood-wall-approved/"), story.click()]);
+    expect(await page.locator("h1").textContent()).toBe("Council approves riverside flood wall after six-hour debate");
+    expect(await page.locator(".lead-image img").isVisible()).toBe(true);
+
+    await Promise.all([page.waitForURL("**/tags/environment/"), page.getByRole("navigation", { name: "Topics" }).getByRole("link", { name: "Environment" }).click()]);
+    expect(await page.locator("h1").textContent()).toBe("Environment");
+    const titles = await page.locator(".card-title a").allTextContents();
+    expect(titles).toContain("Council approves riverside flood wall after six-hour debate");
+
+    await Promise.all([page.waitForURL("**/2026/07/09/sewage-overflow-figures/"), page.getByRole("link", { name: /^Sewage spilled into the Wendle/ }).click()]);
+    const byline = page.locator(".byline a[rel=author]").first();
+    const author = (await byline.textContent()) ?? "";
+    await Promise.all([page.waitForURL("**/authors/**"), byline.click()]);
+    expect(await page.locator("h1").textContent()).toBe(author);
+    expect(await page.locator(".card-title a").allTextContents()).toContain(await page.locator(".card-title a").first().textContent());
+
+    await Promise.all([page.waitForURL(`${server.origin}/`), page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Latest" }).click()]);
+    const firstPage = await page.locator(".card-title a").allTextContents();
+    await Promise.all([page.waitForURL("**/page/2/"), page.getByRole("link", { name: "Older articles" }).click()]);
+    expect(path()).toBe("/page/2/");
+    const secondPage = await page.locator(".card-title a").allTextContents();
+    expect(secondPage.length).toBeGreaterThan(0);
+    expect(secondPage.filter((title) => firstPage.includes(title))).toEqual([]);
+    expect(await page.locator("h1").textContent()).toContain("page 2");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  for (const name of ["home", "article", "article-donate", "article-corrections", "tag", "author", "search", "page", "not-found"] as const) {
+    it(`reaches every link and field of ${name} with the Tab key alone, each with a visible focus indicator`, async () => {
+      const { context, page } = await openContext({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`${server.origin}${SAMPLE_PAGES[name]}`);
+      const expected = (await page.evaluate(MARK_FOCUSABLE)) as number;
+      expect(expected).toBeGreaterThan(10);
+      const reached: { index: number; label: string; outline: string; outlineWidth: number; outlineStyle: string; boxShadow: string }[] = [];
+      for (let presses = 0; presses < expected + 5; presses++) {
+        await page.keyboard.press("Tab");
+        const focused = (await page.evaluate(FOCUSED)) as (typeof reached)[number] | null;
+        if (focused === null) break;
+        reached.push(focused);
+      }
+      expect(reached[0]?.label).toContain("skip-link");
+      expect(new Set(reached.map((entry) => entry.index)).size).toBe(expected);
+      // In document order: focus never jumps back and forth.
+      expect(reached.map((entry) => entry.index)).toEqual([...Array(expected).keys()]);
+      for (const entry of reached) {
+        const unfocused = (await page.evaluate(UNFOCUSED(entry.index))) as { outline: string; boxShadow: string };
+        const indicated = (entry.outlineStyle !== "none" && entry.outlineWidth >= 2) || entry.boxShadow !== "none";
+        expect(indicated, `no focus indicator on ${entry.label}`).toBe(true);
+        expect(`${entry.outline} ${entry.boxShadow}`, `focus looks the same as no focus on ${entry.label}`).not.toBe(`${unfocused.outline} ${unfocused.boxShadow}`);
+      }
+      await context.close();
+    });
+  }
+
+  it("Skip to content moves focus into the main content", async () => {
+    const { context, page } = await openContext();
+    await page.goto(`${server.origin}${SAMPLE_PAGES.article}`);
+    await page.keyboard.press("Tab");
+    expect(await page.locator(".skip-link").isVisible()).toBe(true);
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate("document.activeElement.closest('main') !== null")).toBe(true);
+    await context.close();
+  });
+
+  it("never scrolls sideways at 320 pixels wide, on any kind of page", async () => {
+    const { context, page } = await openContext({ viewport: { width: 320, height: 640 } });
+    const wide: string[] = [];
+    for (const [name, sitePath] of Object.entries(SAMPLE_PAGES)) {
+      await page.goto(`${server.origin}${sitePath}`);
+      const width = (await page.evaluate("document.documentElement.scrollWidth")) as number;
+      if (width > 320) wide.push(`${name} is ${width} pixels wide`);
+    }
+    expect(wide).toEqual([]);
+    await context.close();
+  });
+});
