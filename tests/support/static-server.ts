@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -19,6 +20,8 @@ const TYPES: Record<string, string> = {
   ".wasm": "application/wasm",
 };
 
+const COMPRESSED = /^(text\/|application\/(json|xml|javascript)|image\/svg)/;
+
 /** A running static server. */
 export interface StaticServer {
   /** Origin without a trailing slash, e.g. `http://127.0.0.1:41234`. */
@@ -28,7 +31,7 @@ export interface StaticServer {
 
 /**
  * Serve a built site the way a static host does (folders as their index.html, 404.html for
- * anything missing), adding the headers `headersFor` gives for each path. Listens on a free port
+ * anything missing, text gzipped for clients that accept it), adding the headers `headersFor` gives for each path. Listens on a free port
  * and answers a first request before returning, so a leftover server can never be tested instead.
  */
 export async function serveFolder(folder: string, headersFor: (sitePath: string) => [string, string][] = () => []): Promise<StaticServer> {
@@ -39,8 +42,16 @@ export async function serveFolder(folder: string, headersFor: (sitePath: string)
     const found = existsSync(file) && statSync(file).isFile();
     const served = found ? file : path.join(folder, "404.html");
     for (const [name, value] of headersFor(sitePath)) response.appendHeader(name, value);
-    response.writeHead(found ? 200 : 404, { "Content-Type": TYPES[path.extname(served)] ?? "application/octet-stream" });
-    response.end(existsSync(served) ? readFileSync(served) : "");
+    const type = TYPES[path.extname(served)] ?? "application/octet-stream";
+    const body = existsSync(served) ? readFileSync(served) : Buffer.alloc(0);
+    // Text goes out gzipped, as every static host and CDN sends it (Lighthouse measures what travels).
+    if (COMPRESSED.test(type) && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))) {
+      response.writeHead(found ? 200 : 404, { "Content-Type": type, "Content-Encoding": "gzip", Vary: "Accept-Encoding" });
+      response.end(gzipSync(body));
+      return;
+    }
+    response.writeHead(found ? 200 : 404, { "Content-Type": type });
+    response.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
