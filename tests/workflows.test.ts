@@ -13,6 +13,7 @@ interface Step {
   id?: string;
   uses?: string;
   run?: string;
+  if?: string;
   with?: Record<string, unknown>;
   env?: Record<string, string>;
 }
@@ -135,7 +136,16 @@ describe("the GitHub Actions workflows", () => {
 
   it("publish the folder the build command writes by default", () => {
     const uploads = files.flatMap((file) => steps(file).filter((step) => /^actions\/upload-(pages-)?artifact@/.test(step.uses ?? "")));
-    expect(uploads.map((step) => step.with?.["path"])).toEqual([`${DEFAULT_OUTPUT_DIR}/`, `${DEFAULT_OUTPUT_DIR}/`]);
+    const sites = uploads.filter((step) => step.with?.["name"] !== "quality");
+    expect(sites.map((step) => step.with?.["path"])).toEqual([`${DEFAULT_OUTPUT_DIR}/`, `${DEFAULT_OUTPUT_DIR}/`]);
+  });
+
+  it("keep the screenshots and quality measurements of a pull request's tests, even when they fail", () => {
+    const all = steps("pull-request.yml");
+    const quality = all.findIndex((step) => step.with?.["name"] === "quality");
+    expect(all[quality]?.with?.["path"]).toBe("artifacts/");
+    expect(all[quality]?.if).toBe("${{ !cancelled() }}");
+    expect(stepIndex("pull-request.yml", /^npm test$/)).toBeLessThan(quality);
   });
 
   it("keep the action pins up to date through Dependabot", () => {
