@@ -1,5 +1,5 @@
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { writeMeasurement } from "../support/artifacts.ts";
 import { launchChromium } from "../support/browser.ts";
@@ -25,17 +25,21 @@ describe("accessibility (axe-core) on every kind of page of the sample site", ()
     await server?.close();
   });
 
-  // Both colour schemes: contrast is checked against the colours readers actually get.
+  // Both colour schemes: contrast is checked against the colours readers actually get. One page
+  // per scheme, reused from address to address (a new browser context per page doubles the time).
   for (const colorScheme of ["light", "dark"] as const) {
+    let page: Page;
+    beforeAll(async () => {
+      page = await (await browser.newContext({ colorScheme, viewport: { width: 375, height: 800 } })).newPage();
+    });
+    afterAll(() => page?.context().close());
+
     for (const [name, sitePath] of Object.entries(SAMPLE_PAGES)) {
       it(`has no violations on ${name} (${sitePath}) in ${colorScheme} mode`, async () => {
-        const context = await browser.newContext({ colorScheme, viewport: { width: 375, height: 800 } });
-        const page = await context.newPage();
         const response = await page.goto(`${server.origin}${sitePath}`);
         expect(response?.status()).toBe(200);
         const { violations, passes } = await new AxeBuilder({ page }).analyze();
         counts[`${name} ${colorScheme}`] = violations.length;
-        await context.close();
         expect(passes.length).toBeGreaterThan(10);
         expect(violations.map((violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => String(node.target)).join(", ")}`)).toEqual([]);
       });
