@@ -14,6 +14,7 @@ import { rehypeResolveUrls } from "./plugins/rehype-resolve-urls.ts";
 import { rehypeRawWhenNeeded } from "./plugins/rehype-raw-when-needed.ts";
 import { rehypeReportUnsafe } from "./plugins/rehype-report-unsafe.ts";
 import { rehypeSafeExternalLinks } from "./plugins/rehype-safe-external-links.ts";
+import { rehypeTableAlign } from "./plugins/rehype-table-align.ts";
 import { remarkPlainTaskLists } from "./plugins/remark-plain-task-lists.ts";
 import { clobberPrefix, newsroomSchema } from "./sanitize-schema.ts";
 
@@ -27,17 +28,18 @@ import { clobberPrefix, newsroomSchema } from "./sanitize-schema.ts";
  *  4. remark-rehype              mdast → hast; raw HTML kept as `raw` nodes, plain comments
  *                                become comment nodes; footnote ids left unprefixed (step 8 fixes links)
  *  5. rehypeRawWhenNeeded        parse raw HTML with parse5, only when there is any
- *  6. rehypeReportUnsafe         warn about what step 7 will remove
- *  7. rehype-sanitize            newsroomSchema: the allowlist; prefixes ids with `user-content-`
- *  8. rehypeFragmentLinks        `#fn-1` → `#user-content-fn-1`
- *  9. rehypeHeadingIds           # → h2 when needed; unique ids, never a reserved one
- * 10. rehypeSafeExternalLinks    rel="noopener noreferrer" on links to other hosts
- * 11. rehypeFigures              captioned figures, lazy images, alt-text errors
- * 12. rehypeDonateSplit          find the donation marker; drop all comments
- * 13. rehypeBodyFacts            links, images, ids, first paragraph, word count
- * 14. rehypeResolveUrls          image paths and links to content files → published URLs
- *                               (after 13, so the facts keep what the editor wrote)
- * 15. rehype-stringify           hast → HTML (called once per part by `renderMarkdown`)
+ *  6. rehypeTableAlign           table cells' `align` (from GFM `---:`) → `align-*` classes
+ *  7. rehypeReportUnsafe         warn about what step 8 will remove
+ *  8. rehype-sanitize            newsroomSchema: the allowlist; prefixes ids with `user-content-`
+ *  9. rehypeFragmentLinks        `#fn-1` → `#user-content-fn-1`
+ * 10. rehypeHeadingIds           # → h2 when needed; unique ids, never a reserved one
+ * 11. rehypeSafeExternalLinks    rel="noopener noreferrer" on links to other hosts
+ * 12. rehypeFigures              captioned figures, lazy images, alt-text errors
+ * 13. rehypeDonateSplit          find the donation marker; drop all comments
+ * 14. rehypeBodyFacts            links, images, ids, first paragraph, word count
+ * 15. rehypeResolveUrls          image paths and links to content files → published URLs
+ *                               (after 14, so the facts keep what the editor wrote)
+ * 16. rehype-stringify           hast → HTML (called once per part by `renderMarkdown`)
  *
  * Bump `PIPELINE_VERSION` in render-markdown.ts whenever a change here can change the output.
  */
@@ -47,6 +49,7 @@ export const processor = unified()
   .use(remarkPlainTaskLists)
   .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "", handlers: { html: htmlCommentHandler } })
   .use(rehypeRawWhenNeeded)
+  .use(rehypeTableAlign)
   .use(rehypeReportUnsafe, { schema: newsroomSchema })
   .use(rehypeSanitize, newsroomSchema)
   .use(rehypeFragmentLinks, { prefix: clobberPrefix })

@@ -1,4 +1,5 @@
 import { defaultSchema, type Options as Schema } from "rehype-sanitize";
+import { TABLE_ALIGN_CLASSES } from "./plugins/rehype-table-align.ts";
 
 /**
  * URL schemes allowed per URL-carrying property; relative and fragment URLs are always allowed.
@@ -104,8 +105,9 @@ export const newsroomSchema: Schema = deepFreeze({
     q: ["cite"],
     section: [...aria, "dataFootnotes", ["className", "footnotes"]],
     table: [...aria],
-    td: ["colSpan", "headers", "rowSpan"],
-    th: ["abbr", "colSpan", "headers", "rowSpan", "scope"],
+    // Column alignment, as rehypeTableAlign writes it.
+    td: ["colSpan", "headers", "rowSpan", ["className", ...TABLE_ALIGN_CLASSES]],
+    th: ["abbr", "colSpan", "headers", "rowSpan", "scope", ["className", ...TABLE_ALIGN_CLASSES]],
     time: ["dateTime"],
     ul: [...aria],
   },

@@ -200,7 +200,10 @@ describe("renderMarkdown", () => {
           .get(),
       ).toEqual(["Ward", "Homes"]);
       expect($("table tbody td").last().text()).toBe("300");
+      // Alignment as a class: the align attribute is obsolete in HTML.
       expect($("[align]")).toHaveLength(0);
+      expect($("table td").last().attr("class")).toBe("align-right");
+      expect($("table td").first().attr("class")).toBeUndefined();
       expect($("del").text()).toBe("old");
       expect(
         $("a")
