@@ -37,7 +37,9 @@ export function toPicture(image: ProcessedImage, originalUrl: SitePath, pathPref
   // Versions are listed narrowest first; a thumbnail (at most 12rem wide) needs only the smallest.
   const smallest = fallback.files[0];
   const thumbnail: Thumbnail = {
-    sources: image.formats.slice(0, -1).flatMap(({ format, files }) => (files[0] ? [{ type: MIME_TYPES[format], src: url(files[0]) }] : [])),
+    sources: image.formats
+      .slice(0, -1)
+      .flatMap(({ format, files }) => (files[0] ? [{ type: MIME_TYPES[format], src: url(files[0]) }] : [])),
     src: smallest ? url(smallest) : "",
     width: smallest?.width ?? image.width,
     height: smallest?.height ?? image.height,

@@ -48,7 +48,9 @@ describe("a reader in Chromium (the sample site)", () => {
   });
 
   /** A fresh page that records every script error and every failed request. */
-  async function openContext(options: Parameters<Browser["newContext"]>[0] = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  async function openContext(
+    options: Parameters<Browser["newContext"]>[0] = {},
+  ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
     const context = await browser.newContext(options);
     const page = await context.newPage();
     const problems: string[] = [];
@@ -73,19 +75,28 @@ describe("a reader in Chromium (the sample site)", () => {
     expect(await page.locator("h1").textContent()).toBe("Council approves riverside flood wall after six-hour debate");
     expect(await page.locator(".lead-image img").isVisible()).toBe(true);
 
-    await Promise.all([page.waitForURL("**/tags/environment/"), page.getByRole("navigation", { name: "Topics" }).getByRole("link", { name: "Environment" }).click()]);
+    await Promise.all([
+      page.waitForURL("**/tags/environment/"),
+      page.getByRole("navigation", { name: "Topics" }).getByRole("link", { name: "Environment" }).click(),
+    ]);
     expect(await page.locator("h1").textContent()).toBe("Environment");
     const titles = await page.locator(".card-title a").allTextContents();
     expect(titles).toContain("Council approves riverside flood wall after six-hour debate");
 
-    await Promise.all([page.waitForURL("**/2026/07/09/sewage-overflow-figures/"), page.getByRole("link", { name: /^Sewage spilled into the Wendle/ }).click()]);
+    await Promise.all([
+      page.waitForURL("**/2026/07/09/sewage-overflow-figures/"),
+      page.getByRole("link", { name: /^Sewage spilled into the Wendle/ }).click(),
+    ]);
     const byline = page.locator(".byline a[rel=author]").first();
     const author = (await byline.textContent()) ?? "";
     await Promise.all([page.waitForURL("**/authors/**"), byline.click()]);
     expect(await page.locator("h1").textContent()).toBe(author);
     expect(await page.locator(".card-title a").allTextContents()).toContain(await page.locator(".card-title a").first().textContent());
 
-    await Promise.all([page.waitForURL(`${server.origin}/`), page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Latest" }).click()]);
+    await Promise.all([
+      page.waitForURL(`${server.origin}/`),
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Latest" }).click(),
+    ]);
     const firstPage = await page.locator(".card-title a").allTextContents();
     await Promise.all([page.waitForURL("**/page/2/"), page.getByRole("link", { name: "Older articles" }).click()]);
     expect(path()).toBe("/page/2/");
@@ -97,13 +108,24 @@ describe("a reader in Chromium (the sample site)", () => {
     await context.close();
   });
 
-  for (const name of ["home", "article", "article-donate", "article-corrections", "tag", "author", "search", "page", "not-found"] as const) {
+  for (const name of [
+    "home",
+    "article",
+    "article-donate",
+    "article-corrections",
+    "tag",
+    "author",
+    "search",
+    "page",
+    "not-found",
+  ] as const) {
     it(`reaches every link and field of ${name} with the Tab key alone, each with a visible focus indicator`, async () => {
       const { context, page } = await openContext({ viewport: { width: 1280, height: 900 } });
       await page.goto(`${server.origin}${SAMPLE_PAGES[name]}`);
       const expected = (await page.evaluate(MARK_FOCUSABLE)) as number;
       expect(expected).toBeGreaterThan(10);
-      const reached: { index: number; label: string; outline: string; outlineWidth: number; outlineStyle: string; boxShadow: string }[] = [];
+      const reached: { index: number; label: string; outline: string; outlineWidth: number; outlineStyle: string; boxShadow: string }[] =
+        [];
       for (let presses = 0; presses < expected + 5; presses++) {
         await page.keyboard.press("Tab");
         const focused = (await page.evaluate(FOCUSED)) as (typeof reached)[number] | null;
@@ -118,7 +140,9 @@ describe("a reader in Chromium (the sample site)", () => {
         const unfocused = (await page.evaluate(UNFOCUSED(entry.index))) as { outline: string; boxShadow: string };
         const indicated = (entry.outlineStyle !== "none" && entry.outlineWidth >= 2) || entry.boxShadow !== "none";
         expect(indicated, `no focus indicator on ${entry.label}`).toBe(true);
-        expect(`${entry.outline} ${entry.boxShadow}`, `focus looks the same as no focus on ${entry.label}`).not.toBe(`${unfocused.outline} ${unfocused.boxShadow}`);
+        expect(`${entry.outline} ${entry.boxShadow}`, `focus looks the same as no focus on ${entry.label}`).not.toBe(
+          `${unfocused.outline} ${unfocused.boxShadow}`,
+        );
       }
       await context.close();
     });

@@ -21,10 +21,13 @@ const LUMINANCE = (selector: string, property: string) => `(() => {
     .map((channel) => (channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 })()`;
-const DISPLAY = (selector: string) => `[...document.querySelectorAll(${JSON.stringify(selector)})].map((element) => getComputedStyle(element).display)`;
+const DISPLAY = (selector: string) =>
+  `[...document.querySelectorAll(${JSON.stringify(selector)})].map((element) => getComputedStyle(element).display)`;
 // Lazy thumbnails below the fold would load for a full-page picture only once scrolled to.
-const LOAD_IMAGES = "Promise.all([...document.images].map((image) => { image.loading = 'eager'; return image.decode().catch(() => undefined); }))";
-const AFTER_CONTENT = (selector: string) => `[...document.querySelectorAll(${JSON.stringify(selector)})].map((element) => getComputedStyle(element, "::after").content)`;
+const LOAD_IMAGES =
+  "Promise.all([...document.images].map((image) => { image.loading = 'eager'; return image.decode().catch(() => undefined); }))";
+const AFTER_CONTENT = (selector: string) =>
+  `[...document.querySelectorAll(${JSON.stringify(selector)})].map((element) => getComputedStyle(element, "::after").content)`;
 
 describe("how pages look (the sample site in Chromium)", () => {
   let server: StaticServer;
@@ -43,7 +46,10 @@ describe("how pages look (the sample site in Chromium)", () => {
   });
 
   async function open(sitePath: string, options: { width: number; colorScheme?: "light" | "dark"; print?: boolean }): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: options.width, height: 900 }, colorScheme: options.colorScheme ?? "light" });
+    const context = await browser.newContext({
+      viewport: { width: options.width, height: 900 },
+      colorScheme: options.colorScheme ?? "light",
+    });
     const page = await context.newPage();
     await page.goto(`${server.origin}${sitePath}`, { waitUntil: "load" });
     if (options.print) await page.emulateMedia({ media: "print" });
@@ -59,7 +65,10 @@ describe("how pages look (the sample site in Chromium)", () => {
       { width: 375, suffix: "-dark", colorScheme: "dark" as const },
       { width: A4_WIDTH, suffix: "-print", print: true },
     ]) {
-      const context = await browser.newContext({ viewport: { width: variant.width, height: 900 }, colorScheme: variant.colorScheme ?? "light" });
+      const context = await browser.newContext({
+        viewport: { width: variant.width, height: 900 },
+        colorScheme: variant.colorScheme ?? "light",
+      });
       const page = await context.newPage();
       if (variant.print) await page.emulateMedia({ media: "print" });
       for (const [name, sitePath] of Object.entries(SAMPLE_PAGES)) {
@@ -81,7 +90,9 @@ describe("how pages look (the sample site in Chromium)", () => {
     expect(await light.evaluate(LUMINANCE("body", "color"))).toBeLessThan(0.05);
     expect(await dark.evaluate(LUMINANCE("body", "backgroundColor"))).toBeLessThan(0.05);
     expect(await dark.evaluate(LUMINANCE("body", "color"))).toBeGreaterThan(0.6);
-    expect(await dark.evaluate(LUMINANCE(".donate", "backgroundColor"))).not.toBe(await dark.evaluate(LUMINANCE("body", "backgroundColor")));
+    expect(await dark.evaluate(LUMINANCE(".donate", "backgroundColor"))).not.toBe(
+      await dark.evaluate(LUMINANCE("body", "backgroundColor")),
+    );
     expect(await dark.evaluate(LUMINANCE(".byline a", "color"))).toBeGreaterThan(0.3);
     await light.context().close();
     await dark.context().close();
@@ -104,7 +115,9 @@ describe("how pages look (the sample site in Chromium)", () => {
     }
     // Links in the story print their address after the text.
     const bodyLinks = (await page.evaluate(AFTER_CONTENT('.article-body a[href^="http"]'))) as string[];
-    const hrefs = await page.locator('.article-body a[href^="http"]').evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+    const hrefs = await page
+      .locator('.article-body a[href^="http"]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute("href")));
     expect(bodyLinks.length).toBeGreaterThan(0);
     expect(bodyLinks).toEqual(hrefs.map((href) => `" (${href})"`));
     // And it makes a real printed document.

@@ -41,7 +41,11 @@ describe("accessibility (axe-core) on every kind of page of the sample site", ()
         const { violations, passes } = await new AxeBuilder({ page }).analyze();
         counts[`${name} ${colorScheme}`] = violations.length;
         expect(passes.length).toBeGreaterThan(10);
-        expect(violations.map((violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => String(node.target)).join(", ")}`)).toEqual([]);
+        expect(
+          violations.map(
+            (violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => String(node.target)).join(", ")}`,
+          ),
+        ).toEqual([]);
       });
     }
   }

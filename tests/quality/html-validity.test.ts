@@ -18,7 +18,9 @@ async function htmlValidateErrors(files: string[], base: string): Promise<string
   const { default: config } = (await import(pathToFileURL(path.join(REPOSITORY, ".htmlvalidate.mjs")).href)) as { default: ConfigData };
   const report = await new HtmlValidate(new StaticConfigLoader(config)).validateMultipleFiles(files);
   return report.results.flatMap((result) =>
-    result.messages.map((message) => `${path.relative(base, result.filePath)}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`),
+    result.messages.map(
+      (message) => `${path.relative(base, result.filePath)}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`,
+    ),
   );
 }
 
@@ -26,10 +28,15 @@ async function htmlValidateErrors(files: string[], base: string): Promise<string
 async function vnuErrors(folder: string): Promise<string[]> {
   const args = ["-jar", VNU_JAR, "--skip-non-html", "--errors-only", "--format", "json", "--exit-zero-always", folder];
   const { stdout, stderr } = await promisify(execFile)("java", args, { maxBuffer: 16 * 1024 * 1024 });
-  const { messages } = JSON.parse(stderr || stdout) as { messages: { type: string; subType?: string; url?: string; lastLine?: number; message: string }[] };
+  const { messages } = JSON.parse(stderr || stdout) as {
+    messages: { type: string; subType?: string; url?: string; lastLine?: number; message: string }[];
+  };
   return messages
     .filter((message) => message.type === "error" || message.subType === "fatal")
-    .map((message) => `${path.relative(folder, new URL(message.url ?? pathToFileURL(folder).href).pathname)}:${message.lastLine ?? "?"} ${message.message}`);
+    .map(
+      (message) =>
+        `${path.relative(folder, new URL(message.url ?? pathToFileURL(folder).href).pathname)}:${message.lastLine ?? "?"} ${message.message}`,
+    );
 }
 
 describe("valid HTML in every page of the built sample site", () => {
@@ -52,7 +59,10 @@ describe("the validators as this file runs them", () => {
   const folder = mkdtempSync(path.join(tmpdir(), "tidings-invalid-"));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
   // Two errors both validators know: a duplicate id and an <li> outside any list.
-  writeFileSync(path.join(folder, "bad.html"), '<!doctype html>\n<html lang="en"><head><title>Bad</title></head>\n<body><p id="x">a</p><p id="x">b</p>\n<li>loose</li></body></html>\n');
+  writeFileSync(
+    path.join(folder, "bad.html"),
+    '<!doctype html>\n<html lang="en"><head><title>Bad</title></head>\n<body><p id="x">a</p><p id="x">b</p>\n<li>loose</li></body></html>\n',
+  );
 
   it("report errors in a page that has them", async () => {
     const [fromHtmlValidate, fromVnu] = await Promise.all([htmlValidateErrors([path.join(folder, "bad.html")], folder), vnuErrors(folder)]);

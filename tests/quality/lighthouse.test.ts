@@ -31,21 +31,37 @@ describe("Lighthouse 12 (mobile profile, default settings) on the sample site", 
   });
 
   for (const name of AUDITED) {
-    it(`scores 100 in performance, accessibility, best practices and SEO on ${name} (${SAMPLE_PAGES[name]})`, { timeout: 180_000 }, async () => {
-      const result = await lighthouse(`${server.origin}${SAMPLE_PAGES[name]}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] });
-      const lhr = result?.lhr;
-      if (!lhr) throw new Error("Lighthouse returned no result");
-      expect(lhr.runtimeError).toBeUndefined();
-      const scores = Object.fromEntries(CATEGORIES.map((category) => [category, Math.round((lhr.categories[category]?.score ?? 0) * 100)]));
-      // Every scored audit that is not perfect, so a failure says what to fix (a category can round to 100 with one of them at 0.99).
-      const shortfalls = CATEGORIES.flatMap((category) =>
-        (lhr.categories[category]?.auditRefs ?? [])
-          .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
-          .map((ref) => `${category}/${ref.id}: ${lhr.audits[ref.id]?.score} ${lhr.audits[ref.id]?.displayValue ?? ""}`.trim()),
-      );
-      const metrics = Object.fromEntries(METRICS.map((id) => [id, Math.round((lhr.audits[id]?.numericValue ?? NaN) * 1000) / 1000]));
-      measured[name] = { url: SAMPLE_PAGES[name], scores, metrics, shortfalls };
-      expect(scores, `audits short of perfect:\n${shortfalls.join("\n")}`).toEqual({ performance: 100, accessibility: 100, "best-practices": 100, seo: 100 });
-    });
+    it(
+      `scores 100 in performance, accessibility, best practices and SEO on ${name} (${SAMPLE_PAGES[name]})`,
+      { timeout: 180_000 },
+      async () => {
+        const result = await lighthouse(`${server.origin}${SAMPLE_PAGES[name]}`, {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: [...CATEGORIES],
+        });
+        const lhr = result?.lhr;
+        if (!lhr) throw new Error("Lighthouse returned no result");
+        expect(lhr.runtimeError).toBeUndefined();
+        const scores = Object.fromEntries(
+          CATEGORIES.map((category) => [category, Math.round((lhr.categories[category]?.score ?? 0) * 100)]),
+        );
+        // Every scored audit that is not perfect, so a failure says what to fix (a category can round to 100 with one of them at 0.99).
+        const shortfalls = CATEGORIES.flatMap((category) =>
+          (lhr.categories[category]?.auditRefs ?? [])
+            .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+            .map((ref) => `${category}/${ref.id}: ${lhr.audits[ref.id]?.score} ${lhr.audits[ref.id]?.displayValue ?? ""}`.trim()),
+        );
+        const metrics = Object.fromEntries(METRICS.map((id) => [id, Math.round((lhr.audits[id]?.numericValue ?? NaN) * 1000) / 1000]));
+        measured[name] = { url: SAMPLE_PAGES[name], scores, metrics, shortfalls };
+        expect(scores, `audits short of perfect:\n${shortfalls.join("\n")}`).toEqual({
+          performance: 100,
+          accessibility: 100,
+          "best-practices": 100,
+          seo: 100,
+        });
+      },
+    );
   }
 });

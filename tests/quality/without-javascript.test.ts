@@ -44,9 +44,15 @@ describe("reading without JavaScript", () => {
         const main = page.locator("main");
         expect((await main.innerText()).length).toBeGreaterThan(80);
         // Everything inside main that holds text is on screen, not hidden waiting for a script.
-        const hidden = await main.locator("p, li, h2, h3, figure, table").evaluateAll((elements) =>
-          elements.filter((element) => element.getClientRects().length === 0 && !element.closest("[hidden], noscript, .visually-hidden, [data-search-results]")).length,
-        );
+        const hidden = await main
+          .locator("p, li, h2, h3, figure, table")
+          .evaluateAll(
+            (elements) =>
+              elements.filter(
+                (element) =>
+                  element.getClientRects().length === 0 && !element.closest("[hidden], noscript, .visually-hidden, [data-search-results]"),
+              ).length,
+          );
         expect(hidden).toBe(0);
         if (name.startsWith("article")) expect(await page.locator(".article-body p").first().isVisible()).toBe(true);
         await context.close();

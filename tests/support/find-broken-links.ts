@@ -40,7 +40,11 @@ export function findBrokenLinks(outputDir: string, siteUrl: string): BrokenLink[
     let found = ids.get(file);
     if (!found) {
       const page = $ ?? load(readFileSync(file, "utf8"));
-      found = new Set(page("[id]").map((_, element) => page(element).attr("id") ?? "").get());
+      found = new Set(
+        page("[id]")
+          .map((_, element) => page(element).attr("id") ?? "")
+          .get(),
+      );
       page("a[name]").each((_, element) => void found?.add(page(element).attr("name") ?? ""));
       ids.set(file, found);
     }

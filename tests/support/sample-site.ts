@@ -9,5 +9,6 @@ export const SAMPLE_SITE_NOW = Date.UTC(2026, 11, 1, 12);
 
 /** Copy the sample site (The Millbrook Lantern: content, public files and config) into `root`. */
 export function copySampleSiteInto(root: string): void {
-  for (const part of ["content", "public", "tidings.config.yml"]) cpSync(path.join(SAMPLE_SITE, part), path.join(root, part), { recursive: true });
+  for (const part of ["content", "public", "tidings.config.yml"])
+    cpSync(path.join(SAMPLE_SITE, part), path.join(root, part), { recursive: true });
 }
