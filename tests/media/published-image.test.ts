@@ -76,14 +76,7 @@ describe("toPicture", () => {
   });
 
   it("gives no picture for an image published as it is", () => {
-    const gif: ProcessedImage = {
-      key: KEY,
-      kind: "as-is",
-      width: 100,
-      height: 50,
-      original: { format: "gif", width: 100, height: 50 },
-      formats: [],
-    };
+    const gif: ProcessedImage = { key: KEY, kind: "as-is", width: 100, height: 50, original: { format: "gif", width: 100, height: 50 }, formats: [] };
     expect(toPicture(gif, "/media/a.gif", "/")).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import * as chromeLauncher from "chrome-launcher";
-import lighthouse from "lighthouse";
+import lighthouse, { type Result } from "lighthouse";
+import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { writeMeasurement } from "../support/artifacts.ts";
 import { CHROMIUM, CHROMIUM_ARGS } from "../support/browser.ts";
@@ -13,6 +14,8 @@ const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as 
 const AUDITED = ["home", "article", "article-text", "tag", "search"] as const;
 const METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"];
 
+// Runs per page; the median one is judged.
+const RUNS = 3;
 const measured: Record<string, unknown> = {};
 
 describe("Lighthouse 12 (mobile profile, default settings) on the sample site", () => {
@@ -33,17 +36,26 @@ describe("Lighthouse 12 (mobile profile, default settings) on the sample site", 
   for (const name of AUDITED) {
     it(
       `scores 100 in performance, accessibility, best practices and SEO on ${name} (${SAMPLE_PAGES[name]})`,
-      { timeout: 180_000 },
+      { timeout: 300_000 },
       async () => {
-        const result = await lighthouse(`${server.origin}${SAMPLE_PAGES[name]}`, {
-          port: chrome.port,
-          output: "json",
-          logLevel: "error",
-          onlyCategories: [...CATEGORIES],
-        });
-        const lhr = result?.lhr;
-        if (!lhr) throw new Error("Lighthouse returned no result");
-        expect(lhr.runtimeError).toBeUndefined();
+        // Lighthouse's own advice on variability: run several times and report the median run
+        // (its computeMedianRun: the run nearest the median first paint and time to interactive).
+        // On this 2-core machine, Chromium's own unattributed tasks can block the main thread for
+        // hundreds of milliseconds when another process takes the CPU; the pages' own work is
+        // about 100 ms (style and layout, HTML parsing), with no script.
+        const runs: Result[] = [];
+        for (let run = 0; run < RUNS; run++) {
+          const result = await lighthouse(`${server.origin}${SAMPLE_PAGES[name]}`, {
+            port: chrome.port,
+            output: "json",
+            logLevel: "error",
+            onlyCategories: [...CATEGORIES],
+          });
+          if (!result?.lhr) throw new Error("Lighthouse returned no result");
+          expect(result.lhr.runtimeError).toBeUndefined();
+          runs.push(result.lhr);
+        }
+        const lhr: Result = computeMedianRun(runs);
         const scores = Object.fromEntries(
           CATEGORIES.map((category) => [category, Math.round((lhr.categories[category]?.score ?? 0) * 100)]),
         );
@@ -54,7 +66,15 @@ describe("Lighthouse 12 (mobile profile, default settings) on the sample site", 
             .map((ref) => `${category}/${ref.id}: ${lhr.audits[ref.id]?.score} ${lhr.audits[ref.id]?.displayValue ?? ""}`.trim()),
         );
         const metrics = Object.fromEntries(METRICS.map((id) => [id, Math.round((lhr.audits[id]?.numericValue ?? NaN) * 1000) / 1000]));
-        measured[name] = { url: SAMPLE_PAGES[name], scores, metrics, shortfalls };
+        const performanceOfEachRun = runs.map((run) => Math.round((run.categories["performance"]?.score ?? 0) * 100));
+        measured[name] = {
+          url: SAMPLE_PAGES[name],
+          scores,
+          metrics,
+          shortfalls,
+          performanceOfEachRun,
+          benchmarkIndex: lhr.environment.benchmarkIndex,
+        };
         expect(scores, `audits short of perfect:\n${shortfalls.join("\n")}`).toEqual({
           performance: 100,
           accessibility: 100,
