@@ -1,11 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "../support/browser.ts";
+import { describe, expect, it } from "vitest";
 import { SAMPLE_PAGES } from "../support/sample-pages.ts";
-import { serveWithSiteHeaders } from "../support/serve-sample-build.ts";
-import type { StaticServer } from "../support/static-server.ts";
-
-const { outputDir, root } = inject("sampleBuild");
+import { useServedSampleSite } from "../support/serve-sample-build.ts";
 
 // Run in the page (as strings: the tests are compiled without DOM types).
 // Marks every element a keyboard user must be able to reach: visible links, buttons and fields.
@@ -34,24 +30,13 @@ const UNFOCUSED = (index: number) => `(() => {
 })()`;
 
 describe("a reader in Chromium (the sample site)", () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await serveWithSiteHeaders(outputDir, root);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useServedSampleSite();
 
   /** A fresh page that records every script error and every failed request. */
   async function openContext(
     options: Parameters<Browser["newContext"]>[0] = {},
   ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const context = await browser.newContext(options);
+    const context = await site.browser.newContext(options);
     const page = await context.newPage();
     const problems: string[] = [];
     page.on("pageerror", (error) => problems.push(error.message));
@@ -67,7 +52,7 @@ describe("a reader in Chromium (the sample site)", () => {
   it("goes home → article → topic → another article → its author → back home → the next page of the list", async () => {
     const { context, page, problems } = await openContext({ viewport: { width: 375, height: 800 } });
     const path = () => new URL(page.url()).pathname;
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${site.server.origin}/`);
     expect(await page.locator("h1").textContent()).toBe("Latest news");
 
     const story = page.getByRole("link", { name: "Council approves riverside flood wall after six-hour debate" });
@@ -94,7 +79,7 @@ describe("a reader in Chromium (the sample site)", () => {
     expect(await page.locator(".card-title a").allTextContents()).toContain(await page.locator(".card-title a").first().textContent());
 
     await Promise.all([
-      page.waitForURL(`${server.origin}/`),
+      page.waitForURL(`${site.server.origin}/`),
       page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Latest" }).click(),
     ]);
     const firstPage = await page.locator(".card-title a").allTextContents();
@@ -121,7 +106,7 @@ describe("a reader in Chromium (the sample site)", () => {
   ] as const) {
     it(`reaches every link and field of ${name} with the Tab key alone, each with a visible focus indicator`, async () => {
       const { context, page } = await openContext({ viewport: { width: 1280, height: 900 } });
-      await page.goto(`${server.origin}${SAMPLE_PAGES[name]}`);
+      await page.goto(`${site.server.origin}${SAMPLE_PAGES[name]}`);
       const expected = (await page.evaluate(MARK_FOCUSABLE)) as number;
       expect(expected).toBeGreaterThan(10);
       const reached: { index: number; label: string; outline: string; outlineWidth: number; outlineStyle: string; boxShadow: string }[] =
@@ -150,7 +135,7 @@ describe("a reader in Chromium (the sample site)", () => {
 
   it("Skip to content moves focus into the main content", async () => {
     const { context, page } = await openContext();
-    await page.goto(`${server.origin}${SAMPLE_PAGES.article}`);
+    await page.goto(`${site.server.origin}${SAMPLE_PAGES.article}`);
     await page.keyboard.press("Tab");
     expect(await page.locator(".skip-link").isVisible()).toBe(true);
     await page.keyboard.press("Enter");
@@ -163,7 +148,7 @@ describe("a reader in Chromium (the sample site)", () => {
     const { context, page } = await openContext({ viewport: { width: 320, height: 640 } });
     const wide: string[] = [];
     for (const [name, sitePath] of Object.entries(SAMPLE_PAGES)) {
-      await page.goto(`${server.origin}${sitePath}`);
+      await page.goto(`${site.server.origin}${sitePath}`);
       const width = (await page.evaluate("document.documentElement.scrollWidth")) as number;
       if (width > 320) wide.push(`${name} is ${width} pixels wide`);
     }

@@ -1,14 +1,11 @@
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS } from "../support/artifacts.ts";
-import { launchChromium } from "../support/browser.ts";
 import { SAMPLE_PAGES } from "../support/sample-pages.ts";
-import { serveWithSiteHeaders } from "../support/serve-sample-build.ts";
-import type { StaticServer } from "../support/static-server.ts";
+import { useServedSampleSite } from "../support/serve-sample-build.ts";
 
-const { outputDir, root } = inject("sampleBuild");
 /** Where the screenshots go: `<page-type>-<width>[-dark|-print].png`. CI keeps the folder. */
 const SCREENSHOTS = path.join(ARTIFACTS, "screenshots");
 // Paper width at 96 pixels to the inch: A4 less the print margins in site.css is narrower still.
@@ -30,28 +27,20 @@ const AFTER_CONTENT = (selector: string) =>
   `[...document.querySelectorAll(${JSON.stringify(selector)})].map((element) => getComputedStyle(element, "::after").content)`;
 
 describe("how pages look (the sample site in Chromium)", () => {
-  let server: StaticServer;
-  let browser: Browser;
+  const site = useServedSampleSite();
 
-  beforeAll(async () => {
+  beforeAll(() => {
     rmSync(SCREENSHOTS, { recursive: true, force: true });
     mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await serveWithSiteHeaders(outputDir, root);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   async function open(sitePath: string, options: { width: number; colorScheme?: "light" | "dark"; print?: boolean }): Promise<Page> {
-    const context = await browser.newContext({
+    const context = await site.browser.newContext({
       viewport: { width: options.width, height: 900 },
       colorScheme: options.colorScheme ?? "light",
     });
     const page = await context.newPage();
-    await page.goto(`${server.origin}${sitePath}`, { waitUntil: "load" });
+    await page.goto(`${site.server.origin}${sitePath}`, { waitUntil: "load" });
     if (options.print) await page.emulateMedia({ media: "print" });
     await page.evaluate(LOAD_IMAGES);
     return page;
@@ -65,14 +54,14 @@ describe("how pages look (the sample site in Chromium)", () => {
       { width: 375, suffix: "-dark", colorScheme: "dark" as const },
       { width: A4_WIDTH, suffix: "-print", print: true },
     ]) {
-      const context = await browser.newContext({
+      const context = await site.browser.newContext({
         viewport: { width: variant.width, height: 900 },
         colorScheme: variant.colorScheme ?? "light",
       });
       const page = await context.newPage();
       if (variant.print) await page.emulateMedia({ media: "print" });
       for (const [name, sitePath] of Object.entries(SAMPLE_PAGES)) {
-        await page.goto(`${server.origin}${sitePath}`, { waitUntil: "load" });
+        await page.goto(`${site.server.origin}${sitePath}`, { waitUntil: "load" });
         await page.evaluate(LOAD_IMAGES);
         const file = path.join(SCREENSHOTS, `${name}-${variant.width}${variant.suffix}.png`);
         await page.screenshot({ path: file, fullPage: true });

@@ -1,28 +1,17 @@
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeMeasurement } from "../support/artifacts.ts";
-import { launchChromium } from "../support/browser.ts";
 import { SAMPLE_PAGES } from "../support/sample-pages.ts";
-import { serveWithSiteHeaders } from "../support/serve-sample-build.ts";
-import type { StaticServer } from "../support/static-server.ts";
+import { useServedSampleSite } from "../support/serve-sample-build.ts";
 
-const { outputDir, root } = inject("sampleBuild");
 const counts: Record<string, number> = {};
 
 describe("accessibility (axe-core) on every kind of page of the sample site", () => {
-  let server: StaticServer;
-  let browser: Browser;
+  const site = useServedSampleSite();
 
-  beforeAll(async () => {
-    server = await serveWithSiteHeaders(outputDir, root);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
+  afterAll(() => {
     writeMeasurement("axe", { violationsPerPage: counts });
-    await browser?.close();
-    await server?.close();
   });
 
   // Both colour schemes: contrast is checked against the colours readers actually get. One page
@@ -30,13 +19,13 @@ describe("accessibility (axe-core) on every kind of page of the sample site", ()
   for (const colorScheme of ["light", "dark"] as const) {
     let page: Page;
     beforeAll(async () => {
-      page = await (await browser.newContext({ colorScheme, viewport: { width: 375, height: 800 } })).newPage();
+      page = await (await site.browser.newContext({ colorScheme, viewport: { width: 375, height: 800 } })).newPage();
     });
     afterAll(() => page?.context().close());
 
     for (const [name, sitePath] of Object.entries(SAMPLE_PAGES)) {
       it(`has no violations on ${name} (${sitePath}) in ${colorScheme} mode`, async () => {
-        const response = await page.goto(`${server.origin}${sitePath}`);
+        const response = await page.goto(`${site.server.origin}${sitePath}`);
         expect(response?.status()).toBe(200);
         const { violations, passes } = await new AxeBuilder({ page }).analyze();
         counts[`${name} ${colorScheme}`] = violations.length;

@@ -1,15 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { load } from "cheerio";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium } from "../support/browser.ts";
+import { describe, expect, inject, it } from "vitest";
 import { SAMPLE_PAGES } from "../support/sample-pages.ts";
-import { serveWithSiteHeaders } from "../support/serve-sample-build.ts";
+import { useServedSampleSite } from "../support/serve-sample-build.ts";
 import { htmlFiles } from "../support/site-files.ts";
-import type { StaticServer } from "../support/static-server.ts";
 
-const { outputDir, root } = inject("sampleBuild");
+const { outputDir } = inject("sampleBuild");
 
 describe("reading without JavaScript", () => {
   it("loads no script on any page but the search page (JSON-LD is data, not script)", () => {
@@ -21,24 +18,13 @@ describe("reading without JavaScript", () => {
   });
 
   describe("in Chromium with JavaScript turned off", () => {
-    let server: StaticServer;
-    let browser: Browser;
-
-    beforeAll(async () => {
-      server = await serveWithSiteHeaders(outputDir, root);
-      browser = await launchChromium();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const site = useServedSampleSite();
 
     for (const [name, sitePath] of Object.entries(SAMPLE_PAGES)) {
       it(`shows the whole of ${name} (${sitePath}): headline, content, navigation`, async () => {
-        const context = await browser.newContext({ javaScriptEnabled: false });
+        const context = await site.browser.newContext({ javaScriptEnabled: false });
         const page = await context.newPage();
-        await page.goto(`${server.origin}${sitePath}`);
+        await page.goto(`${site.server.origin}${sitePath}`);
         expect(await page.locator("h1").isVisible()).toBe(true);
         expect(await page.locator(".site-nav a").first().isVisible()).toBe(true);
         const main = page.locator("main");
