@@ -80,16 +80,18 @@ export function generateArticles(options: GenerateOptions): { articles: Generate
     for (let section = 0; section < sections; section++) {
       blocks.push(`## ${sentence(3, 6).slice(0, -1)}`);
       blocks.push(paragraph(longRead ? 7 : 2));
-      if (section === 0) blocks.push(`> “${sentence(10, 20)}” said a ${pick(WORDS)} spokesperson.`);
+      if (section === 0) blocks.push(`> “${sentence(10, 20).slice(0, -1)},” said a ${pick(WORDS)} spokesperson.`);
       if (section === 1 || longRead) blocks.push(Array.from({ length: 3 }, () => `- ${sentence(4, 9)}`).join("\n"));
-      blocks.push(`${paragraph(1)} Read the [full report](https://example.org/reports/${index}-${section}) for details.`);
+      blocks.push(`${paragraph(1)} The *${pick(WORDS)}* figures are **${pick(WORDS)}**; read the [full report](https://example.org/reports/${index}-${section}) for details.`);
     }
     const tagCount = 2 + Math.floor(random() * 3);
     const tags = [...new Set(Array.from({ length: tagCount }, () => pick(TOPICS)))];
     const bylineCount = random() < 0.1 ? 2 : 1;
     const byline = [...new Set(Array.from({ length: bylineCount }, () => pick(uniqueAuthors)))];
     const sources = random() < 0.8 ? Array.from({ length: 1 + Math.floor(random() * 3) }, (_, i) => (i === 0 ? { name: `${pick(TOPICS)} committee papers`, url: `https://example.org/papers/${index}` } : { name: `Interview with a ${pick(WORDS)} officer` })) : [];
-    articles.push({ slug: `story-${index + 1}`, year, title, date, byline, tags, sources, body: blocks.join("\n\n") });
+    // Editors name files after the headline, so most names are already slugs.
+    const slug = `${title.toLowerCase().split(" ").slice(0, 4).join("-")}-${index + 1}`;
+    articles.push({ slug, year, title, date, byline, tags, sources, body: blocks.join("\n\n") });
   }
   return { articles, authors: uniqueAuthors };
 }

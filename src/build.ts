@@ -1,8 +1,12 @@
 import path from "node:path";
+import { codeFingerprint } from "./cache/code-fingerprint.ts";
+import { loadContentCache, saveContentCache } from "./cache/content-cache.ts";
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
-import { writeWithEleventy } from "./eleventy/run-eleventy.ts";
-import { loadSite } from "./load-site.ts";
+import { TEMPLATES_DIR, writeWithEleventy } from "./eleventy/run-eleventy.ts";
+import { loadSite, type LoadedSite } from "./load-site.ts";
 import { prepareMedia } from "./media/prepare-media.ts";
+import { currentOutput, outputKey, recordOutput } from "./output/output-manifest.ts";
+import { releaseMemory } from "./release-memory.ts";
 import { createStagingDirectory, discardStaging, swapIntoPlace } from "./output/staging.ts";
 import { writeSearchIndex } from "./search/write-search-index.ts";
 import type { BuildMode } from "./site/types.ts";
@@ -10,7 +14,7 @@ import type { BuildMode } from "./site/types.ts";
 /** Where a build writes unless told otherwise, relative to the project root. */
 export const DEFAULT_OUTPUT_DIR = "_site";
 
-/** The cache folder inside the project root: resized images kept between builds. */
+/** The cache folder inside the project root: resized images, rendered content and what the last build wrote, kept between builds; safe to delete. */
 export const CACHE_DIR = ".tidings-cache";
 
 /** Options for one build. */
@@ -27,8 +31,12 @@ export interface BuildOptions {
   templatesDir?: string;
   /** Replaces the config's `url` (from `TIDINGS_URL`); validated like it. */
   siteUrl?: string | undefined;
-  /** Where resized images are kept between builds; relative paths are resolved against `root`. Default `.tidings-cache`. */
+  /** Where resized images and rendered content are kept between builds; relative paths are resolved against `root`. Default `.tidings-cache`. */
   cacheDir?: string;
+  /** Reuse and update the content cache and the record of the last output (default true); false does all the work afresh and leaves the cache alone. */
+  cache?: boolean;
+  /** The most pages one Eleventy run writes (default PAGES_PER_RUN): fewer keep memory lower, at the cost of starting Eleventy more often. */
+  pagesPerRun?: number;
 }
 
 /** What a build did: every problem found, and what was written when it succeeded. */
@@ -41,6 +49,8 @@ export interface BuildResult {
   outputDir: string;
   /** The underlying error when rendering failed, for debugging. */
   cause?: unknown;
+  /** True when nothing had changed since the last build, so its output was kept as it is. */
+  unchanged?: boolean;
   /** Milliseconds spent loading content and rendering Markdown, processing images, in Eleventy, and indexing for search. */
   timings: { load: number; media: number; write: number; search: number };
 }
@@ -53,8 +63,10 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const outputDir = path.resolve(options.root, options.outputDir ?? DEFAULT_OUTPUT_DIR);
   const startedAt = performance.now();
-  const loadOptions = { root: options.root, mode: options.mode ?? "production", siteUrl: options.siteUrl } as const;
-  const { site, diagnostics: loadDiagnostics } = loadSite(options.now === undefined ? loadOptions : { ...loadOptions, now: options.now });
+  const cacheDir = path.resolve(options.root, options.cacheDir ?? CACHE_DIR);
+  const code = options.cache === false ? undefined : codeFingerprint();
+  const { site, diagnostics: loadDiagnostics } = loadWithCache(options, cacheDir, code);
+  releaseMemory();
   const timings = { load: performance.now() - startedAt, media: 0, write: 0, search: 0 };
   let diagnostics = loadDiagnostics;
   const result = (ok: boolean, pages: number, extra: Diagnostic[] = []): BuildResult => ({
@@ -68,17 +80,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!site || hasErrors(diagnostics)) return result(false, 0);
 
   let stepStartedAt = performance.now();
-  const cacheDir = path.resolve(options.root, options.cacheDir ?? CACHE_DIR);
   const mediaDiagnostics = await prepareMedia(site, { root: options.root, cacheDir, pathPrefix: site.config.pathPrefix });
   diagnostics = sortDiagnostics([...diagnostics, ...mediaDiagnostics]);
   timings.media = performance.now() - stepStartedAt;
   if (hasErrors(diagnostics)) return result(false, 0);
 
+  // Output is a pure function of its inputs: when none changed, the last build's output is current.
+  const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
+  const key = code === undefined ? undefined : outputKey({ site, code, templatesDir, publicDir: path.join(options.root, "public") });
+  const keptPages = key === undefined ? undefined : currentOutput(cacheDir, outputDir, key);
+  if (keptPages !== undefined) return { ...result(true, keptPages), unchanged: true };
+
   const staging = createStagingDirectory(outputDir);
   let pages: number;
   try {
     stepStartedAt = performance.now();
-    pages = await writeWithEleventy({ root: options.root, site, outputDir: staging, templatesDir: options.templatesDir });
+    pages = await writeWithEleventy({ root: options.root, site, outputDir: staging, templatesDir, pagesPerRun: options.pagesPerRun });
     timings.write = performance.now() - stepStartedAt;
   } catch (cause) {
     discardStaging(staging);
@@ -93,7 +110,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { ...result(false, 0, [searchError(cause)]), cause };
   }
   swapIntoPlace(staging, outputDir);
+  if (key !== undefined) recordOutput(cacheDir, outputDir, key, pages);
   return result(true, pages);
+}
+
+// Load the site through the content cache, save the cache, and let it go: it is as large as the
+// site model again, and Eleventy needs that memory next.
+function loadWithCache(options: BuildOptions, cacheDir: string, code: string | undefined): LoadedSite {
+  const cache = code === undefined ? undefined : loadContentCache(cacheDir, code);
+  const loadOptions = { root: options.root, mode: options.mode ?? "production", siteUrl: options.siteUrl, cache } as const;
+  const loaded = loadSite(options.now === undefined ? loadOptions : { ...loadOptions, now: options.now });
+  if (cache) saveContentCache(cacheDir, cache);
+  return loaded;
 }
 
 // Pagefind failing is a problem with the machine or the templates, never with an article.

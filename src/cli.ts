@@ -1,12 +1,10 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { build } from "./build.ts";
 import { check } from "./check.ts";
 import { URL_VARIABLE } from "./config.ts";
 import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { formatDiagnostics, summarizeDiagnostics, type DiagnosticFormat } from "./diagnostics/format-diagnostics.ts";
 import { createArticle } from "./new-article.ts";
-import { serve } from "./serve.ts";
 import { UserError } from "./user-error.ts";
 
 const USAGE = `Usage: tidings <command> [options]
@@ -53,6 +51,8 @@ async function main(argv: string[]): Promise<number> {
 
 async function runBuild(root: string, args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { preview: { type: "boolean" }, out: { type: "string" } } });
+  // Building and serving load their modules (Eleventy among them) only when run, so other commands start quickly.
+  const { build } = await import("./build.ts");
   const result = await build({
     root,
     mode: values.preview ? "preview" : "production",
@@ -69,7 +69,8 @@ async function runBuild(root: string, args: string[]): Promise<number> {
   }
   const { load, media, write, search } = result.timings;
   const seconds = ((load + media + write + search) / 1000).toFixed(2);
-  process.stdout.write(`✔ Built ${result.pages} pages (${result.articles} articles) into ${where}/ in ${seconds} s\n`);
+  if (result.unchanged) process.stdout.write(`✔ Nothing changed: the ${result.pages} pages (${result.articles} articles) in ${where}/ are current (checked in ${seconds} s)\n`);
+  else process.stdout.write(`✔ Built ${result.pages} pages (${result.articles} articles) into ${where}/ in ${seconds} s\n`);
   return hasErrors(result.diagnostics) ? 1 : 0;
 }
 
@@ -117,6 +118,7 @@ async function runServe(root: string, args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { port: { type: "string" } } });
   const port = values.port ? Number(values.port) : 8080;
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserError(`--port must be a port number, got "${values.port}".`);
+  const { serve } = await import("./serve.ts");
   await serve({
     root,
     port,

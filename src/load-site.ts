@@ -1,17 +1,15 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
+import type { ContentCache } from "./cache/content-cache.ts";
 import { loadConfig } from "./config.ts";
 import { loadEntries } from "./content/load-files.ts";
 import { validateEntries, type ValidEntry } from "./content/validate-entry.ts";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
-import { renderMarkdown } from "./markdown/render-markdown.ts";
+import { renderAll } from "./render/render-all.ts";
+import type { RenderContext } from "./render/render-job.ts";
 import { buildSite, type RenderedEntry } from "./site/build-site.ts";
 import { contentAddresses } from "./site/content-addresses.ts";
-import { resolveContentLink, type LinkContext } from "./site/content-links.ts";
-import { resolveMedia } from "./site/media.ts";
-import { PAGE_IDS } from "./site/page-ids.ts";
 import type { BuildMode, Site } from "./site/types.ts";
-import { withPathPrefix } from "./site/urls.ts";
 
 /** How to load a site. */
 export interface LoadSiteOptions {
@@ -27,6 +25,8 @@ export interface LoadSiteOptions {
    * path of the config's `url`. The preview server serves at `/` whatever the config says.
    */
   pathPrefix?: string;
+  /** Work remembered from earlier runs (validated front matter, rendered bodies); without one everything is done afresh. */
+  cache?: ContentCache | undefined;
 }
 
 /** The site model when the content is sound, and every problem found either way. */
@@ -44,7 +44,7 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   const config = configResult.config;
 
   const loaded = loadEntries(options.root);
-  const content = validateEntries(loaded.entries, { timeZone: config.timeZone, types: Object.keys(config.types) });
+  const content = validateEntries(loaded.entries, { timeZone: config.timeZone, types: Object.keys(config.types) }, options.cache);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...content.diagnostics];
   const siteHosts = [new URL(config.url).hostname];
   const pathPrefix = options.pathPrefix ?? config.pathPrefix;
@@ -54,22 +54,16 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
     .update(JSON.stringify([pathPrefix, [...addresses].sort()]))
     .digest("hex");
 
+  const context: RenderContext = { siteHosts, pathPrefix, addresses, resolverKey };
+  const entries: ValidEntry<unknown>[] = [...content.articles, ...content.authors, ...content.pages];
+  const bodies = renderAll(
+    entries.map((entry) => ({ body: entry.body, file: entry.file, bodyLine: entry.bodyLine, context })),
+    { cache: options.cache },
+  );
+  let next = 0;
   const render = <FrontMatter>(entry: ValidEntry<FrontMatter>): RenderedEntry<FrontMatter> => {
-    const resolveImage = (src: string) => {
-      const media = resolveMedia(entry.file, src);
-      if (typeof media === "object") return withPathPrefix(media.url, pathPrefix);
-      return src.startsWith("/") && !src.startsWith("//") && pathPrefix !== "/" ? withPathPrefix(src, pathPrefix) : undefined;
-    };
-    const context: LinkContext = { file: entry.file, pageUrl: addresses.get(entry.file) ?? "/", host: siteHosts[0] ?? "", pathPrefix };
-    const rendered = renderMarkdown(entry.body, {
-      file: entry.file,
-      bodyLine: entry.bodyLine,
-      reservedIds: PAGE_IDS,
-      siteHosts,
-      resolveImage,
-      resolveLink: (href) => resolveContentLink(href, context, addresses),
-      resolverKey,
-    });
+    const rendered = bodies[next++];
+    if (!rendered) throw new Error(`no rendered body for ${entry.file}`);
     diagnostics.push(...rendered.diagnostics);
     return {
       ...entry,
@@ -81,12 +75,16 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
       ids: rendered.ids,
     };
   };
+  // The same order as `entries` above.
+  const articles = content.articles.map(render);
+  const authors = content.authors.map(render);
+  const pages = content.pages.map(render);
 
   const { site, diagnostics: siteDiagnostics } = buildSite({
     config,
-    articles: content.articles.map(render),
-    authors: content.authors.map(render),
-    pages: content.pages.map(render),
+    articles,
+    authors,
+    pages,
     mode: options.mode,
     now: options.now ?? Date.now(),
     root: options.root,

@@ -1,8 +1,12 @@
+import { watch } from "node:fs";
 import path from "node:path";
 import { CACHE_DIR } from "./build.ts";
+import { codeFingerprint } from "./cache/code-fingerprint.ts";
+import { loadContentCache, saveContentCache, type ContentCache } from "./cache/content-cache.ts";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
-import { serveWithEleventy } from "./eleventy/run-eleventy.ts";
-import { loadSite } from "./load-site.ts";
+import type { PreviewPage } from "./eleventy/page-preview.ts";
+import { serveWithEleventy, type PreviewServer } from "./eleventy/run-eleventy.ts";
+import { loadSite, type LoadedSite } from "./load-site.ts";
 import { prepareMedia } from "./media/prepare-media.ts";
 import { choosePreviewSite, emptyPreviewSite, type PreviewChoice } from "./preview-site.ts";
 import type { Site } from "./site/types.ts";
@@ -24,33 +28,101 @@ export interface ServeOptions {
 /**
  * Run the preview: drafts and scheduled articles shown, content reloaded on every save. Problems
  * never stop the server: every page lists them, over the last good version of the site (or an
- * empty one when there has been none yet).
+ * empty one when there has been none yet). The content cache stays in memory, so a save parses
+ * and renders only the file that changed; a saved article or page is rendered on its own and
+ * shown at once, and Eleventy's full rebuild (lists, tags, search, every page's problem list)
+ * follows.
  */
 export async function serve(options: ServeOptions): Promise<void> {
-  await serveWithEleventy({
+  const cacheDir = path.join(options.root, CACHE_DIR);
+  const cache = loadContentCache(cacheDir, codeFingerprint());
+  const provider = createPreviewProvider({ ...options, cache });
+  let saved = false;
+  const server = await serveWithEleventy({
     root: options.root,
-    site: createPreviewProvider(options),
+    site: async () => {
+      const site = await provider();
+      // The next start (or build) begins warm; later saves change a file or two at most.
+      if (!saved) saveContentCache(cacheDir, cache);
+      saved = true;
+      return site;
+    },
     outputDir: path.join(options.root, PREVIEW_DIR),
     port: options.port,
   });
+  watchContent(options.root, (file) => showFirst(server, provider, file));
 }
 
 /**
  * The function Eleventy calls on every rebuild of the preview: load the content and choose the
- * site to show, remembering the last one without errors. It never throws for content problems.
+ * site to show, remembering the last one without errors; it never throws for content problems.
+ * `peek` loads quietly for the single-page fast path: the site when it is the one a rebuild would
+ * show, else undefined.
  */
-export function createPreviewProvider(options: Omit<ServeOptions, "port">): () => Promise<Site> {
+export type PreviewProvider = (() => Promise<Site>) & { peek(): Promise<Site | undefined> };
+
+/** The loads of one preview server, sharing its content cache. */
+export function createPreviewProvider(options: Omit<ServeOptions, "port"> & { cache?: ContentCache }): PreviewProvider {
   let lastGood: Site | undefined;
-  return async () => {
+  const load = async (): Promise<LoadedSite> => {
+    options.cache?.startRun();
     // The preview serves at / whatever the config's url says, so body links get no path prefix.
-    const loaded = loadSite({ root: options.root, mode: "preview", siteUrl: options.siteUrl, pathPrefix: "/" });
+    const loaded = loadSite({ root: options.root, mode: "preview", siteUrl: options.siteUrl, pathPrefix: "/", cache: options.cache });
     if (loaded.site && !hasErrors(loaded.diagnostics)) {
       const media = await prepareMedia(loaded.site, { root: options.root, cacheDir: path.join(options.root, CACHE_DIR), pathPrefix: "/" });
       loaded.diagnostics = sortDiagnostics([...loaded.diagnostics, ...media]);
     }
+    return loaded;
+  };
+  const provide = async (): Promise<Site> => {
+    const loaded = await load();
     const { site, shown } = choosePreviewSite(loaded, lastGood, () => emptyPreviewSite(options.root, Date.now()));
     if (shown === "current" && loaded.site) lastGood = loaded.site;
     options.onLoad?.(loaded.diagnostics, shown);
     return site;
   };
+  const peek = async (): Promise<Site | undefined> => {
+    const { site, shown } = choosePreviewSite(await load(), lastGood, () => emptyPreviewSite(options.root, Date.now()));
+    return shown === "current" ? site : undefined;
+  };
+  return Object.assign(provide, { peek });
+}
+
+// Show the saved article or page on its own; problems are left to the full rebuild, which lists them.
+async function showFirst(server: PreviewServer, provider: PreviewProvider, file: string): Promise<void> {
+  try {
+    const site = await provider.peek();
+    const page = site ? findPage(site, file) : undefined;
+    if (site && page) await server.showPage(site, page);
+  } catch {
+    // The full rebuild that follows renders every page and reports any problem.
+  }
+}
+
+/** The article or standalone page published from a content file, if any. */
+export function findPage(site: Site, file: string): PreviewPage | undefined {
+  const article = site.articles.find((candidate) => candidate.file === file);
+  if (article) return { template: "article", item: article };
+  const page = site.pages.find((candidate) => candidate.file === file);
+  return page ? { template: "page", item: page } : undefined;
+}
+
+// Call `onChange` with the project path of each saved Markdown file in content/, one at a time.
+function watchContent(root: string, onChange: (file: string) => Promise<void>): void {
+  const pending = new Set<string>();
+  let running = false;
+  const drain = async () => {
+    if (running) return;
+    running = true;
+    for (let [file] = pending; file !== undefined; [file] = pending) {
+      pending.delete(file);
+      await onChange(file);
+    }
+    running = false;
+  };
+  watch(path.join(root, "content"), { recursive: true }, (_event, name) => {
+    if (!name?.endsWith(".md")) return;
+    pending.add(`content/${name.split(path.sep).join("/")}`);
+    setTimeout(() => void drain(), 5);
+  });
 }

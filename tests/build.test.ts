@@ -164,7 +164,7 @@ describe("build (failures)", () => {
     // A copy of the templates in which one article page throws, as a template bug would.
     const templates = path.join(root, "broken-templates");
     cpSync(TEMPLATES_DIR, templates, { recursive: true });
-    const articleTemplate = path.join(templates, "article.njk");
+    const articleTemplate = path.join(templates, "_includes", "pages", "article.njk");
     writeFileSync(
       articleTemplate,
       readFileSync(articleTemplate, "utf8").replace(

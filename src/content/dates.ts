@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { memoize } from "../cache/memoize.ts";
 import { describeValue } from "./describe-value.ts";
 
 /** A moment an editor wrote down, fixed to an instant and remembered with the site's time zone. */
@@ -67,15 +68,22 @@ export function toContentDate(epochMs: number, timeZone: string, hasTime: boolea
   return { epochMs, iso, hasTime };
 }
 
+// Luxon works out the zone offset through Intl for every DateTime (~0.1 ms); the preview builds
+// the site model on every save, so each instant is formatted once per process.
+const formatted = memoize((key) => {
+  const [epochMs, timeZone, locale, format] = JSON.parse(key) as [number, string, string, string];
+  return DateTime.fromMillis(epochMs, { zone: timeZone }).setLocale(locale).toFormat(format);
+});
+
 /** Format an instant for readers in the site's time zone and language with a Luxon format (`d MMMM yyyy`). */
 export function formatDate(epochMs: number, timeZone: string, locale: string, format: string): string {
-  return DateTime.fromMillis(epochMs, { zone: timeZone }).setLocale(locale).toFormat(format);
+  return formatted(JSON.stringify([epochMs, timeZone, locale, format]));
 }
 
 /** The calendar parts (`2026`, `03`, `01`) of an instant in the site's time zone, for URLs. */
 export function calendarParts(epochMs: number, timeZone: string): { year: string; month: string; day: string } {
-  const moment = DateTime.fromMillis(epochMs, { zone: timeZone });
-  return { year: moment.toFormat("yyyy"), month: moment.toFormat("MM"), day: moment.toFormat("dd") };
+  const [year = "", month = "", day = ""] = formatDate(epochMs, timeZone, "en", "yyyy MM dd").split(" ");
+  return { year, month, day };
 }
 
 /** True when the IANA time zone name is known to this machine's Intl data. */

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { cacheKey, type ContentCache } from "../cache/content-cache.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { parseFrontMatter } from "./front-matter.ts";
 import type { RawEntry } from "./load-files.ts";
@@ -46,8 +47,13 @@ interface KindRules {
   kindOfFile: string;
 }
 
-/** Parse and validate the front matter of every entry; one bad file never hides the problems in another. */
-export function validateEntries(entries: readonly RawEntry[], options: SchemaOptions): ValidatedContent {
+/**
+ * Parse and validate the front matter of every entry; one bad file never hides the problems in
+ * another. With a cache, valid entries are remembered by a hash of their text, kind and the schema
+ * options, so an unchanged file is not parsed again.
+ */
+export function validateEntries(entries: readonly RawEntry[], options: SchemaOptions, cache?: Pick<ContentCache, "get" | "set">): ValidatedContent {
+  const settings = JSON.stringify([options.timeZone, [...options.types].sort()]);
   const rules: Record<RawEntry["kind"], KindRules> = {
     article: { schema: articleSchema(options), help: ARTICLE_HELP, fields: ARTICLE_FIELDS, kindOfFile: "articles" },
     author: { schema: authorSchema, help: AUTHOR_HELP, fields: AUTHOR_FIELDS, kindOfFile: "author files" },
@@ -55,7 +61,11 @@ export function validateEntries(entries: readonly RawEntry[], options: SchemaOpt
   };
   const content: ValidatedContent = { articles: [], authors: [], pages: [], diagnostics: [] };
   for (const entry of entries) {
-    const result = validateEntry(entry, rules[entry.kind]);
+    const key = cache ? `entry:${cacheKey(entry.kind, settings, entry.source)}` : "";
+    const remembered = cache?.get<RememberedEntry>(key);
+    // Only valid entries are remembered: problems are reported afresh every time.
+    const result = remembered ? { ok: true as const, entry: recall(entry, remembered) } : validateEntry(entry, rules[entry.kind]);
+    if (cache && result.ok && !remembered) cache.set(key, remember(entry, result.entry));
     if (!result.ok) {
       content.diagnostics.push(...result.diagnostics);
       continue;
@@ -66,6 +76,24 @@ export function validateEntries(entries: readonly RawEntry[], options: SchemaOpt
     else content.pages.push(result.entry as ValidEntry<PageFrontMatter>);
   }
   return content;
+}
+
+/** A valid entry as the cache keeps it: the body is usually the end of the file's text, so only its length is stored. */
+interface RememberedEntry {
+  frontMatter: unknown;
+  body: string | number;
+  bodyLine: number;
+  lines: ReadonlyMap<string, number>;
+}
+
+function remember(raw: RawEntry, entry: ValidEntry<unknown>): RememberedEntry {
+  const body = raw.source.endsWith(entry.body) ? entry.body.length : entry.body;
+  return { frontMatter: entry.frontMatter, body, bodyLine: entry.bodyLine, lines: entry.lines };
+}
+
+function recall(raw: RawEntry, remembered: RememberedEntry): ValidEntry<unknown> {
+  const body = typeof remembered.body === "number" ? raw.source.slice(raw.source.length - remembered.body) : remembered.body;
+  return { file: raw.file, absolutePath: raw.absolutePath, frontMatter: remembered.frontMatter, body, bodyLine: remembered.bodyLine, lines: remembered.lines };
 }
 
 /** Parse and validate one entry against its kind's rules, reporting every problem in it. */

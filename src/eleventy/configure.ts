@@ -8,6 +8,7 @@ import { renderOutputFile } from "../outputs/render-output.ts";
 import { shareImage } from "../outputs/share-image.ts";
 import { writeSearchIndex } from "../search/write-search-index.ts";
 import type { Article, OutputFile, Site } from "../site/types.ts";
+import { allPages, type EleventySite, type PageLists } from "./page-batches.ts";
 
 /** What the Eleventy configuration needs from Tidings. */
 export interface EleventyOptions {
@@ -15,8 +16,12 @@ export interface EleventyOptions {
   root: string;
   /** The site model, or a function returning the current one (the dev server reloads it on every rebuild). */
   site: Site | (() => Promise<Site>);
+  /** The pages this Eleventy run writes, when a build is split into several runs; default every page. */
+  batch?: PageLists;
   /** Write the search index after every rebuild (the dev server; builds index their staging folder themselves). */
   indexSearch?: boolean;
+  /** The folder the site is published under, with slashes at both ends (`/` or `/news/`); the `url` filter prefixes site paths with it. */
+  pathPrefix: string;
 }
 
 /** The folders Eleventy reads, relative to the project root. */
@@ -39,6 +44,8 @@ interface EleventyConfig {
   on(event: "eleventy.after", listener: (event: { directories: { output: string } }) => Promise<void>): void;
   addWatchTarget(target: string): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  getFilter(name: string): ((...args: unknown[]) => unknown) | undefined;
+  addPlugin(plugin: (eleventyConfig: EleventyConfig) => void): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   setTemplateFormats(formats: string[]): void;
   setQuietMode(quiet: boolean): void;
@@ -70,9 +77,10 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
 
   const provide = options.site;
   let current: Site | undefined = typeof provide === "function" ? undefined : provide;
-  eleventyConfig.addGlobalData("site", async () => {
+  // Page templates paginate over `site.paginate`: every page, or this run's share of a batched build.
+  eleventyConfig.addGlobalData("site", async (): Promise<EleventySite> => {
     current = typeof provide === "function" ? await provide() : provide;
-    return current;
+    return { ...current, paginate: options.batch ?? allPages(current) };
   });
   const stylesheet = path.join(root, STYLESHEET);
   const stylesheetPath = fingerprintedPath(stylesheet, "/assets/site");
@@ -93,12 +101,49 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
   eleventyConfig.addWatchTarget(path.join(root, "public"));
   eleventyConfig.setServerPassthroughCopyBehavior("passthrough");
 
-  eleventyConfig.addFilter("absoluteUrl", (sitePath: string, base: string) => toAbsoluteUrl(sitePath, base));
+  // Every paginated template publishes one item per page at the item's own `url`. A function in the
+  // data cascade is used as is, where a `permalink: "{{ article.url }}"` string would be compiled
+  // by Nunjucks again for every page. Templates that are not paginated set a plain permalink.
+  eleventyConfig.addGlobalData("permalink", () => permalinkOfItem);
+
+  // Eleventy's own `url` filter tries `new URL()` on every value (an exception per site path) and
+  // normalises paths; site paths are already normal, so only odd values take that slow road. It is
+  // replaced in a plugin because plugins run after Eleventy's defaults, which would override it.
+  eleventyConfig.addPlugin((pluginConfig) => {
+    const eleventyUrl = pluginConfig.getFilter("url");
+    pluginConfig.addFilter("url", (value: string) => {
+      if (isPlainSitePath(value)) return options.pathPrefix === "/" ? value : `${options.pathPrefix}${value.slice(1)}`;
+      return eleventyUrl ? eleventyUrl(value, options.pathPrefix) : value;
+    });
+  });
+  // Every page's canonical address: a string join when both parts are already in normal form (what
+  // URL parsing would give back unchanged), else the full WHATWG parse.
+  eleventyConfig.addFilter("absoluteUrl", (sitePath: string, base: string) =>
+    isPlainSitePath(sitePath) && NORMAL_BASE.test(base) ? `${base}/${sitePath.slice(1)}` : toAbsoluteUrl(sitePath, base),
+  );
   // Feeds, sitemaps, robots.txt and JSON-LD are rendered by the pure functions in src/outputs/;
   // templates only say where they go.
   eleventyConfig.addFilter("renderOutput", (file: OutputFile, site: Site) => renderOutputFile(file, site));
   eleventyConfig.addFilter("newsArticleJsonLd", (article: Article, site: Site) => renderNewsArticleJsonLd(article, site));
   eleventyConfig.addFilter("shareImage", (article: Article, site: Site) => shareImage(article, site.config));
+}
+
+// A site address as WHATWG URL parsing writes it: lowercase scheme and host, plain path segments, no trailing slash.
+const NORMAL_BASE = /^https?:\/\/[a-z0-9.-]+(?::\d+)?(?:\/[\w~-][\w.~-]*)*$/;
+
+/** The permalink of a page of a paginated template: the `url` of its one item. */
+function permalinkOfItem(data: { pagination?: { items?: { url?: unknown }[] }; page?: { inputPath?: string } }): string {
+  const url = data.pagination?.items?.[0]?.url;
+  if (typeof url !== "string") {
+    throw new Error(`${data.page?.inputPath ?? "a template"} needs a permalink: paginate over items that have a \`url\` (size 1), or set \`permalink\` in its front matter`);
+  }
+  return url;
+}
+
+/** A site path that needs no normalising or encoding: `/`, `/2026/03/01/flood-wall/`, `/assets/site.1a2b.css`. */
+function isPlainSitePath(value: string): boolean {
+  // Segments cannot start with a dot, so `.` and `..` never pass; one way to match keeps it linear.
+  return typeof value === "string" && /^\/(?:[\w~-][\w.~-]*\/)*(?:[\w~-][\w.~-]*)?$/.test(value);
 }
 
 /** Copy local images into the output folder, skipping files already there with the same size. */

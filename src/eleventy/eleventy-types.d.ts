@@ -15,6 +15,8 @@ declare module "@11ty/eleventy" {
     watch(): Promise<void>;
     serve(port?: number): Promise<void>;
     stopWatch(): Promise<void>;
+    /** The dev server wrapper (internal in Eleventy 3.1, but stable): `reload` tells browsers to reload. */
+    eleventyServe?: { reload(event: { files: string[]; build: { templates: unknown[] } }): Promise<void> };
     disableLogger(): void;
     setIsVerbose(verbose: boolean): void;
   }

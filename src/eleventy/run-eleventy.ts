@@ -1,7 +1,10 @@
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
+import type Eleventy from "@11ty/eleventy";
 import type { Site } from "../site/types.ts";
 import { configureEleventy, TEMPLATE_DIRECTORIES, type EleventyOptions } from "./configure.ts";
+import { releaseMemory } from "../release-memory.ts";
+import { pageBatches } from "./page-batches.ts";
+import { PagePreviewer, type PreviewPage } from "./page-preview.ts";
 
 /** The repository's own templates/ folder, used whatever site is being built. */
 export const TEMPLATES_DIR = path.resolve(import.meta.dirname, "..", "..", TEMPLATE_DIRECTORIES.input);
@@ -14,35 +17,81 @@ export interface RenderTarget {
   templatesDir?: string | undefined;
 }
 
-/** Render the site into `outputDir` with Eleventy; resolves to the number of pages written. */
-export async function writeWithEleventy(options: RenderTarget & { site: Site }): Promise<number> {
-  const eleventy = createEleventy(options, "build");
-  // Tidings prints its own summary; Eleventy's console output would only repeat it.
-  eleventy.disableLogger();
-  const [, templates] = (await eleventy.write()) as [unknown, unknown[]];
-  return templates.length;
+/** The most pages one Eleventy run writes (Eleventy holds the HTML of every page it writes until the run ends: about 100 MB here). */
+export const PAGES_PER_RUN = 4000;
+
+/**
+ * Render the site into `outputDir` with Eleventy, in runs of at most `pagesPerRun` pages; resolves
+ * to the number of pages written. Pages that are not paginated (404, topics, authors…) are
+ * written by every run, identically.
+ */
+export async function writeWithEleventy(options: RenderTarget & { site: Site; pagesPerRun?: number | undefined }): Promise<number> {
+  const written = new Set<string>();
+  for (const batch of pageBatches(options.site, options.pagesPerRun ?? PAGES_PER_RUN)) {
+    const eleventy = await createEleventy({ ...options, batch }, "build");
+    // Tidings prints its own summary; Eleventy's console output would only repeat it.
+    eleventy.disableLogger();
+    const [, templates] = (await eleventy.write()) as [unknown, { outputPath?: unknown }[]];
+    for (const template of templates) written.add(String(template.outputPath));
+    releaseMemory();
+  }
+  return written.size;
+}
+
+/** A running preview server. */
+export interface PreviewServer {
+  /** Render one article or standalone page from `site`, write it into the preview and reload browsers showing it, ahead of the full rebuild. */
+  showPage(site: Site, page: PreviewPage): Promise<void>;
+}
+
+/** An Eleventy instance for the preview, with a PagePreviewer attached to its configuration. */
+export async function createPreviewEleventy(
+  options: RenderTarget & { site: Site | (() => Promise<Site>); indexSearch?: boolean },
+  runMode: "build" | "serve",
+) {
+  const previewer = new PagePreviewer(options.outputDir);
+  const eleventy = await createEleventy(options, runMode, (eleventyConfig) => {
+    previewer.attach(eleventyConfig as unknown as Parameters<PagePreviewer["attach"]>[0]);
+  });
+  return { eleventy, previewer };
 }
 
 /** Start Eleventy's dev server with live reload; the site is reloaded from content on every rebuild. */
-export async function serveWithEleventy(options: RenderTarget & { site: () => Promise<Site>; port?: number }): Promise<void> {
-  const eleventy = createEleventy({ ...options, indexSearch: true }, "serve");
+export async function serveWithEleventy(options: RenderTarget & { site: () => Promise<Site>; port?: number }): Promise<PreviewServer> {
+  const { eleventy, previewer } = await createPreviewEleventy({ ...options, indexSearch: true }, "serve");
   await eleventy.init();
   await eleventy.watch();
   await eleventy.serve(options.port ?? 8080);
+  return {
+    async showPage(site, page) {
+      if (!previewer.ready) return;
+      await previewer.write(site, page);
+      await eleventy.eleventyServe?.reload({ files: [], build: { templates: [] } });
+    },
+  };
 }
 
-function createEleventy(options: EleventyOptions & RenderTarget, runMode: "build" | "serve") {
+async function createEleventy(
+  options: Omit<EleventyOptions, "pathPrefix"> & RenderTarget,
+  runMode: "build" | "serve",
+  onConfig?: (eleventyConfig: Parameters<typeof configureEleventy>[0]) => void,
+): Promise<Eleventy> {
   const input = options.templatesDir ?? TEMPLATES_DIR;
   const outputDir = options.outputDir;
-  return new Eleventy(input, outputDir, {
+  // The preview is served from the server's root whatever the published address.
+  const pathPrefix = typeof options.site === "function" ? "/" : options.site.config.pathPrefix;
+  // Loaded only when pages are written: a build that finds its output current never needs it.
+  const { default: EleventyClass } = await import("@11ty/eleventy");
+  return new EleventyClass(input, outputDir, {
     // Tidings passes its configuration directly; no config file is discovered.
     configPath: false,
     quietMode: true,
     runMode,
-    pathPrefix: typeof options.site === "function" ? undefined : options.site.config.pathPrefix,
+    pathPrefix,
     config: (eleventyConfig: Parameters<typeof configureEleventy>[0]) => {
       eleventyConfig.setServerOptions({ port: 8080, showAllHosts: false });
-      configureEleventy(eleventyConfig, options);
+      configureEleventy(eleventyConfig, { ...options, pathPrefix });
+      onConfig?.(eleventyConfig);
       return {
         dir: {
           input,

@@ -93,18 +93,22 @@ export function renderMarkdown(source: string, options: RenderOptions): Rendered
 /**
  * A key for caching `renderMarkdown(source, options)`: changes when the source, any option
  * (the resolvers through `resolverKey`) or `PIPELINE_VERSION` changes. Ids and hosts are
- * compared as sets, since their order does not matter.
+ * compared as sets, since their order does not matter. Every option must appear below (the type
+ * makes a new option a compile error until it does). The code of the pipeline itself is covered
+ * by the content cache's code fingerprint.
  */
 export function renderCacheKey(source: string, options: RenderOptions): string {
-  const settings = JSON.stringify([
-    PIPELINE_VERSION,
-    options.file,
-    options.bodyLine,
-    [...new Set(options.reservedIds ?? [])].sort(),
-    [...new Set((options.siteHosts ?? []).map((host) => host.toLowerCase()))].sort(),
-    options.resolverKey ?? "",
-  ]);
-  return createHash("sha256").update(settings).update("\0").update(source).digest("hex");
+  const settings: { [Option in keyof Required<RenderOptions>]: unknown } = {
+    file: options.file,
+    bodyLine: options.bodyLine,
+    reservedIds: [...new Set(options.reservedIds ?? [])].sort(),
+    siteHosts: [...new Set((options.siteHosts ?? []).map((host) => host.toLowerCase()))].sort(),
+    // Pure functions of `file`, what they are given and what `resolverKey` names (see their docs).
+    resolveImage: options.resolveImage !== undefined,
+    resolveLink: options.resolveLink !== undefined,
+    resolverKey: options.resolverKey ?? "",
+  };
+  return createHash("sha256").update(PIPELINE_VERSION).update("\0").update(JSON.stringify(settings)).update("\0").update(source).digest("base64url");
 }
 
 /** The root's children as one tree, or two when there is a split. */

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import slugify from "@sindresorhus/slugify";
+import { memoize } from "../cache/memoize.ts";
 
 // Symbols that carry meaning in tag names: without these, `C++` and `C` would share a page.
 const REPLACEMENTS: [string, string][] = [
@@ -34,9 +35,7 @@ function makeSlug(text: string): string {
 }
 
 /** The key two spellings of a name share when they are the same tag or person: case, width and spacing ignored. */
-export function matchKey(name: string): string {
-  return name.normalize("NFKC").toLocaleLowerCase("und").replace(/\s+/g, " ").trim();
-}
+export const matchKey: (name: string) => string = memoize((name) => name.normalize("NFKC").toLocaleLowerCase("und").replace(/\s+/g, " ").trim());
 
 /** The default slug for a file: its name without `.md` and without a leading `YYYY-MM-DD-` date. */
 export function slugFromFileName(file: string): string {

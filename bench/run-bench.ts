@@ -1,0 +1,197 @@
+// The benchmark behind `npm run bench`: generated news sites of several sizes, built by Tidings
+// (cold, warm, one-article edit in the preview server) and by plain Eleventy 3 as the baseline,
+// each build in its own process. Prints a table and writes the numbers as JSON.
+//
+//   npm run bench                      1,000 / 4,000 / 10,000 / 20,000 articles (about 15 minutes)
+//   npm run bench -- --quick           1,000 articles, one run each (under a minute)
+//   npm run bench -- --sizes 4000 --runs 5 --json out.json
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execSync } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { measureEditLatency, type EditLatency } from "./edit-latency.ts";
+import { generateArticles, writeEleventySite, writeTidingsSite } from "./generate-site.ts";
+import { measureProcess, median, medianCost, type ProcessCost } from "./measure.ts";
+
+const REPO = path.resolve(import.meta.dirname, "..");
+const WORK = path.join(REPO, ".cache", "bench");
+const SEED = 20261127;
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    sizes: { type: "string" },
+    runs: { type: "string" },
+    edits: { type: "string", default: "3" },
+    "no-edit": { type: "boolean", default: false },
+    json: { type: "string", default: path.join(REPO, "bench", "results", "latest.json") },
+    port: { type: "string", default: "18080" },
+  },
+});
+
+const sizes = values.sizes ? values.sizes.split(",").map(Number) : values.quick ? [1000] : [1000, 4000, 10000, 20000];
+// Small sizes are cheap enough to run three times and take the median; large ones once.
+const runsFor = (size: number) => (values.runs ? Number(values.runs) : values.quick ? 1 : size <= 4000 ? 3 : 1);
+
+/** A Tidings build: its cost, and the milliseconds of each step as the build reported them. */
+interface TidingsBuild extends ProcessCost {
+  unchanged: boolean;
+  timings: { load: number; media: number; write: number; search: number };
+  /** Peak RSS of the Node process alone; `peakRssMb` is the largest process of the build, which can be the search indexer (Pagefind's binary). */
+  ownPeakRssMb: number;
+}
+
+/** Everything measured at one size. */
+interface SizeResult {
+  articles: number;
+  runs: number;
+  eleventy: ProcessCost;
+  cold: TidingsBuild;
+  /** Cache present, nothing changed since the last build. */
+  warm: TidingsBuild;
+  /** A build after editing one article's headline: cache present, every page rendered again. */
+  oneEdit: TidingsBuild;
+  edit?: EditLatency;
+}
+
+const results: SizeResult[] = [];
+const load = os.loadavg().map((value) => value.toFixed(2)).join(" ");
+for (const size of sizes) {
+  const generated = generateArticles({ articles: size, seed: SEED });
+  const tidingsRoot = path.join(WORK, `tidings-${size}`);
+  const eleventyRoot = path.join(WORK, `eleventy-${size}`);
+  writeTidingsSite(tidingsRoot, generated);
+  cpSync(path.join(REPO, "public"), path.join(tidingsRoot, "public"), { recursive: true });
+  writeEleventySite(eleventyRoot, generated);
+  const runs = runsFor(size);
+  const buildTidings = async (): Promise<TidingsBuild> => {
+    const measured = await measureProcess(process.execPath, ["--import", "tsx", path.join(REPO, "bench", "build-once.ts")], tidingsRoot);
+    const { unchanged, timings, ownPeakRssMb } = JSON.parse(measured.stdout) as Pick<TidingsBuild, "unchanged" | "timings" | "ownPeakRssMb">;
+    return { wallMs: measured.wallMs, cpuMs: measured.cpuMs, peakRssMb: measured.peakRssMb, unchanged, timings, ownPeakRssMb };
+  };
+  const eleventyCosts: ProcessCost[] = [];
+  const coldBuilds: TidingsBuild[] = [];
+  const warmBuilds: TidingsBuild[] = [];
+  const oneEditBuilds: TidingsBuild[] = [];
+  const newest = generated.articles.at(-1);
+  if (!newest) throw new Error("no articles generated");
+  const newestFile = path.join(tidingsRoot, "content", "articles", newest.year, `${newest.slug}.md`);
+  const newestSource = readFileSync(newestFile, "utf8");
+  for (let run = 0; run < runs; run++) {
+    settle(eleventyRoot, true);
+    const eleventy = await measureProcess(process.execPath, [path.join(REPO, "node_modules", "@11ty", "eleventy", "cmd.cjs")], eleventyRoot);
+    eleventyCosts.push(eleventy);
+    progress(size, run, "eleventy", eleventy);
+    settle(tidingsRoot, true);
+    coldBuilds.push(await buildTidings());
+    progress(size, run, "cold", coldBuilds.at(-1));
+    settle(tidingsRoot, false);
+    warmBuilds.push(await buildTidings());
+    progress(size, run, "warm", warmBuilds.at(-1));
+    writeFileSync(newestFile, newestSource.replace(/^title: "/m, `title: "Edit ${run + 1}: `));
+    settle(tidingsRoot, false);
+    oneEditBuilds.push(await buildTidings());
+    progress(size, run, "one edit", oneEditBuilds.at(-1));
+    writeFileSync(newestFile, newestSource);
+    settle(tidingsRoot, false);
+    // Back to the generated site, so the next run's warm build again finds nothing changed.
+    await buildTidings();
+  }
+  const result: SizeResult = {
+    articles: size,
+    runs,
+    eleventy: medianCost(eleventyCosts),
+    cold: medianBuild(coldBuilds),
+    warm: medianBuild(warmBuilds),
+    oneEdit: medianBuild(oneEditBuilds),
+  };
+  if (!result.warm.unchanged) throw new Error(`the warm build at ${size} articles did not find its output current`);
+  if (!values["no-edit"]) {
+    settle(tidingsRoot, false);
+    // The newest article is on the home page, so the edit shows in the lists too.
+    result.edit = await measureEditLatency({
+      repo: REPO,
+      siteRoot: tidingsRoot,
+      file: `content/articles/${newest.year}/${newest.slug}.md`,
+      slug: newest.slug,
+      port: Number(values.port),
+      edits: Number(values.edits),
+    });
+    process.stderr.write(`  ${size}: edit → page ${result.edit.pageMs.toFixed(0)} ms, → lists ${result.edit.listsMs.toFixed(0)} ms\n`);
+  }
+  results.push(result);
+  rmSync(eleventyRoot, { recursive: true, force: true });
+}
+
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+const report = { date: new Date().toISOString(), machine, loadAverageAtStart: load, loadAverageAtEnd: os.loadavg().map((value) => value.toFixed(2)).join(" "), seed: SEED, results };
+mkdirSync(path.dirname(values.json), { recursive: true });
+writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
+process.stdout.write(`${toTable(results)}\n\n${machine}; load average ${report.loadAverageAtStart} at start, ${report.loadAverageAtEnd} at end\nJSON: ${path.relative(process.cwd(), values.json)}\n`);
+
+/** The results as Markdown tables (pasted into the README). */
+function toTable(rows: readonly SizeResult[]): string {
+  const seconds = (ms: number) => (ms / 1000).toFixed(2);
+  const ratio = (wallMs: number, base: ProcessCost) => `${(wallMs / base.wallMs).toFixed(2)}×`;
+  const cell = (cost: ProcessCost) => `${seconds(cost.wallMs)} s / ${seconds(cost.cpuMs)} s / ${cost.peakRssMb.toFixed(0)} MB`;
+  const lines = [
+    "Builds (wall / CPU / peak RSS; ratio = wall time ÷ plain Eleventy's):",
+    "",
+    "| articles | runs | plain Eleventy 3 | Tidings cold | ratio | of which search index | cold without search | Node peak RSS (without the indexer) | Tidings warm, nothing changed | ratio | Tidings after one edit | ratio |",
+    "|---:|---:|---|---|---:|---:|---:|---:|---|---:|---|---:|",
+  ];
+  for (const row of rows) {
+    const withoutSearch = row.cold.wallMs - row.cold.timings.search;
+    lines.push(
+      `| ${row.articles.toLocaleString("en")} | ${row.runs} | ${cell(row.eleventy)} | ${cell(row.cold)} | ${ratio(row.cold.wallMs, row.eleventy)} | ${seconds(row.cold.timings.search)} s | ${seconds(withoutSearch)} s (${ratio(withoutSearch, row.eleventy)}) | ${row.cold.ownPeakRssMb.toFixed(0)} MB | ${cell(row.warm)} | ${ratio(row.warm.wallMs, row.eleventy)} | ${cell(row.oneEdit)} | ${ratio(row.oneEdit.wallMs, row.eleventy)} |`,
+    );
+  }
+  const edits = rows.filter((row) => row.edit);
+  if (edits.length > 0) {
+    lines.push("", "Preview server (`npm start`), median of the edits:", "", "| articles | start until the first page is served | save → the article's page served with the change | save → the home page lists it |", "|---:|---:|---:|---:|");
+    for (const row of edits) {
+      if (!row.edit) continue;
+      lines.push(`| ${row.articles.toLocaleString("en")} | ${seconds(row.edit.startupMs)} s | ${row.edit.pageMs.toFixed(0)} ms | ${seconds(row.edit.listsMs)} s |`);
+    }
+  }
+  const small = rows.find((row) => row.articles === 4000);
+  const large = rows.find((row) => row.articles === 20000);
+  if (small && large) {
+    lines.push("", `Growth from 4,000 to 20,000 articles (Tidings cold, wall): ${(large.cold.wallMs / small.cold.wallMs).toFixed(2)}×; without search: ${((large.cold.wallMs - large.cold.timings.search) / (small.cold.wallMs - small.cold.timings.search)).toFixed(2)}×.`);
+  }
+  return lines.join("\n");
+}
+
+/** The median of each measure and of each step over several builds. */
+function medianBuild(builds: readonly TidingsBuild[]): TidingsBuild {
+  const step = (name: keyof TidingsBuild["timings"]) => median(builds.map((build) => build.timings[name]));
+  return {
+    ...medianCost(builds),
+    unchanged: builds.every((build) => build.unchanged),
+    ownPeakRssMb: median(builds.map((build) => build.ownPeakRssMb)),
+    timings: { load: step("load"), media: step("media"), write: step("write"), search: step("search") },
+  };
+}
+
+function progress(size: number, run: number, what: string, cost: ProcessCost | undefined): void {
+  if (!cost) return;
+  process.stderr.write(`  ${size} #${run + 1} ${what}: ${(cost.wallMs / 1000).toFixed(2)} s wall, ${(cost.cpuMs / 1000).toFixed(2)} s CPU, ${cost.peakRssMb.toFixed(0)} MB\n`);
+}
+
+/**
+ * Prepare a site folder for the next measured build: for a cold build, remove the output and the
+ * render cache; always wait for background deletes of old output to finish and flush the disk, so
+ * one build's leftovers never slow the next.
+ */
+function settle(root: string, cold: boolean): void {
+  if (cold) {
+    rmSync(path.join(root, "_site"), { recursive: true, force: true });
+    rmSync(path.join(root, ".tidings-cache"), { recursive: true, force: true });
+  }
+  const deadline = Date.now() + 600_000;
+  while (existsSync(root) && readdirSync(root).some((name) => /^_site\.(old|staging)-/.test(name)) && Date.now() < deadline) {
+    execSync("sleep 0.2");
+  }
+  execSync("sync");
+}

@@ -1,0 +1,199 @@
+import { createHash } from "node:crypto";
+import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
+import path from "node:path";
+import { deserialize, serialize } from "node:v8";
+
+/** The file the content cache lives in, inside the build's cache folder (`.tidings-cache/` by default; safe to delete at any time). */
+export const CACHE_FILE = "content-cache.v8";
+
+// Bumped when the layout of the stored file changes.
+const FORMAT = "tidings-content-cache-2";
+
+/**
+ * A store of work already done on content files (validated front matter, rendered bodies), keyed
+ * by a hash of everything the work depends on. It only ever holds values computed by the current
+ * code: the file is stamped with the code fingerprint, and a file with another fingerprint, another
+ * format or unreadable bytes is ignored, never trusted. Bounded: `save` keeps only the entries that
+ * this run used, so entries of deleted or edited files do not pile up.
+ */
+export class ContentCache {
+  readonly #fingerprint: string;
+  #previous: Map<string, unknown>;
+  readonly #used = new Map<string, unknown>();
+  #changed = false;
+
+  /** An empty cache for code with this fingerprint, seeded with entries from an earlier run (trusted as given). */
+  constructor(fingerprint: string, previous: Map<string, unknown> = new Map()) {
+    this.#fingerprint = fingerprint;
+    this.#previous = previous;
+  }
+
+  /** The stored value for a key, or undefined; a hit is kept at the next save. */
+  get<T>(key: string): T | undefined {
+    const used = this.#used.get(key);
+    if (used !== undefined) return used as T;
+    const value = this.#previous.get(key);
+    if (value !== undefined) this.#used.set(key, value);
+    return value as T | undefined;
+  }
+
+  /** Store a value (structured-cloneable: plain data, arrays, maps) under a key. */
+  set(key: string, value: unknown): void {
+    this.#used.set(key, value);
+    this.#changed = true;
+  }
+
+  /** Whether this run added entries or stopped using some, so the file on disk is out of date. */
+  get changed(): boolean {
+    return this.#changed || this.#used.size !== this.#previous.size;
+  }
+
+  /** The entries this cache was seeded with (read from disk), for inspection. */
+  get stored(): ReadonlyMap<string, unknown> {
+    return this.#previous;
+  }
+
+  /** How many entries this run has used or added. */
+  get size(): number {
+    return this.#used.size;
+  }
+
+  /** Start a new run on the same cache: what the last run used is what the next one may find (the dev server's rebuilds). */
+  startRun(): void {
+    this.#previous = new Map(this.#used);
+    this.#used.clear();
+    this.#changed = false;
+  }
+
+  /** The whole cache as bytes (what `saveContentCache` writes, piece by piece). */
+  toBytes(): Buffer {
+    return Buffer.concat([...this.pieces()]);
+  }
+
+  /**
+   * The file in length-prefixed pieces: first the format and fingerprint, then the entries a few
+   * hundred at a time, so writing a large site's cache never holds all of it as one buffer.
+   */
+  *pieces(): Generator<Buffer> {
+    yield framed({ format: FORMAT, fingerprint: this.#fingerprint } satisfies CacheHeader);
+    let batch: [string, unknown][] = [];
+    for (const entry of this.#used) {
+      batch.push(entry);
+      if (batch.length === ENTRIES_PER_PIECE) {
+        yield framed(batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield framed(batch);
+  }
+
+  /** Read a cache from bytes; anything unreadable, of another format or another fingerprint gives an empty cache. */
+  static fromBytes(bytes: Buffer | undefined, fingerprint: string): ContentCache {
+    if (bytes === undefined) return new ContentCache(fingerprint);
+    let offset = 0;
+    return ContentCache.fromPieces((length) => {
+      const piece = bytes.subarray(offset, offset + length);
+      offset += length;
+      return piece;
+    }, fingerprint);
+  }
+
+  /**
+   * Read a cache piece by piece through `read(n)`, which returns the next n bytes (fewer at the
+   * end of the file). Any problem at all, anywhere in the file, gives an empty cache: a cache is
+   * never partly trusted.
+   */
+  static fromPieces(read: (length: number) => Buffer, fingerprint: string): ContentCache {
+    try {
+      const next = (): unknown => {
+        const prefix = read(4);
+        if (prefix.length === 0) return END;
+        if (prefix.length < 4) throw new Error("truncated");
+        const length = prefix.readUInt32BE(0);
+        const piece = read(length);
+        if (piece.length < length) throw new Error("truncated");
+        return deserialize(piece);
+      };
+      const header = next() as Partial<CacheHeader> | null;
+      if (!header || header.format !== FORMAT || header.fingerprint !== fingerprint) return new ContentCache(fingerprint);
+      const entries = new Map<string, unknown>();
+      for (let batch = next(); batch !== END; batch = next()) {
+        if (!Array.isArray(batch)) throw new Error("not a batch of entries");
+        for (const [key, value] of batch as [string, unknown][]) entries.set(key, value);
+      }
+      return new ContentCache(fingerprint, entries);
+    } catch {
+      // A truncated or corrupt file is the same as no file: the work is simply done again.
+      return new ContentCache(fingerprint);
+    }
+  }
+}
+
+const END = Symbol("end of file");
+const ENTRIES_PER_PIECE = 500;
+
+interface CacheHeader {
+  format: string;
+  fingerprint: string;
+}
+
+// One piece of the file: its length, then its v8 serialization.
+function framed(value: unknown): Buffer {
+  const body = serialize(value);
+  const prefix = Buffer.alloc(4);
+  prefix.writeUInt32BE(body.length, 0);
+  return Buffer.concat([prefix, body]);
+}
+
+/** Load the content cache from a cache folder, or an empty one when there is none or it cannot be used. */
+export function loadContentCache(cacheDir: string, fingerprint: string): ContentCache {
+  let fd: number;
+  try {
+    fd = openSync(path.join(cacheDir, CACHE_FILE), "r");
+  } catch {
+    return new ContentCache(fingerprint);
+  }
+  try {
+    return ContentCache.fromPieces((length) => {
+      const buffer = Buffer.allocUnsafe(length);
+      let filled = 0;
+      while (filled < length) {
+        const read = readSync(fd, buffer, filled, length - filled, null);
+        if (read === 0) break;
+        filled += read;
+      }
+      return buffer.subarray(0, filled);
+    }, fingerprint);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Write the cache when this run changed it: piece by piece to a temporary file renamed into
+ * place, so a build killed part-way or two builds at once never leave a half-written cache.
+ * Failing to write (a read-only disk) only costs the next build its head start.
+ */
+export function saveContentCache(cacheDir: string, cache: ContentCache): void {
+  if (!cache.changed) return;
+  const temporary = path.join(cacheDir, `${CACHE_FILE}.${process.pid}.tmp`);
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const fd = openSync(temporary, "w");
+    try {
+      for (const piece of cache.pieces()) writeSync(fd, piece);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, path.join(cacheDir, CACHE_FILE));
+  } catch {
+    rmSync(temporary, { force: true });
+  }
+}
+
+/** A cache key: the SHA-256 of the parts, each length-prefixed so no two lists of parts collide. */
+export function cacheKey(...parts: readonly string[]): string {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(`${part.length}:`).update(part);
+  return hash.digest("base64url");
+}

@@ -1,0 +1,198 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Site } from "../site/types.ts";
+
+// How a Nunjucks template would read the build's reference time: `site.now`, `x.now`, `x["now"]`.
+const READS_NOW = /\.now\b|\[\s*["']now["']\s*\]/;
+
+/** Everything the output of a build is a function of. */
+export interface OutputInputs {
+  site: Site;
+  /** Fingerprint of the Tidings code and dependencies (see codeFingerprint). */
+  code: string;
+  templatesDir: string;
+  publicDir: string;
+}
+
+/** What was written by the last build into an output folder, and from what. */
+interface OutputManifest {
+  key: string;
+  pages: number;
+  /** Every file in the output: path → [size, modification time]. */
+  files: Record<string, [number, number]>;
+}
+
+/**
+ * A hash of every input of the output: the whole site model, the templates (contents), public/
+ * and the images the site publishes (sizes and modification times) and the code fingerprint. The
+ * build's reference time is left out unless a Nunjucks template reads `now`, because the model already
+ * holds all that scheduling decides (which articles are listed, which are scheduled).
+ */
+export function outputKey(inputs: OutputInputs): string {
+  const hash = createHash("sha256").update(inputs.code).update("\0");
+  const templates = listFiles(inputs.templatesDir);
+  let templatesUseNow = false;
+  for (const file of templates) {
+    const text = readFileSync(file);
+    templatesUseNow ||= file.endsWith(".njk") && READS_NOW.test(text.toString("utf8"));
+    hash.update(path.relative(inputs.templatesDir, file)).update("\0").update(text).update("\0");
+  }
+  for (const file of listFiles(inputs.publicDir)) hash.update(stamp(file, inputs.publicDir)).update("\0");
+  for (const asset of inputs.site.assets) hash.update(stamp(asset.from, "/")).update("\0");
+  const site = templatesUseNow ? inputs.site : { ...inputs.site, now: 0 };
+  return hash.update(canonicalHash(site)).digest("hex");
+}
+
+/**
+ * JSON of a value in which an object met a second time is written as a reference to its first
+ * appearance: the site model lists each article in several places (home, tags, authors), and
+ * writing it out each time would multiply the text. (v8.serialize is no substitute: it writes the
+ * same string differently depending on how V8 happens to store it.) Maps and sets are written as
+ * lists of their entries.
+ */
+export function toCanonicalJson(value: unknown): string {
+  const parts: string[] = [];
+  writeCanonical(value, (text) => parts.push(text), new Map());
+  return parts.join("");
+}
+
+/** The SHA-256 of `toCanonicalJson(value)`, computed in small pieces so the text never exists whole (it would be hundreds of MB for a large site). */
+export function canonicalHash(value: unknown): string {
+  const hash = createHash("sha256");
+  let pending = "";
+  writeCanonical(
+    value,
+    (text) => {
+      pending += text;
+      if (pending.length > 65_536) {
+        hash.update(pending);
+        pending = "";
+      }
+    },
+    new Map(),
+  );
+  return hash.update(pending).digest("hex");
+}
+
+function writeCanonical(value: unknown, out: (text: string) => void, seen: Map<object, number>): void {
+  if (typeof value !== "object" || value === null) {
+    out(JSON.stringify(value) ?? "null");
+    return;
+  }
+  const id = seen.get(value);
+  if (id !== undefined) {
+    out(`{"$ref":${id}}`);
+    return;
+  }
+  seen.set(value, seen.size);
+  if (Array.isArray(value) || value instanceof Set) {
+    out("[");
+    let first = true;
+    for (const item of value) {
+      if (!first) out(",");
+      first = false;
+      writeCanonical(item === undefined || typeof item === "function" ? null : item, out, seen);
+    }
+    out("]");
+    return;
+  }
+  if (value instanceof Map) {
+    writeCanonical({ $map: [...value.entries()] }, out, seen);
+    return;
+  }
+  const json = (value as { toJSON?: () => unknown }).toJSON;
+  if (typeof json === "function") {
+    out(JSON.stringify(json.call(value)) ?? "null");
+    return;
+  }
+  out("{");
+  let first = true;
+  for (const [key, item] of Object.entries(value)) {
+    if (item === undefined || typeof item === "function") continue;
+    if (!first) out(",");
+    first = false;
+    out(`${JSON.stringify(key)}:`);
+    writeCanonical(item, out, seen);
+  }
+  out("}");
+}
+
+/**
+ * Whether `outputDir` holds exactly what the last build wrote from inputs with this key: same key,
+ * and every file still there with its size and modification time, none added. Returns the number
+ * of pages then, else undefined.
+ */
+export function currentOutput(cacheDir: string, outputDir: string, key: string): number | undefined {
+  let manifest: OutputManifest;
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath(cacheDir, outputDir), "utf8")) as OutputManifest;
+  } catch {
+    return undefined;
+  }
+  if (manifest.key !== key) return undefined;
+  const files = snapshotFiles(outputDir);
+  if (files === undefined) return undefined;
+  const expected = Object.entries(manifest.files);
+  if (expected.length !== Object.keys(files).length) return undefined;
+  for (const [file, [size, mtimeMs]] of expected) {
+    const actual = files[file];
+    if (!actual || actual[0] !== size || actual[1] !== mtimeMs) return undefined;
+  }
+  return manifest.pages;
+}
+
+/** Record what a build wrote into `outputDir`, so the next build with the same inputs can keep it. */
+export function recordOutput(cacheDir: string, outputDir: string, key: string, pages: number): void {
+  const files = snapshotFiles(outputDir);
+  if (files === undefined) return;
+  const target = manifestPath(cacheDir, outputDir);
+  const temporary = `${target}.${process.pid}.tmp`;
+  try {
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(temporary, JSON.stringify({ key, pages, files } satisfies OutputManifest));
+    renameSync(temporary, target);
+  } catch {
+    // Without a manifest the next build simply writes everything again.
+  }
+}
+
+function manifestPath(cacheDir: string, outputDir: string): string {
+  const name = createHash("sha256").update(path.resolve(outputDir)).digest("hex").slice(0, 16);
+  return path.join(cacheDir, `output-${name}.json`);
+}
+
+function snapshotFiles(folder: string): Record<string, [number, number]> | undefined {
+  try {
+    const files: Record<string, [number, number]> = {};
+    for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const full = path.join(entry.parentPath, entry.name);
+      const stats = statSync(full);
+      files[path.relative(folder, full)] = [stats.size, stats.mtimeMs];
+    }
+    return files;
+  } catch {
+    return undefined;
+  }
+}
+
+function stamp(file: string, base: string): string {
+  try {
+    const stats = statSync(file);
+    return `${path.relative(base, file)} ${stats.size} ${stats.mtimeMs}`;
+  } catch {
+    return `${path.relative(base, file)} missing`;
+  }
+}
+
+function listFiles(folder: string): string[] {
+  try {
+    return readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .sort();
+  } catch {
+    return [];
+  }
+}

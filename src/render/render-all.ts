@@ -1,0 +1,133 @@
+import { availableParallelism } from "node:os";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import type { ContentCache } from "../cache/content-cache.ts";
+import { releaseMemory } from "../release-memory.ts";
+import { renderCacheKey, type RenderedBody } from "../markdown/render-markdown.ts";
+import { renderJob, toRenderOptions, type RenderJob } from "./render-job.ts";
+
+/**
+ * Below this many bodies to render, one thread is faster: starting a worker (loading the pipeline
+ * into a fresh V8 isolate) costs about as much as rendering a few hundred news articles.
+ */
+export const MIN_JOBS_FOR_WORKERS = 400;
+
+// Renders between two full collections on the main thread: parsing leaves garbage that V8 would
+// otherwise collect only when the heap nears its limit, making the peak far above what is live.
+const COLLECT_EVERY = 4000;
+
+// Old-generation heap of a render worker: room for the jobs of a 50,000-article site and a parse.
+const WORKER_HEAP_MB = 384;
+
+// A worker that posts nothing for this long is presumed dead; the main thread renders what it left.
+const STALL_MS = 30_000;
+
+// Workers run the TypeScript worker module through tsx's API: tsx's command-line loader does not
+// reach a worker's entry file, so a one-line JavaScript entry registers tsx and imports it.
+const WORKER_BOOTSTRAP = new URL(
+  `data:text/javascript,${encodeURIComponent(
+    `import { register } from ${JSON.stringify(import.meta.resolve("tsx/esm/api"))}; register(); await import(${JSON.stringify(new URL("./render-worker.ts", import.meta.url).href)});`,
+  )}`,
+);
+
+/** How to render. */
+export interface RenderAllOptions {
+  /** Where finished renders are looked up and stored; none means render everything. */
+  cache?: ContentCache | undefined;
+  /** Threads to use, main thread included; default: the `TIDINGS_THREADS` variable, else every core. */
+  threads?: number | undefined;
+}
+
+/**
+ * Render every job, in order: bodies found in the cache are reused (no parsing at all), the rest
+ * are rendered (across worker threads when there are enough of them) and stored in the cache.
+ */
+export function renderAll(jobs: readonly RenderJob[], options: RenderAllOptions = {}): RenderedBody[] {
+  const { cache } = options;
+  const results: (RenderedBody | undefined)[] = new Array(jobs.length);
+  const keys = jobs.map((job) => (cache ? renderCacheKey(job.body, toRenderOptions(job)) : ""));
+  const missing: number[] = [];
+  jobs.forEach((_, index) => {
+    const hit = cache?.get<RenderedBody>(`body:${keys[index]}`);
+    if (hit) results[index] = hit;
+    else missing.push(index);
+  });
+  const threads = options.threads ?? (Number(process.env["TIDINGS_THREADS"]) || availableParallelism());
+  const missingJobs = missing.map((index) => jobs[index] as RenderJob);
+  const rendered =
+    threads > 1 && missing.length >= MIN_JOBS_FOR_WORKERS
+      ? renderInParallel(missingJobs, threads)
+      : missingJobs.map((job, index) => {
+          if (index > 0 && index % COLLECT_EVERY === 0) releaseMemory();
+          return renderJob(job);
+        });
+  missing.forEach((index, position) => {
+    const body = rendered[position] as RenderedBody;
+    results[index] = body;
+    cache?.set(`body:${keys[index]}`, body);
+  });
+  return results as RenderedBody[];
+}
+
+/**
+ * Render jobs on `threads` threads: the main thread and `threads - 1` workers take the next job
+ * from a shared counter until none are left. The main thread stays synchronous (it waits with
+ * Atomics.wait and reads results with receiveMessageOnPort), so callers need not be async.
+ */
+export function renderInParallel(jobs: readonly RenderJob[], threads: number): RenderedBody[] {
+  const results: (RenderedBody | undefined)[] = new Array(jobs.length);
+  // state[0]: the next job to claim; state[1]: how many results the workers have posted.
+  const state = new Int32Array(new SharedArrayBuffer(8));
+  const workers: { worker: Worker; port: MessagePort }[] = [];
+  for (let count = 1; count < threads; count++) {
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(WORKER_BOOTSTRAP, {
+      workerData: { jobs, state, port: port2 },
+      transferList: [port2],
+      execArgv: [],
+      // A worker's heap holds the jobs and one parse at a time; a cap makes it collect early
+      // instead of growing until the build's peak memory doubles.
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    // A worker that cannot start claims nothing; its share is rendered by the others.
+    worker.on("error", () => undefined);
+    worker.unref();
+    workers.push({ worker, port: port1 });
+  }
+  let done = 0;
+  const collect = () => {
+    for (const { port } of workers) {
+      for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) {
+        const { index, body, error } = message.message as { index: number; body?: RenderedBody; error?: string };
+        if (error !== undefined) throw new Error(`rendering ${jobs[index]?.file ?? "a file"} failed in a worker: ${error}`);
+        if (results[index] === undefined) done++;
+        results[index] = body;
+      }
+    }
+  };
+  try {
+    for (let index = Atomics.add(state, 0, 1); index < jobs.length; index = Atomics.add(state, 0, 1)) {
+      results[index] = renderJob(jobs[index] as RenderJob);
+      done++;
+      collect();
+      if (done % COLLECT_EVERY === 0) releaseMemory();
+    }
+    let lastProgress = performance.now();
+    while (done < jobs.length) {
+      const posted = Atomics.load(state, 1);
+      const before = done;
+      collect();
+      if (done > before) lastProgress = performance.now();
+      else if (performance.now() - lastProgress > STALL_MS) break;
+      if (done < jobs.length) Atomics.wait(state, 1, posted, 100);
+    }
+    // Anything still missing was claimed by a worker that died: render it here.
+    for (let index = 0; index < jobs.length; index++) results[index] ??= renderJob(jobs[index] as RenderJob);
+    return results as RenderedBody[];
+  } finally {
+    for (const { worker, port } of workers) {
+      port.close();
+      void worker.terminate();
+    }
+  }
+}
+

@@ -1,0 +1,57 @@
+import { renderMarkdown, type RenderedBody, type RenderOptions } from "../markdown/render-markdown.ts";
+import { resolveContentLink } from "../site/content-links.ts";
+import { resolveMedia } from "../site/media.ts";
+import { PAGE_IDS } from "../site/page-ids.ts";
+import type { SitePath } from "../site/types.ts";
+import { withPathPrefix } from "../site/urls.ts";
+
+/** What every body of one site is rendered against; one object shared by all jobs (and sent once to each worker). */
+export interface RenderContext {
+  /** Host names of the site itself; the first is the site's own. */
+  siteHosts: readonly string[];
+  /** The path the pages are served under, `/` at a domain's root. */
+  pathPrefix: string;
+  /** The site path of every content file, by project path, for links between content files. */
+  addresses: ReadonlyMap<string, SitePath>;
+  /** A hash of `pathPrefix` and `addresses`: the resolvers' inputs besides the file (see RenderOptions.resolverKey). */
+  resolverKey: string;
+}
+
+/**
+ * One content body to render, as plain data: it can be sent to a worker thread, and with the code
+ * fingerprint it determines the output completely.
+ */
+export interface RenderJob {
+  /** The Markdown body (after the front matter). */
+  body: string;
+  /** The content file, relative to the project root. */
+  file: string;
+  /** The file line the body starts on. */
+  bodyLine: number;
+  context: RenderContext;
+}
+
+/** The render options for a job: the page's reserved ids, images and links to other content resolved for the file. */
+export function toRenderOptions(job: RenderJob): RenderOptions {
+  const { file } = job;
+  const { siteHosts, pathPrefix, addresses, resolverKey } = job.context;
+  const linkContext = { file, pageUrl: addresses.get(file) ?? "/", host: siteHosts[0] ?? "", pathPrefix };
+  return {
+    file,
+    bodyLine: job.bodyLine,
+    reservedIds: PAGE_IDS,
+    siteHosts,
+    resolveImage: (src: string) => {
+      const media = resolveMedia(file, src);
+      if (typeof media === "object") return withPathPrefix(media.url, pathPrefix);
+      return src.startsWith("/") && !src.startsWith("//") && pathPrefix !== "/" ? withPathPrefix(src, pathPrefix) : undefined;
+    },
+    resolveLink: (href: string) => resolveContentLink(href, linkContext, addresses),
+    resolverKey,
+  };
+}
+
+/** Render one job's body to HTML. */
+export function renderJob(job: RenderJob): RenderedBody {
+  return renderMarkdown(job.body, toRenderOptions(job));
+}

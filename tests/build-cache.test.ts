@@ -1,0 +1,148 @@
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { build, CACHE_DIR } from "../src/build.ts";
+import { codeFingerprint } from "../src/cache/code-fingerprint.ts";
+import { CACHE_FILE, ContentCache } from "../src/cache/content-cache.ts";
+import { TEMPLATES_DIR } from "../src/eleventy/run-eleventy.ts";
+import { loadSite } from "../src/load-site.ts";
+import { copyFixture, readPage, writeFiles } from "./support/fixture-site.ts";
+
+const NOW = Date.UTC(2026, 10, 27, 12);
+
+/** Every output file and its bytes, by path. */
+function snapshot(folder: string): Map<string, Buffer> {
+  const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  return new Map(files.map((entry) => {
+    const full = path.join(entry.parentPath, entry.name);
+    return [path.relative(folder, full), readFileSync(full)];
+  }));
+}
+
+async function coldBuild(root: string): Promise<Map<string, Buffer>> {
+  const result = await build({ root, now: NOW, cache: false, outputDir: "_cold" });
+  expect(result.ok).toBe(true);
+  return snapshot(result.outputDir);
+}
+
+async function warmBuild(root: string): Promise<Map<string, Buffer>> {
+  const result = await build({ root, now: NOW });
+  expect(result.ok).toBe(true);
+  return snapshot(result.outputDir);
+}
+
+const cacheFile = (root: string) => path.join(root, CACHE_DIR, CACHE_FILE);
+
+describe("the content cache in builds", () => {
+  it("makes a warm build write exactly the bytes of a cold one", async () => {
+    const root = copyFixture("newsroom");
+    const cold = await coldBuild(root);
+    const first = await warmBuild(root);
+    const warm = await warmBuild(root);
+    expect(warm.size).toBeGreaterThan(10);
+    expect(first).toEqual(cold);
+    expect(warm).toEqual(cold);
+  });
+
+  it("serves stored work instead of doing it again (so a changed fingerprint must be what invalidates)", async () => {
+    const root = copyFixture("newsroom");
+    await warmBuild(root);
+    const fingerprint = codeFingerprint();
+    // Replace every stored body with a marker: a load that uses the cache shows the marker.
+    const stored = ContentCache.fromBytes(readFileSync(cacheFile(root)), fingerprint).stored;
+    expect(stored.size).toBeGreaterThan(10);
+    const poisoned = new ContentCache(fingerprint, new Map([...stored].map(([key, value]) => [key, key.startsWith("body:") ? { ...(value as object), parts: ["<p>FROM-CACHE</p>"] } : value])));
+    expect(loadSite({ root, mode: "production", now: NOW, cache: poisoned }).site?.articles[0]?.body.join("")).toContain("FROM-CACHE");
+    // The same entries under another code fingerprint are never used.
+    const otherCode = ContentCache.fromBytes(poisoned.toBytes(), `${fingerprint}-changed`);
+    expect(loadSite({ root, mode: "production", now: NOW, cache: otherCode }).site?.articles[0]?.body.join("")).not.toContain("FROM-CACHE");
+  });
+
+  it("re-renders when the config changes something rendering depends on (the site's own host)", async () => {
+    const root = copyFixture("newsroom");
+    writeFiles(root, {
+      "content/articles/2026/links.md": "---\ntitle: Links\ndate: 2026-11-20\nbyline: Staff\n---\nSee [the gazette](https://gazette.example.org/about/) and [the times](https://times.example.org/).\n",
+    });
+    await warmBuild(root);
+    const externalLinks = (outputDir: string) => readPage(outputDir, "/2026/11/20/links/")("main a[rel~=noopener]").map((_, a) => a.attribs["href"]).get();
+    expect(externalLinks(path.join(root, "_site"))).toEqual(["https://times.example.org/"]);
+    const config = path.join(root, "tidings.config.yml");
+    writeFileSync(config, readFileSync(config, "utf8").replace("url: https://gazette.example.org", "url: https://times.example.org"));
+    const warm = await warmBuild(root);
+    expect(externalLinks(path.join(root, "_site"))).toEqual(["https://gazette.example.org/about/"]);
+    expect(warm).toEqual(await coldBuild(root));
+  });
+
+  it("re-renders an edited article and drops the entries of deleted files", async () => {
+    const root = copyFixture("newsroom");
+    await warmBuild(root);
+    const storedEntries = () => ContentCache.fromBytes(readFileSync(cacheFile(root)), codeFingerprint()).stored.size;
+    const entriesBefore = storedEntries();
+    const edited = path.join(root, "content/articles/2026/second-story.md");
+    writeFileSync(edited, `${readFileSync(edited, "utf8")}\nA new closing line.\n`);
+    rmSync(path.join(root, "content/articles/2026/third-story.md"));
+    const warm = await warmBuild(root);
+    expect(warm).toEqual(await coldBuild(root));
+    const entriesAfter = storedEntries();
+    // One file fewer: its validated entry and its rendered body are gone.
+    expect(entriesAfter).toBe(entriesBefore - 2);
+  });
+
+  it("is safe to delete, and a corrupt cache file is ignored and rewritten", async () => {
+    const root = copyFixture("newsroom");
+    const cold = await coldBuild(root);
+    await warmBuild(root);
+    rmSync(path.join(root, CACHE_DIR), { recursive: true, force: true });
+    expect(await warmBuild(root)).toEqual(cold);
+    const bytes = readFileSync(cacheFile(root));
+    writeFileSync(cacheFile(root), bytes.subarray(0, Math.floor(bytes.length / 2)));
+    expect(await warmBuild(root)).toEqual(cold);
+    writeFileSync(cacheFile(root), "garbage");
+    expect(await warmBuild(root)).toEqual(cold);
+    expect(readFileSync(cacheFile(root)).length).toBeGreaterThan(1000);
+  });
+});
+
+describe("a build when nothing changed", () => {
+  it("keeps the current output, and rebuilds when content, templates, public files or the output itself change", async () => {
+    const root = copyFixture("newsroom");
+    const cold = await coldBuild(root);
+    const first = await build({ root, now: NOW });
+    expect(first.unchanged).toBeUndefined();
+    const second = await build({ root, now: NOW });
+    expect(second.unchanged).toBe(true);
+    expect(second.pages).toBe(first.pages);
+    expect(snapshot(second.outputDir)).toEqual(cold);
+
+    // A file removed from the output by hand is noticed and written again.
+    rmSync(path.join(second.outputDir, "about", "index.html"));
+    const repaired = await build({ root, now: NOW });
+    expect(repaired.unchanged).toBeUndefined();
+    expect(snapshot(repaired.outputDir)).toEqual(cold);
+
+    writeFiles(root, { "public/robots.txt": "User-agent: *\n" });
+    const withPublic = await build({ root, now: NOW });
+    expect(withPublic.unchanged).toBeUndefined();
+    expect(readFileSync(path.join(withPublic.outputDir, "robots.txt"), "utf8")).toBe("User-agent: *\n");
+
+    const edited = path.join(root, "content/articles/2026/second-story.md");
+    writeFileSync(edited, readFileSync(edited, "utf8").replace(/^title: .*$/m, "title: A new headline"));
+    const afterEdit = await build({ root, now: NOW });
+    expect(afterEdit.unchanged).toBeUndefined();
+    expect(readPage(afterEdit.outputDir, "/")("main").text()).toContain("A new headline");
+    expect((await build({ root, now: NOW })).unchanged).toBe(true);
+  });
+
+  it("rebuilds when a template changes", async () => {
+    const root = copyFixture("newsroom");
+    const templates = path.join(root, "my-templates");
+    cpSync(TEMPLATES_DIR, templates, { recursive: true });
+    await build({ root, now: NOW, templatesDir: templates });
+    expect((await build({ root, now: NOW, templatesDir: templates })).unchanged).toBe(true);
+    const base = path.join(templates, "_includes", "layouts", "base.njk");
+    writeFileSync(base, readFileSync(base, "utf8").replace("<main", "<!-- changed --><main"));
+    const result = await build({ root, now: NOW, templatesDir: templates });
+    expect(result.unchanged).toBeUndefined();
+    expect(readFileSync(path.join(result.outputDir, "index.html"), "utf8")).toContain("<!-- changed -->");
+  });
+});

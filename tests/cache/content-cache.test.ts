@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { cacheKey, ContentCache, loadContentCache, saveContentCache } from "../../src/cache/content-cache.ts";
+
+describe("ContentCache", () => {
+  it("gives back what an earlier run stored, for code with the same fingerprint", () => {
+    const first = new ContentCache("code-a");
+    first.set("k", { html: "<p>x</p>" });
+    const second = ContentCache.fromBytes(first.toBytes(), "code-a");
+    expect(second.get("k")).toEqual({ html: "<p>x</p>" });
+  });
+
+  it("ignores a cache written by other code (another fingerprint)", () => {
+    const first = new ContentCache("code-a");
+    first.set("k", "stale");
+    expect(ContentCache.fromBytes(first.toBytes(), "code-b").get("k")).toBeUndefined();
+  });
+
+  it("ignores corrupt and truncated bytes instead of trusting them", () => {
+    const first = new ContentCache("code-a");
+    first.set("k", "value");
+    const bytes = first.toBytes();
+    expect(ContentCache.fromBytes(Buffer.from("not a cache at all"), "code-a").get("k")).toBeUndefined();
+    expect(ContentCache.fromBytes(bytes.subarray(0, bytes.length - 7), "code-a").get("k")).toBeUndefined();
+    expect(ContentCache.fromBytes(Buffer.alloc(0), "code-a").get("k")).toBeUndefined();
+  });
+
+  it("keeps only the entries a run used, so entries of deleted files are dropped", () => {
+    const first = new ContentCache("code-a");
+    first.set("kept", 1);
+    first.set("dropped", 2);
+    const second = ContentCache.fromBytes(first.toBytes(), "code-a");
+    expect(second.get("kept")).toBe(1);
+    const third = ContentCache.fromBytes(second.toBytes(), "code-a");
+    expect(third.get("kept")).toBe(1);
+    expect(third.get("dropped")).toBeUndefined();
+  });
+
+  it("knows when nothing changed, so an unchanged cache is not written again", () => {
+    const first = new ContentCache("code-a");
+    first.set("k", 1);
+    expect(first.changed).toBe(true);
+    const second = ContentCache.fromBytes(first.toBytes(), "code-a");
+    second.get("k");
+    expect(second.changed).toBe(false);
+  });
+});
+
+describe("loadContentCache and saveContentCache", () => {
+  it("write a large cache in pieces and read every entry back", () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "tidings-cache-"));
+    try {
+      const cache = new ContentCache("code-a");
+      for (let index = 0; index < 1234; index++) cache.set(`k${index}`, { html: `<p>${index} “quoted”</p>`, lines: new Map([["title", index]]) });
+      saveContentCache(folder, cache);
+      const loaded = loadContentCache(folder, "code-a");
+      expect(loaded.stored.size).toBe(1234);
+      expect(loaded.get("k1233")).toEqual({ html: "<p>1233 “quoted”</p>", lines: new Map([["title", 1233]]) });
+      expect(loadContentCache(folder, "code-b").stored.size).toBe(0);
+      expect(loadContentCache(path.join(folder, "missing"), "code-a").stored.size).toBe(0);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("cacheKey", () => {
+  it("never gives two different lists of parts the same key", () => {
+    expect(cacheKey("ab", "c")).not.toBe(cacheKey("a", "bc"));
+    expect(cacheKey("a", "")).not.toBe(cacheKey("a"));
+    expect(cacheKey("a", "b")).toBe(cacheKey("a", "b"));
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { ContentCache } from "../../src/cache/content-cache.ts";
+import { renderAll, renderInParallel } from "../../src/render/render-all.ts";
+import { renderJob, type RenderContext, type RenderJob } from "../../src/render/render-job.ts";
+
+const context: RenderContext = {
+  siteHosts: ["news.example.org"],
+  pathPrefix: "/",
+  addresses: new Map([["content/articles/2026/story-1.md", "/2026/11/01/story-1/"]]),
+  resolverKey: "test",
+};
+
+const jobs: RenderJob[] = Array.from({ length: 40 }, (_, index) => ({
+  body: `Paragraph ${index} with a [link](https://other.example/${index}) and [another story](story-1.md).\n\n## Heading ${index}\n\n![A photo](images/photo-${index}.jpg)\n`,
+  file: `content/articles/2026/story-${index}.md`,
+  bodyLine: 5 + (index % 3),
+  context,
+}));
+
+describe("renderInParallel", () => {
+  it("gives the same results, in the same order, as rendering one by one", () => {
+    expect(renderInParallel(jobs, 2)).toEqual(jobs.map(renderJob));
+  });
+});
+
+describe("renderAll", () => {
+  it("renders what the cache lacks, stores it, and reuses it on the next run", () => {
+    const cache = new ContentCache("code");
+    const first = renderAll(jobs, { cache, threads: 1 });
+    expect(first).toEqual(jobs.map(renderJob));
+    expect(cache.size).toBe(jobs.length);
+    const next = ContentCache.fromBytes(cache.toBytes(), "code");
+    expect(renderAll(jobs, { cache: next, threads: 1 })).toEqual(first);
+    expect(next.changed).toBe(false);
+  });
+});
