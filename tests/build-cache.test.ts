@@ -146,3 +146,18 @@ describe("a build when nothing changed", () => {
     expect(readFileSync(path.join(result.outputDir, "index.html"), "utf8")).toContain("<!-- changed -->");
   });
 });
+
+describe("a build at a later time", () => {
+  it("rebuilds when the news sitemap's two-day window has moved, though no file changed", async () => {
+    const root = copyFixture("newsroom");
+    const dayAfter = Date.UTC(2026, 10, 25, 12);
+    const first = await build({ root, now: dayAfter });
+    const newsSitemap = () => readFileSync(path.join(first.outputDir, "news-sitemap.xml"), "utf8");
+    expect(newsSitemap()).toContain("<news:title>");
+    expect((await build({ root, now: dayAfter })).unchanged).toBe(true);
+    const later = await build({ root, now: NOW });
+    expect(later.unchanged).toBeUndefined();
+    // Nothing is two days old any more: the sitemap lists no news.
+    expect(newsSitemap()).not.toContain("<news:title>");
+  });
+});

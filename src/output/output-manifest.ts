@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { renderOutputFile } from "../outputs/render-output.ts";
 import type { Site } from "../site/types.ts";
 
 // How a Nunjucks template would read the build's reference time: `site.now`, `x.now`, `x["now"]`.
@@ -26,8 +27,9 @@ interface OutputManifest {
 /**
  * A hash of every input of the output: the whole site model, the templates (contents), public/
  * and the images the site publishes (sizes and modification times) and the code fingerprint. The
- * build's reference time is left out unless a Nunjucks template reads `now`, because the model already
- * holds all that scheduling decides (which articles are listed, which are scheduled).
+ * build's reference time itself is left out unless a Nunjucks template reads `now`: the model
+ * already holds all that scheduling decides (which articles are listed or scheduled, age notices),
+ * and the text of the feeds and sitemaps (rendered in code from `now`) is hashed as well.
  */
 export function outputKey(inputs: OutputInputs): string {
   const hash = createHash("sha256").update(inputs.code).update("\0");
@@ -40,6 +42,9 @@ export function outputKey(inputs: OutputInputs): string {
   }
   for (const file of listFiles(inputs.publicDir)) hash.update(stamp(file, inputs.publicDir)).update("\0");
   for (const asset of inputs.site.assets) hash.update(stamp(asset.from, "/")).update("\0");
+  // Feeds and sitemaps read the build time in code (the news sitemap's two-day window), so their
+  // text is part of the key: what they would say now is what decides.
+  for (const file of inputs.site.outputFiles) hash.update(renderOutputFile(file, inputs.site)).update("\0");
   const site = templatesUseNow ? inputs.site : { ...inputs.site, now: 0 };
   return hash.update(canonicalHash(site)).digest("hex");
 }
