@@ -2,6 +2,7 @@ import { watch } from "node:fs";
 import path from "node:path";
 import { CACHE_DIR } from "./build.ts";
 import { codeFingerprint } from "./cache/code-fingerprint.ts";
+import { CONFIG_FILE } from "./config.ts";
 import { loadContentCache, saveContentCache, type ContentCache } from "./cache/content-cache.ts";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import type { PreviewPage } from "./eleventy/page-preview.ts";
@@ -36,7 +37,8 @@ export interface ServeOptions {
 export async function serve(options: ServeOptions): Promise<void> {
   const cacheDir = path.join(options.root, CACHE_DIR);
   const cache = loadContentCache(cacheDir, codeFingerprint());
-  const provider = createPreviewProvider({ ...options, cache });
+  const changes = { count: 0 };
+  const provider = createPreviewProvider({ ...options, cache, changes });
   let saved = false;
   const server = await serveWithEleventy({
     root: options.root,
@@ -50,7 +52,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     outputDir: path.join(options.root, PREVIEW_DIR),
     port: options.port,
   });
-  watchContent(options.root, (file) => showFirst(server, provider, file));
+  watchContent(options.root, changes, (file) => showFirst(server, provider, file));
 }
 
 /**
@@ -61,9 +63,19 @@ export async function serve(options: ServeOptions): Promise<void> {
  */
 export type PreviewProvider = (() => Promise<Site>) & { peek(): Promise<Site | undefined> };
 
-/** The loads of one preview server, sharing its content cache. */
-export function createPreviewProvider(options: Omit<ServeOptions, "port"> & { cache?: ContentCache }): PreviewProvider {
+/** Counts saves to content and the config, so a load can tell whether anything changed since another. */
+export interface ChangeCounter {
+  count: number;
+}
+
+/**
+ * The loads of one preview server, sharing its content cache. With a change counter, the rebuild
+ * that follows a fast-path `peek` reuses what the peek loaded when nothing was saved in between,
+ * instead of loading the site a second time while the browser waits for the page.
+ */
+export function createPreviewProvider(options: Omit<ServeOptions, "port"> & { cache?: ContentCache; changes?: ChangeCounter }): PreviewProvider {
   let lastGood: Site | undefined;
+  let peeked: { loaded: LoadedSite; changes: number } | undefined;
   const load = async (): Promise<LoadedSite> => {
     options.cache?.startRun();
     // The preview serves at / whatever the config's url says, so body links get no path prefix.
@@ -75,14 +87,19 @@ export function createPreviewProvider(options: Omit<ServeOptions, "port"> & { ca
     return loaded;
   };
   const provide = async (): Promise<Site> => {
-    const loaded = await load();
+    const reusable = peeked && options.changes && peeked.changes === options.changes.count ? peeked.loaded : undefined;
+    peeked = undefined;
+    const loaded = reusable ?? (await load());
     const { site, shown } = choosePreviewSite(loaded, lastGood, () => emptyPreviewSite(options.root, Date.now()));
     if (shown === "current" && loaded.site) lastGood = loaded.site;
     options.onLoad?.(loaded.diagnostics, shown);
     return site;
   };
   const peek = async (): Promise<Site | undefined> => {
-    const { site, shown } = choosePreviewSite(await load(), lastGood, () => emptyPreviewSite(options.root, Date.now()));
+    const changes = options.changes?.count ?? 0;
+    const loaded = await load();
+    peeked = { loaded, changes };
+    const { site, shown } = choosePreviewSite(loaded, lastGood, () => emptyPreviewSite(options.root, Date.now()));
     return shown === "current" ? site : undefined;
   };
   return Object.assign(provide, { peek });
@@ -107,8 +124,9 @@ export function findPage(site: Site, file: string): PreviewPage | undefined {
   return page ? { template: "page", item: page } : undefined;
 }
 
-// Call `onChange` with the project path of each saved Markdown file in content/, one at a time.
-function watchContent(root: string, onChange: (file: string) => Promise<void>): void {
+// Call `onChange` with the project path of each saved Markdown file in content/, one at a time, and
+// count every save to content/ or the config.
+function watchContent(root: string, changes: ChangeCounter, onChange: (file: string) => Promise<void>): void {
   const pending = new Set<string>();
   let running = false;
   const drain = async () => {
@@ -120,7 +138,11 @@ function watchContent(root: string, onChange: (file: string) => Promise<void>): 
     }
     running = false;
   };
+  watch(root, (_event, name) => {
+    if (name === CONFIG_FILE) changes.count++;
+  });
   watch(path.join(root, "content"), { recursive: true }, (_event, name) => {
+    changes.count++;
     if (!name?.endsWith(".md")) return;
     pending.add(`content/${name.split(path.sep).join("/")}`);
     setTimeout(() => void drain(), 5);
