@@ -22,12 +22,13 @@ const WORKER_HEAP_MB = 384;
 const STALL_MS = 30_000;
 
 // Workers run the TypeScript worker module through tsx's API: tsx's command-line loader does not
-// reach a worker's entry file, so a one-line JavaScript entry registers tsx and imports it.
-const WORKER_BOOTSTRAP = new URL(
-  `data:text/javascript,${encodeURIComponent(
-    `import { register } from ${JSON.stringify(import.meta.resolve("tsx/esm/api"))}; register(); await import(${JSON.stringify(new URL("./render-worker.ts", import.meta.url).href)});`,
-  )}`,
-);
+// reach a worker's entry file, so a one-line JavaScript entry registers tsx and imports it. Made
+// only when workers start (some module runners, such as Vite's, lack import.meta.resolve).
+function workerBootstrap(): URL {
+  const tsx = JSON.stringify(import.meta.resolve("tsx/esm/api"));
+  const worker = JSON.stringify(new URL("./render-worker.ts", import.meta.url).href);
+  return new URL(`data:text/javascript,${encodeURIComponent(`import { register } from ${tsx}; register(); await import(${worker});`)}`);
+}
 
 /** How to render. */
 export interface RenderAllOptions {
@@ -78,9 +79,10 @@ export function renderInParallel(jobs: readonly RenderJob[], threads: number): R
   // state[0]: the next job to claim; state[1]: how many results the workers have posted.
   const state = new Int32Array(new SharedArrayBuffer(8));
   const workers: { worker: Worker; port: MessagePort }[] = [];
+  const bootstrap = workerBootstrap();
   for (let count = 1; count < threads; count++) {
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(WORKER_BOOTSTRAP, {
+    const worker = new Worker(bootstrap, {
       workerData: { jobs, state, port: port2 },
       transferList: [port2],
       execArgv: [],
