@@ -1,7 +1,9 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
+const GNU_TIME = "/usr/bin/time";
 
 /** What one child process cost: wall time, CPU time (user + system, all threads) and peak resident memory. */
 export interface ProcessCost {
@@ -21,11 +23,12 @@ export interface MeasuredProcess extends ProcessCost {
  * threads share the process, so they are included).
  */
 export async function measureProcess(command: string, args: readonly string[], cwd: string): Promise<MeasuredProcess> {
+  if (!existsSync(GNU_TIME)) throw new Error(`${GNU_TIME} (GNU time) is needed to measure CPU time and peak memory: apt-get install time`);
   const folder = mkdtempSync(path.join(tmpdir(), "tidings-bench-"));
   const report = path.join(folder, "time.txt");
   try {
     const started = performance.now();
-    const { code, stdout, stderr } = await run("/usr/bin/time", ["-o", report, "-f", "%U %S %M", command, ...args], cwd);
+    const { code, stdout, stderr } = await run(GNU_TIME, ["-o", report, "-f", "%U %S %M", command, ...args], cwd);
     const wallMs = performance.now() - started;
     if (code !== 0) throw new Error(`${command} ${args.join(" ")} failed in ${cwd} (exit ${code}):\n${stderr.slice(-4000)}`);
     // GNU time prefixes the line with "Command exited…" when the child fails; the numbers are the last line.
