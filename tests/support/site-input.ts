@@ -45,8 +45,8 @@ export function articleEntry(
   };
 }
 
-/** A rendered author entry. */
-export function authorEntry(file: string, frontMatter: AuthorFrontMatter): RenderedEntry<AuthorFrontMatter> {
+/** A rendered entry of any kind whose body is one paragraph of `text`. */
+function renderedEntry<FrontMatter>(file: string, frontMatter: FrontMatter, text: string): RenderedEntry<FrontMatter> {
   return {
     file,
     absolutePath: `/site/${file}`,
@@ -54,8 +54,8 @@ export function authorEntry(file: string, frontMatter: AuthorFrontMatter): Rende
     body: "",
     bodyLine: 4,
     lines: new Map(),
-    html: ["<p>Bio.</p>"],
-    firstParagraph: "Bio.",
+    html: [`<p>${text}</p>`],
+    firstParagraph: text,
     wordCount: 1,
     images: [],
     links: [],
@@ -63,22 +63,14 @@ export function authorEntry(file: string, frontMatter: AuthorFrontMatter): Rende
   };
 }
 
+/** A rendered author entry. */
+export function authorEntry(file: string, frontMatter: AuthorFrontMatter): RenderedEntry<AuthorFrontMatter> {
+  return renderedEntry(file, frontMatter, "Bio.");
+}
+
 /** A rendered page entry. */
 export function pageEntry(file: string, frontMatter: PageFrontMatter): RenderedEntry<PageFrontMatter> {
-  return {
-    file,
-    absolutePath: `/site/${file}`,
-    frontMatter,
-    body: "",
-    bodyLine: 4,
-    lines: new Map(),
-    html: ["<p>Page.</p>"],
-    firstParagraph: "Page.",
-    wordCount: 1,
-    images: [],
-    links: [],
-    ids: [],
-  };
+  return renderedEntry(file, frontMatter, "Page.");
 }
 
 /** A complete SiteInput with sensible defaults. */
