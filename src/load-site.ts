@@ -3,9 +3,9 @@ import { existsSync } from "node:fs";
 import type { ContentCache } from "./cache/content-cache.ts";
 import { loadConfig } from "./config.ts";
 import { loadEntries } from "./content/load-files.ts";
-import { validateEntries, type ValidEntry } from "./content/validate-entry.ts";
+import { validateEntries, type ValidatedContent, type ValidEntry } from "./content/validate-entry.ts";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
-import { renderAll } from "./render/render-all.ts";
+import { MIN_JOBS_FOR_WORKERS, renderAll, renderThreads, startRenderWorkers } from "./render/render-all.ts";
 import type { RenderContext } from "./render/render-job.ts";
 import { buildSite, type RenderedEntry } from "./site/build-site.ts";
 import { contentAddresses } from "./site/content-addresses.ts";
@@ -37,6 +37,9 @@ export interface LoadedSite {
   files: number;
 }
 
+// What the content cache holds per file: its validated front matter and its rendered body.
+const ENTRIES_PER_FILE = 2;
+
 /** Load, validate and render all content and build the Site model; nothing is written. */
 export function loadSite(options: LoadSiteOptions): LoadedSite {
   const configResult = loadConfig(options.root, { url: options.siteUrl });
@@ -44,7 +47,18 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   const config = configResult.config;
 
   const loaded = loadEntries(options.root);
-  const content = validateEntries(loaded.entries, { timeZone: config.timeZone, types: Object.keys(config.types) }, options.cache);
+  // When many bodies will need rendering (no cache, or a small one), start the render workers
+  // now: loading the pipeline into them then overlaps the validation of the front matter.
+  const threads = renderThreads();
+  const uncached = loaded.entries.length - (options.cache?.stored.size ?? 0) / ENTRIES_PER_FILE;
+  const workers = threads > 1 && uncached >= MIN_JOBS_FOR_WORKERS ? startRenderWorkers(threads - 1) : undefined;
+  let content: ValidatedContent;
+  try {
+    content = validateEntries(loaded.entries, { timeZone: config.timeZone, types: Object.keys(config.types) }, options.cache);
+  } catch (cause) {
+    workers?.stop();
+    throw cause;
+  }
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...content.diagnostics];
   const siteHosts = [new URL(config.url).hostname];
   const pathPrefix = options.pathPrefix ?? config.pathPrefix;
@@ -58,7 +72,7 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   const entries: ValidEntry<unknown>[] = [...content.articles, ...content.authors, ...content.pages];
   const bodies = renderAll(
     entries.map((entry) => ({ body: entry.body, file: entry.file, bodyLine: entry.bodyLine, context })),
-    { cache: options.cache },
+    { cache: options.cache, threads, workers },
   );
   let next = 0;
   const render = <FrontMatter>(entry: ValidEntry<FrontMatter>): RenderedEntry<FrontMatter> => {

@@ -36,6 +36,13 @@ export interface RenderAllOptions {
   cache?: ContentCache | undefined;
   /** Threads to use, main thread included; default: the `TIDINGS_THREADS` variable, else every core. */
   threads?: number | undefined;
+  /** Workers started earlier (see `startRenderWorkers`); renderAll uses them if it needs workers, and stops them either way. */
+  workers?: RenderWorkers | undefined;
+}
+
+/** The threads a render uses, main thread included: the `TIDINGS_THREADS` variable, else every core. */
+export function renderThreads(): number {
+  return Number(process.env["TIDINGS_THREADS"]) || availableParallelism();
 }
 
 /**
@@ -52,15 +59,18 @@ export function renderAll(jobs: readonly RenderJob[], options: RenderAllOptions 
     if (hit) results[index] = hit;
     else missing.push(index);
   });
-  const threads = options.threads ?? (Number(process.env["TIDINGS_THREADS"]) || availableParallelism());
+  const threads = options.threads ?? renderThreads();
   const missingJobs = missing.map((index) => jobs[index] as RenderJob);
-  const rendered =
-    threads > 1 && missing.length >= MIN_JOBS_FOR_WORKERS
-      ? renderInParallel(missingJobs, threads)
-      : missingJobs.map((job, index) => {
-          if (index > 0 && index % COLLECT_EVERY === 0) releaseMemory();
-          return renderJob(job);
-        });
+  let rendered: RenderedBody[];
+  if (threads > 1 && missing.length >= MIN_JOBS_FOR_WORKERS) {
+    rendered = renderInParallel(missingJobs, options.workers ?? startRenderWorkers(threads - 1));
+  } else {
+    options.workers?.stop();
+    rendered = missingJobs.map((job, index) => {
+      if (index > 0 && index % COLLECT_EVERY === 0) releaseMemory();
+      return renderJob(job);
+    });
+  }
   missing.forEach((index, position) => {
     const body = rendered[position] as RenderedBody;
     results[index] = body;
@@ -70,40 +80,81 @@ export function renderAll(jobs: readonly RenderJob[], options: RenderAllOptions 
 }
 
 /**
- * Render jobs on `threads` threads: the main thread and `threads - 1` workers take the next job
- * from a shared counter until none are left. The main thread stays synchronous (it waits with
- * Atomics.wait and reads results with receiveMessageOnPort), so callers need not be async.
+ * Render worker threads, started before their jobs are known so that loading the pipeline into
+ * each fresh V8 isolate (over a second on a busy machine) overlaps the main thread's own work.
  */
-export function renderInParallel(jobs: readonly RenderJob[], threads: number): RenderedBody[] {
+export class RenderWorkers {
+  readonly #workers: { worker: Worker; port: MessagePort }[] = [];
+
+  /** Start `count` workers; each waits for one batch of jobs. */
+  constructor(count: number) {
+    const bootstrap = workerBootstrap();
+    for (let started = 0; started < count; started++) {
+      const { port1, port2 } = new MessageChannel();
+      const worker = new Worker(bootstrap, {
+        workerData: { port: port2 },
+        transferList: [port2],
+        execArgv: [],
+        // A worker's heap holds the jobs and one parse at a time; a cap makes it collect early
+        // instead of growing until the build's peak memory doubles.
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      });
+      // A worker that cannot start claims nothing; its share is rendered by the others.
+      worker.on("error", () => undefined);
+      worker.unref();
+      this.#workers.push({ worker, port: port1 });
+    }
+  }
+
+  /** How many workers there are. */
+  get count(): number {
+    return this.#workers.length;
+  }
+
+  /** Hand every worker the jobs and the shared counter they claim them from. */
+  post(jobs: readonly RenderJob[], state: Int32Array): void {
+    for (const { port } of this.#workers) port.postMessage({ jobs, state });
+  }
+
+  /** Take the messages the workers have posted so far, without waiting. */
+  *received(): Generator<unknown> {
+    for (const { port } of this.#workers) {
+      for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) yield message.message;
+    }
+  }
+
+  /** Stop every worker. */
+  stop(): void {
+    for (const { worker, port } of this.#workers) {
+      port.close();
+      void worker.terminate();
+    }
+  }
+}
+
+/** Start `count` render workers ahead of their jobs (see RenderWorkers). */
+export function startRenderWorkers(count: number): RenderWorkers {
+  return new RenderWorkers(count);
+}
+
+/**
+ * Render jobs on the main thread and the given workers, which take the next job from a shared
+ * counter until none are left; the workers are stopped afterwards. The main thread stays
+ * synchronous (it waits with Atomics.wait and reads results with receiveMessageOnPort), so
+ * callers need not be async.
+ */
+export function renderInParallel(jobs: readonly RenderJob[], workers: RenderWorkers): RenderedBody[] {
   const results: (RenderedBody | undefined)[] = new Array(jobs.length);
   // state[0]: the next job to claim; state[1]: how many results the workers have posted.
   const state = new Int32Array(new SharedArrayBuffer(8));
-  const workers: { worker: Worker; port: MessagePort }[] = [];
-  const bootstrap = workerBootstrap();
-  for (let count = 1; count < threads; count++) {
-    const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(bootstrap, {
-      workerData: { jobs, state, port: port2 },
-      transferList: [port2],
-      execArgv: [],
-      // A worker's heap holds the jobs and one parse at a time; a cap makes it collect early
-      // instead of growing until the build's peak memory doubles.
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-    });
-    // A worker that cannot start claims nothing; its share is rendered by the others.
-    worker.on("error", () => undefined);
-    worker.unref();
-    workers.push({ worker, port: port1 });
-  }
+  workers.post(jobs, state);
   let done = 0;
   const collect = () => {
-    for (const { port } of workers) {
-      for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) {
-        const { index, body, error } = message.message as { index: number; body?: RenderedBody; error?: string };
-        if (error !== undefined) throw new Error(`rendering ${jobs[index]?.file ?? "a file"} failed in a worker: ${error}`);
-        if (results[index] === undefined) done++;
-        results[index] = body;
-      }
+    for (const message of workers.received()) {
+      const { index, body, error } = message as { index: number; body?: RenderedBody; error?: string };
+      if (error !== undefined) throw new Error(`rendering ${jobs[index]?.file ?? "a file"} failed in a worker: ${error}`);
+      if (results[index] === undefined) done++;
+      results[index] = body;
     }
   };
   try {
@@ -126,10 +177,6 @@ export function renderInParallel(jobs: readonly RenderJob[], threads: number): R
     for (let index = 0; index < jobs.length; index++) results[index] ??= renderJob(jobs[index] as RenderJob);
     return results as RenderedBody[];
   } finally {
-    for (const { worker, port } of workers) {
-      port.close();
-      void worker.terminate();
-    }
+    workers.stop();
   }
 }
-

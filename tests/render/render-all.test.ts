@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ContentCache } from "../../src/cache/content-cache.ts";
-import { renderAll, renderInParallel } from "../../src/render/render-all.ts";
+import { MIN_JOBS_FOR_WORKERS, renderAll, renderInParallel, startRenderWorkers } from "../../src/render/render-all.ts";
 import { renderJob, type RenderContext, type RenderJob } from "../../src/render/render-job.ts";
 
 const context: RenderContext = {
@@ -19,7 +19,15 @@ const jobs: RenderJob[] = Array.from({ length: 40 }, (_, index) => ({
 
 describe("renderInParallel", () => {
   it("gives the same results, in the same order, as rendering one by one", () => {
-    expect(renderInParallel(jobs, 2)).toEqual(jobs.map(renderJob));
+    expect(renderInParallel(jobs, startRenderWorkers(1))).toEqual(jobs.map(renderJob));
+  });
+
+  it("renders on workers started before the jobs were known", async () => {
+    const workers = startRenderWorkers(1);
+    // Let the worker finish loading the pipeline first, as it does while the build validates front matter.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const many = Array.from({ length: MIN_JOBS_FOR_WORKERS }, (_, index) => jobs[index % jobs.length] as RenderJob);
+    expect(renderAll(many, { threads: 2, workers })).toEqual(many.map(renderJob));
   });
 });
 
