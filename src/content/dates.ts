@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { DateTime, IANAZone } from "luxon";
 import { memoize } from "../cache/memoize.ts";
 import { describeValue } from "./describe-value.ts";
 
@@ -54,7 +54,7 @@ export function parseContentDate(value: unknown, timeZone: string): DateResult {
   if (parts.hour > 23 || parts.minute > 59 || parts.second > 59) {
     return { ok: false, problem: `has an impossible time of day in "${text}" (use 00:00 to 23:59)` };
   }
-  const zone = offset === undefined ? timeZone : offset === "Z" ? "UTC" : `UTC${normaliseOffset(offset)}`;
+  const zone = offset === undefined ? ianaZone(timeZone) : offset === "Z" ? "UTC" : `UTC${normaliseOffset(offset)}`;
   const moment = DateTime.fromObject(parts, { zone });
   if (!moment.isValid) {
     return { ok: false, problem: `could not be read as a date: "${text}"` };
@@ -64,7 +64,7 @@ export function parseContentDate(value: unknown, timeZone: string): DateResult {
 
 /** Build a ContentDate for an instant, expressed in the site's time zone. */
 export function toContentDate(epochMs: number, timeZone: string, hasTime: boolean): ContentDate {
-  const iso = DateTime.fromMillis(epochMs, { zone: timeZone }).toISO({ suppressMilliseconds: true }) ?? "";
+  const iso = DateTime.fromMillis(epochMs, { zone: ianaZone(timeZone) }).toISO({ suppressMilliseconds: true }) ?? "";
   return { epochMs, iso, hasTime };
 }
 
@@ -72,7 +72,7 @@ export function toContentDate(epochMs: number, timeZone: string, hasTime: boolea
 // the site model on every save, so each instant is formatted once per process.
 const formatted = memoize((key) => {
   const [epochMs, timeZone, locale, format] = JSON.parse(key) as [number, string, string, string];
-  return DateTime.fromMillis(epochMs, { zone: timeZone }).setLocale(locale).toFormat(format);
+  return DateTime.fromMillis(epochMs, { zone: ianaZone(timeZone) }).setLocale(locale).toFormat(format);
 });
 
 /** Format an instant for readers in the site's time zone and language with a Luxon format (`d MMMM yyyy`). */
@@ -89,6 +89,37 @@ export function calendarParts(epochMs: number, timeZone: string): { year: string
 /** True when the IANA time zone name is known to this machine's Intl data. */
 export function isValidTimeZone(timeZone: string): boolean {
   return DateTime.local().setZone(timeZone).isValid;
+}
+
+/**
+ * An IANA zone that remembers the offset of each instant it was asked about. Luxon asks the zone
+ * for the offset of every DateTime it makes, through Intl's formatToParts (the largest cost of a
+ * site's dates), and a build makes several DateTimes of each article's instant. Bounded like memoize.
+ */
+class RememberingZone extends IANAZone {
+  readonly #offsets = new Map<number, number>();
+
+  override offset(ts: number): number {
+    let offset = this.#offsets.get(ts);
+    if (offset === undefined) {
+      offset = super.offset(ts);
+      if (this.#offsets.size >= 50_000) this.#offsets.clear();
+      this.#offsets.set(ts, offset);
+    }
+    return offset;
+  }
+}
+
+const zones = new Map<string, RememberingZone>();
+
+// One RememberingZone per zone name, so the offsets it remembers are shared by every date.
+function ianaZone(timeZone: string): RememberingZone {
+  let zone = zones.get(timeZone);
+  if (!zone) {
+    zone = new RememberingZone(timeZone);
+    zones.set(timeZone, zone);
+  }
+  return zone;
 }
 
 function normaliseOffset(offset: string): string {

@@ -6,8 +6,22 @@ import { renderRobots } from "./render-robots.ts";
 import { renderRss } from "./render-rss.ts";
 import { renderSitemap, renderSitemapIndex } from "./render-sitemap.ts";
 
-/** The text of one non-page file of the site: a feed, a sitemap or robots.txt. */
+// A build renders each file twice: for the key that tells whether the output changed, and for the
+// page. An OutputFile is listed by one site model and only ever rendered with it, so its text can
+// be kept with it, and goes when the model goes.
+const rendered = new WeakMap<OutputFile, string>();
+
+/** The text of one non-page file of the site: a feed, a sitemap or robots.txt. `file` must come from `site.outputFiles`. */
 export function renderOutputFile(file: OutputFile, site: Site): string {
+  let text = rendered.get(file);
+  if (text === undefined) {
+    text = renderText(file, site);
+    rendered.set(file, text);
+  }
+  return text;
+}
+
+function renderText(file: OutputFile, site: Site): string {
   switch (file.kind) {
     case "rss":
       return renderRss(file.feed, site);
