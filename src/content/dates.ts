@@ -110,13 +110,14 @@ class RememberingZone extends IANAZone {
   }
 }
 
-const zones = new Map<string, RememberingZone>();
+const zones = new Map<string, RememberingZone | string>();
 
-// One RememberingZone per zone name, so the offsets it remembers are shared by every date.
-function ianaZone(timeZone: string): RememberingZone {
+// A RememberingZone for each IANA zone name, so the offsets it remembers are shared by every
+// date; any other name ("UTC", "UTC+1") is left to Luxon, which treats it as a fixed offset.
+function ianaZone(timeZone: string): RememberingZone | string {
   let zone = zones.get(timeZone);
-  if (!zone) {
-    zone = new RememberingZone(timeZone);
+  if (zone === undefined) {
+    zone = DateTime.fromMillis(0, { zone: timeZone }).zone.type === "iana" ? new RememberingZone(timeZone) : timeZone;
     zones.set(timeZone, zone);
   }
   return zone;

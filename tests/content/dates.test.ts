@@ -1,5 +1,7 @@
+import fc from "fast-check";
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { calendarParts, formatDate, parseContentDate } from "../../src/content/dates.ts";
+import { calendarParts, formatDate, parseContentDate, toContentDate } from "../../src/content/dates.ts";
 
 describe("parseContentDate", () => {
   it("reads a calendar day as midnight in the site's time zone", () => {
@@ -41,5 +43,28 @@ describe("formatDate", () => {
     expect(formatDate(instant, "Europe/London", "en-GB", "d MMMM yyyy")).toBe("27 October 2023");
     expect(formatDate(instant, "America/New_York", "en-US", "MMMM d, yyyy")).toBe("October 26, 2023");
     expect(calendarParts(instant, "Asia/Tokyo")).toEqual({ year: "2023", month: "10", day: "27" });
+  });
+});
+
+describe("dates with remembered zone offsets", () => {
+  const zones = ["UTC", "GMT", "Etc/UTC", "Europe/London", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Apia"];
+
+  it("are what Luxon computes afresh, around every daylight-saving change", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }), (zone, epochMs) => {
+        // Twice: the second answer comes from what the zone remembered.
+        for (let round = 0; round < 2; round++) {
+          const fresh = DateTime.fromMillis(epochMs, { zone });
+          expect(toContentDate(epochMs, zone, true).iso).toBe(fresh.toISO({ suppressMilliseconds: true }));
+          expect(formatDate(epochMs, zone, "en", "d MMMM yyyy HH:mm ZZ")).toBe(fresh.setLocale("en").toFormat("d MMMM yyyy HH:mm ZZ"));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    // The hour that does not exist and the hour that happens twice in London.
+    for (const text of ["2026-03-29 01:30", "2026-10-25 01:30"]) {
+      const fresh = DateTime.fromFormat(text, "yyyy-MM-dd HH:mm", { zone: "Europe/London" });
+      expect(parseContentDate(text, "Europe/London")).toEqual({ ok: true, value: toContentDate(fresh.toMillis(), "Europe/London", true) });
+    }
   });
 });
