@@ -6,7 +6,7 @@ import { toAbsoluteUrl } from "../outputs/absolute-url.ts";
 import { renderNewsArticleJsonLd } from "../outputs/render-json-ld.ts";
 import { renderOutputFile } from "../outputs/render-output.ts";
 import { shareImage } from "../outputs/share-image.ts";
-import { writeSearchIndex } from "../search/write-search-index.ts";
+import { DeferredSearchIndex } from "../search/deferred-search-index.ts";
 import type { Article, OutputFile, Site } from "../site/types.ts";
 import { allPages, type EleventySite, type PageLists } from "./page-batches.ts";
 
@@ -18,7 +18,7 @@ export interface EleventyOptions {
   site: Site | (() => Promise<Site>);
   /** The pages this Eleventy run writes, when a build is split into several runs; default every page. */
   batch?: PageLists;
-  /** Write the search index after every rebuild (the dev server; builds index their staging folder themselves). */
+  /** Keep a search index of the output, written once rebuilds pause (the dev server; builds index their staging folder themselves). */
   indexSearch?: boolean;
   /** The folder the site is published under, with slashes at both ends (`/` or `/news/`); the `url` filter prefixes site paths with it. */
   pathPrefix: string;
@@ -42,6 +42,7 @@ interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addPassthroughCopy(mapping: string | Record<string, string>): void;
   on(event: "eleventy.after", listener: (event: { directories: { output: string } }) => Promise<void>): void;
+  on(event: "eleventy.before", listener: () => void): void;
   addWatchTarget(target: string): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   getFilter(name: string): ((...args: unknown[]) => unknown) | undefined;
@@ -91,9 +92,11 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
   if (existsSync(stylesheet)) eleventyConfig.addPassthroughCopy({ [toGlobPath(stylesheet)]: stylesheetPath.slice(1) });
   eleventyConfig.addPassthroughCopy({ [toGlobPath(SEARCH_SCRIPT)]: searchScriptPath.slice(1) });
   // Images from content/ are copied after each build, from the site model of that build.
+  const search = options.indexSearch ? new DeferredSearchIndex() : undefined;
+  eleventyConfig.on("eleventy.before", () => search?.postpone());
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     if (current) await copyAssets(current.assets, directories.output);
-    if (options.indexSearch) await writeSearchIndex(directories.output);
+    search?.request(directories.output);
   });
 
   eleventyConfig.addWatchTarget(path.join(root, "content"));
