@@ -106,11 +106,6 @@ export class RenderWorkers {
     }
   }
 
-  /** How many workers there are. */
-  get count(): number {
-    return this.#workers.length;
-  }
-
   /** Hand every worker the jobs and the shared counter they claim them from. */
   post(jobs: readonly RenderJob[], state: Int32Array): void {
     for (const { port } of this.#workers) port.postMessage({ jobs, state });
