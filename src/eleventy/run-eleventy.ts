@@ -31,11 +31,49 @@ export async function writeWithEleventy(options: RenderTarget & { site: Site; pa
     const eleventy = await createEleventy({ ...options, batch }, "build");
     // Tidings prints its own summary; Eleventy's console output would only repeat it.
     eleventy.disableLogger();
-    const [, templates] = (await eleventy.write()) as [unknown, { outputPath?: unknown }[]];
+    await eleventy.init();
+    const copiesFinished = trackPassthroughCopies(eleventy);
+    let templates: { outputPath?: unknown }[];
+    try {
+      [, templates] = (await eleventy.write()) as [unknown, { outputPath?: unknown }[]];
+    } catch (cause) {
+      // Eleventy copies public/ alongside rendering and, when a template throws, rejects without
+      // waiting for those copies; the caller then deletes the folder under them, and their failure
+      // would surface later as an unhandled rejection. The copies finish first.
+      await copiesFinished();
+      throw cause;
+    }
     for (const template of templates) written.add(String(template.outputPath));
     releaseMemory();
   }
   return written.size;
+}
+
+// Eleventy 3's passthrough manager, as far as trackPassthroughCopies uses it (not public API: if
+// it is missing, a build only loses the wait for the copies after a template error).
+interface PassthroughManager {
+  copyPassthrough(...args: unknown[]): Promise<unknown>;
+}
+
+/**
+ * After `init()`: a function resolving once every file copy Eleventy has started is finished,
+ * failed or not. Eleventy gathers them only after every template has rendered, so after a
+ * template error nothing else ever waits for them (or handles their failure).
+ */
+function trackPassthroughCopies(eleventy: Eleventy): () => Promise<void> {
+  const manager = (eleventy as unknown as { passthroughManager?: Partial<PassthroughManager> }).passthroughManager;
+  const copy = manager?.copyPassthrough;
+  const copies: Promise<unknown>[] = [];
+  if (manager && copy) {
+    manager.copyPassthrough = (...args: unknown[]) => {
+      const copying = copy.apply(manager, args);
+      copies.push(copying.catch(() => undefined));
+      return copying;
+    };
+  }
+  return async () => {
+    await Promise.all(copies);
+  };
 }
 
 /** A running preview server. */

@@ -22,7 +22,11 @@ function tree(processor: typeof reference, markdown: string): Root {
 function withoutPositions(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutPositions);
   if (typeof node !== "object" || node === null) return node;
-  return Object.fromEntries(Object.entries(node).filter(([key]) => key !== "position").map(([key, value]) => [key, withoutPositions(value)]));
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key]) => key !== "position")
+      .map(([key, value]) => [key, withoutPositions(value)]),
+  );
 }
 
 function expectSameTree(markdown: string): void {
@@ -54,14 +58,22 @@ const EMAIL_CASES = [
   "~~old@example.org~~ new@example.org",
   "ünïcødé@example.org and naïve user@exämple.org",
   "a@b.c.d.e.f.g.h a.b.c@d-e.f",
-  "![alt a@b.org](img.png \"t a@b.org\")",
+  '![alt a@b.org](img.png "t a@b.org")',
   "<span>inline html a@b.org</span> a@b.org",
   "line one a@b.org  \nline two\\\nb@c.org",
   "http://example.org/a_b_c *x* www.example.org/a*b*",
 ];
 
 // Markdown-like text: letters, the characters that start or end Markdown constructs, web addresses; no `@`.
-const markdownPiece = fc.constantFrom(..."ab._-+*~`[]()<>!#|:/\\ \n\t0wh.:ox".split(""), " www.example.org/a ", " https://example.org/b?c=d ", "\n\n", "- ", "> ", "| a |");
+const markdownPiece = fc.constantFrom(
+  ..."ab._-+*~`[]()<>!#|:/\\ \n\t0wh.:ox".split(""),
+  " www.example.org/a ",
+  " https://example.org/b?c=d ",
+  "\n\n",
+  "- ",
+  "> ",
+  "| a |",
+);
 // Addresses as people write them in prose: `(first.last+tag@news.example.co.uk).`
 const emailAddress = fc
   .tuple(
@@ -110,8 +122,9 @@ describe("remarkGfmLean", () => {
 
   it("parses random Markdown-like text with email addresses in it exactly as remark-gfm does", () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof({ arbitrary: markdownPiece, weight: 6 }, { arbitrary: emailAddress, weight: 1 }), { maxLength: 60 }), (pieces) =>
-        expectSameTree(pieces.join("")),
+      fc.property(
+        fc.array(fc.oneof({ arbitrary: markdownPiece, weight: 6 }, { arbitrary: emailAddress, weight: 1 }), { maxLength: 60 }),
+        (pieces) => expectSameTree(pieces.join("")),
       ),
       { numRuns: Number(process.env["FUZZ_RUNS"] ?? 3000) },
     );
