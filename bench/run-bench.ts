@@ -2,7 +2,7 @@
 // (cold, warm, one-article edit in the preview server) and by plain Eleventy 3 as the baseline,
 // each build in its own process. Prints a table and writes the numbers as JSON.
 //
-//   npm run bench                      1,000 / 4,000 / 10,000 / 20,000 articles (31 minutes on a busy 2-core machine)
+//   npm run bench                      1,000 / 4,000 / 10,000 / 20,000 articles (20–30 minutes on a 2-core machine)
 //   npm run bench -- --quick           1,000 articles, one run each (under a minute)
 //   npm run bench -- --sizes 4000 --runs 5 --json out.json
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
