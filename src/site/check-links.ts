@@ -8,18 +8,10 @@ import { contentAddresses } from "./content-addresses.ts";
 import { classifyLink } from "./content-links.ts";
 import { PAGE_IDS } from "./page-ids.ts";
 import type { Site, SitePath } from "./types.ts";
+import { CORRECTIONS_PATH } from "./urls.ts";
 
-/** Addresses the templates publish besides the model's pages (DESIGN.md §4), which editors may link to. */
-export const FIXED_OUTPUTS: readonly SitePath[] = [
-  "/feed.xml",
-  "/atom.xml",
-  "/feed.json",
-  "/sitemap.xml",
-  "/news-sitemap.xml",
-  "/robots.txt",
-  "/404.html",
-  "/search/",
-];
+// Pages the templates publish that are not in the model's lists (DESIGN.md §4), which editors may link to.
+const TEMPLATE_PAGES: readonly SitePath[] = ["/tags/", "/authors/", "/search/", "/404.html", CORRECTIONS_PATH];
 
 /** A page made from a content file, published now or not, as a link target. */
 interface ContentPage {
@@ -80,8 +72,9 @@ export function checkLinks(site: Site, input: SiteInput): Diagnostic[] {
   input.config.navigation.forEach((item, index) => links.push(fromConfig(item.url, `navigation[${index + 1}].url`)));
   if (input.config.donation.enabled) links.push(fromConfig(input.config.donation.url, "donation.url"));
 
+  const host = new URL(input.config.url).hostname;
   return links.flatMap((link) => {
-    const problem = checkLink(link, targets, input);
+    const problem = checkLink(link, targets, host, input);
     return problem ? [error(problem.code, link.file, problem.message, { line: link.line, field: link.field, fix: problem.fix })] : [];
   });
 }
@@ -100,9 +93,8 @@ function linkTargets(site: Site, input: SiteInput): LinkTargets {
   for (const entry of input.pages) add(entry, entry.frontMatter.draft === true, -Infinity);
   for (const entry of input.authors) add(entry, false, -Infinity);
   const otherPages = new Set<SitePath>([
-    "/tags/",
-    "/authors/",
-    ...FIXED_OUTPUTS,
+    ...TEMPLATE_PAGES,
+    ...site.outputFiles.map((file) => file.path),
     ...site.homePages.map((page) => page.url),
     ...site.tagPages.map((page) => page.url),
     ...site.authorPages.map((page) => page.url),
@@ -112,15 +104,10 @@ function linkTargets(site: Site, input: SiteInput): LinkTargets {
 }
 
 /** The problem with one link, or undefined when it leads somewhere readers can go. */
-function checkLink(link: Link, targets: LinkTargets, input: SiteInput): Problem | undefined {
+function checkLink(link: Link, targets: LinkTargets, host: string, input: SiteInput): Problem | undefined {
   const { config } = input;
   const { href } = link;
-  const target = classifyLink(href, {
-    file: link.file,
-    pageUrl: link.pageUrl,
-    host: new URL(config.url).hostname,
-    pathPrefix: config.pathPrefix,
-  });
+  const target = classifyLink(href, { file: link.file, pageUrl: link.pageUrl, host, pathPrefix: config.pathPrefix });
   if (target.kind === "elsewhere") return undefined;
   let sitePath: SitePath;
   if (target.kind === "content") {
