@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import type { ContentCache } from "./cache/content-cache.ts";
 import { loadConfig } from "./config.ts";
@@ -64,11 +63,7 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   const pathPrefix = options.pathPrefix ?? config.pathPrefix;
   // Links between content files are resolved from front matter alone, before anything is rendered.
   const addresses = contentAddresses(content, config.timeZone);
-  const resolverKey = createHash("sha256")
-    .update(JSON.stringify([pathPrefix, [...addresses].sort()]))
-    .digest("hex");
-
-  const context: RenderContext = { siteHosts, pathPrefix, addresses, resolverKey };
+  const context: RenderContext = { siteHosts, pathPrefix, addresses, resolverKey: pathPrefix };
   const entries: ValidEntry<unknown>[] = [...content.articles, ...content.authors, ...content.pages];
   const bodies = renderAll(
     entries.map((entry) => ({ body: entry.body, file: entry.file, bodyLine: entry.bodyLine, context })),

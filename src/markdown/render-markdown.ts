@@ -37,9 +37,10 @@ export interface RenderOptions {
   resolveLink?: (href: string) => string | undefined;
   /**
    * Names everything the resolvers depend on besides `file` and what they are given (the site's
-   * path prefix, the addresses of the other content files), e.g. a hash of them. A link to
-   * another article cannot be resolved from this file alone, since the target's address comes
-   * from its own date and slug; so that table is an input of the render, and part of its cache key.
+   * path prefix), e.g. a hash of them. A link to another article cannot be resolved from this file
+   * alone, since the target's address comes from its own date and slug: a cache must either name
+   * the whole address table here, or record the addresses a render reads and check them before
+   * reusing it (src/render/ does the latter, so one new article does not re-render every body).
    */
   resolverKey?: string;
 }

@@ -2,8 +2,8 @@ import { availableParallelism } from "node:os";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { ContentCache } from "../cache/content-cache.ts";
 import { releaseMemory } from "../release-memory.ts";
-import { renderCacheKey, type RenderedBody } from "../markdown/render-markdown.ts";
-import { renderJob, toRenderOptions, type RenderJob } from "./render-job.ts";
+import { renderCacheKey } from "../markdown/render-markdown.ts";
+import { readsSameAddresses, renderJob, toRenderOptions, type RenderedJob, type RenderJob } from "./render-job.ts";
 
 /**
  * Below this many bodies to render, one thread is faster: starting a worker (loading the pipeline
@@ -46,22 +46,23 @@ export function renderThreads(): number {
 }
 
 /**
- * Render every job, in order: bodies found in the cache are reused (no parsing at all), the rest
- * are rendered (across worker threads when there are enough of them) and stored in the cache.
+ * Render every job, in order: bodies found in the cache are reused (no parsing at all) when the
+ * addresses of the content files they link to are unchanged; the rest are rendered (across worker
+ * threads when there are enough of them) and stored in the cache.
  */
-export function renderAll(jobs: readonly RenderJob[], options: RenderAllOptions = {}): RenderedBody[] {
+export function renderAll(jobs: readonly RenderJob[], options: RenderAllOptions = {}): RenderedJob[] {
   const { cache } = options;
-  const results: (RenderedBody | undefined)[] = new Array(jobs.length);
+  const results: (RenderedJob | undefined)[] = new Array(jobs.length);
   const keys = jobs.map((job) => (cache ? renderCacheKey(job.body, toRenderOptions(job)) : ""));
   const missing: number[] = [];
-  jobs.forEach((_, index) => {
-    const hit = cache?.get<RenderedBody>(`body:${keys[index]}`);
-    if (hit) results[index] = hit;
+  jobs.forEach((job, index) => {
+    const hit = cache?.get<RenderedJob>(`body:${keys[index]}`);
+    if (hit && readsSameAddresses(hit, job.context.addresses)) results[index] = hit;
     else missing.push(index);
   });
   const threads = options.threads ?? renderThreads();
   const missingJobs = missing.map((index) => jobs[index] as RenderJob);
-  let rendered: RenderedBody[];
+  let rendered: RenderedJob[];
   if (threads > 1 && missing.length >= MIN_JOBS_FOR_WORKERS) {
     rendered = renderInParallel(missingJobs, options.workers ?? startRenderWorkers(threads - 1));
   } else {
@@ -72,11 +73,11 @@ export function renderAll(jobs: readonly RenderJob[], options: RenderAllOptions 
     });
   }
   missing.forEach((index, position) => {
-    const body = rendered[position] as RenderedBody;
+    const body = rendered[position] as RenderedJob;
     results[index] = body;
     cache?.set(`body:${keys[index]}`, body);
   });
-  return results as RenderedBody[];
+  return results as RenderedJob[];
 }
 
 /**
@@ -138,15 +139,15 @@ export function startRenderWorkers(count: number): RenderWorkers {
  * synchronous (it waits with Atomics.wait and reads results with receiveMessageOnPort), so
  * callers need not be async.
  */
-export function renderInParallel(jobs: readonly RenderJob[], workers: RenderWorkers): RenderedBody[] {
-  const results: (RenderedBody | undefined)[] = new Array(jobs.length);
+export function renderInParallel(jobs: readonly RenderJob[], workers: RenderWorkers): RenderedJob[] {
+  const results: (RenderedJob | undefined)[] = new Array(jobs.length);
   // state[0]: the next job to claim; state[1]: how many results the workers have posted.
   const state = new Int32Array(new SharedArrayBuffer(8));
   workers.post(jobs, state);
   let done = 0;
   const collect = () => {
     for (const message of workers.received()) {
-      const { index, body, error } = message as { index: number; body?: RenderedBody; error?: string };
+      const { index, body, error } = message as { index: number; body?: RenderedJob; error?: string };
       if (error !== undefined) throw new Error(`rendering ${jobs[index]?.file ?? "a file"} failed in a worker: ${error}`);
       if (results[index] === undefined) done++;
       results[index] = body;
@@ -170,7 +171,7 @@ export function renderInParallel(jobs: readonly RenderJob[], workers: RenderWork
     }
     // Anything still missing was claimed by a worker that died: render it here.
     for (let index = 0; index < jobs.length; index++) results[index] ??= renderJob(jobs[index] as RenderJob);
-    return results as RenderedBody[];
+    return results as RenderedJob[];
   } finally {
     workers.stop();
   }

@@ -13,7 +13,12 @@ export interface RenderContext {
   pathPrefix: string;
   /** The site path of every content file, by project path, for links between content files. */
   addresses: ReadonlyMap<string, SitePath>;
-  /** A hash of `pathPrefix` and `addresses`: the resolvers' inputs besides the file (see RenderOptions.resolverKey). */
+  /**
+   * What the resolvers depend on besides the file and the addresses they read (see
+   * RenderOptions.resolverKey): the path prefix. The addresses a body reads are recorded with it
+   * instead (RenderedJob.addressesRead), so a new or re-dated article re-renders only the bodies
+   * that link to it.
+   */
   resolverKey: string;
 }
 
@@ -31,8 +36,14 @@ export interface RenderJob {
   context: RenderContext;
 }
 
-/** The render options for a job: the page's reserved ids, images and links to other content resolved for the file. */
-export function toRenderOptions(job: RenderJob): RenderOptions {
+/** A rendered body, with every content file whose address its links read and the address found (undefined: none). */
+export type RenderedJob = RenderedBody & { addressesRead: [file: string, address: SitePath | undefined][] };
+
+/**
+ * The render options for a job: the page's reserved ids, images and links to other content
+ * resolved for the file. Each address the link resolver looks up is put in `addressesRead`.
+ */
+export function toRenderOptions(job: RenderJob, addressesRead?: Map<string, SitePath | undefined>): RenderOptions {
   const { file } = job;
   const { siteHosts, pathPrefix, addresses, resolverKey } = job.context;
   const linkContext = { file, pageUrl: addresses.get(file) ?? "/", host: siteHosts[0] ?? "", pathPrefix };
@@ -46,12 +57,26 @@ export function toRenderOptions(job: RenderJob): RenderOptions {
       if (typeof media === "object") return withPathPrefix(media.url, pathPrefix);
       return src.startsWith("/") && !src.startsWith("//") && pathPrefix !== "/" ? withPathPrefix(src, pathPrefix) : undefined;
     },
-    resolveLink: (href: string) => resolveContentLink(href, linkContext, addresses),
+    resolveLink: (href: string) =>
+      resolveContentLink(href, linkContext, {
+        get: (target: string) => {
+          const address = addresses.get(target);
+          addressesRead?.set(target, address);
+          return address;
+        },
+      }),
     resolverKey,
   };
 }
 
-/** Render one job's body to HTML. */
-export function renderJob(job: RenderJob): RenderedBody {
-  return renderMarkdown(job.body, toRenderOptions(job));
+/** Render one job's body to HTML, noting the addresses of other content files it read. */
+export function renderJob(job: RenderJob): RenderedJob {
+  const addressesRead = new Map<string, SitePath | undefined>();
+  const body = renderMarkdown(job.body, toRenderOptions(job, addressesRead));
+  return { ...body, addressesRead: [...addressesRead] };
+}
+
+/** Whether a body rendered earlier read the same addresses that `addresses` gives now, so it is still what rendering would give. */
+export function readsSameAddresses(rendered: RenderedJob, addresses: ReadonlyMap<string, SitePath>): boolean {
+  return rendered.addressesRead.every(([file, address]) => addresses.get(file) === address);
 }

@@ -41,4 +41,37 @@ describe("renderAll", () => {
     expect(renderAll(jobs, { cache: next, threads: 1 })).toEqual(first);
     expect(next.changed).toBe(false);
   });
+
+  it("re-renders only the bodies whose linked articles moved, and none when an article is added", () => {
+    const cache = new ContentCache("code");
+    const first = renderAll(jobs, { cache, threads: 1 });
+    expect(first[0]?.parts[0]).toContain('href="/2026/11/01/story-1/"');
+
+    const added = { ...context, addresses: new Map([...context.addresses, ["content/articles/2026/new.md", "/2026/11/27/new/"]]) };
+    const afterAdding = renderAll(
+      jobs.map((job) => ({ ...job, context: added })),
+      { cache, threads: 1 },
+    );
+    // The very objects the cache held: nothing was parsed again.
+    afterAdding.forEach((body, index) => expect(body).toBe(first[index]));
+
+    const moved = { ...context, addresses: new Map([["content/articles/2026/story-1.md", "/2026/11/02/story-1/"]]) };
+    const afterMoving = renderAll(
+      jobs.map((job) => ({ ...job, context: moved })),
+      { cache, threads: 1 },
+    );
+    // Every job links to story-1.md; one that did not would be reused, as the addition showed.
+    afterMoving.forEach((body, index) => {
+      expect(body).not.toBe(first[index]);
+      expect(body.parts[0]).toContain('href="/2026/11/02/story-1/"');
+    });
+  });
+
+  it("re-renders a body whose link led nowhere once the article it names exists", () => {
+    const cache = new ContentCache("code");
+    const job: RenderJob = { body: "See [the new story](new.md).\n", file: "content/articles/2026/story-0.md", bodyLine: 5, context };
+    expect(renderAll([job], { cache, threads: 1 })[0]?.parts[0]).toContain('href="new.md"');
+    const added = { ...context, addresses: new Map([...context.addresses, ["content/articles/2026/new.md", "/2026/11/27/new/"]]) };
+    expect(renderAll([{ ...job, context: added }], { cache, threads: 1 })[0]?.parts[0]).toContain('href="/2026/11/27/new/"');
+  });
 });
