@@ -5,7 +5,7 @@ import { loadEntries } from "./content/load-files.ts";
 import { validateEntries, type ValidatedContent, type ValidEntry } from "./content/validate-entry.ts";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { MIN_JOBS_FOR_WORKERS, renderAll, renderThreads, startRenderWorkers } from "./render/render-all.ts";
-import type { RenderContext } from "./render/render-job.ts";
+import type { RenderContext, RenderedJob } from "./render/render-job.ts";
 import { buildSite, type RenderedEntry } from "./site/build-site.ts";
 import { contentAddresses } from "./site/content-addresses.ts";
 import type { BuildMode, Site } from "./site/types.ts";
@@ -52,23 +52,27 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   const uncached = loaded.entries.length - (options.cache?.stored.size ?? 0) / ENTRIES_PER_FILE;
   const workers = threads > 1 && uncached >= MIN_JOBS_FOR_WORKERS ? startRenderWorkers(threads - 1) : undefined;
   let content: ValidatedContent;
+  let bodies: RenderedJob[];
   try {
     content = validateEntries(loaded.entries, { timeZone: config.timeZone, types: Object.keys(config.types) }, options.cache);
-  } catch (cause) {
+    const pathPrefix = options.pathPrefix ?? config.pathPrefix;
+    // Links between content files are resolved from front matter alone, before anything is rendered.
+    const context: RenderContext = {
+      siteHosts: [new URL(config.url).hostname],
+      pathPrefix,
+      addresses: contentAddresses(content, config.timeZone),
+      resolverKey: pathPrefix,
+    };
+    const entries: ValidEntry<unknown>[] = [...content.articles, ...content.authors, ...content.pages];
+    bodies = renderAll(
+      entries.map((entry) => ({ body: entry.body, file: entry.file, bodyLine: entry.bodyLine, context })),
+      { cache: options.cache, threads, workers },
+    );
+  } finally {
+    // renderAll stops the workers; this stops them when anything before it throws.
     workers?.stop();
-    throw cause;
   }
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...content.diagnostics];
-  const siteHosts = [new URL(config.url).hostname];
-  const pathPrefix = options.pathPrefix ?? config.pathPrefix;
-  // Links between content files are resolved from front matter alone, before anything is rendered.
-  const addresses = contentAddresses(content, config.timeZone);
-  const context: RenderContext = { siteHosts, pathPrefix, addresses, resolverKey: pathPrefix };
-  const entries: ValidEntry<unknown>[] = [...content.articles, ...content.authors, ...content.pages];
-  const bodies = renderAll(
-    entries.map((entry) => ({ body: entry.body, file: entry.file, bodyLine: entry.bodyLine, context })),
-    { cache: options.cache, threads, workers },
-  );
   let next = 0;
   const render = <FrontMatter>(entry: ValidEntry<FrontMatter>): RenderedEntry<FrontMatter> => {
     const rendered = bodies[next++];

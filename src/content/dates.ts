@@ -70,10 +70,11 @@ export function toContentDate(epochMs: number, timeZone: string, hasTime: boolea
 
 // Luxon works out the zone offset through Intl for every DateTime (~0.1 ms); the preview builds
 // the site model on every save, so each instant is formatted once per process.
+// A site formats each article's instant three or four ways: the limit holds that for 50,000 articles.
 const formatted = memoize((key) => {
   const [epochMs, timeZone, locale, format] = JSON.parse(key) as [number, string, string, string];
   return DateTime.fromMillis(epochMs, { zone: ianaZone(timeZone) }).setLocale(locale).toFormat(format);
-});
+}, 200_000);
 
 /** Format an instant for readers in the site's time zone and language with a Luxon format (`d MMMM yyyy`). */
 export function formatDate(epochMs: number, timeZone: string, locale: string, format: string): string {

@@ -100,7 +100,8 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
   const visible = input.articles.filter((entry) => isVisible(entry.frontMatter, input));
   // Drafts and scheduled articles are not published yet, but their images must exist by the time
   // they are: a scheduled article must not break the rebuild that makes it go live.
-  for (const entry of input.articles.filter((entry) => !visible.includes(entry))) {
+  const shown = new Set(visible);
+  for (const entry of input.articles.filter((entry) => !shown.has(entry))) {
     if (entry.frontMatter.image)
       checkMedia(entry, entry.frontMatter.image.src, lineOf(entry.lines, ["image", "src"]), input, diagnostics, "image.src");
     collectBodyImages(entry, input, diagnostics, new Map());
@@ -154,7 +155,8 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
 
   for (const entry of [...visible, ...publishedPages, ...input.authors]) collectBodyImages(entry, input, diagnostics, images);
   // Draft pages' images are checked like draft articles', but not published.
-  for (const entry of input.pages.filter((entry) => !publishedPages.includes(entry))) collectBodyImages(entry, input, diagnostics, new Map());
+  const published = new Set(publishedPages);
+  for (const entry of input.pages.filter((entry) => !published.has(entry))) collectBodyImages(entry, input, diagnostics, new Map());
   const imageReferences = [...images.values()].sort((a, b) => compareText(a.url, b.url));
   // Until src/media/ has processed them, images are published as they are.
   const assets = imageReferences.map((image) => ({ from: image.sourcePath, to: image.url }));

@@ -42,4 +42,15 @@ describe("a build whose template fails", () => {
     expect(rejections).toEqual([]);
     expect(readdirSync(root).filter((name) => name.includes(".staging-"))).toEqual([]);
   });
+
+  // The wait hooks into Eleventy's passthrough manager, which is not public API: an upgrade that
+  // renames it would silently drop the wait (the test above could then pass by timing alone).
+  it("finds the part of Eleventy the wait hooks into", async () => {
+    const { default: Eleventy } = await import("@11ty/eleventy");
+    const root = copyFixture("newsroom");
+    const eleventy = new Eleventy(TEMPLATES_DIR, path.join(root, "_out"), { configPath: false, quietMode: true });
+    await eleventy.init();
+    const manager = (eleventy as unknown as { passthroughManager?: { copyPassthrough?: unknown } }).passthroughManager;
+    expect(typeof manager?.copyPassthrough).toBe("function");
+  });
 });
