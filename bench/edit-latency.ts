@@ -1,14 +1,17 @@
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { PREVIEW_INDEX_DELAY_MS } from "../src/search/deferred-search-index.ts";
 import { median } from "./measure.ts";
 
 /** How quickly the preview server shows an editor's change. */
 export interface EditLatency {
   /** Milliseconds from `npm start` until the article page is served. */
   startupMs: number;
-  /** Median milliseconds from saving the file until the edited article page is served with the change. */
+  /** Median milliseconds from saving the file until the edited article page is served with the change, saving as soon as the last save shows on the home page. */
   pageMs: number;
+  /** The same, saving a few seconds after the last rebuild, while the preview writes its search index (an editor who paused). */
+  pageWhileIndexingMs: number;
   /** Median milliseconds from saving until the home page lists the new headline (the whole preview is current). */
   listsMs: number;
   edits: number;
@@ -28,7 +31,8 @@ export interface EditLatencyOptions {
 /**
  * Start the preview server on a site, save an edit to one article several times (headline and
  * first sentence), and time how long each takes to appear: first on the article's own page,
- * then on the home page.
+ * then on the home page. Half the saves follow the last one at once, half come after a pause long
+ * enough for the preview to be writing its search index.
  */
 export async function measureEditLatency(options: EditLatencyOptions): Promise<EditLatency> {
   const { siteRoot, port } = options;
@@ -54,20 +58,24 @@ export async function measureEditLatency(options: EditLatencyOptions): Promise<E
     const source = path.join(siteRoot, options.file);
     const original = readFileSync(source, "utf8");
     const pageTimes: number[] = [];
+    const pausedTimes: number[] = [];
     const listTimes: number[] = [];
-    for (let edit = 1; edit <= options.edits; edit++) {
+    // Every other save waits until the preview has started writing its search index.
+    for (let edit = 1; edit <= options.edits * 2; edit++) {
+      const paused = edit % 2 === 0;
+      if (paused) await new Promise((resolve) => setTimeout(resolve, PREVIEW_INDEX_DELAY_MS + 1000));
       const marker = `Edited${edit}x${Date.now().toString(36)}`;
       const changed = original.replace(/^title: "/m, `title: "${marker} `).replace(/^---\n([A-Z])/m, `---\n${marker} $1`);
       const saved = performance.now();
       writeFileSync(source, changed);
       const contains = async (url: string) => ((await fetchText(url))?.includes(marker) ? true : undefined);
       await Promise.race([waitFor(() => contains(`${base}${articleUrl}`), 120_000, 2), exited]);
-      pageTimes.push(performance.now() - saved);
+      (paused ? pausedTimes : pageTimes).push(performance.now() - saved);
       await Promise.race([waitFor(() => contains(`${base}/`), 300_000, 10), exited]);
       listTimes.push(performance.now() - saved);
     }
     writeFileSync(source, original);
-    return { startupMs, pageMs: median(pageTimes), listsMs: median(listTimes), edits: options.edits };
+    return { startupMs, pageMs: median(pageTimes), pageWhileIndexingMs: median(pausedTimes), listsMs: median(listTimes), edits: options.edits };
   } finally {
     server.kill("SIGTERM");
     await new Promise((resolve) => setTimeout(resolve, 500));
