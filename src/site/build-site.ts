@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { SiteConfig } from "../config.ts";
+import { CONFIG_FILE, type SiteConfig } from "../config.ts";
 import { calendarParts, formatDate, toContentDate, type ContentDate } from "../content/dates.ts";
 import { isHttpUrl, type ArticleFrontMatter, type AuthorFrontMatter, type PageFrontMatter } from "../content/schemas.ts";
 import type { ValidEntry } from "../content/validate-entry.ts";
@@ -8,6 +8,7 @@ import { lineOf } from "../content/yaml-document.ts";
 import { ageNotice } from "./age-notice.ts";
 import { buildFeeds } from "./feeds.ts";
 import { escapeHtml, splitLede } from "./lede.ts";
+import { isPublicFile } from "./check-links.ts";
 import { checkSite } from "./check-site.ts";
 import { articleAddress, entrySlug } from "./content-addresses.ts";
 import { resolveMedia, type MediaFile } from "./media.ts";
@@ -333,7 +334,12 @@ function resolveImage(
 }
 
 /** Record that a content file uses a local image, merging every use of the same file. */
-function addImageUse(images: Map<string, ImageReference>, sourcePath: string, url: string, use: { file: string; line: number | undefined; field?: string; lead: boolean }): void {
+function addImageUse(
+  images: Map<string, ImageReference>,
+  sourcePath: string,
+  url: string,
+  use: { file: string; line: number | undefined; field?: string; lead: boolean },
+): void {
   const reference = images.get(sourcePath) ?? { sourcePath, url, uses: [] };
   const recorded: ImageUse = { file: use.file, lead: use.lead };
   if (use.line !== undefined) recorded.line = use.line;
@@ -358,11 +364,16 @@ function checkMedia(
   const media = resolveMedia(entry.file, src);
   if (isHttpUrl(src)) {
     diagnostics.push(
-      warning("content/image-remote", entry.file, `the image "${src}" is on another website, so it is shown as it is there: not resized, without a share image, and readers' browsers fetch it from that site`, {
-        line,
-        field,
-        fix: "If you may publish it, save the file next to the article (for example in images/) and give its path from there.",
-      }),
+      warning(
+        "content/image-remote",
+        entry.file,
+        `the image "${src}" is on another website, so it is shown as it is there: not resized, without a share image, and readers' browsers fetch it from that site`,
+        {
+          line,
+          field,
+          fix: "If you may publish it, save the file next to the article (for example in images/) and give its path from there.",
+        },
+      ),
     );
     return undefined;
   }
@@ -403,7 +414,8 @@ function collectBodyImages(
 ): void {
   for (const image of entry.images) {
     const media = checkMedia(entry, image.src, image.line, input, diagnostics);
-    if (media && media !== "missing") addImageUse(images, path.join(input.root, media.source), media.url, { file: entry.file, line: image.line, lead: false });
+    if (media && media !== "missing")
+      addImageUse(images, path.join(input.root, media.source), media.url, { file: entry.file, line: image.line, lead: false });
   }
 }
 
@@ -536,9 +548,9 @@ function buildTags(listed: readonly Article[], all: readonly Article[]): Tag[] {
 function checkLogo(input: SiteInput, diagnostics: Diagnostic[]): void {
   const logo = input.config.logo;
   if (logo === undefined || !logo.startsWith("/")) return;
-  if (!input.fileExists(path.join(input.root, "public", logo))) {
+  if (!isPublicFile(logo, input)) {
     diagnostics.push(
-      error("config/logo-missing", "tidings.config.yml", `the logo "${logo}" does not exist in public/`, {
+      error("config/logo-missing", CONFIG_FILE, `the logo "${logo}" does not exist in public/`, {
         field: "logo",
         fix: `Add the image at public${logo}, or correct the \`logo\` path.`,
       }),

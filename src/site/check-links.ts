@@ -186,7 +186,7 @@ function checkFragment(href: string, fragment: string, page: ContentPage): Probl
 }
 
 /** True when a site path is a file copied from public/ (a folder path: its index.html). */
-function isPublicFile(sitePath: SitePath, input: SiteInput): boolean {
+export function isPublicFile(sitePath: SitePath, input: SiteInput): boolean {
   const relative = sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath;
   return input.fileExists(path.join(input.root, "public", ...relative.split("/").filter((part) => part !== "" && part !== "..")));
 }

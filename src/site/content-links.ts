@@ -50,7 +50,11 @@ export function classifyLink(href: string, context: LinkContext): LinkTarget {
  * prefix (a site at `https://example.github.io/news/` publishes `/about/` as `/news/about/`).
  * A pure function of the link, the context and the address table, so renders stay cacheable.
  */
-export function resolveContentLink(href: string, context: LinkContext, addresses: Pick<ReadonlyMap<string, SitePath>, "get">): string | undefined {
+export function resolveContentLink(
+  href: string,
+  context: LinkContext,
+  addresses: Pick<ReadonlyMap<string, SitePath>, "get">,
+): string | undefined {
   const target = classifyLink(href, context);
   if (target.kind === "content") {
     const address = addresses.get(target.file);

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import slugify from "@sindresorhus/slugify";
 import { memoize } from "../cache/memoize.ts";
+import { SLUG_PATTERN } from "../content/schemas.ts";
 
 // Symbols that carry meaning in tag names: without these, `C++` and `C` would share a page.
 const REPLACEMENTS: [string, string][] = [
@@ -13,19 +14,12 @@ const REPLACEMENTS: [string, string][] = [
 
 // slugify rebuilds its replacement patterns and transliterates on every call (about 1 ms a call,
 // measured on 1,000 generated articles); the same text always gives the same slug, so remember it.
-const slugs = new Map<string, string>();
-const ALREADY_A_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const cachedSlug = memoize(makeSlug);
 
 /** A URL slug for any text: lowercase ASCII words joined by hyphens (`C++` → `c-plus-plus`, `Économie` → `economie`). */
 export function toSlug(text: string): string {
   // Most file names already are slugs, and slugify leaves a slug as it is.
-  if (ALREADY_A_SLUG.test(text)) return text;
-  let slug = slugs.get(text);
-  if (slug === undefined) {
-    slug = makeSlug(text);
-    slugs.set(text, slug);
-  }
-  return slug;
+  return SLUG_PATTERN.test(text) ? text : cachedSlug(text);
 }
 
 function makeSlug(text: string): string {
@@ -35,7 +29,9 @@ function makeSlug(text: string): string {
 }
 
 /** The key two spellings of a name share when they are the same tag or person: case, width and spacing ignored. */
-export const matchKey: (name: string) => string = memoize((name) => name.normalize("NFKC").toLocaleLowerCase("und").replace(/\s+/g, " ").trim());
+export const matchKey: (name: string) => string = memoize((name) =>
+  name.normalize("NFKC").toLocaleLowerCase("und").replace(/\s+/g, " ").trim(),
+);
 
 /** The default slug for a file: its name without `.md` and without a leading `YYYY-MM-DD-` date. */
 export function slugFromFileName(file: string): string {
