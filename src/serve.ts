@@ -1,4 +1,4 @@
-import { watch } from "node:fs";
+import { existsSync, watch } from "node:fs";
 import path from "node:path";
 import { CACHE_DIR } from "./build.ts";
 import { codeFingerprint } from "./cache/code-fingerprint.ts";
@@ -73,9 +73,12 @@ export interface ChangeCounter {
  * that follows a fast-path `peek` reuses what the peek loaded when nothing was saved in between,
  * instead of loading the site a second time while the browser waits for the page.
  */
-export function createPreviewProvider(options: Omit<ServeOptions, "port"> & { cache?: ContentCache; changes?: ChangeCounter }): PreviewProvider {
+export function createPreviewProvider(
+  options: Omit<ServeOptions, "port"> & { cache?: ContentCache; changes?: ChangeCounter },
+): PreviewProvider {
   let lastGood: Site | undefined;
-  let peeked: { loaded: LoadedSite; changes: number } | undefined;
+  // Set the moment a peek starts, so a rebuild that starts while it loads waits for it instead of loading again.
+  let peeked: { loading: Promise<LoadedSite>; changes: number } | undefined;
   const load = async (): Promise<LoadedSite> => {
     options.cache?.startRun();
     // The preview serves at / whatever the config's url says, so body links get no path prefix.
@@ -87,9 +90,9 @@ export function createPreviewProvider(options: Omit<ServeOptions, "port"> & { ca
     return loaded;
   };
   const provide = async (): Promise<Site> => {
-    const reusable = peeked && options.changes && peeked.changes === options.changes.count ? peeked.loaded : undefined;
+    const reusable = peeked && options.changes && peeked.changes === options.changes.count ? peeked.loading : undefined;
     peeked = undefined;
-    const loaded = reusable ?? (await load());
+    const loaded = await (reusable ?? load());
     const { site, shown } = choosePreviewSite(loaded, lastGood, () => emptyPreviewSite(options.root, Date.now()));
     if (shown === "current" && loaded.site) lastGood = loaded.site;
     options.onLoad?.(loaded.diagnostics, shown);
@@ -97,8 +100,9 @@ export function createPreviewProvider(options: Omit<ServeOptions, "port"> & { ca
   };
   const peek = async (): Promise<Site | undefined> => {
     const changes = options.changes?.count ?? 0;
-    const loaded = await load();
-    peeked = { loaded, changes };
+    const loading = load();
+    peeked = { loading, changes };
+    const loaded = await loading;
     const { site, shown } = choosePreviewSite(loaded, lastGood, () => emptyPreviewSite(options.root, Date.now()));
     return shown === "current" ? site : undefined;
   };
@@ -141,6 +145,8 @@ function watchContent(root: string, changes: ChangeCounter, onChange: (file: str
   watch(root, (_event, name) => {
     if (name === CONFIG_FILE) changes.count++;
   });
+  // Without content/ yet there is nothing to show first; Eleventy's own watcher still rebuilds.
+  if (!existsSync(path.join(root, "content"))) return;
   watch(path.join(root, "content"), { recursive: true }, (_event, name) => {
     changes.count++;
     if (!name?.endsWith(".md")) return;

@@ -26,4 +26,21 @@ describe("createPreviewProvider", () => {
     changes.count++;
     expect(findPage(await provide(), file)?.item.title).toBe("Third edit");
   });
+
+  it("lets a rebuild that starts while a peek is still loading wait for that load instead of loading again", async () => {
+    const root = copyFixture("newsroom");
+    const changes = { count: 0 };
+    const provide = createPreviewProvider({ root, cache: new ContentCache("code"), changes });
+    await provide();
+    const file = "content/articles/2026/second-story.md";
+    const full = path.join(root, file);
+    writeFileSync(full, readFileSync(full, "utf8").replace(/^title: .*$/m, "title: First edit"));
+    changes.count++;
+    const peeking = provide.peek();
+    // Uncounted, as above: a rebuild that loaded on its own would see it.
+    writeFileSync(full, readFileSync(full, "utf8").replace(/^title: .*$/m, "title: Second edit"));
+    const rebuilt = provide();
+    expect(findPage((await peeking)!, file)?.item.title).toBe("First edit");
+    expect(findPage(await rebuilt, file)?.item.title).toBe("First edit");
+  });
 });
