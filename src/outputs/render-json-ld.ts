@@ -1,4 +1,5 @@
-import type { Article, Author, Byline, Site } from "../site/types.ts";
+import type { SiteConfig } from "../config.ts";
+import type { Article, Byline } from "../site/types.ts";
 import { toAbsoluteUrl } from "./absolute-url.ts";
 import { toRfc3339 } from "./feed-dates.ts";
 import { shareImage } from "./share-image.ts";
@@ -10,11 +11,9 @@ import { shareImage } from "./share-image.ts";
  * `NewsMediaOrganization` publisher with its logo, the share image, the sources as `citation`
  * and each correction as a `CorrectionComment`.
  */
-export function toNewsArticleJsonLd(article: Article, site: Site): Record<string, unknown> {
-  const { config } = site;
+export function toNewsArticleJsonLd(article: Article, config: SiteConfig): Record<string, unknown> {
   const url = toAbsoluteUrl(article.url, config.url);
   const image = shareImage(article, config);
-  const authorsBySlug = new Map(site.authors.map((author) => [author.slug, author]));
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -31,7 +30,7 @@ export function toNewsArticleJsonLd(article: Article, site: Site): Record<string
     wordCount: article.wordCount,
     isAccessibleForFree: true,
     ...(image ? { image: [image.url] } : {}),
-    author: article.bylines.map((byline) => toPerson(byline, authorsBySlug, config.url)),
+    author: article.bylines.map((byline) => toPerson(byline, config.url)),
     publisher: {
       "@type": "NewsMediaOrganization",
       "@id": `${toAbsoluteUrl("/", config.url)}#publisher`,
@@ -62,8 +61,8 @@ export function toNewsArticleJsonLd(article: Article, site: Site): Record<string
 }
 
 /** The NewsArticle JSON-LD as text that is safe inside `<script type="application/ld+json">`. */
-export function renderNewsArticleJsonLd(article: Article, site: Site): string {
-  return toScriptJson(toNewsArticleJsonLd(article, site));
+export function renderNewsArticleJsonLd(article: Article, config: SiteConfig): string {
+  return toScriptJson(toNewsArticleJsonLd(article, config));
 }
 
 /**
@@ -75,16 +74,15 @@ export function toScriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-function toPerson(byline: Byline, authorsBySlug: ReadonlyMap<string, Author>, siteUrl: string): Record<string, unknown> {
-  const author = byline.author && authorsBySlug.get(byline.author.slug);
+function toPerson(byline: Byline, siteUrl: string): Record<string, unknown> {
+  const author = byline.author;
   if (!author) return { "@type": "Person", name: byline.name };
-  const sameAs = author.links.map((link) => link.url);
   return {
     "@type": "Person",
     // The name as the byline prints it, so the data matches what readers see.
     name: byline.name,
     url: toAbsoluteUrl(author.url, siteUrl),
     ...(author.role !== undefined ? { jobTitle: author.role } : {}),
-    ...(sameAs.length > 0 ? { sameAs } : {}),
+    ...(author.sameAs.length > 0 ? { sameAs: author.sameAs } : {}),
   };
 }

@@ -22,6 +22,7 @@ import type {
   CorrectionEntry,
   AuthorListPage,
   Byline,
+  BylineAuthor,
   BuildMode,
   DateInfo,
   Image,
@@ -211,14 +212,32 @@ export function newestFirst(a: Article, b: Article): number {
   return b.date.epochMs - a.date.epochMs || compareText(a.title, b.title) || compareText(a.url, b.url);
 }
 
-/** Split a list into pages of `size`, the first at `base`, the rest at `base + page/N/`. */
+/**
+ * Paginate a newest-first list: a front page at `base` with the newest `size` items and, when
+ * there are more, archive blocks of `size` counted from the oldest end at `base + page/N/` (block
+ * 1 holds the oldest). The front page's "older" link goes to the block holding the newest article
+ * it does not show. Only the front page, the newest block and at most one neighbour's link change
+ * when an article is added, so an incremental build leaves the rest of the archive alone.
+ */
 export function paginate(items: readonly Article[], size: number, base: string): ListPage[] {
-  const total = Math.max(1, Math.ceil(items.length / size));
-  const pages: ListPage[] = [];
-  for (let number = 1; number <= total; number++) {
-    const page: ListPage = { url: listPagePath(base, number), number, total, items: items.slice((number - 1) * size, number * size) };
-    if (number > 1) page.previous = listPagePath(base, number - 1);
-    if (number < total) page.next = listPagePath(base, number + 1);
+  const front: ListPage = { url: base, number: 0, items: items.slice(0, size) };
+  if (items.length <= size) return [front];
+  const count = items.length;
+  // The block holding the newest article that is not on the front page. The blocks after it
+  // would hold only front-page articles, so they are not published until their articles leave
+  // the front page, and this one leaves out the ones still there: a reader going older never
+  // sees an article twice, and every older block is full and never changes again.
+  const firstOlder = Math.floor((count - 1 - size) / size) + 1;
+  front.next = listPagePath(base, firstOlder);
+  const pages: ListPage[] = [front];
+  for (let number = firstOlder; number >= 1; number--) {
+    const page: ListPage = {
+      url: listPagePath(base, number),
+      number,
+      items: items.slice(Math.max(number === firstOlder ? size : 0, count - number * size), count - (number - 1) * size),
+      previous: number === firstOlder ? base : listPagePath(base, number + 1),
+    };
+    if (number > 1) page.next = listPagePath(base, number - 1);
     pages.push(page);
   }
   return pages;
@@ -428,7 +447,10 @@ function toSource(source: { name: string; url?: string | undefined; note?: strin
 
 function toByline(name: string, authorsByName: ReadonlyMap<string, Author>): Byline {
   const author = authorsByName.get(matchKey(name));
-  return author ? { name, author: { slug: author.slug, url: author.url } } : { name };
+  if (!author) return { name };
+  const ref: BylineAuthor = { slug: author.slug, url: author.url, sameAs: author.links.map((link) => link.url) };
+  if (author.role !== undefined) ref.role = author.role;
+  return { name, author: ref };
 }
 
 function dedupeByKey(names: readonly string[]): string[] {

@@ -24,10 +24,19 @@ export interface TagRef {
   url: SitePath;
 }
 
+/** The author file a byline name matches: its page, and what structured data says of the person. */
+export interface BylineAuthor {
+  slug: string;
+  url: SitePath;
+  role?: string;
+  /** The author's profile links (`sameAs` in JSON-LD). */
+  sameAs: string[];
+}
+
 /** One name in a byline; `author` is set when the name matches an author file. */
 export interface Byline {
   name: string;
-  author?: { slug: string; url: SitePath };
+  author?: BylineAuthor;
 }
 
 /** One reference a story rests on. */
@@ -204,15 +213,21 @@ export interface Page {
   showDonation: boolean;
 }
 
-/** One page of a paginated list of articles. */
+/**
+ * One page of a paginated list of articles. The list's front page (`number` 0, at the list's own
+ * address) shows its newest articles; the archive behind it is cut into blocks counted from the
+ * oldest end (`/page/1/` holds the oldest), so adding an article changes the front page and the
+ * newest block but never moves an older block's articles or address.
+ */
 export interface ListPage {
   url: SitePath;
-  /** 1-based page number. */
+  /** 0 for the front page, else the archive block's number counted from the oldest articles. */
   number: number;
-  /** How many pages the list has. */
-  total: number;
+  /** Newest first. */
   items: Article[];
+  /** The page of newer articles. */
   previous?: SitePath;
+  /** The page of older articles. */
   next?: SitePath;
 }
 

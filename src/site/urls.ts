@@ -14,9 +14,9 @@ export function articlePath(parts: { year: string; month: string; day: string },
   return `/${parts.year}/${parts.month}/${parts.day}/${slug}/`;
 }
 
-/** The path of page `number` of a paginated list whose first page is at `base` (`/`, `/tags/x/`). */
+/** The path of archive block `number` (counted from the oldest end) of a list whose front page is at `base` (`/`, `/tags/x/`). */
 export function listPagePath(base: SitePath, number: number): SitePath {
-  return number === 1 ? base : `${base}page/${number}/`;
+  return `${base}page/${number}/`;
 }
 
 /** The path of a tag's first page. */

@@ -19,7 +19,7 @@ function roundTrip(json: string): Record<string, unknown> {
 }
 
 describe("NewsArticle JSON-LD", () => {
-  const data = roundTrip(renderNewsArticleJsonLd(article("Flood wall approved"), site));
+  const data = roundTrip(renderNewsArticleJsonLd(article("Flood wall approved"), site.config));
 
   it("carries the headline, the URL and both dates with offsets", () => {
     expect(data).toMatchObject({
@@ -76,7 +76,7 @@ describe("NewsArticle JSON-LD", () => {
   });
 
   it("cannot be ended early by a headline or byline, and gives the hostile text back unchanged", () => {
-    const json = renderNewsArticleJsonLd(article(HOSTILE_TITLE), site);
+    const json = renderNewsArticleJsonLd(article(HOSTILE_TITLE), site.config);
     expect(json).not.toMatch(/[<>&\u2028\u2029]/);
     const hostile = roundTrip(json);
     expect(hostile["headline"]).toBe(HOSTILE_TITLE);

@@ -67,7 +67,7 @@ describe("buildSite", () => {
     );
     const [b, a] = site.articles;
     expect(a?.bylines).toEqual([
-      { name: "p. raman", author: { slug: "priya-raman", url: "/authors/priya-raman/" } },
+      { name: "p. raman", author: { slug: "priya-raman", url: "/authors/priya-raman/", sameAs: [] } },
       { name: "Staff reporter" },
     ]);
     expect(b?.bylines[0]?.author?.url).toBe("/authors/priya-raman/");
@@ -119,12 +119,15 @@ describe("buildSite", () => {
         articles: Array.from({ length: 5 }, (_, i) => articleEntry(`a${i}.md`, { date: `2026-01-0${i + 1}`, tags: ["River"] })),
       }),
     );
-    expect(site.homePages.map((p) => [p.url, p.items.length, p.previous, p.next])).toEqual([
-      ["/", 2, undefined, "/page/2/"],
-      ["/page/2/", 2, "/", "/page/3/"],
-      ["/page/3/", 1, "/page/2/", undefined],
+    // Archive blocks count from the oldest: /page/1/ holds the two oldest; /page/2/ holds a3 and
+    // a2 but leaves out a3 while the front page shows it; a block of front-page articles only
+    // (/page/3/) waits until they leave the front page.
+    expect(site.homePages.map((p) => [p.url, p.items.map((a) => a.file), p.previous, p.next])).toEqual([
+      ["/", ["a4.md", "a3.md"], undefined, "/page/2/"],
+      ["/page/2/", ["a2.md"], "/", "/page/1/"],
+      ["/page/1/", ["a1.md", "a0.md"], "/page/2/", undefined],
     ]);
-    expect(site.tagPages.map((p) => p.url)).toEqual(["/tags/river/", "/tags/river/page/2/", "/tags/river/page/3/"]);
+    expect(site.tagPages.map((p) => p.url)).toEqual(["/tags/river/", "/tags/river/page/2/", "/tags/river/page/1/"]);
   });
 
   it("shows the donation block unless the article, its type or its tags turn it off", () => {
