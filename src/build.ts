@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { codeFingerprint } from "./cache/code-fingerprint.ts";
 import { loadContentCache, saveContentCache } from "./cache/content-cache.ts";
@@ -5,11 +6,17 @@ import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostic
 import { TEMPLATES_DIR, writeWithEleventy } from "./eleventy/run-eleventy.ts";
 import { loadSite, type LoadedSite } from "./load-site.ts";
 import { prepareMedia } from "./media/prepare-media.ts";
+import { writeOutputFiles } from "./output/output-files.ts";
 import { currentOutput, outputKey, recordOutput } from "./output/output-manifest.ts";
-import { releaseMemory } from "./release-memory.ts";
+import { keyPages, pageBaseKey, type KeyedPage } from "./output/page-keys.ts";
+import { PageStore } from "./output/page-store.ts";
 import { createStagingDirectory, discardStaging, swapIntoPlace } from "./output/staging.ts";
+import { listStaticFiles, publishStaticFiles, siteAssets, staticFilesStamp } from "./output/static-files.ts";
+import { renderOutputFile } from "./outputs/render-output.ts";
+import { releaseMemory } from "./release-memory.ts";
 import { writeSearchIndex } from "./search/write-search-index.ts";
-import type { BuildMode } from "./site/types.ts";
+import { listOutputPages, siteChrome } from "./site/output-pages.ts";
+import type { BuildMode, Site } from "./site/types.ts";
 
 /** Where a build writes unless told otherwise, relative to the project root. */
 export const DEFAULT_OUTPUT_DIR = "_site";
@@ -37,6 +44,16 @@ export interface BuildOptions {
   cache?: boolean;
   /** The most pages one Eleventy run writes (default PAGES_PER_RUN): fewer keep memory lower, at the cost of starting Eleventy more often. */
   pagesPerRun?: number;
+  /** Told how far long steps have got (the CLI prints a progress line); never called for steps that finish at once. */
+  onProgress?: (progress: BuildProgress) => void;
+}
+
+/** How far one step of a build has got. */
+export interface BuildProgress {
+  /** What is being done, e.g. "Rendering pages". */
+  task: string;
+  done: number;
+  total: number;
 }
 
 /** What a build did: every problem found, and what was written when it succeeded. */
@@ -51,6 +68,8 @@ export interface BuildResult {
   cause?: unknown;
   /** True when nothing had changed since the last build, so its output was kept as it is. */
   unchanged?: boolean;
+  /** Pages rendered by this build; the others were taken from earlier builds (the cache's page store). */
+  rendered?: number;
   /** Milliseconds spent loading content and rendering Markdown, processing images, in Eleventy, and indexing for search. */
   timings: { load: number; media: number; write: number; search: number };
 }
@@ -85,17 +104,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   timings.media = performance.now() - stepStartedAt;
   if (hasErrors(diagnostics)) return result(false, 0);
 
-  // Output is a pure function of its inputs: when none changed, the last build's output is current.
+  // Every page is listed with a key of all its HTML is made from: a page whose key an earlier
+  // build rendered is taken from the page store, and when nothing changed at all, the last
+  // build's output is current as it is.
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
-  const key = code === undefined ? undefined : outputKey({ site, code, templatesDir, publicDir: path.join(options.root, "public") });
-  const keptPages = key === undefined ? undefined : currentOutput(cacheDir, outputDir, key);
-  if (keptPages !== undefined) return { ...result(true, keptPages), unchanged: true };
+  const assets = siteAssets(options.root);
+  const staticFiles = listStaticFiles(options.root, site, assets);
+  const outputCode = code ?? "uncached";
+  const pages = keyPages(listOutputPages(site), pageBaseKey({ code: outputCode, templatesDir, chrome: siteChrome(site), assets }));
+  const key = outputKey({ pages, outputFiles: site.outputFiles.map((file) => renderOutputFile(file, site)), staticFiles: staticFilesStamp(staticFiles) });
+  const keptPages = code === undefined ? undefined : currentOutput(cacheDir, outputDir, key);
+  if (keptPages !== undefined) return { ...result(true, keptPages), unchanged: true, rendered: 0 };
 
+  const store = code === undefined ? undefined : new PageStore(path.join(cacheDir, "pages"));
   const staging = createStagingDirectory(outputDir);
-  let pages: number;
+  let rendered: number;
   try {
     stepStartedAt = performance.now();
-    pages = await writeWithEleventy({ root: options.root, site, outputDir: staging, templatesDir, pagesPerRun: options.pagesPerRun });
+    rendered = await writePages(site, pages, { ...options, outputDir: staging, templatesDir, store });
+    writeOutputFiles(site, staging);
+    publishStaticFiles(staticFiles, staging, cacheDir);
     timings.write = performance.now() - stepStartedAt;
   } catch (cause) {
     discardStaging(staging);
@@ -110,8 +138,46 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { ...result(false, 0, [searchError(cause)]), cause };
   }
   swapIntoPlace(staging, outputDir);
-  if (key !== undefined) recordOutput(cacheDir, outputDir, key, pages);
-  return result(true, pages);
+  if (code !== undefined) recordOutput(cacheDir, outputDir, key, pages.length);
+  store?.prune(new Set(pages.map((page) => page.key)));
+  return { ...result(true, pages.length), rendered };
+}
+
+/**
+ * Write every page into `outputDir`: pages the store holds are linked from it, the rest are
+ * rendered with Eleventy and kept in the store for the next build. Resolves to the number rendered.
+ */
+async function writePages(
+  site: Site,
+  pages: readonly KeyedPage[],
+  options: Pick<BuildOptions, "root" | "pagesPerRun" | "onProgress"> & { outputDir: string; templatesDir: string; store: PageStore | undefined },
+): Promise<number> {
+  const { store, outputDir } = options;
+  const made = new Set<string>();
+  const missing: KeyedPage[] = [];
+  for (const page of pages) {
+    const target = path.join(outputDir, page.file);
+    const folder = path.dirname(target);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    if (!store?.place(page.key, target)) missing.push(page);
+  }
+  if (missing.length === 0) return 0;
+  const total = missing.length;
+  options.onProgress?.({ task: "Rendering pages", done: 0, total });
+  await writeWithEleventy({
+    root: options.root,
+    site,
+    pages: missing,
+    outputDir,
+    templatesDir: options.templatesDir,
+    pagesPerRun: options.pagesPerRun,
+    onBatch: (done) => options.onProgress?.({ task: "Rendering pages", done, total }),
+  });
+  if (store) for (const page of missing) store.keep(page.key, path.join(outputDir, page.file));
+  return total;
 }
 
 // Load the site through the content cache, save the cache, and let it go: it is as large as the

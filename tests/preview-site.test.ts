@@ -7,6 +7,7 @@ import { writeWithEleventy } from "../src/eleventy/run-eleventy.ts";
 import { loadSite } from "../src/load-site.ts";
 import { choosePreviewSite, type PreviewChoice } from "../src/preview-site.ts";
 import { createPreviewProvider } from "../src/serve.ts";
+import { listOutputPages } from "../src/site/output-pages.ts";
 import type { Site } from "../src/site/types.ts";
 import { copyFixture, readPage, writeFiles } from "./support/fixture-site.ts";
 
@@ -20,7 +21,7 @@ afterAll(() => {
 async function render(root: string, site: Site): Promise<string> {
   const outputDir = mkdtempSync(path.join(tmpdir(), "tidings-preview-out-"));
   outputs.push(outputDir);
-  await writeWithEleventy({ root, site, outputDir });
+  await writeWithEleventy({ root, site, pages: listOutputPages(site), outputDir });
   return outputDir;
 }
 

@@ -1,14 +1,16 @@
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
+import type { SiteConfig } from "../config.ts";
+import { writeOutputFiles } from "../output/output-files.ts";
+import { SEARCH_SCRIPT, siteAssets, STYLESHEET } from "../output/static-files.ts";
 import { toAbsoluteUrl } from "../outputs/absolute-url.ts";
 import { renderNewsArticleJsonLd } from "../outputs/render-json-ld.ts";
-import { renderOutputFile } from "../outputs/render-output.ts";
 import { shareImage } from "../outputs/share-image.ts";
 import { DeferredSearchIndex } from "../search/deferred-search-index.ts";
-import type { Article, OutputFile, Site } from "../site/types.ts";
-import { allPages, type EleventySite, type PageLists } from "./page-batches.ts";
+import { listOutputPages } from "../site/output-pages.ts";
+import type { Article, Site } from "../site/types.ts";
+import { toEleventySite, toPageLists, type EleventySite, type PageLists } from "./page-batches.ts";
 
 /** What the Eleventy configuration needs from Tidings. */
 export interface EleventyOptions {
@@ -16,8 +18,14 @@ export interface EleventyOptions {
   root: string;
   /** The site model, or a function returning the current one (the dev server reloads it on every rebuild). */
   site: Site | (() => Promise<Site>);
-  /** The pages this Eleventy run writes, when a build is split into several runs; default every page. */
+  /** The pages this Eleventy run writes (a build renders only the pages it has no stored copy of, in batches); default every page. */
   batch?: PageLists;
+  /**
+   * Also publish public/, the fingerprinted stylesheet and script, the site's images and its feeds
+   * and sitemaps after every run (the dev server). Builds publish those themselves, so their
+   * Eleventy runs write pages only.
+   */
+  publishEverything?: boolean;
   /** Keep a search index of the output, written once rebuilds pause (the dev server; builds index their staging folder themselves). */
   indexSearch?: boolean;
   /** The folder the site is published under, with slashes at both ends (`/` or `/news/`); the `url` filter prefixes site paths with it. */
@@ -30,12 +38,6 @@ export const TEMPLATE_DIRECTORIES = {
   includes: "_includes",
   layouts: "_layouts",
 } as const;
-
-/** The stylesheet, fingerprinted so hosts can cache it for a year. */
-export const STYLESHEET = "public/css/site.css";
-
-/** The search page's script; it ships with Tidings' templates, whatever the site. */
-export const SEARCH_SCRIPT = path.resolve(import.meta.dirname, "..", "..", "templates", "_assets", "search.js");
 
 // Eleventy's config API is loosely typed JavaScript; this names the few methods Tidings calls.
 interface EleventyConfig {
@@ -59,9 +61,9 @@ interface EleventyConfig {
 }
 
 /**
- * Wire Tidings into Eleventy: the Site model as global data, Nunjucks page templates that paginate
- * over it, the public/ folder copied through, and a fingerprinted stylesheet. This is the only
- * module that knows Eleventy's API.
+ * Wire Tidings into Eleventy: the site's furniture and the pages' views as global data, Nunjucks
+ * page templates that paginate over them, the filters they use, and (for the dev server) every
+ * other published file. This is the only module that knows Eleventy's API.
  */
 export function configureEleventy(eleventyConfig: EleventyConfig, options: EleventyOptions): void {
   const { root } = options;
@@ -78,26 +80,31 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
 
   const provide = options.site;
   let current: Site | undefined = typeof provide === "function" ? undefined : provide;
-  // Page templates paginate over `site.paginate`: every page, or this run's share of a batched build.
+  // Templates see only the site's furniture and the views of the pages this run writes (see
+  // src/site/output-pages.ts): what makes a page's key cover everything its HTML is made from.
   eleventyConfig.addGlobalData("site", async (): Promise<EleventySite> => {
     current = typeof provide === "function" ? await provide() : provide;
-    return { ...current, paginate: options.batch ?? allPages(current) };
+    return toEleventySite(current, options.batch ?? toPageLists(listOutputPages(current)));
   });
-  const stylesheet = path.join(root, STYLESHEET);
-  const stylesheetPath = fingerprintedPath(stylesheet, "/assets/site");
-  const searchScriptPath = fingerprintedPath(SEARCH_SCRIPT, "/assets/search");
-  eleventyConfig.addGlobalData("assets", { stylesheet: stylesheetPath, searchScript: searchScriptPath });
+  const assets = siteAssets(root);
+  eleventyConfig.addGlobalData("assets", assets);
 
-  eleventyConfig.addPassthroughCopy({ [toGlobPath(path.join(root, "public"))]: "/" });
-  if (existsSync(stylesheet)) eleventyConfig.addPassthroughCopy({ [toGlobPath(stylesheet)]: stylesheetPath.slice(1) });
-  eleventyConfig.addPassthroughCopy({ [toGlobPath(SEARCH_SCRIPT)]: searchScriptPath.slice(1) });
-  // Images from content/ are copied after each build, from the site model of that build.
   const search = options.indexSearch ? new DeferredSearchIndex() : undefined;
-  eleventyConfig.on("eleventy.before", () => search?.postpone());
-  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    if (current) await copyAssets(current.assets, directories.output);
-    search?.request(directories.output);
-  });
+  if (options.publishEverything) {
+    const stylesheet = path.join(root, STYLESHEET);
+    eleventyConfig.addPassthroughCopy({ [toGlobPath(path.join(root, "public"))]: "/" });
+    if (existsSync(stylesheet)) eleventyConfig.addPassthroughCopy({ [toGlobPath(stylesheet)]: assets.stylesheet.slice(1) });
+    eleventyConfig.addPassthroughCopy({ [toGlobPath(SEARCH_SCRIPT)]: assets.searchScript.slice(1) });
+    eleventyConfig.on("eleventy.before", () => search?.postpone());
+    // Images from content/, feeds and sitemaps come from the site model of the run that just finished.
+    eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+      if (current) {
+        await copyAssets(current.assets, directories.output);
+        writeOutputFiles(current, directories.output);
+      }
+      search?.request(directories.output);
+    });
+  }
 
   eleventyConfig.addWatchTarget(path.join(root, "content"));
   eleventyConfig.addWatchTarget(path.join(root, "tidings.config.yml"));
@@ -124,11 +131,9 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
   eleventyConfig.addFilter("absoluteUrl", (sitePath: string, base: string) =>
     isPlainSitePath(sitePath) && NORMAL_BASE.test(base) ? `${base}/${sitePath.slice(1)}` : toAbsoluteUrl(sitePath, base),
   );
-  // Feeds, sitemaps, robots.txt and JSON-LD are rendered by the pure functions in src/outputs/;
-  // templates only say where they go.
-  eleventyConfig.addFilter("renderOutput", (file: OutputFile, site: Site) => renderOutputFile(file, site));
-  eleventyConfig.addFilter("newsArticleJsonLd", (article: Article, site: Site) => renderNewsArticleJsonLd(article, site));
-  eleventyConfig.addFilter("shareImage", (article: Article, site: Site) => shareImage(article, site.config));
+  // JSON-LD is rendered by the pure functions in src/outputs/, from the article and the settings only.
+  eleventyConfig.addFilter("newsArticleJsonLd", (article: Article, config: SiteConfig) => renderNewsArticleJsonLd(article, config));
+  eleventyConfig.addFilter("shareImage", (article: Article, config: SiteConfig) => shareImage(article, config));
 }
 
 // A site address as WHATWG URL parsing writes it: lowercase scheme and host, plain path segments, no trailing slash.
@@ -165,10 +170,4 @@ export async function copyAssets(assets: Site["assets"], outputDir: string): Pro
 // Eleventy's passthrough takes glob-style paths with forward slashes.
 function toGlobPath(file: string): string {
   return file.split(path.sep).join("/");
-}
-
-/** The site path of a file with a content hash in its name: `/assets/site.3f2a9c1b.css`. */
-export function fingerprintedPath(file: string, base: string): string {
-  const hash = existsSync(file) ? createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 10) : "missing";
-  return `${base}.${hash}${path.extname(file)}`;
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Article, Page, Site } from "../site/types.ts";
+import { toEleventySite, toPageLists } from "./page-batches.ts";
 
 /** The page templates the preview can render on their own, with the variable each names its item. */
 export const PREVIEW_TEMPLATES = {
@@ -59,7 +60,7 @@ export class PagePreviewer {
     const { include, alias } = PREVIEW_TEMPLATES[page.template];
     const url = page.item.url;
     const outputPath = this.outputPathOf(url);
-    const context: Record<string, unknown> = { ...globalsOf(config), site };
+    const context: Record<string, unknown> = { ...globalsOf(config), site: toEleventySite(site, toPageLists([])) };
     context[alias] = page.item;
     context["pagination"] = { items: [page.item] };
     context["page"] = { url, outputPath, outputFileExtension: "html", templateSyntax: "njk" };

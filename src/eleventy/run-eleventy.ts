@@ -1,5 +1,6 @@
 import path from "node:path";
 import type Eleventy from "@11ty/eleventy";
+import type { OutputPage } from "../site/output-pages.ts";
 import type { Site } from "../site/types.ts";
 import { configureEleventy, TEMPLATE_DIRECTORIES, type EleventyOptions } from "./configure.ts";
 import { releaseMemory } from "../release-memory.ts";
@@ -21,14 +22,16 @@ export interface RenderTarget {
 export const PAGES_PER_RUN = 4000;
 
 /**
- * Render the site into `outputDir` with Eleventy, in runs of at most `pagesPerRun` pages; resolves
- * to the number of pages written. Pages that are not paginated (404, topics, authors…) are
- * written by every run, identically.
+ * Render `pages` of `site` into `outputDir` with Eleventy, in runs of at most `pagesPerRun` pages
+ * (Eleventy holds the HTML of every page of a run until it ends); resolves to the number of pages
+ * written. Only pages are written: the build publishes every other file itself.
  */
-export async function writeWithEleventy(options: RenderTarget & { site: Site; pagesPerRun?: number | undefined }): Promise<number> {
-  const written = new Set<string>();
-  for (const batch of pageBatches(options.site, options.pagesPerRun ?? PAGES_PER_RUN)) {
-    const eleventy = await createEleventy({ ...options, batch }, "build");
+export async function writeWithEleventy(
+  options: RenderTarget & { site: Site; pages: readonly OutputPage[]; pagesPerRun?: number | undefined; onBatch?: (pagesWritten: number) => void },
+): Promise<number> {
+  let written = 0;
+  for (const batch of pageBatches(options.pages, options.pagesPerRun ?? PAGES_PER_RUN)) {
+    const eleventy = await createEleventy({ root: options.root, site: options.site, outputDir: options.outputDir, templatesDir: options.templatesDir, batch }, "build");
     // Tidings prints its own summary; Eleventy's console output would only repeat it.
     eleventy.disableLogger();
     await eleventy.init();
@@ -37,16 +40,17 @@ export async function writeWithEleventy(options: RenderTarget & { site: Site; pa
     try {
       [, templates] = (await eleventy.write()) as [unknown, { outputPath?: unknown }[]];
     } catch (cause) {
-      // Eleventy copies public/ alongside rendering and, when a template throws, rejects without
+      // Eleventy copies files alongside rendering and, when a template throws, rejects without
       // waiting for those copies; the caller then deletes the folder under them, and their failure
       // would surface later as an unhandled rejection. The copies finish first.
       await copiesFinished();
       throw cause;
     }
-    for (const template of templates) written.add(String(template.outputPath));
+    written += templates.filter((template) => typeof template.outputPath === "string").length;
+    options.onBatch?.(written);
     releaseMemory();
   }
-  return written.size;
+  return written;
 }
 
 // Eleventy 3's passthrough manager, as far as trackPassthroughCopies uses it (not public API: if
@@ -88,7 +92,7 @@ export async function createPreviewEleventy(
   runMode: "build" | "serve",
 ) {
   const previewer = new PagePreviewer(options.outputDir);
-  const eleventy = await createEleventy(options, runMode, (eleventyConfig) => {
+  const eleventy = await createEleventy({ ...options, publishEverything: true }, runMode, (eleventyConfig) => {
     previewer.attach(eleventyConfig as unknown as Parameters<PagePreviewer["attach"]>[0]);
   });
   return { eleventy, previewer };

@@ -1,19 +1,17 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { renderOutputFile } from "../outputs/render-output.ts";
-import type { Site } from "../site/types.ts";
 
-// How a Nunjucks template would read the build's reference time: `site.now`, `x.now`, `x["now"]`.
-const READS_NOW = /\.now\b|\[\s*["']now["']\s*\]/;
-
-/** Everything the output of a build is a function of. */
+/** Everything the output of a build is made from, each part already reduced to what decides it. */
 export interface OutputInputs {
-  site: Site;
-  /** Fingerprint of the Tidings code and dependencies (see codeFingerprint). */
-  code: string;
-  templatesDir: string;
-  publicDir: string;
+  /** Every page with its output file and key (see keyPages): a page's key covers all its HTML is made from. */
+  pages: readonly { file: string; key: string }[];
+  /** The text of every feed, sitemap and robots.txt, in order (they read the build time, so their text itself decides). */
+  outputFiles: readonly string[];
+  /** The stamp of the files published as they are (see staticFilesStamp). */
+  staticFiles: string;
+  /** Anything else that changes what is written, such as the search indexer's version. */
+  extra?: string;
 }
 
 /** What was written by the last build into an output folder, and from what. */
@@ -25,28 +23,14 @@ interface OutputManifest {
 }
 
 /**
- * A hash of every input of the output: the whole site model, the templates (contents), public/
- * and the images the site publishes (sizes and modification times) and the code fingerprint. The
- * build's reference time itself is left out unless a Nunjucks template reads `now`: the model
- * already holds all that scheduling decides (which articles are listed or scheduled, age notices),
- * and the text of the feeds and sitemaps (rendered in code from `now`) is hashed as well.
+ * One hash of every input of the output: the pages' files and keys, the other files' text, the
+ * static files' stamp. Two builds with the same output key write the same files.
  */
 export function outputKey(inputs: OutputInputs): string {
-  const hash = createHash("sha256").update(inputs.code).update("\0");
-  const templates = listFiles(inputs.templatesDir);
-  let templatesUseNow = false;
-  for (const file of templates) {
-    const text = readFileSync(file);
-    templatesUseNow ||= file.endsWith(".njk") && READS_NOW.test(text.toString("utf8"));
-    hash.update(path.relative(inputs.templatesDir, file)).update("\0").update(text).update("\0");
-  }
-  for (const file of listFiles(inputs.publicDir)) hash.update(stamp(file, inputs.publicDir)).update("\0");
-  for (const asset of inputs.site.assets) hash.update(stamp(asset.from, "/")).update("\0");
-  // Feeds and sitemaps read the build time in code (the news sitemap's two-day window), so their
-  // text is part of the key: what they would say now is what decides.
-  for (const file of inputs.site.outputFiles) hash.update(renderOutputFile(file, inputs.site)).update("\0");
-  const site = templatesUseNow ? inputs.site : { ...inputs.site, now: 0 };
-  return hash.update(canonicalHash(site)).digest("hex");
+  const hash = createHash("sha256").update(inputs.extra ?? "").update("\0").update(inputs.staticFiles).update("\0");
+  for (const page of inputs.pages) hash.update(page.file).update("\0").update(page.key).update("\0");
+  for (const text of inputs.outputFiles) hash.update(text).update("\0");
+  return hash.digest("hex");
 }
 
 /**
@@ -179,25 +163,5 @@ function snapshotFiles(folder: string): Record<string, [number, number]> | undef
     return files;
   } catch {
     return undefined;
-  }
-}
-
-function stamp(file: string, base: string): string {
-  try {
-    const stats = statSync(file);
-    return `${path.relative(base, file)} ${stats.size} ${stats.mtimeMs}`;
-  } catch {
-    return `${path.relative(base, file)} missing`;
-  }
-}
-
-function listFiles(folder: string): string[] {
-  try {
-    return readdirSync(folder, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.join(entry.parentPath, entry.name))
-      .sort();
-  } catch {
-    return [];
   }
 }

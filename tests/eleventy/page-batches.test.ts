@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../../src/build.ts";
-import { allPages, pageBatches } from "../../src/eleventy/page-batches.ts";
+import { pageBatches, toPageLists } from "../../src/eleventy/page-batches.ts";
+import { listOutputPages, PAGE_TEMPLATES } from "../../src/site/output-pages.ts";
 import { loadSite } from "../../src/load-site.ts";
 import { copyFixture } from "../support/fixture-site.ts";
 
@@ -14,17 +15,19 @@ function snapshot(folder: string): Map<string, string> {
 }
 
 describe("pageBatches", () => {
-  it("splits every paginated page into runs of at most the given size, in order, each page once", () => {
+  it("splits the pages into runs of at most the given size, in order, each page once", () => {
     const root = copyFixture("newsroom");
     const { site } = loadSite({ root, mode: "production", now: NOW });
     if (!site) throw new Error("the fixture did not load");
-    const all = allPages(site);
-    const batches = pageBatches(site, 3);
+    const pages = listOutputPages(site);
+    const all = toPageLists(pages);
+    const batches = pageBatches(pages, 3);
+    expect(batches.length).toBe(Math.ceil(pages.length / 3));
     expect(batches.every((batch) => Object.values(batch).reduce((sum, list) => sum + list.length, 0) <= 3)).toBe(true);
-    for (const name of ["articles", "homePages", "tagPages", "authorPages", "pages", "outputFiles"] as const) {
+    for (const name of PAGE_TEMPLATES) {
       expect(batches.flatMap((batch) => batch[name] as unknown[])).toEqual(all[name]);
     }
-    expect(pageBatches(site, 10_000)).toEqual([all]);
+    expect(pageBatches(pages, 10_000)).toEqual([all]);
   });
 });
 

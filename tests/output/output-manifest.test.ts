@@ -1,45 +1,21 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { canonicalHash, outputKey, toCanonicalJson } from "../../src/output/output-manifest.ts";
-import { buildSite } from "../../src/site/build-site.ts";
-import { testConfig } from "../support/site-input.ts";
-
-const folder = mkdtempSync(path.join(tmpdir(), "tidings-output-key-"));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-const site = (now: number) =>
-  buildSite({ config: testConfig(), articles: [], authors: [], pages: [], mode: "production", now, root: folder, fileExists: () => false }).site;
-
-function templates(name: string, text: string): string {
-  const dir = path.join(folder, name);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, "page.njk"), text);
-  return dir;
-}
 
 describe("outputKey", () => {
-  const publicDir = path.join(folder, "public");
+  const inputs = { pages: [{ file: "index.html", key: "k1" }], outputFiles: ["<rss/>"], staticFiles: "s" };
 
   it("is the same for the same inputs", () => {
-    const dir = templates("plain", "<p>{{ site.config.name }}. Search is not available right now.</p>");
-    expect(outputKey({ site: site(1), code: "c", templatesDir: dir, publicDir })).toBe(outputKey({ site: site(1), code: "c", templatesDir: dir, publicDir }));
+    expect(outputKey(inputs)).toBe(outputKey({ ...inputs, pages: [{ file: "index.html", key: "k1" }] }));
   });
 
-  it("changes when a feed would say something else at another build time (an empty site's Atom feed is dated by it)", () => {
-    const dir = templates("plain", "<p>{{ site.config.name }}</p>");
-    expect(outputKey({ site: site(1), code: "c", templatesDir: dir, publicDir })).not.toBe(outputKey({ site: site(2), code: "c", templatesDir: dir, publicDir }));
-  });
-
-  it("changes with the code fingerprint and the templates", () => {
-    const dir = templates("plain", "<p>{{ site.config.name }}</p>");
-    const key = outputKey({ site: site(1), code: "c", templatesDir: dir, publicDir });
-    expect(outputKey({ site: site(1), code: "d", templatesDir: dir, publicDir })).not.toBe(key);
-    writeFileSync(path.join(dir, "page.njk"), "<p>{{ site.config.name }}!</p>");
-    expect(outputKey({ site: site(1), code: "c", templatesDir: dir, publicDir })).not.toBe(key);
+  it("changes with any page's key or file, any other file's text and the static files", () => {
+    const key = outputKey(inputs);
+    expect(outputKey({ ...inputs, pages: [{ file: "index.html", key: "k2" }] })).not.toBe(key);
+    expect(outputKey({ ...inputs, pages: [{ file: "404.html", key: "k1" }] })).not.toBe(key);
+    expect(outputKey({ ...inputs, pages: [] })).not.toBe(key);
+    expect(outputKey({ ...inputs, outputFiles: ["<rss></rss>"] })).not.toBe(key);
+    expect(outputKey({ ...inputs, staticFiles: "t" })).not.toBe(key);
   });
 });
 

@@ -1,0 +1,56 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { OutputPage, SiteChrome } from "../site/output-pages.ts";
+import { outputFileFor } from "../site/urls.ts";
+import { canonicalHash, toCanonicalJson } from "./output-manifest.ts";
+import type { SiteAssets } from "./static-files.ts";
+
+/** A page with the file it is written to (relative to the output folder) and the key of everything its HTML is made from. */
+export type KeyedPage = OutputPage & { file: string; key: string };
+
+/** What every page's HTML depends on besides its own view. */
+export interface PageKeyInputs {
+  /** Fingerprint of the code that renders pages (templates' filters, Eleventy and its configuration). */
+  code: string;
+  templatesDir: string;
+  chrome: SiteChrome;
+  assets: SiteAssets;
+}
+
+/**
+ * The part of every page's key that all pages share: the rendering code, the text of every
+ * template (any template change renders every page again: simple, and never stale), the site's
+ * furniture and the fingerprinted asset addresses.
+ */
+export function pageBaseKey(inputs: PageKeyInputs): string {
+  const hash = createHash("sha256").update(inputs.code).update("\0");
+  for (const file of listFiles(inputs.templatesDir)) {
+    hash.update(path.relative(inputs.templatesDir, file)).update("\0").update(readFileSync(file)).update("\0");
+  }
+  return hash.update(canonicalHash({ chrome: inputs.chrome, assets: inputs.assets })).digest("hex");
+}
+
+/**
+ * Give each page its output file and key: a hash of the shared base, the template, the address and
+ * the page's view, which is all a template can read (the Eleventy glue hands it nothing else), so
+ * two builds that give a page the same key write the same bytes for it.
+ */
+export function keyPages(pages: readonly OutputPage[], base: string): KeyedPage[] {
+  return pages.map((page) => ({
+    ...page,
+    file: outputFileFor(page.url).slice(1),
+    key: createHash("sha256").update(base).update("\0").update(page.template).update("\0").update(page.url).update("\0").update(toCanonicalJson(page.view)).digest("hex"),
+  }));
+}
+
+function listFiles(folder: string): string[] {
+  try {
+    return readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .sort();
+  } catch {
+    return [];
+  }
+}

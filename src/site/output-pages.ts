@@ -1,0 +1,186 @@
+import type {
+  Article,
+  Author,
+  Byline,
+  CorrectionEntry,
+  DateInfo,
+  ListPage,
+  Page,
+  Site,
+  SitePath,
+  Tag,
+  Thumbnail,
+} from "./types.ts";
+import type { SiteConfig } from "../config.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { CORRECTIONS_PATH } from "./urls.ts";
+
+/**
+ * An article as a list shows it: exactly what `partials/article-list.njk` prints, so a list page's
+ * key changes only when something it shows changes (not when a body is edited).
+ */
+export interface ArticleCard {
+  url: SitePath;
+  title: string;
+  summary: string;
+  type: { key: string; label: string };
+  date: DateInfo;
+  bylines: Byline[];
+  draft: boolean;
+  scheduled: boolean;
+  thumbnail?: Thumbnail;
+}
+
+/** A page of a list of articles as its template sees it (the front page has `number` 0; see `paginate`). */
+export interface ListView {
+  url: SitePath;
+  number: number;
+  items: ArticleCard[];
+  previous?: SitePath;
+  next?: SitePath;
+}
+
+/** A page of a tag's list, with what the page says of the tag. */
+export interface TagListView extends ListView {
+  tag: { name: string; url: SitePath; feed: SitePath };
+}
+
+/** A page of an author's list, with what the page says of the author. */
+export interface AuthorListView extends ListView {
+  author: Pick<Author, "name" | "url" | "feed" | "bio" | "links"> & { role?: string; email?: string };
+}
+
+/** The page listing every tag with its number of articles. */
+export interface TagIndexView {
+  url: SitePath;
+  tags: { name: string; url: SitePath; count: number }[];
+}
+
+/** The page listing every author. */
+export interface AuthorIndexView {
+  url: SitePath;
+  authors: { name: string; url: SitePath; role?: string }[];
+}
+
+/** The page listing every correction. */
+export interface CorrectionsView {
+  url: SitePath;
+  corrections: CorrectionEntry[];
+}
+
+/** A page that shows nothing but the site's own furniture (404, search). */
+export interface PlainView {
+  url: SitePath;
+}
+
+/** What each page template renders, by the name of its list in `site.paginate` (one template in templates/ per name). */
+export interface PageViews {
+  article: Article;
+  home: ListView;
+  tag: TagListView;
+  author: AuthorListView;
+  page: Page;
+  tags: TagIndexView;
+  authors: AuthorIndexView;
+  corrections: CorrectionsView;
+  notFound: PlainView;
+  search: PlainView;
+}
+
+/**
+ * What every page shows besides its own view: the site's settings, the mode (the preview banner),
+ * the preview's problems and where the site-wide feeds are. It is the same for every page, so it
+ * is hashed once into every page's key.
+ */
+export interface SiteChrome {
+  config: SiteConfig;
+  mode: Site["mode"];
+  problems?: Diagnostic[];
+  feed: { rss: SitePath; atom?: SitePath; json?: SitePath };
+}
+
+/** The furniture every page of `site` shows. */
+export function siteChrome(site: Site): SiteChrome {
+  const feed: SiteChrome["feed"] = { rss: site.feed.rss };
+  if (site.feed.atom !== undefined) feed.atom = site.feed.atom;
+  if (site.feed.json !== undefined) feed.json = site.feed.json;
+  const chrome: SiteChrome = { config: site.config, mode: site.mode, feed };
+  if (site.problems !== undefined) chrome.problems = site.problems;
+  return chrome;
+}
+
+/** The name of a page template's list. */
+export type PageTemplate = keyof PageViews;
+
+/** Every page template, in the order pages are listed. */
+export const PAGE_TEMPLATES = ["article", "home", "tag", "author", "page", "tags", "authors", "corrections", "notFound", "search"] as const;
+
+/** One HTML page of the built site: the template that renders it and the exact data it shows. */
+export type OutputPage = { [T in PageTemplate]: { template: T; url: SitePath; view: PageViews[T] } }[PageTemplate];
+
+/**
+ * Every HTML page the site publishes, each with the template that renders it and its view: the
+ * one value the template may read besides the site's furniture (`SiteChrome`). A page's output is a
+ * function of its view, the chrome, the templates and the code, which is what makes it safe to
+ * keep a page from an earlier build when none of them changed.
+ */
+export function listOutputPages(site: Site): OutputPage[] {
+  const pages: OutputPage[] = [];
+  for (const article of site.articles) pages.push({ template: "article", url: article.url, view: article });
+  for (const list of site.homePages) pages.push({ template: "home", url: list.url, view: toListView(list) });
+  for (const list of site.tagPages) pages.push({ template: "tag", url: list.url, view: { ...toListView(list), tag: tagOf(list.tag) } });
+  for (const list of site.authorPages) pages.push({ template: "author", url: list.url, view: { ...toListView(list), author: authorOf(list.author) } });
+  for (const page of site.pages) pages.push({ template: "page", url: page.url, view: page });
+  pages.push({ template: "tags", url: "/tags/", view: tagIndex(site.tags) });
+  pages.push({ template: "authors", url: "/authors/", view: authorIndex(site.authors) });
+  pages.push({ template: "corrections", url: CORRECTIONS_PATH, view: { url: CORRECTIONS_PATH, corrections: site.corrections } });
+  pages.push({ template: "notFound", url: "/404.html", view: { url: "/404.html" } });
+  pages.push({ template: "search", url: "/search/", view: { url: "/search/" } });
+  return pages;
+}
+
+/** An article as lists show it. */
+export function toArticleCard(article: Article): ArticleCard {
+  const card: ArticleCard = {
+    url: article.url,
+    title: article.title,
+    summary: article.summary,
+    type: article.type,
+    date: article.date,
+    bylines: article.bylines,
+    draft: article.draft,
+    scheduled: article.scheduled,
+  };
+  const thumbnail = article.image?.picture?.thumbnail;
+  if (thumbnail) card.thumbnail = thumbnail;
+  return card;
+}
+
+function toListView(list: ListPage): ListView {
+  const view: ListView = { url: list.url, number: list.number, items: list.items.map(toArticleCard) };
+  if (list.previous !== undefined) view.previous = list.previous;
+  if (list.next !== undefined) view.next = list.next;
+  return view;
+}
+
+function tagOf(tag: Tag): TagListView["tag"] {
+  return { name: tag.name, url: tag.url, feed: tag.feed };
+}
+
+function authorOf(author: Author): AuthorListView["author"] {
+  const view: AuthorListView["author"] = { name: author.name, url: author.url, feed: author.feed, bio: author.bio, links: author.links };
+  if (author.role !== undefined) view.role = author.role;
+  if (author.email !== undefined) view.email = author.email;
+  return view;
+}
+
+function tagIndex(tags: readonly Tag[]): TagIndexView {
+  return { url: "/tags/", tags: tags.map((tag) => ({ name: tag.name, url: tag.url, count: tag.articles.length })) };
+}
+
+function authorIndex(authors: readonly Author[]): AuthorIndexView {
+  return {
+    url: "/authors/",
+    authors: authors.map((author) => (author.role === undefined ? { name: author.name, url: author.url } : { name: author.name, url: author.url, role: author.role })),
+  };
+}

@@ -1,0 +1,172 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { build } from "../src/build.ts";
+import { TEMPLATES_DIR } from "../src/eleventy/run-eleventy.ts";
+import { copyFixture } from "./support/fixture-site.ts";
+
+const NOW = Date.UTC(2026, 10, 27, 12);
+const TAGS = ["River", "Council", "Schools", "Transport"];
+const scratch: string[] = [];
+afterAll(() => {
+  for (const folder of scratch) rmSync(folder, { recursive: true, force: true });
+});
+
+/** One change an editor or a developer makes between two pushes. */
+type Edit =
+  | { kind: "add"; day: number; tags: number[]; words: number }
+  | { kind: "delete"; pick: number }
+  | { kind: "redate"; pick: number; day: number }
+  | { kind: "retag"; pick: number; tags: number[] }
+  | { kind: "body"; pick: number; words: number }
+  | { kind: "config"; perPage: number; name: number }
+  | { kind: "template"; text: number }
+  | { kind: "nothing" };
+
+const day = fc.integer({ min: 1, max: 320 });
+const tags = fc.uniqueArray(fc.integer({ min: 0, max: TAGS.length - 1 }), { minLength: 1, maxLength: 3 });
+const pick = fc.nat();
+const words = fc.integer({ min: 1, max: 40 });
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constant("add" as const), day, tags, words }),
+  fc.record({ kind: fc.constant("delete" as const), pick }),
+  fc.record({ kind: fc.constant("redate" as const), pick, day }),
+  fc.record({ kind: fc.constant("retag" as const), pick, tags }),
+  fc.record({ kind: fc.constant("body" as const), pick, words }),
+  fc.record({ kind: fc.constant("config" as const), perPage: fc.integer({ min: 1, max: 3 }), name: fc.nat({ max: 5 }) }),
+  fc.record({ kind: fc.constant("template" as const), text: fc.nat({ max: 5 }) }),
+  fc.constant({ kind: "nothing" as const }),
+);
+
+/** A site the edits are made to: the newsroom fixture, a private copy of the templates, and the articles the edits added. */
+interface Project {
+  root: string;
+  templatesDir: string;
+  added: string[];
+  count: number;
+}
+
+function newProject(): Project {
+  const root = copyFixture("newsroom");
+  const templatesDir = mkdtempSync(path.join(tmpdir(), "tidings-templates-"));
+  scratch.push(templatesDir);
+  cpSync(TEMPLATES_DIR, templatesDir, { recursive: true });
+  return { root, templatesDir, added: [], count: 0 };
+}
+
+function articleText(title: string, dayOfYear: number, tagIndexes: number[], wordCount: number): string {
+  const date = new Date(Date.UTC(2026, 0, dayOfYear, 9)).toISOString().slice(0, 10);
+  const tagList = tagIndexes.map((index) => TAGS[index]).join(", ");
+  const body = Array.from({ length: wordCount }, (_, index) => `word${(index * 7) % 13}`).join(" ");
+  return `---\ntitle: ${title}\ndate: ${date}\nbyline: Priya Raman\ntags: [${tagList}]\n---\n${body}.\n`;
+}
+
+function apply(project: Project, change: Edit): void {
+  const file = (name: string) => path.join(project.root, "content", "articles", "2026", name);
+  const chosen = (index: number) => project.added[index % project.added.length];
+  switch (change.kind) {
+    case "add": {
+      const name = `added-${++project.count}.md`;
+      project.added.push(name);
+      writeFileSync(file(name), articleText(`Added story ${project.count}`, change.day, change.tags, change.words));
+      return;
+    }
+    case "delete": {
+      const name = chosen(change.pick);
+      if (!name) return;
+      rmSync(file(name));
+      project.added = project.added.filter((other) => other !== name);
+      return;
+    }
+    case "redate":
+    case "retag":
+    case "body": {
+      const name = chosen(change.pick);
+      if (!name) return;
+      const text = readFileSync(file(name), "utf8");
+      const date = new Date(Date.UTC(2026, 0, change.kind === "redate" ? change.day : 1, 9)).toISOString().slice(0, 10);
+      let edited = text;
+      if (change.kind === "redate") edited = text.replace(/^date: .*$/m, `date: ${date}`);
+      if (change.kind === "retag") edited = text.replace(/^tags: .*$/m, `tags: [${change.tags.map((index) => TAGS[index]).join(", ")}]`);
+      if (change.kind === "body") edited = `${text.slice(0, text.lastIndexOf("---\n") + 4)}A new body of ${change.words} words.\n`;
+      writeFileSync(file(name), edited);
+      return;
+    }
+    case "config": {
+      const config = path.join(project.root, "tidings.config.yml");
+      const text = readFileSync(config, "utf8")
+        .replace(/^articlesPerPage: .*$/m, `articlesPerPage: ${change.perPage}`)
+        .replace(/^name: .*$/m, `name: The Test Gazette ${change.name}`);
+      writeFileSync(config, text);
+      return;
+    }
+    case "template": {
+      const template = path.join(project.templatesDir, "_includes", "partials", "pagination.njk");
+      const text = readFileSync(template, "utf8").replace(/Older articles( \d+)?/, `Older articles ${change.text}`);
+      writeFileSync(template, text);
+      return;
+    }
+    case "nothing":
+      return;
+  }
+}
+
+/** Every file of a folder with its bytes. */
+function snapshot(folder: string): Map<string, string> {
+  const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  return new Map(
+    files
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .sort()
+      .map((file) => [path.relative(folder, file), readFileSync(file).toString("base64")]),
+  );
+}
+
+describe("an incremental build", () => {
+  it("writes the same files as a cold build of the same content, after any sequence of edits", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 4 }), async (edits) => {
+        const project = newProject();
+        const options = { root: project.root, now: NOW, templatesDir: project.templatesDir };
+        const first = await build({ ...options, outputDir: "_incremental" });
+        expect(first.ok).toBe(true);
+        for (const change of edits) {
+          apply(project, change);
+          const incremental = await build({ ...options, outputDir: "_incremental" });
+          const cold = await build({ ...options, outputDir: "_cold", cache: false });
+          expect(incremental.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+          expect(incremental.ok && cold.ok).toBe(true);
+          expect(snapshot(incremental.outputDir)).toEqual(snapshot(cold.outputDir));
+          expect(incremental.pages).toBe(cold.pages);
+        }
+      }),
+      { numRuns: 3, endOnFailure: true },
+    );
+  }, 600_000);
+
+  it("renders only the pages a new article changes, and nothing when nothing changed", async () => {
+    const project = newProject();
+    const options = { root: project.root, now: NOW, templatesDir: project.templatesDir, outputDir: "_site" };
+    const first = await build(options);
+    expect(first.rendered).toBe(first.pages);
+    const again = await build(options);
+    expect(again.unchanged).toBe(true);
+    expect(again.rendered).toBe(0);
+
+    apply(project, { kind: "add", day: 40, tags: [1], words: 12 });
+    const next = await build(options);
+    expect(next.ok).toBe(true);
+    // The new article's page, the front page and the archive block it joins, its tag's pages, its
+    // author's pages, the topics index and the articles that now list it as related; not the rest.
+    expect(next.rendered).toBeGreaterThan(0);
+    expect(next.rendered).toBeLessThan(next.pages / 2);
+
+    // The output folder is deleted (a fresh CI checkout with the cache restored): pages still come from the store.
+    rmSync(path.join(project.root, "_site"), { recursive: true });
+    const restored = await build(options);
+    expect(restored.rendered).toBe(0);
+    expect(restored.pages).toBe(next.pages);
+  }, 120_000);
+});

@@ -1,0 +1,68 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { keyPages, pageBaseKey } from "../../src/output/page-keys.ts";
+import { listOutputPages, siteChrome } from "../../src/site/output-pages.ts";
+import { buildSite } from "../../src/site/build-site.ts";
+import { articleEntry, siteInput } from "../support/site-input.ts";
+
+const folder = mkdtempSync(path.join(tmpdir(), "tidings-page-keys-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+function templates(text: string): string {
+  const dir = path.join(folder, "templates");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "page.njk"), text);
+  return dir;
+}
+
+const assets = { stylesheet: "/assets/site.1.css", searchScript: "/assets/search.1.js" };
+
+function keysOf(articles: ReturnType<typeof articleEntry>[], code = "c", templatesDir = templates("<p>{{ site.config.name }}</p>")): Map<string, string> {
+  const { site } = buildSite(siteInput({ articles }));
+  const base = pageBaseKey({ code, templatesDir, chrome: siteChrome(site), assets });
+  return new Map(keyPages(listOutputPages(site), base).map((page) => [page.file, page.key]));
+}
+
+describe("page keys", () => {
+  const three = [
+    articleEntry("a.md", { date: "2026-01-01", tags: ["River"] }),
+    articleEntry("b.md", { date: "2026-01-02", tags: ["Council"] }),
+    articleEntry("c.md", { date: "2026-01-03", tags: ["Council"] }),
+  ];
+
+  it("names each page's output file as Eleventy writes it", () => {
+    const files = [...keysOf(three).keys()];
+    expect(files).toContain("index.html");
+    expect(files).toContain("404.html");
+    expect(files).toContain("tags/river/index.html");
+  });
+
+  it("are the same for the same content", () => {
+    expect(keysOf(three)).toEqual(keysOf(three));
+  });
+
+  it("change for the pages that show an edited article, and only those", () => {
+    const before = keysOf(three);
+    const edited = [three[0]!, articleEntry("b.md", { date: "2026-01-02", tags: ["Council"], title: "A new headline" }), three[2]!];
+    const after = keysOf(edited);
+    const changed = [...after].filter(([file, key]) => before.get(file) !== key).map(([file]) => file);
+    // The article's own page, and the lists that show its headline: home, its tag, and the pages related to it.
+    expect(changed).toContain("index.html");
+    expect(changed).toContain("tags/council/index.html");
+    expect(changed).not.toContain("tags/river/index.html");
+    expect(changed).not.toContain("404.html");
+    expect(changed).not.toContain("tags/index.html");
+  });
+
+  it("all change with the code fingerprint or any template", () => {
+    const before = keysOf(three);
+    const otherCode = keysOf(three, "d");
+    const otherTemplate = keysOf(three, "c", templates("<p>{{ site.config.name }}!</p>"));
+    for (const [file, key] of before) {
+      expect(otherCode.get(file)).not.toBe(key);
+      expect(otherTemplate.get(file)).not.toBe(key);
+    }
+  });
+});
