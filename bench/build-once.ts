@@ -10,4 +10,4 @@ if (!result.ok) {
 }
 // This process's own peak (worker threads included), apart from the search indexer's process.
 const ownPeakRssMb = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(`${JSON.stringify({ pages: result.pages, unchanged: result.unchanged === true, timings: result.timings, ownPeakRssMb })}\n`);
+process.stdout.write(`${JSON.stringify({ pages: result.pages, rendered: result.rendered, unchanged: result.unchanged === true, timings: result.timings, ownPeakRssMb })}\n`);

@@ -6,13 +6,12 @@ import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostic
 import { TEMPLATES_DIR, writeWithEleventy } from "./eleventy/run-eleventy.ts";
 import { loadSite, type LoadedSite } from "./load-site.ts";
 import { prepareMedia } from "./media/prepare-media.ts";
-import { writeOutputFiles } from "./output/output-files.ts";
+import { renderOutputFiles, writeOutputFiles } from "./output/output-files.ts";
 import { currentOutput, outputKey, recordOutput } from "./output/output-manifest.ts";
 import { keyPages, pageBaseKey, type KeyedPage } from "./output/page-keys.ts";
 import { PageStore } from "./output/page-store.ts";
 import { createStagingDirectory, discardStaging, swapIntoPlace } from "./output/staging.ts";
 import { listStaticFiles, publishStaticFiles, siteAssets, staticFilesStamp } from "./output/static-files.ts";
-import { renderOutputFile } from "./outputs/render-output.ts";
 import { releaseMemory } from "./release-memory.ts";
 import { writeSearchIndex } from "./search/write-search-index.ts";
 import { listOutputPages, siteChrome } from "./site/output-pages.ts";
@@ -112,7 +111,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const staticFiles = listStaticFiles(options.root, site, assets);
   const outputCode = code ?? "uncached";
   const pages = keyPages(listOutputPages(site), pageBaseKey({ code: outputCode, templatesDir, chrome: siteChrome(site), assets }));
-  const key = outputKey({ pages, outputFiles: site.outputFiles.map((file) => renderOutputFile(file, site)), staticFiles: staticFilesStamp(staticFiles) });
+  const outputFiles = renderOutputFiles(site);
+  const key = outputKey({ pages, outputFiles: outputFiles.map((file) => file.text), staticFiles: staticFilesStamp(staticFiles) });
   const keptPages = code === undefined ? undefined : currentOutput(cacheDir, outputDir, key);
   if (keptPages !== undefined) return { ...result(true, keptPages), unchanged: true, rendered: 0 };
 
@@ -122,7 +122,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     stepStartedAt = performance.now();
     rendered = await writePages(site, pages, { ...options, outputDir: staging, templatesDir, store });
-    writeOutputFiles(site, staging);
+    writeOutputFiles(outputFiles, staging);
     publishStaticFiles(staticFiles, staging, cacheDir);
     timings.write = performance.now() - stepStartedAt;
   } catch (cause) {

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { SiteConfig } from "../config.ts";
-import { writeOutputFiles } from "../output/output-files.ts";
+import { renderOutputFiles, writeOutputFiles } from "../output/output-files.ts";
 import { SEARCH_SCRIPT, siteAssets, STYLESHEET } from "../output/static-files.ts";
 import { toAbsoluteUrl } from "../outputs/absolute-url.ts";
 import { renderNewsArticleJsonLd } from "../outputs/render-json-ld.ts";
@@ -100,7 +100,7 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
     eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
       if (current) {
         await copyAssets(current.assets, directories.output);
-        writeOutputFiles(current, directories.output);
+        writeOutputFiles(renderOutputFiles(current), directories.output);
       }
       search?.request(directories.output);
     });

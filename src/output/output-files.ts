@@ -3,20 +3,31 @@ import path from "node:path";
 import { renderOutputFile } from "../outputs/render-output.ts";
 import type { Site } from "../site/types.ts";
 
+/** A feed, sitemap or robots.txt with its text. */
+export interface RenderedOutputFile {
+  path: string;
+  text: string;
+}
+
+/** Every feed, sitemap and robots.txt of `site`, rendered by the pure functions in src/outputs/. */
+export function renderOutputFiles(site: Site): RenderedOutputFile[] {
+  return site.outputFiles.map((file) => ({ path: file.path, text: renderOutputFile(file, site) }));
+}
+
 /**
- * Write every feed, sitemap and robots.txt of `site` into `outputDir`, rendered by the pure
- * functions in src/outputs/. These are a few files whatever the size of the archive, and their
- * text is computed anyway for the output key, so they are always written afresh.
+ * Write rendered feeds, sitemaps and robots.txt into `outputDir`. They are a few hundred files
+ * whatever the size of the archive, and their text is computed anyway for the output key, so
+ * they are always written afresh.
  */
-export function writeOutputFiles(site: Site, outputDir: string): void {
+export function writeOutputFiles(files: readonly RenderedOutputFile[], outputDir: string): void {
   const made = new Set<string>();
-  for (const file of site.outputFiles) {
+  for (const file of files) {
     const target = path.join(outputDir, file.path);
     const folder = path.dirname(target);
     if (!made.has(folder)) {
       mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
-    writeFileSync(target, renderOutputFile(file, site));
+    writeFileSync(target, file.text);
   }
 }
