@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { codeFingerprint } from "./cache/code-fingerprint.ts";
+import { codeFingerprint, CONTENT_CODE, PAGE_CODE, SEARCH_CODE } from "./cache/code-fingerprint.ts";
 import { loadContentCache, saveContentCache } from "./cache/content-cache.ts";
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { TEMPLATES_DIR, writeWithEleventy } from "./eleventy/run-eleventy.ts";
@@ -13,7 +13,7 @@ import { PageStore } from "./output/page-store.ts";
 import { createStagingDirectory, discardStaging, swapIntoPlace } from "./output/staging.ts";
 import { listStaticFiles, publishStaticFiles, siteAssets, staticFilesStamp } from "./output/static-files.ts";
 import { releaseMemory } from "./release-memory.ts";
-import { writeSearchIndex } from "./search/write-search-index.ts";
+import { SearchIndexCache, writeSearchIndex } from "./search/write-search-index.ts";
 import { listOutputPages, siteChrome } from "./site/output-pages.ts";
 import type { BuildMode, Site } from "./site/types.ts";
 
@@ -82,8 +82,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outputDir = path.resolve(options.root, options.outputDir ?? DEFAULT_OUTPUT_DIR);
   const startedAt = performance.now();
   const cacheDir = path.resolve(options.root, options.cacheDir ?? CACHE_DIR);
-  const code = options.cache === false ? undefined : codeFingerprint();
-  const { site, diagnostics: loadDiagnostics } = loadWithCache(options, cacheDir, code);
+  const cached = options.cache !== false;
+  const { site, diagnostics: loadDiagnostics } = loadWithCache(options, cacheDir, cached ? codeFingerprint(CONTENT_CODE) : undefined);
   releaseMemory();
   const timings = { load: performance.now() - startedAt, media: 0, write: 0, search: 0 };
   let diagnostics = loadDiagnostics;
@@ -109,14 +109,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const assets = siteAssets(options.root);
   const staticFiles = listStaticFiles(options.root, site, assets);
-  const outputCode = code ?? "uncached";
-  const pages = keyPages(listOutputPages(site), pageBaseKey({ code: outputCode, templatesDir, chrome: siteChrome(site), assets }));
+  // Only the code that turns views into HTML is in the pages' keys: a change elsewhere (the CLI,
+  // a development tool's update) re-renders nothing.
+  const pages = keyPages(listOutputPages(site), pageBaseKey({ code: cached ? codeFingerprint(PAGE_CODE) : "uncached", templatesDir, chrome: siteChrome(site), assets }));
   const outputFiles = renderOutputFiles(site);
   const key = outputKey({ pages, outputFiles: outputFiles.map((file) => file.text), staticFiles: staticFilesStamp(staticFiles) });
-  const keptPages = code === undefined ? undefined : currentOutput(cacheDir, outputDir, key);
+  const keptPages = cached ? currentOutput(cacheDir, outputDir, key) : undefined;
   if (keptPages !== undefined) return { ...result(true, keptPages), unchanged: true, rendered: 0 };
 
-  const store = code === undefined ? undefined : new PageStore(path.join(cacheDir, "pages"));
+  const store = cached ? new PageStore(path.join(cacheDir, "pages")) : undefined;
+  const searchCache = cached ? new SearchIndexCache(path.join(cacheDir, "search")) : undefined;
+  const searchKey = cached ? SearchIndexCache.keyOf(pages.filter((page) => page.template === "article"), codeFingerprint(SEARCH_CODE)) : "";
   const staging = createStagingDirectory(outputDir);
   let rendered: number;
   try {
@@ -131,21 +134,27 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   try {
     stepStartedAt = performance.now();
-    await writeSearchIndex(staging);
+    // The archive's index is reused when no article page changed (a tag page, a bio, the about page).
+    if (searchCache?.place(searchKey, staging) !== true) {
+      options.onProgress?.({ task: "Indexing articles for search", done: 0, total: site.articles.length });
+      await writeSearchIndex(staging);
+      searchCache?.keep(searchKey, staging);
+    }
     timings.search = performance.now() - stepStartedAt;
   } catch (cause) {
     discardStaging(staging);
     return { ...result(false, 0, [searchError(cause)]), cause };
   }
   swapIntoPlace(staging, outputDir);
-  if (code !== undefined) recordOutput(cacheDir, outputDir, key, pages.length);
+  if (cached) recordOutput(cacheDir, outputDir, key, pages.length);
   store?.prune(new Set(pages.map((page) => page.key)));
   return { ...result(true, pages.length), rendered };
 }
 
 /**
  * Write every page into `outputDir`: pages the store holds are linked from it, the rest are
- * rendered with Eleventy and kept in the store for the next build. Resolves to the number rendered.
+ * rendered with Eleventy and kept in the store as each Eleventy run ends, so a build that is
+ * stopped (a CI timeout) keeps what it finished. Resolves to the number of pages rendered.
  */
 async function writePages(
   site: Site,
@@ -174,9 +183,11 @@ async function writePages(
     outputDir,
     templatesDir: options.templatesDir,
     pagesPerRun: options.pagesPerRun,
-    onBatch: (done) => options.onProgress?.({ task: "Rendering pages", done, total }),
+    onBatch: (done, batch) => {
+      if (store) for (const page of batch) store.keep(page.key, path.join(outputDir, page.file));
+      options.onProgress?.({ task: "Rendering pages", done, total });
+    },
   });
-  if (store) for (const page of missing) store.keep(page.key, path.join(outputDir, page.file));
   return total;
 }
 

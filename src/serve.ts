@@ -1,7 +1,7 @@
 import { existsSync, watch } from "node:fs";
 import path from "node:path";
 import { CACHE_DIR } from "./build.ts";
-import { codeFingerprint } from "./cache/code-fingerprint.ts";
+import { codeFingerprint, CONTENT_CODE } from "./cache/code-fingerprint.ts";
 import { CONFIG_FILE } from "./config.ts";
 import { loadContentCache, saveContentCache, type ContentCache } from "./cache/content-cache.ts";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
@@ -36,7 +36,7 @@ export interface ServeOptions {
  */
 export async function serve(options: ServeOptions): Promise<void> {
   const cacheDir = path.join(options.root, CACHE_DIR);
-  const cache = loadContentCache(cacheDir, codeFingerprint());
+  const cache = loadContentCache(cacheDir, codeFingerprint(CONTENT_CODE));
   const changes = { count: 0 };
   const provider = createPreviewProvider({ ...options, cache, changes });
   let saved = false;

@@ -2,7 +2,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:f
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build, CACHE_DIR } from "../src/build.ts";
-import { codeFingerprint } from "../src/cache/code-fingerprint.ts";
+import { codeFingerprint, CONTENT_CODE } from "../src/cache/code-fingerprint.ts";
 import { CACHE_FILE, ContentCache } from "../src/cache/content-cache.ts";
 import { TEMPLATES_DIR } from "../src/eleventy/run-eleventy.ts";
 import { loadSite } from "../src/load-site.ts";
@@ -47,7 +47,7 @@ describe("the content cache in builds", () => {
   it("serves stored work instead of doing it again (so a changed fingerprint must be what invalidates)", async () => {
     const root = copyFixture("newsroom");
     await warmBuild(root);
-    const fingerprint = codeFingerprint();
+    const fingerprint = codeFingerprint(CONTENT_CODE);
     // Replace every stored body with a marker: a load that uses the cache shows the marker.
     const stored = ContentCache.fromBytes(readFileSync(cacheFile(root)), fingerprint).stored;
     expect(stored.size).toBeGreaterThan(10);
@@ -76,7 +76,7 @@ describe("the content cache in builds", () => {
   it("re-renders an edited article and drops the entries of deleted files", async () => {
     const root = copyFixture("newsroom");
     await warmBuild(root);
-    const storedEntries = () => ContentCache.fromBytes(readFileSync(cacheFile(root)), codeFingerprint()).stored.size;
+    const storedEntries = () => ContentCache.fromBytes(readFileSync(cacheFile(root)), codeFingerprint(CONTENT_CODE)).stored.size;
     const entriesBefore = storedEntries();
     const edited = path.join(root, "content/articles/2026/second-story.md");
     writeFileSync(edited, `${readFileSync(edited, "utf8")}\nA new closing line.\n`);

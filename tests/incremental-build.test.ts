@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
@@ -168,5 +168,49 @@ describe("an incremental build", () => {
     const restored = await build(options);
     expect(restored.rendered).toBe(0);
     expect(restored.pages).toBe(next.pages);
+  }, 120_000);
+
+  it("reuses the search index while no article page changes, and builds it again when one does", async () => {
+    const project = newProject();
+    const options = { root: project.root, now: NOW, templatesDir: project.templatesDir, outputDir: "_site" };
+    const entry = () => statSync(path.join(project.root, "_site", "pagefind", "pagefind-entry.json")).ino;
+    expect((await build(options)).ok).toBe(true);
+    const indexed = entry();
+
+    // The about page and the author's bio are not article pages: the index is linked from the cache.
+    const about = path.join(project.root, "content", "pages", "about.md");
+    writeFileSync(about, `${readFileSync(about, "utf8")}\nA new line about us.\n`);
+    const bio = path.join(project.root, "content", "authors", "priya-raman.md");
+    writeFileSync(bio, `${readFileSync(bio, "utf8")}\nShe also covers the courts.\n`);
+    const reused = await build(options);
+    expect(reused.ok && !reused.unchanged).toBe(true);
+    expect(entry()).toBe(indexed);
+    const cold = await build({ ...options, outputDir: "_cold", cache: false });
+    expect(snapshot(path.join(project.root, "_site"))).toEqual(snapshot(cold.outputDir));
+
+    apply(project, { kind: "body", pick: 0, words: 3 });
+    apply(project, { kind: "add", day: 50, tags: [0], words: 9 });
+    expect((await build(options)).ok).toBe(true);
+    expect(entry()).not.toBe(indexed);
+  }, 120_000);
+
+  it("keeps the pages of every finished Eleventy run when the build is stopped, so the next build does not render them again", async () => {
+    const project = newProject();
+    const options = { root: project.root, now: NOW, templatesDir: project.templatesDir, outputDir: "_site", pagesPerRun: 3 };
+    // Stopped as the first run of three pages ends, as a CI timeout would stop it.
+    const stopped = await build({
+      ...options,
+      onProgress: (progress) => {
+        if (progress.task === "Rendering pages" && progress.done > 0) throw new Error("stopped");
+      },
+    });
+    expect(stopped.ok).toBe(false);
+    expect(existsSync(path.join(project.root, "_site"))).toBe(false);
+
+    const resumed = await build(options);
+    expect(resumed.ok).toBe(true);
+    expect(resumed.rendered).toBe(resumed.pages - 3);
+    const cold = await build({ ...options, outputDir: "_cold", cache: false });
+    expect(snapshot(path.join(project.root, "_site"))).toEqual(snapshot(cold.outputDir));
   }, 120_000);
 });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { DEFAULT_OUTPUT_DIR } from "../src/build.ts";
+import { CACHE_DIR, DEFAULT_OUTPUT_DIR } from "../src/build.ts";
 
 const REPOSITORY = path.resolve(import.meta.dirname, "..");
 const WORKFLOWS = path.join(REPOSITORY, ".github", "workflows");
@@ -61,7 +61,7 @@ describe("the GitHub Actions workflows", () => {
       const uses = [...text(file).matchAll(/^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/gm)];
       expect(uses.length, file).toBeGreaterThan(0);
       for (const [line, reference, comment] of uses) {
-        expect(reference, line).toMatch(/^actions\/[a-z-]+@[0-9a-f]{40}$/);
+        expect(reference, line).toMatch(/^actions\/[a-z-]+(\/[a-z-]+)?@[0-9a-f]{40}$/);
         expect(comment, line).toMatch(/^ # v\d+(\.\d+){0,2}$/);
       }
     }
@@ -146,6 +146,38 @@ describe("the GitHub Actions workflows", () => {
     expect(all[quality]?.with?.["path"]).toBe("artifacts/");
     expect(all[quality]?.if).toBe("${{ !cancelled() }}");
     expect(stepIndex("pull-request.yml", /^npm test$/)).toBeLessThan(quality);
+  });
+
+  it("restore the build cache before building and save it afterwards, even when the build fails or is cancelled", () => {
+    for (const file of files) {
+      const all = steps(file);
+      const restoreAt = all.findIndex((step) => step.uses?.startsWith("actions/cache/restore@"));
+      const saveAt = all.findIndex((step) => step.uses?.startsWith("actions/cache/save@"));
+      const buildAt = stepIndex(file, /^npm run build$/);
+      const restore = all[restoreAt];
+      const save = all[saveAt];
+      expect(restoreAt, file).toBeGreaterThan(all.findIndex((step) => step.run?.startsWith("npm ci")));
+      expect(restoreAt, file).toBeLessThan(buildAt);
+      expect(saveAt, file).toBeGreaterThan(buildAt);
+      expect(restore?.with?.["path"], file).toBe(CACHE_DIR);
+      expect(save?.with?.["path"], file).toBe(CACHE_DIR);
+      // A new key for every commit, so each push saves what it built; the dependencies' hash in it
+      // so that, of the older caches, one made with the same packages is found first.
+      const key = String(restore?.with?.["key"]);
+      expect(key, file).toContain("${{ github.sha }}");
+      expect(key, file).toContain("${{ hashFiles('package-lock.json') }}");
+      // Every restore key is a prefix of the key, most specific first: a push finds the previous
+      // push's cache, after a dependency update too.
+      const restoreKeys = String(restore?.with?.["restore-keys"]).trim().split("\n");
+      expect(restoreKeys.length, file).toBeGreaterThanOrEqual(2);
+      for (const prefix of restoreKeys) expect(key.startsWith(prefix), `${file}: ${prefix}`).toBe(true);
+      expect([...restoreKeys].sort((a, b) => b.length - a.length), file).toEqual(restoreKeys);
+      expect(key.startsWith(restoreKeys.at(-1) ?? "?") && !restoreKeys.at(-1)?.includes("hashFiles"), file).toBe(true);
+      // Saved under the key the restore step looked for, whatever happened to the build, unless
+      // this very commit's cache was found (nothing new to save; caches cannot be overwritten).
+      expect(save?.with?.["key"], file).toBe(`\${{ steps.${restore?.id ?? "?"}.outputs.cache-primary-key }}`);
+      expect(save?.if, file).toBe(`\${{ always() && steps.${restore?.id ?? "?"}.outputs.cache-hit != 'true' }}`);
+    }
   });
 
   it("keep the action pins up to date through Dependabot", () => {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 /** The Tidings installation: its `src/` folder and its package root. */
@@ -7,35 +7,110 @@ const SRC_DIR = path.resolve(import.meta.dirname, "..");
 const PACKAGE_ROOT = path.resolve(SRC_DIR, "..");
 
 /**
- * A hash of everything that decides how a content file is parsed, validated and rendered, other
- * than the file and the config: every source file of Tidings, the exact versions of every
- * installed dependency (package-lock.json) and the Node.js, ICU and time-zone data versions (dates
- * are read and formatted with them). Any change to any of these gives a new fingerprint, so a
- * cache keyed on it can never serve output of older code. Deliberately broad: a false miss costs
- * one cold build, a false hit would publish stale pages.
+ * The modules whose code decides what the content cache holds: front matter validated by the
+ * schemas, and bodies rendered by the Markdown pipeline (in the build's process and in workers).
  */
-export function codeFingerprint(srcDir = SRC_DIR, packageRoot = PACKAGE_ROOT): string {
+export const CONTENT_CODE = ["content/validate-entry.ts", "render/render-all.ts", "render/render-worker.ts"].map((file) => path.join(SRC_DIR, file));
+
+/** The modules whose code turns a page's view into HTML besides the templates: the Eleventy glue, its filters and what they call. */
+export const PAGE_CODE = ["eleventy/run-eleventy.ts"].map((file) => path.join(SRC_DIR, file));
+
+/** The module that builds the search index (Pagefind's version is what decides it, with the pages). */
+export const SEARCH_CODE = ["search/write-search-index.ts"].map((file) => path.join(SRC_DIR, file));
+
+/**
+ * A hash of the code reachable from `entries` by their imports, as far as it decides what they
+ * compute: the text of every Tidings module they import, directly or not; the exact version of
+ * every package they import and of everything those packages depend on (from package-lock.json);
+ * and the Node.js, ICU and time-zone data versions (dates are read and formatted with them). A
+ * change to any of these gives a new fingerprint, so a cache keyed on it never serves what older
+ * code computed; a change elsewhere (the CLI, the tests' tools, a dev dependency) keeps it, so it
+ * does not cost a full re-render.
+ */
+export function codeFingerprint(entries: readonly string[], packageRoot = PACKAGE_ROOT): string {
   const hash = createHash("sha256");
   hash.update(`node ${process.versions.node} icu ${process.versions.icu ?? ""} tz ${process.versions.tz ?? ""}\0`);
-  for (const file of listFiles(srcDir)) {
-    hash.update(path.relative(srcDir, file)).update("\0").update(readFileSync(file)).update("\0");
-  }
-  for (const name of ["package.json", "package-lock.json"]) {
+  const { modules, packages } = reachableCode(entries);
+  for (const file of [...modules].sort()) {
+    hash.update(path.relative(packageRoot, file)).update("\0");
     try {
-      hash.update(name).update("\0").update(readFileSync(path.join(packageRoot, name))).update("\0");
+      hash.update(readFileSync(file));
     } catch {
-      hash.update(`${name} missing\0`);
+      hash.update("missing");
     }
+    hash.update("\0");
   }
+  for (const entry of lockedPackages(packages, packageRoot)) hash.update(entry).update("\0");
   return hash.digest("hex");
 }
 
-function listFiles(folder: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) files.push(...listFiles(full));
-    else if (entry.isFile()) files.push(full);
+/** The Tidings modules reachable from `entries` through relative imports, and the packages they import by name. */
+export function reachableCode(entries: readonly string[]): { modules: Set<string>; packages: Set<string> } {
+  const modules = new Set<string>();
+  const packages = new Set<string>();
+  const pending = [...entries];
+  while (pending.length > 0) {
+    const file = pending.pop() as string;
+    if (modules.has(file)) continue;
+    modules.add(file);
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      continue;
+    }
+    for (const specifier of importSpecifiers(text)) {
+      if (specifier.startsWith(".")) pending.push(path.resolve(path.dirname(file), specifier));
+      else if (!specifier.startsWith("node:")) packages.add(packageName(specifier));
+    }
   }
-  return files.sort();
+  return { modules, packages };
+}
+
+// Static imports and re-exports (`from "x"`, `import "x"`), dynamic imports with a literal and
+// `new URL("./x.ts", import.meta.url)` (how worker entries are named).
+const IMPORT = /\bfrom\s+["']([^"']+)["']|\bimport\s*\(?\s*["']([^"']+)["']|new URL\(\s*["'](\.[^"']+)["']\s*,\s*import\.meta\.url/g;
+
+function importSpecifiers(text: string): string[] {
+  return [...text.matchAll(IMPORT)].map((match) => match[1] ?? match[2] ?? match[3] ?? "").filter((specifier) => specifier !== "");
+}
+
+function packageName(specifier: string): string {
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : (parts[0] as string);
+}
+
+interface LockEntry {
+  version?: string;
+  integrity?: string;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+}
+
+/**
+ * `path@version integrity` of every installed package the named ones need, following
+ * package-lock.json as Node resolves packages (a nested node_modules folder first, then its
+ * parents'). Without a lock file, its absence is all that is known.
+ */
+function lockedPackages(names: ReadonlySet<string>, packageRoot: string): string[] {
+  const lockFile = path.join(packageRoot, "package-lock.json");
+  if (!existsSync(lockFile)) return ["package-lock.json missing", ...[...names].sort()];
+  const lock = JSON.parse(readFileSync(lockFile, "utf8")) as { packages?: Record<string, LockEntry> };
+  const installed = lock.packages ?? {};
+  const found = new Map<string, LockEntry | undefined>();
+  const resolve = (name: string, from: string): string => {
+    for (let folder = from; ; folder = folder.includes("/node_modules/") ? folder.slice(0, folder.lastIndexOf("/node_modules/")) : "") {
+      const candidate = folder === "" ? `node_modules/${name}` : `${folder}/node_modules/${name}`;
+      if (candidate in installed || folder === "") return candidate;
+    }
+  };
+  const pending = [...names].map((name) => resolve(name, ""));
+  while (pending.length > 0) {
+    const at = pending.pop() as string;
+    if (found.has(at)) continue;
+    const entry = installed[at];
+    found.set(at, entry);
+    for (const dependency of Object.keys({ ...entry?.dependencies, ...entry?.optionalDependencies })) pending.push(resolve(dependency, at));
+  }
+  return [...found].map(([at, entry]) => `${at}@${entry?.version ?? "missing"} ${entry?.integrity ?? ""}`).sort();
 }

@@ -24,13 +24,15 @@ export const PAGES_PER_RUN = 4000;
 /**
  * Render `pages` of `site` into `outputDir` with Eleventy, in runs of at most `pagesPerRun` pages
  * (Eleventy holds the HTML of every page of a run until it ends); resolves to the number of pages
- * written. Only pages are written: the build publishes every other file itself.
+ * written. Only pages are written: the build publishes every other file itself. `onBatch` is told
+ * the pages of each run as it ends.
  */
-export async function writeWithEleventy(
-  options: RenderTarget & { site: Site; pages: readonly OutputPage[]; pagesPerRun?: number | undefined; onBatch?: (pagesWritten: number) => void },
+export async function writeWithEleventy<Page extends OutputPage>(
+  options: RenderTarget & { site: Site; pages: readonly Page[]; pagesPerRun?: number | undefined; onBatch?: (pagesWritten: number, batch: readonly Page[]) => void },
 ): Promise<number> {
   let written = 0;
-  for (const batch of pageBatches(options.pages, options.pagesPerRun ?? PAGES_PER_RUN)) {
+  const size = options.pagesPerRun ?? PAGES_PER_RUN;
+  for (const [run, batch] of pageBatches(options.pages, size).entries()) {
     const eleventy = await createEleventy({ root: options.root, site: options.site, outputDir: options.outputDir, templatesDir: options.templatesDir, batch }, "build");
     // Tidings prints its own summary; Eleventy's console output would only repeat it.
     eleventy.disableLogger();
@@ -47,7 +49,7 @@ export async function writeWithEleventy(
       throw cause;
     }
     written += templates.filter((template) => typeof template.outputPath === "string").length;
-    options.onBatch?.(written);
+    options.onBatch?.(written, options.pages.slice(run * size, (run + 1) * size));
     releaseMemory();
   }
   return written;
