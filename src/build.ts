@@ -195,7 +195,8 @@ async function writePages(
 // site model again, and Eleventy needs that memory next.
 function loadWithCache(options: BuildOptions, cacheDir: string, code: string | undefined): LoadedSite {
   const cache = code === undefined ? undefined : loadContentCache(cacheDir, code);
-  const loadOptions = { root: options.root, mode: options.mode ?? "production", siteUrl: options.siteUrl, cache } as const;
+  const onProgress = options.onProgress && ((done: number, total: number) => options.onProgress?.({ task: "Rendering articles", done, total }));
+  const loadOptions = { root: options.root, mode: options.mode ?? "production", siteUrl: options.siteUrl, cache, onProgress } as const;
   const loaded = loadSite(options.now === undefined ? loadOptions : { ...loadOptions, now: options.now });
   if (cache) saveContentCache(cacheDir, cache);
   return loaded;

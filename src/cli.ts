@@ -5,6 +5,7 @@ import { URL_VARIABLE } from "./config.ts";
 import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { formatDiagnostics, summarizeDiagnostics, type DiagnosticFormat } from "./diagnostics/format-diagnostics.ts";
 import { createArticle } from "./new-article.ts";
+import { progressLine } from "./progress-line.ts";
 import { UserError } from "./user-error.ts";
 
 const USAGE = `Usage: tidings <command> [options]
@@ -53,12 +54,16 @@ async function runBuild(root: string, args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { preview: { type: "boolean" }, out: { type: "string" } } });
   // Building and serving load their modules (Eleventy among them) only when run, so other commands start quickly.
   const { build } = await import("./build.ts");
+  // On stderr: stdout holds the summary, and a terminal's line is cleared before it.
+  const progress = progressLine(process.stderr);
   const result = await build({
     root,
     mode: values.preview ? "preview" : "production",
     siteUrl: siteUrlFromEnvironment(),
+    onProgress: progress.onProgress,
     ...(values.out ? { outputDir: values.out } : {}),
   });
+  progress.finish();
   if (result.diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(result.diagnostics)}\n`);
   const where = path.relative(root, result.outputDir) || ".";
   if (!result.ok) {

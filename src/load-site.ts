@@ -26,6 +26,8 @@ export interface LoadSiteOptions {
   pathPrefix?: string;
   /** Work remembered from earlier runs (validated front matter, rendered bodies); without one everything is done afresh. */
   cache?: ContentCache | undefined;
+  /** Told how many of the bodies to render (those not in the cache) are rendered, as they finish. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 /** The site model when the content is sound, and every problem found either way. */
@@ -66,7 +68,7 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
     const entries: ValidEntry<unknown>[] = [...content.articles, ...content.authors, ...content.pages];
     bodies = renderAll(
       entries.map((entry) => ({ body: entry.body, file: entry.file, bodyLine: entry.bodyLine, context })),
-      { cache: options.cache, threads, workers },
+      { cache: options.cache, threads, workers, onProgress: options.onProgress },
     );
   } finally {
     // renderAll stops the workers; this stops them when anything before it throws.

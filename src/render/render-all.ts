@@ -38,6 +38,8 @@ export interface RenderAllOptions {
   threads?: number | undefined;
   /** Workers started earlier (see `startRenderWorkers`); renderAll uses them if it needs workers, and stops them either way. */
   workers?: RenderWorkers | undefined;
+  /** Told how many of the bodies that were not in the cache are rendered, as they finish. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 /** The threads a render uses, main thread included: the `TIDINGS_THREADS` variable, else every core. */
@@ -64,12 +66,14 @@ export function renderAll(jobs: readonly RenderJob[], options: RenderAllOptions 
   const missingJobs = missing.map((index) => jobs[index] as RenderJob);
   let rendered: RenderedJob[];
   if (threads > 1 && missing.length >= MIN_JOBS_FOR_WORKERS) {
-    rendered = renderInParallel(missingJobs, options.workers ?? startRenderWorkers(threads - 1));
+    rendered = renderInParallel(missingJobs, options.workers ?? startRenderWorkers(threads - 1), options.onProgress);
   } else {
     options.workers?.stop();
     rendered = missingJobs.map((job, index) => {
       if (index > 0 && index % COLLECT_EVERY === 0) releaseMemory();
-      return renderJob(job);
+      const body = renderJob(job);
+      options.onProgress?.(index + 1, missingJobs.length);
+      return body;
     });
   }
   missing.forEach((index, position) => {
@@ -139,7 +143,7 @@ export function startRenderWorkers(count: number): RenderWorkers {
  * synchronous (it waits with Atomics.wait and reads results with receiveMessageOnPort), so
  * callers need not be async.
  */
-export function renderInParallel(jobs: readonly RenderJob[], workers: RenderWorkers): RenderedJob[] {
+export function renderInParallel(jobs: readonly RenderJob[], workers: RenderWorkers, onProgress?: (done: number, total: number) => void): RenderedJob[] {
   const results: (RenderedJob | undefined)[] = new Array(jobs.length);
   // state[0]: the next job to claim; state[1]: how many results the workers have posted.
   const state = new Int32Array(new SharedArrayBuffer(8));
@@ -152,6 +156,7 @@ export function renderInParallel(jobs: readonly RenderJob[], workers: RenderWork
       if (results[index] === undefined) done++;
       results[index] = body;
     }
+    onProgress?.(done, jobs.length);
   };
   try {
     for (let index = Atomics.add(state, 0, 1); index < jobs.length; index = Atomics.add(state, 0, 1)) {
