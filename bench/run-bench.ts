@@ -4,14 +4,20 @@
 //
 //   npm run bench                      1,000 / 4,000 / 10,000 / 20,000 articles (20–30 minutes on a 2-core machine)
 //   npm run bench -- --quick           1,000 articles, one run each (under a minute)
+//   npm run bench -- --large           100,000 articles, one run, no preview (about half an hour)
 //   npm run bench -- --sizes 4000 --runs 5 --json out.json
+//
+// Each Tidings build is timed as a whole process, with the phases it reports (load: reading,
+// validating and rendering Markdown through the cache; write: pages, feeds and static files;
+// search: Pagefind). "One push" is what CI does for a push that adds one article: the cache
+// restored, no previous output, the production build.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { execSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { measureEditLatency, type EditLatency } from "./edit-latency.ts";
-import { generateArticles, writeEleventySite, writeTidingsSite } from "./generate-site.ts";
+import { generateArticles, writeEleventySite, writeTidingsSite, type GeneratedArticle } from "./generate-site.ts";
 import { measureProcess, median, medianCost, type ProcessCost } from "./measure.ts";
 
 const REPO = path.resolve(import.meta.dirname, "..");
@@ -21,6 +27,7 @@ const SEED = 20261127;
 const { values } = parseArgs({
   options: {
     quick: { type: "boolean", default: false },
+    large: { type: "boolean", default: false },
     sizes: { type: "string" },
     runs: { type: "string" },
     edits: { type: "string", default: "3" },
@@ -30,13 +37,16 @@ const { values } = parseArgs({
   },
 });
 
-const sizes = values.sizes ? values.sizes.split(",").map(Number) : values.quick ? [1000] : [1000, 4000, 10000, 20000];
+const sizes = values.sizes ? values.sizes.split(",").map(Number) : values.quick ? [1000] : values.large ? [100_000] : [1000, 4000, 10000, 20000];
+if (values.large) values["no-edit"] = true;
 // Small sizes are cheap enough to run three times and take the median; large ones once.
-const runsFor = (size: number) => (values.runs ? Number(values.runs) : values.quick ? 1 : size <= 4000 ? 3 : 1);
+const runsFor = (size: number) => (values.runs ? Number(values.runs) : values.quick || values.large ? 1 : size <= 4000 ? 3 : 1);
 
 /** A Tidings build: its cost, and the milliseconds of each step as the build reported them. */
 interface TidingsBuild extends ProcessCost {
   unchanged: boolean;
+  /** Pages rendered; the others came from the page store. */
+  rendered: number;
   timings: { load: number; media: number; write: number; search: number };
   /** Peak RSS of the Node process alone; `peakRssMb` is the largest process of the build, which can be the search indexer (Pagefind's binary). */
   ownPeakRssMb: number;
@@ -50,11 +60,15 @@ interface SizeResult {
   cold: TidingsBuild;
   /** Cache present, nothing changed since the last build. */
   warm: TidingsBuild;
-  /** A build after editing one article's headline: cache present, every page rendered again. */
+  /** A build after editing the newest article's headline, with the previous output in place. */
   oneEdit: TidingsBuild;
+  /** CI after a push that adds one article: the cache restored, no previous output. */
+  onePush: TidingsBuild;
   edit?: EditLatency;
 }
 
+// Compiled once before anything is timed (bin/tidings.mjs compiles when the sources change).
+execSync(`"${process.execPath}" "${path.join(REPO, "bin", "tidings.mjs")}" help`, { stdio: "ignore" });
 const results: SizeResult[] = [];
 const load = os.loadavg().map((value) => value.toFixed(2)).join(" ");
 for (const size of sizes) {
@@ -66,14 +80,16 @@ for (const size of sizes) {
   writeEleventySite(eleventyRoot, generated);
   const runs = runsFor(size);
   const buildTidings = async (): Promise<TidingsBuild> => {
-    const measured = await measureProcess(process.execPath, ["--import", "tsx", path.join(REPO, "bench", "build-once.ts")], tidingsRoot);
-    const { unchanged, timings, ownPeakRssMb } = JSON.parse(measured.stdout) as Pick<TidingsBuild, "unchanged" | "timings" | "ownPeakRssMb">;
-    return { wallMs: measured.wallMs, cpuMs: measured.cpuMs, peakRssMb: measured.peakRssMb, unchanged, timings, ownPeakRssMb };
+    // Exactly what `npm run build` runs, with what the build did printed as JSON.
+    const measured = await measureProcess(process.execPath, [path.join(REPO, "bin", "tidings.mjs"), "build", "--json"], tidingsRoot);
+    const { unchanged, rendered, timings, ownPeakRssMb } = JSON.parse(measured.stdout) as Pick<TidingsBuild, "unchanged" | "rendered" | "timings" | "ownPeakRssMb">;
+    return { wallMs: measured.wallMs, cpuMs: measured.cpuMs, peakRssMb: measured.peakRssMb, unchanged, rendered, timings, ownPeakRssMb };
   };
   const eleventyCosts: ProcessCost[] = [];
   const coldBuilds: TidingsBuild[] = [];
   const warmBuilds: TidingsBuild[] = [];
   const oneEditBuilds: TidingsBuild[] = [];
+  const onePushBuilds: TidingsBuild[] = [];
   const newest = generated.articles.at(-1);
   if (!newest) throw new Error("no articles generated");
   const newestFile = path.join(tidingsRoot, "content", "articles", newest.year, `${newest.slug}.md`);
@@ -97,6 +113,16 @@ for (const size of sizes) {
     settle(tidingsRoot, false);
     // Back to the generated site, so the next run's warm build again finds nothing changed.
     await buildTidings();
+    // A push with one new article, built on CI: the cache restored, the output not.
+    const pushed = path.join(tidingsRoot, "content", "articles", newest.year, `pushed-${run + 1}.md`);
+    writeFileSync(pushed, pushedArticle(newest, run + 1));
+    rmSync(path.join(tidingsRoot, "_site"), { recursive: true, force: true });
+    settle(tidingsRoot, false);
+    onePushBuilds.push(await buildTidings());
+    progress(size, run, "one push", onePushBuilds.at(-1));
+    rmSync(pushed);
+    settle(tidingsRoot, false);
+    await buildTidings();
   }
   const result: SizeResult = {
     articles: size,
@@ -105,6 +131,7 @@ for (const size of sizes) {
     cold: medianBuild(coldBuilds),
     warm: medianBuild(warmBuilds),
     oneEdit: medianBuild(oneEditBuilds),
+    onePush: medianBuild(onePushBuilds),
   };
   if (!result.warm.unchanged) throw new Error(`the warm build at ${size} articles did not find its output current`);
   if (!values["no-edit"]) {
@@ -138,15 +165,17 @@ function toTable(rows: readonly SizeResult[]): string {
   const lines = [
     "Builds (wall / CPU / peak RSS; ratio = wall time ÷ plain Eleventy's):",
     "",
-    "| articles | runs | plain Eleventy 3 | Tidings cold | ratio | of which search index | cold without search | Node peak RSS (without the indexer) | Tidings warm, nothing changed | ratio | Tidings after one edit | ratio |",
-    "|---:|---:|---|---|---:|---:|---:|---:|---|---:|---|---:|",
+    "| articles | runs | plain Eleventy 3 | Tidings cold | ratio | Node peak RSS (without the indexer) | nothing changed | one edit | one push (CI: cache restored, one new article) |",
+    "|---:|---:|---|---|---:|---:|---|---|---|",
   ];
   for (const row of rows) {
-    const withoutSearch = row.cold.wallMs - row.cold.timings.search;
     lines.push(
-      `| ${row.articles.toLocaleString("en")} | ${row.runs} | ${cell(row.eleventy)} | ${cell(row.cold)} | ${ratio(row.cold.wallMs, row.eleventy)} | ${seconds(row.cold.timings.search)} s | ${seconds(withoutSearch)} s (${ratio(withoutSearch, row.eleventy)}) | ${row.cold.ownPeakRssMb.toFixed(0)} MB | ${cell(row.warm)} | ${ratio(row.warm.wallMs, row.eleventy)} | ${cell(row.oneEdit)} | ${ratio(row.oneEdit.wallMs, row.eleventy)} |`,
+      `| ${row.articles.toLocaleString("en")} | ${row.runs} | ${cell(row.eleventy)} | ${cell(row.cold)} | ${ratio(row.cold.wallMs, row.eleventy)} | ${row.cold.ownPeakRssMb.toFixed(0)} MB | ${cell(row.warm)} | ${cell(row.oneEdit)} | ${cell(row.onePush)} |`,
     );
   }
+  lines.push("", "Phases of each Tidings build as it reports them (load / write / search, seconds; pages rendered of all):", "", "| articles | cold | nothing changed | one edit | one push |", "|---:|---|---|---|---|");
+  const phases = (build: TidingsBuild) => `${seconds(build.timings.load)} / ${seconds(build.timings.write)} / ${seconds(build.timings.search)} (${build.rendered.toLocaleString("en")} rendered)`;
+  for (const row of rows) lines.push(`| ${row.articles.toLocaleString("en")} | ${phases(row.cold)} | ${phases(row.warm)} | ${phases(row.oneEdit)} | ${phases(row.onePush)} |`);
   const edits = rows.filter((row) => row.edit);
   if (edits.length > 0) {
     lines.push("", "Preview server (`npm start`), median of the edits:", "", "| articles | start until the first page is served | save → the article's page served with the change | the same, saved while the search index is written | save → the home page lists it |", "|---:|---:|---:|---:|---:|");
@@ -169,9 +198,17 @@ function medianBuild(builds: readonly TidingsBuild[]): TidingsBuild {
   return {
     ...medianCost(builds),
     unchanged: builds.every((build) => build.unchanged),
+    rendered: median(builds.map((build) => build.rendered)),
     ownPeakRssMb: median(builds.map((build) => build.ownPeakRssMb)),
     timings: { load: step("load"), media: step("media"), write: step("write"), search: step("search") },
   };
+}
+
+/** A new article as an editor would push it: dated just after the newest, tagged like it, a few paragraphs. */
+function pushedArticle(newest: GeneratedArticle, number: number): string {
+  const date = new Date(Date.parse(newest.date.replace(" ", "T") + "Z") + number * 60_000).toISOString().slice(0, 16).replace("T", " ");
+  const body = newest.body.split("\n\n").slice(0, 4).join("\n\n");
+  return `---\ntitle: "Pushed story ${number}"\ndate: ${date}\nbyline: ${JSON.stringify(newest.byline)}\ntags: ${JSON.stringify(newest.tags)}\n---\n${body}\n`;
 }
 
 function progress(size: number, run: number, what: string, cost: ProcessCost | undefined): void {

@@ -14,6 +14,7 @@ Commands:
   build                 Build the site into _site/ (drafts and scheduled articles left out)
     --preview           include drafts and scheduled articles, marked as such
     --out <dir>         output folder (default _site)
+    --json              print what the build did as JSON (pages, rendered, timings) instead of a summary
   check                 Check the config and all content as build does, without writing anything
     --format <f>        text (default) or github (annotations on the lines of a pull request)
     --preview           check as the preview shows the site (drafts and scheduled articles published)
@@ -51,11 +52,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function runBuild(root: string, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { preview: { type: "boolean" }, out: { type: "string" } } });
+  const { values } = parseArgs({ args, options: { preview: { type: "boolean" }, out: { type: "string" }, json: { type: "boolean" } } });
   // Building and serving load their modules (Eleventy among them) only when run, so other commands start quickly.
   const { build } = await import("./build.ts");
   // On stderr: stdout holds the summary, and a terminal's line is cleared before it.
-  const progress = progressLine(process.stderr);
+  const progress = progressLine(values.json ? { write: () => true } : process.stderr);
   const result = await build({
     root,
     mode: values.preview ? "preview" : "production",
@@ -71,6 +72,13 @@ async function runBuild(root: string, args: string[]): Promise<number> {
     process.stderr.write(`${summary} — nothing was written; ${where}/ is unchanged\n`);
     if (process.env["TIDINGS_DEBUG"] && result.cause) console.error(result.cause);
     return 1;
+  }
+  if (values.json) {
+    // This process's own peak memory (worker threads included), not the search indexer's.
+    const ownPeakRssMb = process.resourceUsage().maxRSS / 1024;
+    const { pages, articles, rendered = 0, unchanged = false, timings } = result;
+    process.stdout.write(`${JSON.stringify({ pages, articles, rendered, unchanged, timings, ownPeakRssMb })}\n`);
+    return hasErrors(result.diagnostics) ? 1 : 0;
   }
   const { load, media, write, search } = result.timings;
   const seconds = ((load + media + write + search) / 1000).toFixed(2);

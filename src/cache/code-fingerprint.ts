@@ -2,21 +2,24 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-/** The Tidings installation: its `src/` folder and its package root. */
+/** The Tidings installation: its `src/` folder (or `dist/`, compiled) and its package root. */
 const SRC_DIR = path.resolve(import.meta.dirname, "..");
 const PACKAGE_ROOT = path.resolve(SRC_DIR, "..");
+// Run compiled, the modules are the JavaScript that tsc wrote from the sources, one for one.
+const EXTENSION = import.meta.url.endsWith(".js") ? ".js" : ".ts";
+const sourceFiles = (files: readonly string[]) => files.map((file) => path.join(SRC_DIR, `${file}${EXTENSION}`));
 
 /**
  * The modules whose code decides what the content cache holds: front matter validated by the
  * schemas, and bodies rendered by the Markdown pipeline (in the build's process and in workers).
  */
-export const CONTENT_CODE = ["content/validate-entry.ts", "render/render-all.ts", "render/render-worker.ts"].map((file) => path.join(SRC_DIR, file));
+export const CONTENT_CODE = sourceFiles(["content/validate-entry", "render/render-all", "render/render-worker"]);
 
 /** The modules whose code turns a page's view into HTML besides the templates: the Eleventy glue, its filters and what they call. */
-export const PAGE_CODE = ["eleventy/run-eleventy.ts"].map((file) => path.join(SRC_DIR, file));
+export const PAGE_CODE = sourceFiles(["eleventy/run-eleventy"]);
 
 /** The module that builds the search index (Pagefind's version is what decides it, with the pages). */
-export const SEARCH_CODE = ["search/write-search-index.ts"].map((file) => path.join(SRC_DIR, file));
+export const SEARCH_CODE = sourceFiles(["search/write-search-index"]);
 
 /**
  * A hash of the code reachable from `entries` by their imports, as far as it decides what they
@@ -57,6 +60,8 @@ export function reachableCode(entries: readonly string[]): { modules: Set<string
     try {
       text = readFileSync(file, "utf8");
     } catch {
+      // The other form of a module named both ways (render-worker.ts and .js): not part of this code.
+      if (!entries.includes(file)) modules.delete(file);
       continue;
     }
     for (const specifier of importSpecifiers(text)) {
@@ -68,7 +73,7 @@ export function reachableCode(entries: readonly string[]): { modules: Set<string
 }
 
 // Static imports and re-exports (`from "x"`, `import "x"`), dynamic imports with a literal and
-// `new URL("./x.ts", import.meta.url)` (how worker entries are named).
+// `new URL("./x.ts", import.meta.url)` (how worker entries are named); what is not there is skipped.
 const IMPORT = /\bfrom\s+["']([^"']+)["']|\bimport\s*\(?\s*["']([^"']+)["']|new URL\(\s*["'](\.[^"']+)["']\s*,\s*import\.meta\.url/g;
 
 function importSpecifiers(text: string): string[] {

@@ -21,10 +21,12 @@ const WORKER_HEAP_MB = 384;
 // A worker that posts nothing for this long is presumed dead; the main thread renders what it left.
 const STALL_MS = 30_000;
 
-// Workers run the TypeScript worker module through tsx's API: tsx's command-line loader does not
-// reach a worker's entry file, so a one-line JavaScript entry registers tsx and imports it. Made
-// only when workers start (some module runners, such as Vite's, lack import.meta.resolve).
+// Compiled (dist/, what the CLI runs), the worker is plain JavaScript. From the TypeScript sources
+// (tests, `npm start`), workers run the worker module through tsx's API: tsx's command-line loader
+// does not reach a worker's entry file, so a one-line JavaScript entry registers tsx and imports
+// it. Made only when workers start (some module runners, such as Vite's, lack import.meta.resolve).
 function workerBootstrap(): URL {
+  if (import.meta.url.endsWith(".js")) return new URL("./render-worker.js", import.meta.url);
   const tsx = JSON.stringify(import.meta.resolve("tsx/esm/api"));
   const worker = JSON.stringify(new URL("./render-worker.ts", import.meta.url).href);
   return new URL(`data:text/javascript,${encodeURIComponent(`import { register } from ${tsx}; register(); await import(${worker});`)}`);
