@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { codeFingerprint, CONTENT_CODE, PAGE_CODE, SEARCH_CODE } from "./cache/code-fingerprint.ts";
 import { loadContentCache, saveContentCache } from "./cache/content-cache.ts";
@@ -6,6 +5,7 @@ import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostic
 import { TEMPLATES_DIR, writeWithEleventy } from "./eleventy/run-eleventy.ts";
 import { loadSite, type LoadedSite } from "./load-site.ts";
 import { prepareMedia } from "./media/prepare-media.ts";
+import { folderMaker } from "./output/files.ts";
 import { renderOutputFiles, writeOutputFiles } from "./output/output-files.ts";
 import { currentOutput, outputKey, recordOutput } from "./output/output-manifest.ts";
 import { keyPages, pageBaseKey, type KeyedPage } from "./output/page-keys.ts";
@@ -162,15 +162,11 @@ async function writePages(
   options: Pick<BuildOptions, "root" | "pagesPerRun" | "onProgress"> & { outputDir: string; templatesDir: string; store: PageStore | undefined },
 ): Promise<number> {
   const { store, outputDir } = options;
-  const made = new Set<string>();
+  const makeFolder = folderMaker();
   const missing: KeyedPage[] = [];
   for (const page of pages) {
     const target = path.join(outputDir, page.file);
-    const folder = path.dirname(target);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
+    makeFolder(target);
     if (!store?.place(page.key, target)) missing.push(page);
   }
   if (missing.length === 0) return 0;

@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { renderOutputFile } from "../outputs/render-output.ts";
 import type { Site } from "../site/types.ts";
+import { folderMaker } from "./files.ts";
 
 /** A feed, sitemap or robots.txt with its text. */
 export interface RenderedOutputFile {
@@ -20,14 +21,10 @@ export function renderOutputFiles(site: Site): RenderedOutputFile[] {
  * they are always written afresh.
  */
 export function writeOutputFiles(files: readonly RenderedOutputFile[], outputDir: string): void {
-  const made = new Set<string>();
+  const makeFolder = folderMaker();
   for (const file of files) {
     const target = path.join(outputDir, file.path);
-    const folder = path.dirname(target);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
+    makeFolder(target);
     writeFileSync(target, file.text);
   }
 }

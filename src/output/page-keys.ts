@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { OutputPage, SiteChrome } from "../site/output-pages.ts";
 import { outputFileFor } from "../site/urls.ts";
+import { listFiles } from "./files.ts";
 import { canonicalHash } from "./output-manifest.ts";
 import type { SiteAssets } from "./static-files.ts";
 
@@ -52,15 +53,4 @@ function viewJson(view: unknown): string {
     if (value instanceof Map || value instanceof Set) throw new TypeError("a page view holds a Map or Set; views must be plain data");
     return value;
   });
-}
-
-function listFiles(folder: string): string[] {
-  try {
-    return readdirSync(folder, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.join(entry.parentPath, entry.name))
-      .sort();
-  } catch {
-    return [];
-  }
 }

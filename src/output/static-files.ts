@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { constants, copyFileSync, existsSync, linkSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Site } from "../site/types.ts";
+import { folderMaker, listFiles } from "./files.ts";
 
 /** The stylesheet, relative to the project root; published fingerprinted so hosts can cache it for a year. */
 export const STYLESHEET = "public/css/site.css";
@@ -50,15 +51,11 @@ export function listStaticFiles(root: string, site: Pick<Site, "assets">, assets
  * (cloned where the file system can), so nothing done to the output can ever change a source.
  */
 export function publishStaticFiles(files: readonly StaticFile[], outputDir: string, linkableDir?: string): void {
-  const made = new Set<string>();
+  const makeFolder = folderMaker();
   const linkable = linkableDir === undefined ? undefined : `${path.resolve(linkableDir)}${path.sep}`;
   for (const file of files) {
     const target = path.join(outputDir, file.to);
-    const folder = path.dirname(target);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
+    makeFolder(target);
     if (linkable !== undefined && file.from.startsWith(linkable)) linkOrCopy(file.from, target);
     else copyFileSync(file.from, target, constants.COPYFILE_FICLONE);
   }
@@ -93,15 +90,4 @@ export function staticFilesStamp(files: readonly StaticFile[]): string {
     hash.update(`${file.to}\0${file.from}\0${stamp}\0`);
   }
   return hash.digest("hex");
-}
-
-function listFiles(folder: string): string[] {
-  try {
-    return readdirSync(folder, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.join(entry.parentPath, entry.name))
-      .sort();
-  } catch {
-    return [];
-  }
 }
