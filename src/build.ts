@@ -38,6 +38,8 @@ export interface BuildOptions {
   templatesDir?: string;
   /** Replaces the config's `url` (from `TIDINGS_URL`); validated like it. */
   siteUrl?: string | undefined;
+  /** The key signed image CDN URLs are made with (the CLI reads it from `TIDINGS_IMAGES_KEY`); needed when `images.signed`. */
+  imageKey?: string | undefined;
   /** Where resized images and rendered content are kept between builds; relative paths are resolved against `root`. Default `.tidings-cache`. */
   cacheDir?: string;
   /** Reuse and update the content cache and the record of the last output (default true); false does all the work afresh and leaves the cache alone. */
@@ -99,7 +101,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!site || hasErrors(diagnostics)) return result(false, 0);
 
   let stepStartedAt = performance.now();
-  const mediaDiagnostics = await prepareMedia(site, { root: options.root, cacheDir, pathPrefix: site.config.pathPrefix });
+  const mediaDiagnostics = await prepareMedia(site, { root: options.root, cacheDir, pathPrefix: site.config.pathPrefix, imageKey: options.imageKey });
   diagnostics = sortDiagnostics([...diagnostics, ...mediaDiagnostics]);
   timings.media = performance.now() - stepStartedAt;
   if (hasErrors(diagnostics)) return result(false, 0);

@@ -2,6 +2,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { check } from "./check.ts";
 import { URL_VARIABLE } from "./config.ts";
+import { IMAGE_KEY_VARIABLE } from "./media/image-providers.ts";
 import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { formatDiagnostics, summarizeDiagnostics, type DiagnosticFormat } from "./diagnostics/format-diagnostics.ts";
 import { createArticle } from "./new-article.ts";
@@ -24,6 +25,7 @@ Commands:
     --port <n>          port (default 8080)
 
 The environment variable ${URL_VARIABLE}, when set, replaces \`url\` in tidings.config.yml.
+${IMAGE_KEY_VARIABLE} holds the key for signed image CDN URLs (\`images.signed: true\`).
 `;
 
 /** Run the command line; the only place that prints and sets the exit code. */
@@ -57,6 +59,7 @@ async function runBuild(root: string, args: string[]): Promise<number> {
     root,
     mode: values.preview ? "preview" : "production",
     siteUrl: siteUrlFromEnvironment(),
+    imageKey: process.env[IMAGE_KEY_VARIABLE],
     ...(values.out ? { outputDir: values.out } : {}),
   });
   if (result.diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(result.diagnostics)}\n`);

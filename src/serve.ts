@@ -84,7 +84,7 @@ export function createPreviewProvider(
     // The preview serves at / whatever the config's url says, so body links get no path prefix.
     const loaded = loadSite({ root: options.root, mode: "preview", siteUrl: options.siteUrl, pathPrefix: "/", cache: options.cache });
     if (loaded.site && !hasErrors(loaded.diagnostics)) {
-      const media = await prepareMedia(loaded.site, { root: options.root, cacheDir: path.join(options.root, CACHE_DIR), pathPrefix: "/" });
+      const media = await prepareMedia(loaded.site, { root: options.root, cacheDir: path.join(options.root, CACHE_DIR), pathPrefix: "/", preview: true });
       loaded.diagnostics = sortDiagnostics([...loaded.diagnostics, ...media]);
     }
     return loaded;

@@ -1,12 +1,18 @@
 import path from "node:path";
+import { CONFIG_FILE } from "../config.ts";
 import { error, sortDiagnostics, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { ImageReference, Site } from "../site/types.ts";
-import { addPictures, type BodyImageDisplay } from "./picture-html.ts";
-import { processImage, SHARE_WIDTH, type ProcessedImage } from "./process-image.ts";
+import type { ImageReference, Picture, ShareImage, Site, SitePath } from "../site/types.ts";
 import { withPathPrefix } from "../site/urls.ts";
-import { publishedFiles, toPicture, toShareImage } from "./published-image.ts";
+import { toCdnPicture, toCdnShareImage } from "./cdn-image.ts";
+import type { CdnSettings } from "./cdn-url.ts";
+import { IMAGE_KEY_VARIABLE, isCdnProvider, type CdnProvider } from "./image-providers.ts";
+import { addPictures, type BodyImageDisplay } from "./picture-html.ts";
+import { processImage } from "./process-image.ts";
+import { publishedFiles, SHARE_WIDTH, toPicture, toShareImage } from "./published-image.ts";
+import { readImageHeader, type ImageHeader } from "./read-image-header.ts";
+import { SourceIndex } from "./source-index.ts";
 
-/** Where processed images are kept between builds. */
+/** Where processed images are kept between builds, and how they are published. */
 export interface MediaOptions {
   /** Absolute path of the project root, to name files in diagnostics. */
   root: string;
@@ -14,62 +20,146 @@ export interface MediaOptions {
   cacheDir: string;
   /** The path the pages are served under (`/`, or `/news/` for a site in a sub-folder; `/` in the preview). */
   pathPrefix: string;
+  /** The key signed image CDN URLs are made with (from IMAGE_KEY_VARIABLE); needed when `images.signed`. */
+  imageKey?: string | undefined;
+  /**
+   * For the preview server: with an image CDN, show the originals as they are, since the CDN
+   * cannot reach a preview on the editor's machine. The local provider is unaffected.
+   */
+  preview?: boolean;
+}
+
+/** How one source image is published: what pages show and the files the output holds. */
+interface PublishedImage {
+  /** The size to print on an `<img>` without versions (the file itself), or of the largest version. */
+  width: number;
+  height: number;
+  /** The source's own format and upright size, for the share-image width check. */
+  original: { format: string; width: number; height: number };
+  picture?: Picture;
+  share?: ShareImage;
+  /** Files to copy into the output. */
+  files: { from: string; to: SitePath }[];
 }
 
 // Images are decoded in memory: a few at a time keeps a site with thousands of them within bounds.
 const CONCURRENT_IMAGES = 4;
+// Reading headers costs one small read each: more at a time keeps a slow disk busy.
+const CONCURRENT_HEADERS = 16;
 
 /**
- * Process every local image the site uses (resized AVIF/WebP/JPEG versions, share images for lead
- * images, reused from the cache when the bytes are unchanged), then publish them in the site
- * model, in place so every list holding an article sees it: lead images get their picture and
- * share image, bodies that contain images get `<picture>` elements, and `site.assets` lists the
- * encoded files instead of the originals. Unreadable files are errors naming every file that
- * uses them; lead images too narrow for a sharp share image are warnings.
+ * Publish every local image the site uses, in place in the site model so every list holding an
+ * article sees it: lead images get their picture and share image, bodies that contain images get
+ * `<picture>` elements, and `site.assets` lists the files to publish. With the `local` provider
+ * the pictures are resized AVIF/WebP/JPEG versions (reused from the cache when the bytes are
+ * unchanged); with an image CDN nothing is resized: the originals are published and the pictures
+ * are the CDN's URLs, sized from each original's header. Unreadable files are errors naming every
+ * file that uses them; lead images too narrow for a sharp share image are warnings.
  */
 export async function prepareMedia(site: Site, options: MediaOptions): Promise<Diagnostic[]> {
+  const settings = site.config.images;
   const diagnostics: Diagnostic[] = [];
-  const processed = new Map<string, ProcessedImage>();
-  await forEachLimited(site.images, CONCURRENT_IMAGES, async (reference) => {
-    const result = await processImage(reference.sourcePath, options.cacheDir, { share: reference.uses.some((use) => use.lead) });
-    if (result.ok) processed.set(reference.sourcePath, result.image);
-    else diagnostics.push(...unreadable(reference, result.problem, options.root));
-  });
-  for (const reference of site.images) {
-    const image = processed.get(reference.sourcePath);
-    // Vector images are drawn at any width, so only bitmaps can be too narrow.
-    if (image && image.original.format !== "svg" && image.original.width < SHARE_WIDTH) diagnostics.push(...tooNarrow(reference, image));
+  let published: Map<string, PublishedImage>;
+  if (isCdnProvider(settings.provider)) {
+    const cdn: CdnSettings = { provider: settings.provider, url: settings.url, siteUrl: site.config.url };
+    if (settings.signed && !options.preview) {
+      if (!options.imageKey) return [missingKey(settings.provider)];
+      cdn.key = options.imageKey;
+    }
+    published = await publishForCdn(site, options, options.preview ? undefined : cdn, diagnostics);
+  } else {
+    published = await publishLocally(site, options, diagnostics);
   }
-  applyMedia(site, processed, options.pathPrefix);
+  for (const reference of site.images) {
+    const image = published.get(reference.sourcePath);
+    // Vector images are drawn at any width, so only bitmaps can be too narrow.
+    if (image?.share && image.original.format !== "svg" && image.original.width < SHARE_WIDTH) diagnostics.push(...tooNarrow(reference, image));
+  }
+  applyMedia(site, published, options.pathPrefix);
   return sortDiagnostics(diagnostics);
 }
 
+/** Resize and encode every image (or take it from the cache) and publish its versions. */
+async function publishLocally(site: Site, options: MediaOptions, diagnostics: Diagnostic[]): Promise<Map<string, PublishedImage>> {
+  const published = new Map<string, PublishedImage>();
+  await forEachLimited(site.images, CONCURRENT_IMAGES, async (reference) => {
+    const result = await processImage(reference.sourcePath, options.cacheDir, { share: reference.uses.some((use) => use.lead) });
+    if (!result.ok) {
+      diagnostics.push(...unreadable(reference, result.problem, options.root));
+      return;
+    }
+    const { image } = result;
+    const entry: PublishedImage = { width: image.width, height: image.height, original: image.original, files: publishedFiles(image, reference.url, reference.sourcePath) };
+    const picture = toPicture(image, reference.url, options.pathPrefix);
+    if (picture) entry.picture = picture;
+    const share = toShareImage(image, reference.url);
+    if (share) entry.share = share;
+    published.set(reference.sourcePath, entry);
+  });
+  return published;
+}
+
 /**
- * Put processed images into the site model: lead images, body HTML and the files to copy.
+ * Publish every original as it is and point pages at the CDN (or, without `cdn`, at the originals
+ * themselves, for the preview). Only headers are read, and only for files whose size or
+ * modification time changed since a build last read them.
+ */
+async function publishForCdn(site: Site, options: MediaOptions, cdn: CdnSettings | undefined, diagnostics: Diagnostic[]): Promise<Map<string, PublishedImage>> {
+  const index = new SourceIndex(options.cacheDir, options.root);
+  const published = new Map<string, PublishedImage>();
+  const widths = site.config.images.widths;
+  await forEachLimited(site.images, CONCURRENT_HEADERS, async (reference) => {
+    const header = await knownHeader(index, reference.sourcePath);
+    if (!header.ok) {
+      diagnostics.push(...unreadable(reference, header.problem, options.root));
+      return;
+    }
+    const { width, height } = header.header;
+    const entry: PublishedImage = { width, height, original: header.header, files: [{ from: reference.sourcePath, to: reference.url }] };
+    const picture = cdn && toCdnPicture(header.header, reference.url, cdn, widths);
+    if (picture) entry.picture = picture;
+    const share = cdn && reference.uses.some((use) => use.lead) ? toCdnShareImage(header.header, reference.url, cdn) : undefined;
+    if (share) entry.share = share;
+    published.set(reference.sourcePath, entry);
+  });
+  index.save(site.images.map((reference) => reference.sourcePath));
+  return published;
+}
+
+/** The header of a source image: remembered while its size and mtime are unchanged, else read (and remembered). */
+async function knownHeader(index: SourceIndex, sourcePath: string): Promise<{ ok: true; header: ImageHeader } | { ok: false; problem: string }> {
+  const stamp = index.stamp(sourcePath);
+  if (!stamp) return { ok: false, problem: "it cannot be opened" };
+  const known = index.facts(sourcePath, stamp).header;
+  if (known) return { ok: true, header: known };
+  const read = await readImageHeader(sourcePath);
+  if (read.ok) index.learn(sourcePath, stamp, { header: read.header });
+  return read;
+}
+
+/**
+ * Put published images into the site model: lead images, body HTML and the files to copy.
  * Bodies hold image addresses as the Markdown render wrote them, under `pathPrefix`.
  */
-function applyMedia(site: Site, processed: ReadonlyMap<string, ProcessedImage>, pathPrefix: string): void {
+function applyMedia(site: Site, published: ReadonlyMap<string, PublishedImage>, pathPrefix: string): void {
   const byUrl = new Map<string, BodyImageDisplay>();
   site.assets = site.images.flatMap((reference) => {
-    const image = processed.get(reference.sourcePath);
+    const image = published.get(reference.sourcePath);
     if (!image) return [{ from: reference.sourcePath, to: reference.url }];
     const display: BodyImageDisplay = { src: withPathPrefix(reference.url, pathPrefix), width: image.width, height: image.height };
-    const picture = toPicture(image, reference.url, pathPrefix);
-    if (picture) display.picture = picture;
+    if (image.picture) display.picture = image.picture;
     byUrl.set(withPathPrefix(reference.url, pathPrefix), display);
-    return publishedFiles(image, reference.url, reference.sourcePath);
+    return image.files;
   });
 
   for (const article of site.articles) {
     const lead = article.image;
-    const image = lead?.sourcePath === undefined ? undefined : processed.get(lead.sourcePath);
+    const image = lead?.sourcePath === undefined ? undefined : published.get(lead.sourcePath);
     if (lead && image) {
       lead.width = image.width;
       lead.height = image.height;
-      const picture = toPicture(image, lead.url, pathPrefix);
-      if (picture) lead.picture = picture;
-      const share = toShareImage(image, lead.url);
-      if (share) lead.share = share;
+      if (image.picture) lead.picture = image.picture;
+      if (image.share) lead.share = image.share;
     }
   }
   if (byUrl.size === 0) return;
@@ -79,6 +169,14 @@ function applyMedia(site: Site, processed: ReadonlyMap<string, ProcessedImage>, 
   }
   for (const page of site.pages) page.body = addPictures(page.body, lookup);
   for (const author of site.authors) author.bio = addPictures(author.bio, lookup);
+}
+
+// The key is a secret, so it is never in the config; without it every signed URL would be refused.
+function missingKey(provider: CdnProvider): Diagnostic {
+  return error("config/images-key", CONFIG_FILE, `\`images.signed\` is true, but the environment variable ${IMAGE_KEY_VARIABLE} holding the ${provider} signing key is not set`, {
+    field: "images.signed",
+    fix: `Set ${IMAGE_KEY_VARIABLE} to the ${provider === "imgix" ? "imgix source's secure URL token" : "Cloudinary API secret"} (a repository secret in CI), or remove \`signed\` if ${provider} serves unsigned URLs.`,
+  });
 }
 
 function unreadable(reference: ImageReference, problem: string, root: string): Diagnostic[] {
@@ -92,7 +190,7 @@ function unreadable(reference: ImageReference, problem: string, root: string): D
   );
 }
 
-function tooNarrow(reference: ImageReference, image: ProcessedImage): Diagnostic[] {
+function tooNarrow(reference: ImageReference, image: PublishedImage): Diagnostic[] {
   return reference.uses
     .filter((use) => use.lead)
     .map((use) =>

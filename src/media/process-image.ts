@@ -13,8 +13,7 @@ import sharp, { type Metadata } from "sharp";
  */
 export const IMAGE_WIDTHS = [400, 800, 1200] as const;
 
-/** Width of the link-preview image, as Facebook, LinkedIn and X recommend. */
-export const SHARE_WIDTH = 1200;
+import { SHARE_WIDTH } from "./published-image.ts";
 
 /** An encoded format, in the order browsers should prefer them. */
 export type ImageFormat = "avif" | "webp" | "jpeg" | "png";
