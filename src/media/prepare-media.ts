@@ -114,9 +114,10 @@ async function publishForCdn(site: Site, options: MediaOptions, cdn: CdnSettings
       diagnostics.push(...unreadable(reference, header.problem, options.root));
       return;
     }
-    const { width, height } = header.header;
-    const entry: PublishedImage = { width, height, original: header.header, files: [{ from: reference.sourcePath, to: reference.url }] };
     const picture = cdn && toCdnPicture(header.header, reference.url, cdn, widths);
+    // Shown at the size of its widest version, as local pictures are, or as the file itself.
+    const { width, height } = picture ?? header.header;
+    const entry: PublishedImage = { width, height, original: header.header, files: [{ from: reference.sourcePath, to: reference.url }] };
     if (picture) entry.picture = picture;
     const share = cdn && reference.uses.some((use) => use.lead) ? toCdnShareImage(header.header, reference.url, cdn) : undefined;
     if (share) entry.share = share;

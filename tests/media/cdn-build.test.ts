@@ -5,7 +5,8 @@ import { load, type CheerioAPI } from "cheerio";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../../src/build.ts";
 import { splitSrcset } from "../../src/outputs/feed-content.ts";
-import { copyFixture, readPage } from "../support/fixture-site.ts";
+import { ARTICLE_IMAGE_SIZES } from "../../src/media/published-image.ts";
+import { copyFixture, readPage, writeFiles } from "../support/fixture-site.ts";
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 const CLOUDFLARE = "https://gazette.example.org/cdn-cgi/image/";
@@ -90,6 +91,15 @@ describe("images with an image CDN (Cloudflare, the newsroom fixture)", () => {
     expect(urls.length).toBeGreaterThan(5);
     for (const url of urls)
       expect(url, url).toMatch(/^https:\/\/gazette\.example\.org\/cdn-cgi\/image\/width=\d+,f=auto,fit=cover\/media\//);
+  });
+
+  it("sizes a large body picture as its widest version, as local pictures are", async () => {
+    writeFiles(root, {
+      "content/articles/2026/wide-body.md": "---\ntitle: Wide\ndate: 2026-11-05\nbyline: R\n---\nText.\n\n![A wall](images/wall.png)\n",
+    });
+    const again = await build({ root, now: NOW });
+    const img = readPage(again.outputDir, "/2026/11/05/wide-body/")(".article-body picture img");
+    expect([img.attr("width"), img.attr("height"), img.attr("sizes")]).toEqual(["1200", "750", ARTICLE_IMAGE_SIZES]);
   });
 
   it("gives link previews, JSON-LD and every feed the CDN's 1200-pixel JPEG", () => {
