@@ -50,6 +50,9 @@ export interface BuildOptions {
   onProgress?: (progress: BuildProgress) => void;
 }
 
+/** The progress task of resizing photos (the local image provider, photos not in the cache). */
+export const RESIZING_PHOTOS = "Resizing photos";
+
 /** How far one step of a build has got. */
 export interface BuildProgress {
   /** What is being done, e.g. "Rendering pages". */
@@ -101,7 +104,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!site || hasErrors(diagnostics)) return result(false, 0);
 
   let stepStartedAt = performance.now();
-  const mediaDiagnostics = await prepareMedia(site, { root: options.root, cacheDir, pathPrefix: site.config.pathPrefix, imageKey: options.imageKey });
+  const mediaDiagnostics = await prepareMedia(site, {
+    root: options.root,
+    cacheDir,
+    pathPrefix: site.config.pathPrefix,
+    imageKey: options.imageKey,
+    onProgress: (done, total) => options.onProgress?.({ task: RESIZING_PHOTOS, done, total }),
+  });
   diagnostics = sortDiagnostics([...diagnostics, ...mediaDiagnostics]);
   timings.media = performance.now() - stepStartedAt;
   if (hasErrors(diagnostics)) return result(false, 0);

@@ -5,7 +5,9 @@ import { URL_VARIABLE } from "./config.ts";
 import { IMAGE_KEY_VARIABLE } from "./media/image-providers.ts";
 import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { formatDiagnostics, summarizeDiagnostics, type DiagnosticFormat } from "./diagnostics/format-diagnostics.ts";
+import type { BuildProgress } from "./build.ts";
 import { createArticle } from "./new-article.ts";
+import { isWorthALine, progressLine } from "./progress-line.ts";
 import { UserError } from "./user-error.ts";
 
 const USAGE = `Usage: tidings <command> [options]
@@ -60,6 +62,7 @@ async function runBuild(root: string, args: string[]): Promise<number> {
     mode: values.preview ? "preview" : "production",
     siteUrl: siteUrlFromEnvironment(),
     imageKey: process.env[IMAGE_KEY_VARIABLE],
+    onProgress: progressPrinter(process.stderr),
     ...(values.out ? { outputDir: values.out } : {}),
   });
   if (result.diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(result.diagnostics)}\n`);
@@ -138,6 +141,26 @@ async function runServe(root: string, args: string[]): Promise<number> {
     },
   });
   return 0;
+}
+
+/**
+ * Print long steps' progress to `stream`: one line rewritten in place on a terminal; on a log
+ * (CI), a line at the start, the end, and every ten seconds between.
+ */
+function progressPrinter(stream: NodeJS.WriteStream): (progress: BuildProgress) => void {
+  let started: { task: string; at: number } | undefined;
+  let printed: { task: string; at: number } | undefined;
+  return (progress) => {
+    const now = performance.now();
+    if (progress.done === 0 || started?.task !== progress.task) started = { task: progress.task, at: now };
+    const line = progressLine(progress, now - started.at);
+    if (stream.isTTY) {
+      stream.write(`\r\x1b[2K${line}${progress.done >= progress.total ? "\n" : ""}`);
+    } else if (isWorthALine(progress, now, printed)) {
+      stream.write(`${line}\n`);
+      printed = { task: progress.task, at: now };
+    }
+  };
 }
 
 function printConfigProblems(diagnostics: readonly Diagnostic[]): number {

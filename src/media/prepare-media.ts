@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { CONFIG_FILE } from "../config.ts";
 import { error, sortDiagnostics, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -7,7 +8,7 @@ import { toCdnPicture, toCdnShareImage } from "./cdn-image.ts";
 import type { CdnSettings } from "./cdn-url.ts";
 import { IMAGE_KEY_VARIABLE, isCdnProvider, type CdnProvider } from "./image-providers.ts";
 import { addPictures, type BodyImageDisplay } from "./picture-html.ts";
-import { processImage } from "./process-image.ts";
+import { contentHash, encodingKey, findProcessed, processImage, type ProcessedImage } from "./process-image.ts";
 import { publishedFiles, SHARE_WIDTH, toPicture, toShareImage } from "./published-image.ts";
 import { readImageHeader, type ImageHeader } from "./read-image-header.ts";
 import { SourceIndex } from "./source-index.ts";
@@ -22,6 +23,8 @@ export interface MediaOptions {
   pathPrefix: string;
   /** The key signed image CDN URLs are made with (from IMAGE_KEY_VARIABLE); needed when `images.signed`. */
   imageKey?: string | undefined;
+  /** Told how many of the photos that need resizing are done (never called when none do). */
+  onProgress?: (done: number, total: number) => void;
   /**
    * For the preview server: with an image CDN, show the originals as they are, since the CDN
    * cannot reach a preview on the editor's machine. The local provider is unaffected.
@@ -79,24 +82,72 @@ export async function prepareMedia(site: Site, options: MediaOptions): Promise<D
   return sortDiagnostics(diagnostics);
 }
 
-/** Resize and encode every image (or take it from the cache) and publish its versions. */
+/**
+ * Resize and encode every image, or take it from the cache, and publish its versions. First each
+ * photo is known by its content hash (remembered by size and modification time, so unchanged
+ * photos are not read at all) and looked up in the cache; then only the photos the cache lacks are
+ * read and encoded, a few at a time, each stored in the cache the moment it is done, with
+ * `onProgress` told how many of them are finished.
+ */
 async function publishLocally(site: Site, options: MediaOptions, diagnostics: Diagnostic[]): Promise<Map<string, PublishedImage>> {
+  const { formats, widths } = site.config.images;
+  const index = new SourceIndex(options.cacheDir, options.root);
   const published = new Map<string, PublishedImage>();
-  await forEachLimited(site.images, CONCURRENT_IMAGES, async (reference) => {
-    const result = await processImage(reference.sourcePath, options.cacheDir, { share: reference.uses.some((use) => use.lead) });
-    if (!result.ok) {
-      diagnostics.push(...unreadable(reference, result.problem, options.root));
-      return;
-    }
-    const { image } = result;
+  const publish = (reference: ImageReference, image: ProcessedImage) => {
     const entry: PublishedImage = { width: image.width, height: image.height, original: image.original, files: publishedFiles(image, reference.url, reference.sourcePath) };
     const picture = toPicture(image, reference.url, options.pathPrefix);
     if (picture) entry.picture = picture;
     const share = toShareImage(image, reference.url);
     if (share) entry.share = share;
     published.set(reference.sourcePath, entry);
+  };
+  const missing: { reference: ImageReference; key: string; share: boolean }[] = [];
+  await forEachLimited(site.images, CONCURRENT_HEADERS, async (reference) => {
+    const share = reference.uses.some((use) => use.lead);
+    const hash = await knownHash(index, reference.sourcePath);
+    if (hash === undefined) {
+      diagnostics.push(...unreadable(reference, "it cannot be opened", options.root));
+      return;
+    }
+    const key = encodingKey(hash, { formats, widths });
+    const found = findProcessed(key, options.cacheDir, { share });
+    if (found) publish(reference, found);
+    else missing.push({ reference, key, share });
   });
+  // Sorted, so photos are encoded (and progress reported) in the same order on every machine.
+  missing.sort((a, b) => (a.reference.url < b.reference.url ? -1 : a.reference.url > b.reference.url ? 1 : 0));
+  let done = 0;
+  if (missing.length > 0) options.onProgress?.(0, missing.length);
+  await forEachLimited(missing, CONCURRENT_IMAGES, async ({ reference, key, share }) => {
+    const content = await readSource(reference.sourcePath);
+    const result = content ? await processImage({ path: reference.sourcePath, content, key }, options.cacheDir, { formats, widths, share }) : undefined;
+    if (result?.ok) publish(reference, result.image);
+    else diagnostics.push(...unreadable(reference, result?.problem ?? "it cannot be opened", options.root));
+    options.onProgress?.(++done, missing.length);
+  });
+  index.save(site.images.map((reference) => reference.sourcePath));
   return published;
+}
+
+/** The content hash of a source image: remembered while its size and mtime are unchanged, else read (and remembered); undefined when it cannot be read. */
+async function knownHash(index: SourceIndex, sourcePath: string): Promise<string | undefined> {
+  const stamp = index.stamp(sourcePath);
+  if (!stamp) return undefined;
+  const known = index.facts(sourcePath, stamp).hash;
+  if (known !== undefined) return known;
+  const content = await readSource(sourcePath);
+  if (!content) return undefined;
+  const hash = contentHash(content);
+  index.learn(sourcePath, stamp, { hash });
+  return hash;
+}
+
+async function readSource(sourcePath: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(sourcePath);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

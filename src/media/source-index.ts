@@ -35,6 +35,8 @@ export class SourceIndex {
   readonly #file: string;
   readonly #root: string;
   readonly #entries = new Map<string, Entry>();
+  /** Lines in the journal file: more than there are entries once a file is learnt twice or left the site. */
+  #lines = 0;
 
   /** Open the index kept in `cacheDir` for the project at `root`. */
   constructor(cacheDir: string, root: string) {
@@ -49,6 +51,7 @@ export class SourceIndex {
     for (const line of text.split("\n")) {
       const entry = parseEntry(line);
       if (entry) this.#entries.set(entry.file, entry);
+      if (line !== "") this.#lines++;
     }
   }
 
@@ -79,16 +82,23 @@ export class SourceIndex {
     this.#entries.set(file, entry);
     mkdirSync(path.dirname(this.#file), { recursive: true });
     appendFileSync(this.#file, `${JSON.stringify(entry)}\n`);
+    this.#lines++;
   }
 
-  /** Rewrite the journal with the entries of `used` source paths only, so it never outgrows the site. */
+  /**
+   * Rewrite the journal with the entries of `used` source paths only, so it never outgrows the
+   * site; left alone when it holds exactly those already (a build where no photo changed writes nothing).
+   */
   save(used: Iterable<string>): void {
     const keep = new Set([...used].map((sourcePath) => this.#key(sourcePath)));
-    const lines = [...this.#entries.values()].filter((entry) => keep.has(entry.file)).map((entry) => `${JSON.stringify(entry)}\n`);
+    const kept = [...this.#entries.values()].filter((entry) => keep.has(entry.file));
+    if (kept.length === this.#lines) return;
+    const lines = kept.map((entry) => `${JSON.stringify(entry)}\n`);
     mkdirSync(path.dirname(this.#file), { recursive: true });
     const temporary = `${this.#file}.${process.pid}.tmp`;
     writeFileSync(temporary, lines.join(""));
     renameSync(temporary, this.#file);
+    this.#lines = lines.length;
   }
 
   #key(sourcePath: string): string {

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -73,6 +73,21 @@ describe("SourceIndex", () => {
       .trim()
       .split("\n");
     expect(lines.map((line) => (JSON.parse(line) as { file: string }).file)).toEqual(["content/kept.jpg"]);
+  });
+
+  it("leaves the journal alone when it holds exactly the files used", () => {
+    const folder = path.join(root, "cache-untouched");
+    const file = source("same.jpg");
+    const index = new SourceIndex(folder, root);
+    const stamp = index.stamp(file);
+    if (stamp) index.learn(file, stamp, { hash: "abc" });
+    index.save([file]);
+    const journal = path.join(folder, "images", "sources.jsonl");
+    utimesSync(journal, 1_000, 1_000);
+    new SourceIndex(folder, root).save([file]);
+    expect(statSync(journal).mtimeMs).toBe(1_000_000);
+    new SourceIndex(folder, root).save([]);
+    expect(readFileSync(journal, "utf8")).toBe("");
   });
 
   it("has no stamp for a file that is not there", () => {
