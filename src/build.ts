@@ -7,6 +7,7 @@ import { TEMPLATES_DIR, writeWithEleventy } from "./eleventy/run-eleventy.ts";
 import { loadSite, type LoadedSite } from "./load-site.ts";
 import { prepareMedia } from "./media/prepare-media.ts";
 import { writeOutputFiles } from "./output/output-files.ts";
+import { checkHostLimits, loadFileSizes } from "./output/host-limits.ts";
 import { currentOutput, outputKey, recordOutput } from "./output/output-manifest.ts";
 import { keyPages, pageBaseKey, type KeyedPage } from "./output/page-keys.ts";
 import { PageStore } from "./output/page-store.ts";
@@ -124,8 +125,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outputCode = code ?? "uncached";
   const pages = keyPages(listOutputPages(site), pageBaseKey({ code: outputCode, templatesDir, chrome: siteChrome(site), assets }));
   const key = outputKey({ pages, outputFiles: site.outputFiles.map((file) => renderOutputFile(file, site)), staticFiles: staticFilesStamp(staticFiles) });
-  const keptPages = code === undefined ? undefined : currentOutput(cacheDir, outputDir, key);
-  if (keptPages !== undefined) return { ...result(true, keptPages), unchanged: true, rendered: 0 };
+  // The folder as the editor names it, for the host-limit warnings.
+  const outputName = path.relative(options.root, outputDir).split(path.sep).join("/") || ".";
+  const kept = code === undefined ? undefined : currentOutput(cacheDir, outputDir, key);
+  if (kept !== undefined) return { ...result(true, kept.pages, checkHostLimits(kept.files, outputName)), unchanged: true, rendered: 0 };
 
   const store = code === undefined ? undefined : new PageStore(path.join(cacheDir, "pages"));
   const staging = createStagingDirectory(outputDir);
@@ -149,9 +152,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { ...result(false, 0, [searchError(cause)]), cause };
   }
   swapIntoPlace(staging, outputDir);
-  if (code !== undefined) recordOutput(cacheDir, outputDir, key, pages.length);
+  const sizes = (code === undefined ? undefined : recordOutput(cacheDir, outputDir, key, pages.length)) ?? loadFileSizes(outputDir);
   store?.prune(new Set(pages.map((page) => page.key)));
-  return { ...result(true, pages.length), rendered };
+  return { ...result(true, pages.length, checkHostLimits(sizes, outputName)), rendered };
 }
 
 /**
