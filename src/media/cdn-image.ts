@@ -27,6 +27,18 @@ export function responsiveWidths(widths: readonly number[], originalWidth: numbe
   return [...new Set(kept)];
 }
 
+/**
+ * The widths to ask Vercel for: it answers only widths listed in the project's `vercel.json`
+ * (`images.sizes`, which README.md says to set to `images.widths`), so the original's own width is
+ * never asked for; an original narrower than every width gets the narrowest, which Vercel serves
+ * without enlarging.
+ */
+export function listedWidths(widths: readonly number[], originalWidth: number): number[] {
+  const sorted = [...widths].sort((a, b) => a - b);
+  const fitting = sorted.filter((width) => width <= originalWidth);
+  return fitting.length > 0 ? fitting : sorted.slice(0, 1);
+}
+
 /** True for images a CDN shows as they are: drawings (SVG) and pictures that may move (GIF, animated WebP). */
 export function isShownAsIs(header: ImageHeader): boolean {
   return header.format === "svg" || header.format === "gif" || header.animated;
@@ -40,7 +52,7 @@ export function isShownAsIs(header: ImageHeader): boolean {
  */
 export function toCdnPicture(header: ImageHeader, sitePath: SitePath, cdn: CdnSettings, widths: readonly number[]): Picture | undefined {
   if (isShownAsIs(header)) return undefined;
-  const offered = responsiveWidths(widths, header.width);
+  const offered = cdn.provider === "vercel" ? listedWidths(widths, header.width) : responsiveWidths(widths, header.width);
   const url = (width: number) => cdnImageUrl(cdn, sitePath, { width });
   const heightAt = (width: number) => Math.round((width * header.height) / header.width);
   const largest = offered.at(-1) ?? header.width;
@@ -61,13 +73,16 @@ export function toCdnPicture(header: ImageHeader, sitePath: SitePath, cdn: CdnSe
 /**
  * The link-preview image the CDN makes: a JPEG (what every social network reads) SHARE_WIDTH wide,
  * or as wide as the original when it is narrower (CDNs do not enlarge; the build warns about those).
+ * Vercel is asked for SHARE_WIDTH whatever the original, as it answers only the widths it lists.
  * Undefined for images shown as they are.
  */
 export function toCdnShareImage(header: ImageHeader, sitePath: SitePath, cdn: CdnSettings): ShareImage | undefined {
   if (isShownAsIs(header)) return undefined;
   const width = Math.min(SHARE_WIDTH, header.width);
+  // Vercel answers only listed widths (SHARE_WIDTH is one, README.md says) and never enlarges.
+  const asked = cdn.provider === "vercel" ? SHARE_WIDTH : width;
   const share: ShareImage = {
-    url: cdnImageUrl(cdn, sitePath, { width, format: "jpeg" }),
+    url: cdnImageUrl(cdn, sitePath, { width: asked, format: "jpeg" }),
     width,
     height: Math.round((width * header.height) / header.width),
   };

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { isShownAsIs, responsiveWidths, toCdnPicture, toCdnShareImage } from "../../src/media/cdn-image.ts";
+import { isShownAsIs, listedWidths, responsiveWidths, toCdnPicture, toCdnShareImage } from "../../src/media/cdn-image.ts";
 import type { CdnSettings } from "../../src/media/cdn-url.ts";
 import { ARTICLE_IMAGE_SIZES } from "../../src/media/published-image.ts";
 import type { ImageHeader } from "../../src/media/read-image-header.ts";
@@ -78,5 +78,20 @@ describe("toCdnShareImage", () => {
 
   it("promises no type for Vercel, which takes no format", () => {
     expect(toCdnShareImage(photo(2400, 1600), PHOTO, { provider: "vercel", siteUrl: "https://lantern.example.org" })?.type).toBeUndefined();
+  });
+});
+
+describe("listedWidths (Vercel, which answers only the widths vercel.json lists)", () => {
+  it("asks only for configured widths, the narrowest for an original narrower than all", () => {
+    expect(listedWidths([400, 800, 1200], 2400)).toEqual([400, 800, 1200]);
+    expect(listedWidths([400, 800, 1200], 1100)).toEqual([400, 800]);
+    expect(listedWidths([400, 800, 1200], 300)).toEqual([400]);
+  });
+
+  it("is the rule toCdnPicture follows for Vercel", () => {
+    const vercel: CdnSettings = { provider: "vercel", siteUrl: "https://lantern.example.org" };
+    const picture = toCdnPicture(photo(1100, 733), PHOTO, vercel, [400, 800, 1200]);
+    expect(picture?.srcset.split(", ").map((candidate) => candidate.split(" ")[1])).toEqual(["400w", "800w"]);
+    expect(toCdnShareImage(photo(900, 600), PHOTO, vercel)?.url).toContain("w=1200");
   });
 });
