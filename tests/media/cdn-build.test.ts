@@ -5,6 +5,7 @@ import { load, type CheerioAPI } from "cheerio";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../../src/build.ts";
 import { splitSrcset } from "../../src/outputs/feed-content.ts";
+import { createPreviewProvider } from "../../src/serve.ts";
 import { ARTICLE_IMAGE_SIZES } from "../../src/media/published-image.ts";
 import { copyFixture, readPage, writeFiles } from "../support/fixture-site.ts";
 
@@ -140,6 +141,19 @@ describe("images with an image CDN (Cloudflare, the newsroom fixture)", () => {
     expect(again.unchanged).toBeUndefined();
     const img = readPage(again.outputDir, "/2026/11/24/flood-wall/")("figure.lead-image img");
     expect([img.attr("width"), img.attr("height")]).toEqual(["1200", "750"]);
+  });
+});
+
+describe("images with an image CDN in the preview server", () => {
+  it("shows the originals, with their size, since the CDN cannot reach the editor's machine", async () => {
+    const root = fixtureWith("  provider: imgix\n  url: https://gazette.imgix.net\n  signed: true\n");
+    const site = await createPreviewProvider({ root })();
+    const lead = site.articles.find((article) => article.slug === "flood-wall")?.image;
+    expect(lead && [lead.url, lead.width, lead.height, lead.picture, lead.share]).toEqual(["/media/articles/2026/images/wall.png", 1600, 1000, undefined, undefined]);
+    expect(site.assets.map((asset) => asset.to).sort()).toEqual(["/media/articles/2026/images/pier.jpg", "/media/articles/2026/images/wall.png"]);
+    const body = site.articles.find((article) => article.slug === "second-story")?.body.join("") ?? "";
+    expect(body).toContain('src="/media/articles/2026/images/pier.jpg"');
+    expect(body).not.toContain("imgix");
   });
 });
 
