@@ -76,7 +76,8 @@ export async function prepareMedia(site: Site, options: MediaOptions): Promise<D
   for (const reference of site.images) {
     const image = published.get(reference.sourcePath);
     // Vector images are drawn at any width, so only bitmaps can be too narrow.
-    if (image?.share && image.original.format !== "svg" && image.original.width < SHARE_WIDTH) diagnostics.push(...tooNarrow(reference, image));
+    if (image?.share && image.original.format !== "svg" && image.original.width < SHARE_WIDTH)
+      diagnostics.push(...tooNarrow(reference, image));
   }
   applyMedia(site, published, options.pathPrefix);
   return sortDiagnostics(diagnostics);
@@ -94,7 +95,12 @@ async function publishLocally(site: Site, options: MediaOptions, diagnostics: Di
   const index = new SourceIndex(options.cacheDir, options.root);
   const published = new Map<string, PublishedImage>();
   const publish = (reference: ImageReference, image: ProcessedImage) => {
-    const entry: PublishedImage = { width: image.width, height: image.height, original: image.original, files: publishedFiles(image, reference.url, reference.sourcePath) };
+    const entry: PublishedImage = {
+      width: image.width,
+      height: image.height,
+      original: image.original,
+      files: publishedFiles(image, reference.url, reference.sourcePath),
+    };
     const picture = toPicture(image, reference.url, options.pathPrefix);
     if (picture) entry.picture = picture;
     const share = toShareImage(image, reference.url);
@@ -120,7 +126,9 @@ async function publishLocally(site: Site, options: MediaOptions, diagnostics: Di
   if (missing.length > 0) options.onProgress?.(0, missing.length);
   await forEachLimited(missing, CONCURRENT_IMAGES, async ({ reference, key, share }) => {
     const content = await readSource(reference.sourcePath);
-    const result = content ? await processImage({ path: reference.sourcePath, content, key }, options.cacheDir, { formats, widths, share }) : undefined;
+    const result = content
+      ? await processImage({ path: reference.sourcePath, content, key }, options.cacheDir, { formats, widths, share })
+      : undefined;
     if (result?.ok) publish(reference, result.image);
     else diagnostics.push(...unreadable(reference, result?.problem ?? "it cannot be opened", options.root));
     options.onProgress?.(++done, missing.length);
@@ -155,7 +163,12 @@ async function readSource(sourcePath: string): Promise<Buffer | undefined> {
  * themselves, for the preview). Only headers are read, and only for files whose size or
  * modification time changed since a build last read them.
  */
-async function publishForCdn(site: Site, options: MediaOptions, cdn: CdnSettings | undefined, diagnostics: Diagnostic[]): Promise<Map<string, PublishedImage>> {
+async function publishForCdn(
+  site: Site,
+  options: MediaOptions,
+  cdn: CdnSettings | undefined,
+  diagnostics: Diagnostic[],
+): Promise<Map<string, PublishedImage>> {
   const index = new SourceIndex(options.cacheDir, options.root);
   const published = new Map<string, PublishedImage>();
   const widths = site.config.images.widths;
@@ -165,6 +178,8 @@ async function publishForCdn(site: Site, options: MediaOptions, cdn: CdnSettings
       diagnostics.push(...unreadable(reference, header.problem, options.root));
       return;
     }
+    // The original itself is published, so a position the camera recorded would be public (a source's home, a safe house).
+    if (header.header.location) diagnostics.push(...locationShown(reference, options.root));
     const picture = cdn && toCdnPicture(header.header, reference.url, cdn, widths);
     // Shown at the size of its widest version, as local pictures are, or as the file itself.
     const { width, height } = picture ?? header.header;
@@ -179,7 +194,10 @@ async function publishForCdn(site: Site, options: MediaOptions, cdn: CdnSettings
 }
 
 /** The header of a source image: remembered while its size and mtime are unchanged, else read (and remembered). */
-async function knownHeader(index: SourceIndex, sourcePath: string): Promise<{ ok: true; header: ImageHeader } | { ok: false; problem: string }> {
+async function knownHeader(
+  index: SourceIndex,
+  sourcePath: string,
+): Promise<{ ok: true; header: ImageHeader } | { ok: false; problem: string }> {
   const stamp = index.stamp(sourcePath);
   if (!stamp) return { ok: false, problem: "it cannot be opened" };
   const known = index.facts(sourcePath, stamp).header;
@@ -217,7 +235,10 @@ function applyMedia(site: Site, published: ReadonlyMap<string, PublishedImage>, 
   if (byUrl.size === 0) return;
   const lookup = (src: string) => byUrl.get(src);
   for (const article of site.articles) {
-    article.body = article.body.length === 2 ? [addPictures(article.body[0], lookup), addPictures(article.body[1], lookup)] : [addPictures(article.body[0], lookup)];
+    article.body =
+      article.body.length === 2
+        ? [addPictures(article.body[0], lookup), addPictures(article.body[1], lookup)]
+        : [addPictures(article.body[0], lookup)];
   }
   for (const page of site.pages) page.body = addPictures(page.body, lookup);
   for (const author of site.authors) author.bio = addPictures(author.bio, lookup);
@@ -225,10 +246,15 @@ function applyMedia(site: Site, published: ReadonlyMap<string, PublishedImage>, 
 
 // The key is a secret, so it is never in the config; without it every signed URL would be refused.
 function missingKey(provider: CdnProvider): Diagnostic {
-  return error("config/images-key", CONFIG_FILE, `\`images.signed\` is true, but the environment variable ${IMAGE_KEY_VARIABLE} holding the ${provider} signing key is not set`, {
-    field: "images.signed",
-    fix: `Set ${IMAGE_KEY_VARIABLE} to the ${provider === "imgix" ? "imgix source's secure URL token" : "Cloudinary API secret"} (a repository secret in CI), or remove \`signed\` if ${provider} serves unsigned URLs.`,
-  });
+  return error(
+    "config/images-key",
+    CONFIG_FILE,
+    `\`images.signed\` is true, but the environment variable ${IMAGE_KEY_VARIABLE} holding the ${provider} signing key is not set`,
+    {
+      field: "images.signed",
+      fix: `Set ${IMAGE_KEY_VARIABLE} to the ${provider === "imgix" ? "imgix source's secure URL token" : "Cloudinary API secret"} (a repository secret in CI), or remove \`signed\` if ${provider} serves unsigned URLs.`,
+    },
+  );
 }
 
 function unreadable(reference: ImageReference, problem: string, root: string): Diagnostic[] {
@@ -239,6 +265,22 @@ function unreadable(reference: ImageReference, problem: string, root: string): D
       field: use.field,
       fix: "Export it again as a JPEG, PNG, WebP, AVIF, GIF or SVG file, or replace it.",
     }),
+  );
+}
+
+function locationShown(reference: ImageReference, root: string): Diagnostic[] {
+  const file = path.relative(root, reference.sourcePath).split(path.sep).join("/");
+  return reference.uses.map((use) =>
+    warning(
+      "content/image-location",
+      use.file,
+      `the photo ${file} records where it was taken (GPS), and with an image CDN the original is published as it is, so anyone can read the position`,
+      {
+        line: use.line,
+        field: use.field,
+        fix: `Remove the location before committing it, e.g. \`exiftool -gps:all= ${file}\`, unless the place is meant to be public.`,
+      },
+    ),
   );
 }
 

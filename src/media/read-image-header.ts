@@ -10,6 +10,8 @@ export interface ImageHeader {
   height: number;
   /** More than one frame: a moving GIF or WebP, which resizing would freeze. */
   animated: boolean;
+  /** The EXIF data holds a GPS position (where the photo was taken), which a published original gives away. */
+  location?: boolean;
 }
 
 /** Reading a header either works or names the problem with the file. */
@@ -59,7 +61,36 @@ export async function headerOf(bytes: Buffer): Promise<ReadHeaderResult> {
   }
   if (!metadata.width || !metadata.height) return { ok: false, problem: "its width and height cannot be read" };
   const { width, height } = metadata.autoOrient;
-  return { ok: true, header: { format: metadata.format, width, height, animated: (metadata.pages ?? 1) > 1 } };
+  const header: ImageHeader = { format: metadata.format, width, height, animated: (metadata.pages ?? 1) > 1 };
+  if (metadata.exif && hasGpsPosition(metadata.exif)) header.location = true;
+  return { ok: true, header };
+}
+
+// The EXIF tag of the first directory that points at the GPS directory (TIFF/EXIF 2.3, "GPSInfo").
+const GPS_INFO_TAG = 0x8825;
+
+/**
+ * Whether raw EXIF data (as sharp gives it: `Exif\0\0` then a TIFF header) has a GPS directory:
+ * the first directory's entries are read for the GPSInfo tag, in the byte order the header names.
+ * Anything malformed counts as no position.
+ */
+export function hasGpsPosition(exif: Buffer): boolean {
+  const tiff = exif.subarray(0, 6).toString("latin1") === "Exif\0\0" ? exif.subarray(6) : exif;
+  if (tiff.length < 8) return false;
+  const order = tiff.subarray(0, 2).toString("latin1");
+  if (order !== "II" && order !== "MM") return false;
+  const little = order === "II";
+  const u16 = (offset: number) => (little ? tiff.readUInt16LE(offset) : tiff.readUInt16BE(offset));
+  const u32 = (offset: number) => (little ? tiff.readUInt32LE(offset) : tiff.readUInt32BE(offset));
+  const directory = u32(4);
+  if (directory + 2 > tiff.length) return false;
+  const entries = u16(directory);
+  for (let index = 0; index < entries; index++) {
+    const entry = directory + 2 + index * 12;
+    if (entry + 12 > tiff.length) return false;
+    if (u16(entry) === GPS_INFO_TAG) return true;
+  }
+  return false;
 }
 
 function firstLine(cause: unknown): string {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { appendFileSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { load, type CheerioAPI } from "cheerio";
+import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../../src/build.ts";
 import { splitSrcset } from "../../src/outputs/feed-content.ts";
@@ -144,13 +145,40 @@ describe("images with an image CDN (Cloudflare, the newsroom fixture)", () => {
   });
 });
 
+describe("images with an image CDN: photos that record where they were taken", () => {
+  it("warns, with the fix, that the published original gives the position away", async () => {
+    const root = fixtureWith("  provider: cloudflare\n");
+    await sharp({ create: { width: 1600, height: 1000, channels: 3, background: "#557788" } })
+      .jpeg()
+      .withExif({ IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 30/1 0/1" } })
+      .toFile(path.join(root, IMAGES, "pier.jpg"));
+    const result = await build({ root, now: NOW });
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics.filter((d) => d.code === "content/image-location")).toEqual([
+      expect.objectContaining({ severity: "warning", file: "content/articles/2026/second-story.md", line: 9 }),
+    ]);
+    expect(result.diagnostics.find((d) => d.code === "content/image-location")?.fix).toContain(
+      "exiftool -gps:all= content/articles/2026/images/pier.jpg",
+    );
+  });
+});
+
 describe("images with an image CDN in the preview server", () => {
   it("shows the originals, with their size, since the CDN cannot reach the editor's machine", async () => {
     const root = fixtureWith("  provider: imgix\n  url: https://gazette.imgix.net\n  signed: true\n");
     const site = await createPreviewProvider({ root })();
     const lead = site.articles.find((article) => article.slug === "flood-wall")?.image;
-    expect(lead && [lead.url, lead.width, lead.height, lead.picture, lead.share]).toEqual(["/media/articles/2026/images/wall.png", 1600, 1000, undefined, undefined]);
-    expect(site.assets.map((asset) => asset.to).sort()).toEqual(["/media/articles/2026/images/pier.jpg", "/media/articles/2026/images/wall.png"]);
+    expect(lead && [lead.url, lead.width, lead.height, lead.picture, lead.share]).toEqual([
+      "/media/articles/2026/images/wall.png",
+      1600,
+      1000,
+      undefined,
+      undefined,
+    ]);
+    expect(site.assets.map((asset) => asset.to).sort()).toEqual([
+      "/media/articles/2026/images/pier.jpg",
+      "/media/articles/2026/images/wall.png",
+    ]);
     const body = site.articles.find((article) => article.slug === "second-story")?.body.join("") ?? "";
     expect(body).toContain('src="/media/articles/2026/images/pier.jpg"');
     expect(body).not.toContain("imgix");

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
-import { readImageHeader } from "../../src/media/read-image-header.ts";
+import { hasGpsPosition, readImageHeader } from "../../src/media/read-image-header.ts";
 
 const folder = mkdtempSync(path.join(tmpdir(), "tidings-header-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -56,5 +56,45 @@ describe("readImageHeader", () => {
     const result = await readImageHeader(notes);
     expect(!result.ok && result.problem).toMatch(/unsupported image format/i);
     expect((await readImageHeader(path.join(folder, "gone.jpg"))).ok).toBe(false);
+  });
+
+  it("says when the photo records where it was taken", async () => {
+    const file = path.join(folder, "gps.jpg");
+    await sharp({ create: { width: 300, height: 200, channels: 3, background: "#888888" } })
+      .jpeg()
+      .withExif({ IFD0: { Artist: "Staff" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 30/1 0/1" } })
+      .toFile(file);
+    expect(await readImageHeader(file)).toMatchObject({ ok: true, header: { location: true } });
+    const plain = path.join(folder, "no-gps.jpg");
+    await sharp({ create: { width: 300, height: 200, channels: 3, background: "#888888" } })
+      .jpeg()
+      .withExif({ IFD0: { Artist: "Staff" } })
+      .toFile(plain);
+    const header = await readImageHeader(plain);
+    expect(header.ok && header.header.location).toBeUndefined();
+  });
+});
+
+describe("hasGpsPosition", () => {
+  /** EXIF with one directory of `tags`, in either byte order. */
+  function exif(order: "II" | "MM", tags: number[]): Buffer {
+    const tiff = Buffer.alloc(8 + 2 + tags.length * 12 + 4);
+    tiff.write(order, 0, "latin1");
+    const little = order === "II";
+    const u16 = (value: number, offset: number) => (little ? tiff.writeUInt16LE(value, offset) : tiff.writeUInt16BE(value, offset));
+    const u32 = (value: number, offset: number) => (little ? tiff.writeUInt32LE(value, offset) : tiff.writeUInt32BE(value, offset));
+    u16(42, 2);
+    u32(8, 4);
+    u16(tags.length, 8);
+    tags.forEach((tag, index) => u16(tag, 10 + index * 12));
+    return Buffer.concat([Buffer.from("Exif\0\0", "latin1"), tiff]);
+  }
+
+  it("finds the GPSInfo tag in either byte order, and nothing in other tags or broken data", () => {
+    expect(hasGpsPosition(exif("MM", [0x010f, 0x8825]))).toBe(true);
+    expect(hasGpsPosition(exif("II", [0x8825]))).toBe(true);
+    expect(hasGpsPosition(exif("II", [0x010f, 0x8769]))).toBe(false);
+    expect(hasGpsPosition(Buffer.from("Exif\0\0XX", "latin1"))).toBe(false);
+    expect(hasGpsPosition(exif("MM", [0x8825]).subarray(0, 20))).toBe(false);
   });
 });
