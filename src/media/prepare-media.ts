@@ -11,7 +11,8 @@ import { addPictures, type BodyImageDisplay } from "./picture-html.ts";
 import { contentHash, encodingKey, findProcessed, processImage, type ProcessedImage } from "./process-image.ts";
 import { publishedFiles, SHARE_WIDTH, toPicture, toShareImage } from "./published-image.ts";
 import { readImageHeader, type ImageHeader } from "./read-image-header.ts";
-import { SourceIndex } from "./source-index.ts";
+import { originalCopy, pruneOriginalCopies } from "./original-copies.ts";
+import { SourceIndex, type FileStamp } from "./source-index.ts";
 
 /** Where processed images are kept between builds, and how they are published. */
 export interface MediaOptions {
@@ -161,7 +162,8 @@ async function readSource(sourcePath: string): Promise<Buffer | undefined> {
 /**
  * Publish every original as it is and point pages at the CDN (or, without `cdn`, at the originals
  * themselves, for the preview). Only headers are read, and only for files whose size or
- * modification time changed since a build last read them.
+ * modification time changed since a build last read them; originals are published from copies
+ * in the cache (see originalCopy), which the output hard-links.
  */
 async function publishForCdn(
   site: Site,
@@ -172,10 +174,12 @@ async function publishForCdn(
   const index = new SourceIndex(options.cacheDir, options.root);
   const published = new Map<string, PublishedImage>();
   const widths = site.config.images.widths;
+  const copies = new Set<string>();
   await forEachLimited(site.images, CONCURRENT_HEADERS, async (reference) => {
-    const header = await knownHeader(index, reference.sourcePath);
-    if (!header.ok) {
-      diagnostics.push(...unreadable(reference, header.problem, options.root));
+    const stamp = index.stamp(reference.sourcePath);
+    const header = stamp ? await knownHeader(index, reference.sourcePath, stamp) : undefined;
+    if (!stamp || !header?.ok) {
+      diagnostics.push(...unreadable(reference, header?.ok === false ? header.problem : "it cannot be opened", options.root));
       return;
     }
     // The original itself is published, so a position the camera recorded would be public (a source's home, a safe house).
@@ -183,13 +187,17 @@ async function publishForCdn(
     const picture = cdn && toCdnPicture(header.header, reference.url, cdn, widths);
     // Shown at the size of its widest version, as local pictures are, or as the file itself.
     const { width, height } = picture ?? header.header;
-    const entry: PublishedImage = { width, height, original: header.header, files: [{ from: reference.sourcePath, to: reference.url }] };
+    const copy = originalCopy(options.cacheDir, reference.sourcePath, stamp);
+    copies.add(copy);
+    const entry: PublishedImage = { width, height, original: header.header, files: [{ from: copy, to: reference.url }] };
     if (picture) entry.picture = picture;
     const share = cdn && reference.uses.some((use) => use.lead) ? toCdnShareImage(header.header, reference.url, cdn) : undefined;
     if (share) entry.share = share;
     published.set(reference.sourcePath, entry);
   });
   index.save(site.images.map((reference) => reference.sourcePath));
+  // The preview may show drafts a build leaves out: only builds decide which copies are still needed.
+  if (!options.preview) pruneOriginalCopies(options.cacheDir, copies);
   return published;
 }
 
@@ -197,9 +205,8 @@ async function publishForCdn(
 async function knownHeader(
   index: SourceIndex,
   sourcePath: string,
+  stamp: FileStamp,
 ): Promise<{ ok: true; header: ImageHeader } | { ok: false; problem: string }> {
-  const stamp = index.stamp(sourcePath);
-  if (!stamp) return { ok: false, problem: "it cannot be opened" };
   const known = index.facts(sourcePath, stamp).header;
   if (known) return { ok: true, header: known };
   const read = await readImageHeader(sourcePath);

@@ -63,7 +63,10 @@ describe("images with an image CDN (Cloudflare, the newsroom fixture)", () => {
     }
     const images = filesIn(result.outputDir).filter((file) => /\.(avif|webp|jpe?g|png|gif)$/.test(file));
     expect(images).toEqual(["media/articles/2026/images/pier.jpg", "media/articles/2026/images/wall.png"]);
-    expect(filesIn(path.join(root, ".tidings-cache", "images")).filter((file) => !file.endsWith(".jsonl"))).toEqual([]);
+    // The cache holds copies of the originals (which the output links), and nothing resized.
+    const cached = filesIn(path.join(root, ".tidings-cache", "images")).filter((file) => !file.endsWith(".jsonl"));
+    expect(cached.map((file) => file.replace(/^originals\/[0-9a-f]{24}/, "originals/*")).sort()).toEqual(["originals/*.jpg", "originals/*.png"]);
+    expect(statSync(path.join(result.outputDir, "media", media[0] ?? "")).nlink, "published by a hard link to the cache's copy").toBe(2);
   });
 
   it("shows the lead image from the CDN at every width, sized from the original, with no sources", () => {
