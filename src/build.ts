@@ -105,16 +105,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!site || hasErrors(diagnostics)) return result(false, 0);
 
   let stepStartedAt = performance.now();
-  const mediaDiagnostics = await prepareMedia(site, {
+  const media = await prepareMedia(site, {
     root: options.root,
     cacheDir,
     pathPrefix: site.config.pathPrefix,
     imageKey: options.imageKey,
     onProgress: (done, total) => options.onProgress?.({ task: RESIZING_PHOTOS, done, total }),
   });
-  diagnostics = sortDiagnostics([...diagnostics, ...mediaDiagnostics]);
+  diagnostics = sortDiagnostics([...diagnostics, ...media.diagnostics]);
   timings.media = performance.now() - stepStartedAt;
-  if (hasErrors(diagnostics)) return result(false, 0);
+  // Copies of photos may still be under way (they overlap the rendering); nothing returns before they settle.
+  const mediaProblem = () =>
+    media.ready.then(
+      () => undefined,
+      (cause: unknown) => mediaCopyError(cause),
+    );
+  if (hasErrors(diagnostics)) {
+    await mediaProblem();
+    return result(false, 0);
+  }
 
   // Every page is listed with a key of all its HTML is made from: a page whose key an earlier
   // build rendered is taken from the page store, and when nothing changed at all, the last
@@ -124,11 +133,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const staticFiles = listStaticFiles(options.root, site, assets);
   const outputCode = code ?? "uncached";
   const pages = keyPages(listOutputPages(site), pageBaseKey({ code: outputCode, templatesDir, chrome: siteChrome(site), assets }));
-  const key = outputKey({ pages, outputFiles: site.outputFiles.map((file) => renderOutputFile(file, site)), staticFiles: staticFilesStamp(staticFiles) });
+  const key = outputKey({
+    pages,
+    outputFiles: site.outputFiles.map((file) => renderOutputFile(file, site)),
+    staticFiles: staticFilesStamp(staticFiles),
+  });
   // The folder as the editor names it, for the host-limit warnings.
   const outputName = path.relative(options.root, outputDir).split(path.sep).join("/") || ".";
   const kept = code === undefined ? undefined : currentOutput(cacheDir, outputDir, key);
-  if (kept !== undefined) return { ...result(true, kept.pages, checkHostLimits(kept.files, outputName)), unchanged: true, rendered: 0 };
+  if (kept !== undefined) {
+    const problem = await mediaProblem();
+    if (problem) return result(false, 0, [problem]);
+    return { ...result(true, kept.pages, checkHostLimits(kept.files, outputName)), unchanged: true, rendered: 0 };
+  }
 
   const store = code === undefined ? undefined : new PageStore(path.join(cacheDir, "pages"));
   const staging = createStagingDirectory(outputDir);
@@ -137,6 +154,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     stepStartedAt = performance.now();
     rendered = await writePages(site, pages, { ...options, outputDir: staging, templatesDir, store });
     writeOutputFiles(site, staging);
+    const problem = await mediaProblem();
+    if (problem) {
+      discardStaging(staging);
+      return result(false, 0, [problem]);
+    }
     publishStaticFiles(staticFiles, staging, cacheDir);
     timings.write = performance.now() - stepStartedAt;
   } catch (cause) {
@@ -164,7 +186,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 async function writePages(
   site: Site,
   pages: readonly KeyedPage[],
-  options: Pick<BuildOptions, "root" | "pagesPerRun" | "onProgress"> & { outputDir: string; templatesDir: string; store: PageStore | undefined },
+  options: Pick<BuildOptions, "root" | "pagesPerRun" | "onProgress"> & {
+    outputDir: string;
+    templatesDir: string;
+    store: PageStore | undefined;
+  },
 ): Promise<number> {
   const { store, outputDir } = options;
   const made = new Set<string>();
@@ -202,6 +228,14 @@ function loadWithCache(options: BuildOptions, cacheDir: string, code: string | u
   const loaded = loadSite(options.now === undefined ? loadOptions : { ...loadOptions, now: options.now });
   if (cache) saveContentCache(cacheDir, cache);
   return loaded;
+}
+
+// Copying photos into the cache fails for want of disk space or permission, never because of an article.
+function mediaCopyError(cause: unknown): Diagnostic {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return error("build/media-copy", CACHE_DIR, `copying the original photos into the cache failed: ${message}`, {
+    fix: `Check that the disk has room for ${CACHE_DIR}/ (it holds a copy of every photo) and that it can be written; the previous site stays online.`,
+  });
 }
 
 // Pagefind failing is a problem with the machine or the templates, never with an article.

@@ -11,7 +11,7 @@ import { addPictures, type BodyImageDisplay } from "./picture-html.ts";
 import { contentHash, encodingKey, findProcessed, processImage, type ProcessedImage } from "./process-image.ts";
 import { publishedFiles, SHARE_WIDTH, toPicture, toShareImage } from "./published-image.ts";
 import { readImageHeader, type ImageHeader } from "./read-image-header.ts";
-import { originalCopy, pruneOriginalCopies } from "./original-copies.ts";
+import { makeOriginalCopy, originalCopyPath, pruneOriginalCopies } from "./original-copies.ts";
 import { SourceIndex, type FileStamp } from "./source-index.ts";
 
 /** Where processed images are kept between builds, and how they are published. */
@@ -33,6 +33,17 @@ export interface MediaOptions {
   preview?: boolean;
 }
 
+/** What preparing the media gives a build: every problem, and when the files it lists in `site.assets` are all there. */
+export interface PreparedMedia {
+  diagnostics: Diagnostic[];
+  /**
+   * Settles once every file `site.assets` lists exists: copies of originals are made in the
+   * background while the pages render. Await it before publishing `site.assets`; it rejects when a
+   * copy could not be made.
+   */
+  ready: Promise<void>;
+}
+
 /** How one source image is published: what pages show and the files the output holds. */
 interface PublishedImage {
   /** The size to print on an `<img>` without versions (the file itself), or of the largest version. */
@@ -43,13 +54,15 @@ interface PublishedImage {
   picture?: Picture;
   share?: ShareImage;
   /** Files to copy into the output. */
-  files: { from: string; to: SitePath }[];
+  files: { from: string; to: SitePath; version?: string }[];
 }
 
 // Images are decoded in memory: a few at a time keeps a site with thousands of them within bounds.
 const CONCURRENT_IMAGES = 4;
 // Reading headers costs one small read each: more at a time keeps a slow disk busy.
 const CONCURRENT_HEADERS = 16;
+// Copies of originals run on libuv's four threads, which Eleventy's file reads share.
+const COPIES_AT_ONCE = 2;
 
 /**
  * Publish every local image the site uses, in place in the site model so every list holding an
@@ -60,17 +73,19 @@ const CONCURRENT_HEADERS = 16;
  * are the CDN's URLs, sized from each original's header. Unreadable files are errors naming every
  * file that uses them; lead images too narrow for a sharp share image are warnings.
  */
-export async function prepareMedia(site: Site, options: MediaOptions): Promise<Diagnostic[]> {
+export async function prepareMedia(site: Site, options: MediaOptions): Promise<PreparedMedia> {
   const settings = site.config.images;
   const diagnostics: Diagnostic[] = [];
+  const copying: Promise<void>[] = [];
+  const ready = () => Promise.all(copying).then(() => undefined);
   let published: Map<string, PublishedImage>;
   if (isCdnProvider(settings.provider)) {
     const cdn: CdnSettings = { provider: settings.provider, url: settings.url, siteUrl: site.config.url };
     if (settings.signed && !options.preview) {
-      if (!options.imageKey) return [missingKey(settings.provider)];
+      if (!options.imageKey) return { diagnostics: [missingKey(settings.provider)], ready: Promise.resolve() };
       cdn.key = options.imageKey;
     }
-    published = await publishForCdn(site, options, options.preview ? undefined : cdn, diagnostics);
+    published = await publishForCdn(site, options, options.preview ? undefined : cdn, diagnostics, copying);
   } else {
     published = await publishLocally(site, options, diagnostics);
   }
@@ -81,7 +96,10 @@ export async function prepareMedia(site: Site, options: MediaOptions): Promise<D
       diagnostics.push(...tooNarrow(reference, image));
   }
   applyMedia(site, published, options.pathPrefix);
-  return sortDiagnostics(diagnostics);
+  const whenReady = ready();
+  // Awaited by the caller before it publishes; until then a failure must not count as unhandled.
+  whenReady.catch(() => undefined);
+  return { diagnostics: sortDiagnostics(diagnostics), ready: whenReady };
 }
 
 /**
@@ -170,11 +188,12 @@ async function publishForCdn(
   options: MediaOptions,
   cdn: CdnSettings | undefined,
   diagnostics: Diagnostic[],
+  copying: Promise<void>[],
 ): Promise<Map<string, PublishedImage>> {
   const index = new SourceIndex(options.cacheDir, options.root);
   const published = new Map<string, PublishedImage>();
   const widths = site.config.images.widths;
-  const copies = new Set<string>();
+  const copies = new Map<string, string>();
   await forEachLimited(site.images, CONCURRENT_HEADERS, async (reference) => {
     const stamp = index.stamp(reference.sourcePath);
     const header = stamp ? await knownHeader(index, reference.sourcePath, stamp) : undefined;
@@ -187,9 +206,11 @@ async function publishForCdn(
     const picture = cdn && toCdnPicture(header.header, reference.url, cdn, widths);
     // Shown at the size of its widest version, as local pictures are, or as the file itself.
     const { width, height } = picture ?? header.header;
-    const copy = originalCopy(options.cacheDir, reference.sourcePath, stamp);
-    copies.add(copy);
-    const entry: PublishedImage = { width, height, original: header.header, files: [{ from: copy, to: reference.url }] };
+    const copy = originalCopyPath(options.cacheDir, reference.sourcePath, stamp);
+    copies.set(copy, reference.sourcePath);
+    // The copy may not exist yet: its source's version stands for it in the output key.
+    const version = `${stamp.size} ${stamp.mtimeMs}`;
+    const entry: PublishedImage = { width, height, original: header.header, files: [{ from: copy, to: reference.url, version }] };
     if (picture) entry.picture = picture;
     const share = cdn && reference.uses.some((use) => use.lead) ? toCdnShareImage(header.header, reference.url, cdn) : undefined;
     if (share) entry.share = share;
@@ -197,7 +218,9 @@ async function publishForCdn(
   });
   index.save(site.images.map((reference) => reference.sourcePath));
   // The preview may show drafts a build leaves out: only builds decide which copies are still needed.
-  if (!options.preview) pruneOriginalCopies(options.cacheDir, copies);
+  if (!options.preview) pruneOriginalCopies(options.cacheDir, new Set(copies.keys()));
+  // Two at a time, in the background: more would queue Eleventy's own file reads behind them.
+  copying.push(forEachLimited([...copies], COPIES_AT_ONCE, ([copy, source]) => makeOriginalCopy(source, copy)));
   return published;
 }
 

@@ -104,9 +104,15 @@ export async function processImage(
     const result = await running;
     return result.ok && options.share && !result.image.share ? processImage(source, cacheDir, options) : result;
   }
-  const work = encode({ sourcePath: source.path, content: source.content, folder, key: source.key, cached, share: options.share, options }).finally(() =>
-    inFlight.delete(source.key),
-  );
+  const work = encode({
+    sourcePath: source.path,
+    content: source.content,
+    folder,
+    key: source.key,
+    cached,
+    share: options.share,
+    options,
+  }).finally(() => inFlight.delete(source.key));
   inFlight.set(source.key, work);
   return work;
 }
@@ -166,7 +172,12 @@ async function encodeResponsive(job: EncodeJob, metadata: Metadata): Promise<Pro
   });
   const formats = chosen.map((format) => ({
     format,
-    files: (written[format] ?? []).map((stat): EncodedFile => ({ file: path.resolve(stat.outputPath), format, width: stat.width, height: stat.height })),
+    files: (written[format] ?? []).map((stat): EncodedFile => ({
+      file: path.resolve(stat.outputPath),
+      format,
+      width: stat.width,
+      height: stat.height,
+    })),
   }));
   const largest = formats.at(-1)?.files.at(-1);
   if (!largest) throw new Error(`eleventy-img wrote no ${chosen.at(-1)} for ${job.sourcePath}`);
@@ -187,7 +198,8 @@ function reusableShare(image: ProcessedImage): EncodedFile | undefined {
 /** The link-preview JPEG: rotated upright, transparency on white, SHARE_WIDTH wide whatever the original's width. */
 async function encodeShare({ content, folder, key }: EncodeJob, metadata: Metadata): Promise<EncodedFile> {
   // Render vector images at the target width instead of enlarging a 72-dpi rendering.
-  const density = metadata.format === "svg" ? Math.min(Math.max((72 * SHARE_WIDTH) / (metadata.width ?? SHARE_WIDTH), 1), 100_000) : undefined;
+  const density =
+    metadata.format === "svg" ? Math.min(Math.max((72 * SHARE_WIDTH) / (metadata.width ?? SHARE_WIDTH), 1), 100_000) : undefined;
   const file = path.join(folder, `${key}-share-${SHARE_WIDTH}.jpeg`);
   const temporary = `${file}.${process.pid}.tmp`;
   const info = await sharp(content, density === undefined ? SETTINGS.input : { ...SETTINGS.input, density })

@@ -306,7 +306,11 @@ export interface Site {
   /** Feeds, sitemaps and robots.txt, one entry per file. */
   outputFiles: OutputFile[];
   /** Local files to copy into the output: source path → site path. */
-  assets: { from: string; to: SitePath }[];
+  /**
+   * `version`, when set, is the file's version (size and modification time) known without a stat:
+   * a copy src/media/ is still making in the background carries its source's.
+   */
+  assets: { from: string; to: SitePath; version?: string }[];
   /** Every local image content refers to, sorted by site path; src/media/ turns them into `assets`. */
   images: ImageReference[];
   /** Problems in the content, shown on every page of the preview (never set for a real build). */
