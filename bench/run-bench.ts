@@ -6,6 +6,7 @@
 //   npm run bench -- --quick           1,000 articles, one run each (under a minute)
 //   npm run bench -- --large           100,000 articles, one run, no preview (about half an hour)
 //   npm run bench -- --sizes 4000 --runs 5 --json out.json
+//   npm run bench -- --photos 1300     the photo site instead: 1,000 articles (or the first of --sizes), 1,300 photos
 //
 // Each Tidings build is timed as a whole process, with the phases it reports (load: reading,
 // validating and rendering Markdown through the cache; write: pages, feeds and static files;
@@ -19,6 +20,7 @@ import { parseArgs } from "node:util";
 import { measureEditLatency, type EditLatency } from "./edit-latency.ts";
 import { generateArticles, writeEleventySite, writeTidingsSite, type GeneratedArticle } from "./generate-site.ts";
 import { measureProcess, median, medianCost, type ProcessCost } from "./measure.ts";
+import { photoTable, runPhotoBench } from "./photo-bench.ts";
 
 const REPO = path.resolve(import.meta.dirname, "..");
 const WORK = path.join(REPO, ".cache", "bench");
@@ -34,8 +36,26 @@ const { values } = parseArgs({
     "no-edit": { type: "boolean", default: false },
     json: { type: "string", default: path.join(REPO, "bench", "results", "latest.json") },
     port: { type: "string", default: "18080" },
+    photos: { type: "string" },
   },
 });
+
+if (values.photos) {
+  const articles = values.sizes ? Number(values.sizes.split(",")[0]) : 1000;
+  const photos = await runPhotoBench({
+    repo: REPO,
+    work: WORK,
+    articles,
+    photos: Number(values.photos),
+    seed: SEED,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  const json = values.json.replace(/\.json$/, "-photos.json");
+  mkdirSync(path.dirname(json), { recursive: true });
+  writeFileSync(json, `${JSON.stringify({ date: new Date().toISOString(), machine: machineName(), seed: SEED, photos }, null, 2)}\n`);
+  process.stdout.write(`${photoTable(photos)}\n\n${machineName()}\nJSON: ${path.relative(process.cwd(), json)}\n`);
+  process.exit(0);
+}
 
 const sizes = values.sizes ? values.sizes.split(",").map(Number) : values.quick ? [1000] : values.large ? [100_000] : [1000, 4000, 10000, 20000];
 if (values.large) values["no-edit"] = true;
@@ -70,7 +90,10 @@ interface SizeResult {
 // Compiled once before anything is timed (bin/tidings.mjs compiles when the sources change).
 execSync(`"${process.execPath}" "${path.join(REPO, "bin", "tidings.mjs")}" help`, { stdio: "ignore" });
 const results: SizeResult[] = [];
-const load = os.loadavg().map((value) => value.toFixed(2)).join(" ");
+const load = os
+  .loadavg()
+  .map((value) => value.toFixed(2))
+  .join(" ");
 for (const size of sizes) {
   const generated = generateArticles({ articles: size, seed: SEED });
   const tidingsRoot = path.join(WORK, `tidings-${size}`);
@@ -96,7 +119,11 @@ for (const size of sizes) {
   const newestSource = readFileSync(newestFile, "utf8");
   for (let run = 0; run < runs; run++) {
     settle(eleventyRoot, true);
-    const eleventy = await measureProcess(process.execPath, [path.join(REPO, "node_modules", "@11ty", "eleventy", "cmd.cjs")], eleventyRoot);
+    const eleventy = await measureProcess(
+      process.execPath,
+      [path.join(REPO, "node_modules", "@11ty", "eleventy", "cmd.cjs")],
+      eleventyRoot,
+    );
     eleventyCosts.push(eleventy);
     progress(size, run, "eleventy", eleventy);
     settle(tidingsRoot, true);
@@ -145,17 +172,36 @@ for (const size of sizes) {
       port: Number(values.port),
       edits: Number(values.edits),
     });
-    process.stderr.write(`  ${size}: edit → page ${result.edit.pageMs.toFixed(0)} ms (${result.edit.pageWhileIndexingMs.toFixed(0)} ms while indexing), → lists ${result.edit.listsMs.toFixed(0)} ms\n`);
+    process.stderr.write(
+      `  ${size}: edit → page ${result.edit.pageMs.toFixed(0)} ms (${result.edit.pageWhileIndexingMs.toFixed(0)} ms while indexing), → lists ${result.edit.listsMs.toFixed(0)} ms\n`,
+    );
   }
   results.push(result);
   rmSync(eleventyRoot, { recursive: true, force: true });
 }
 
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-const report = { date: new Date().toISOString(), machine, loadAverageAtStart: load, loadAverageAtEnd: os.loadavg().map((value) => value.toFixed(2)).join(" "), seed: SEED, results };
+const machine = machineName();
+const report = {
+  date: new Date().toISOString(),
+  machine,
+  loadAverageAtStart: load,
+  loadAverageAtEnd: os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(" "),
+  seed: SEED,
+  results,
+};
 mkdirSync(path.dirname(values.json), { recursive: true });
 writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
-process.stdout.write(`${toTable(results)}\n\n${machine}; load average ${report.loadAverageAtStart} at start, ${report.loadAverageAtEnd} at end\nJSON: ${path.relative(process.cwd(), values.json)}\n`);
+process.stdout.write(
+  `${toTable(results)}\n\n${machine}; load average ${report.loadAverageAtStart} at start, ${report.loadAverageAtEnd} at end\nJSON: ${path.relative(process.cwd(), values.json)}\n`,
+);
+
+/** The machine the benchmark ran on, in one line. */
+function machineName(): string {
+  return `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+}
 
 /** The results as Markdown tables (pasted into the README). */
 function toTable(rows: readonly SizeResult[]): string {
@@ -178,16 +224,27 @@ function toTable(rows: readonly SizeResult[]): string {
   for (const row of rows) lines.push(`| ${row.articles.toLocaleString("en")} | ${phases(row.cold)} | ${phases(row.warm)} | ${phases(row.oneEdit)} | ${phases(row.onePush)} |`);
   const edits = rows.filter((row) => row.edit);
   if (edits.length > 0) {
-    lines.push("", "Preview server (`npm start`), median of the edits:", "", "| articles | start until the first page is served | save → the article's page served with the change | the same, saved while the search index is written | save → the home page lists it |", "|---:|---:|---:|---:|---:|");
+    lines.push(
+      "",
+      "Preview server (`npm start`), median of the edits:",
+      "",
+      "| articles | start until the first page is served | save → the article's page served with the change | the same, saved while the search index is written | save → the home page lists it |",
+      "|---:|---:|---:|---:|---:|",
+    );
     for (const row of edits) {
       if (!row.edit) continue;
-      lines.push(`| ${row.articles.toLocaleString("en")} | ${seconds(row.edit.startupMs)} s | ${row.edit.pageMs.toFixed(0)} ms | ${row.edit.pageWhileIndexingMs.toFixed(0)} ms | ${seconds(row.edit.listsMs)} s |`);
+      lines.push(
+        `| ${row.articles.toLocaleString("en")} | ${seconds(row.edit.startupMs)} s | ${row.edit.pageMs.toFixed(0)} ms | ${row.edit.pageWhileIndexingMs.toFixed(0)} ms | ${seconds(row.edit.listsMs)} s |`,
+      );
     }
   }
   const small = rows.find((row) => row.articles === 4000);
   const large = rows.find((row) => row.articles === 20000);
   if (small && large) {
-    lines.push("", `Growth from 4,000 to 20,000 articles (Tidings cold, wall): ${(large.cold.wallMs / small.cold.wallMs).toFixed(2)}×; without search: ${((large.cold.wallMs - large.cold.timings.search) / (small.cold.wallMs - small.cold.timings.search)).toFixed(2)}×.`);
+    lines.push(
+      "",
+      `Growth from 4,000 to 20,000 articles (Tidings cold, wall): ${(large.cold.wallMs / small.cold.wallMs).toFixed(2)}×; without search: ${((large.cold.wallMs - large.cold.timings.search) / (small.cold.wallMs - small.cold.timings.search)).toFixed(2)}×.`,
+    );
   }
   return lines.join("\n");
 }
@@ -213,7 +270,9 @@ function pushedArticle(newest: GeneratedArticle, number: number): string {
 
 function progress(size: number, run: number, what: string, cost: ProcessCost | undefined): void {
   if (!cost) return;
-  process.stderr.write(`  ${size} #${run + 1} ${what}: ${(cost.wallMs / 1000).toFixed(2)} s wall, ${(cost.cpuMs / 1000).toFixed(2)} s CPU, ${cost.peakRssMb.toFixed(0)} MB\n`);
+  process.stderr.write(
+    `  ${size} #${run + 1} ${what}: ${(cost.wallMs / 1000).toFixed(2)} s wall, ${(cost.cpuMs / 1000).toFixed(2)} s CPU, ${cost.peakRssMb.toFixed(0)} MB\n`,
+  );
 }
 
 /**

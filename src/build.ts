@@ -6,6 +6,7 @@ import { TEMPLATES_DIR, writeWithEleventy } from "./eleventy/run-eleventy.ts";
 import { loadSite, type LoadedSite } from "./load-site.ts";
 import { prepareMedia } from "./media/prepare-media.ts";
 import { folderMaker } from "./output/files.ts";
+import { checkHostLimits, loadFileSizes } from "./output/host-limits.ts";
 import { renderOutputFiles, writeOutputFiles } from "./output/output-files.ts";
 import { currentOutput, outputKey, recordOutput } from "./output/output-manifest.ts";
 import { keyPages, pageBaseKey, type KeyedPage } from "./output/page-keys.ts";
@@ -37,6 +38,8 @@ export interface BuildOptions {
   templatesDir?: string;
   /** Replaces the config's `url` (from `TIDINGS_URL`); validated like it. */
   siteUrl?: string | undefined;
+  /** The key signed image CDN URLs are made with (the CLI reads it from `TIDINGS_IMAGES_KEY`); needed when `images.signed`. */
+  imageKey?: string | undefined;
   /** Where resized images and rendered content are kept between builds; relative paths are resolved against `root`. Default `.tidings-cache`. */
   cacheDir?: string;
   /** Reuse and update the content cache and the record of the last output (default true); false does all the work afresh and leaves the cache alone. */
@@ -46,6 +49,9 @@ export interface BuildOptions {
   /** Told how far long steps have got (the CLI prints a progress line); never called for steps that finish at once. */
   onProgress?: (progress: BuildProgress) => void;
 }
+
+/** The progress task of resizing photos (the local image provider, photos not in the cache). */
+export const RESIZING_PHOTOS = "Resizing photos";
 
 /** How far one step of a build has got. */
 export interface BuildProgress {
@@ -98,10 +104,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!site || hasErrors(diagnostics)) return result(false, 0);
 
   let stepStartedAt = performance.now();
-  const mediaDiagnostics = await prepareMedia(site, { root: options.root, cacheDir, pathPrefix: site.config.pathPrefix });
-  diagnostics = sortDiagnostics([...diagnostics, ...mediaDiagnostics]);
+  const media = await prepareMedia(site, {
+    root: options.root,
+    cacheDir,
+    pathPrefix: site.config.pathPrefix,
+    imageKey: options.imageKey,
+    onProgress: (done, total) => options.onProgress?.({ task: RESIZING_PHOTOS, done, total }),
+  });
+  diagnostics = sortDiagnostics([...diagnostics, ...media.diagnostics]);
   timings.media = performance.now() - stepStartedAt;
-  if (hasErrors(diagnostics)) return result(false, 0);
+  // Copies of photos may still be under way (they overlap the rendering); nothing returns before they settle.
+  const mediaProblem = () =>
+    media.ready.then(
+      () => undefined,
+      (cause: unknown) => mediaCopyError(cause),
+    );
+  if (hasErrors(diagnostics)) {
+    await mediaProblem();
+    return result(false, 0);
+  }
 
   // Every page is listed with a key of all its HTML is made from: a page whose key an earlier
   // build rendered is taken from the page store, and when nothing changed at all, the last
@@ -114,8 +135,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const pages = keyPages(listOutputPages(site), pageBaseKey({ code: cached ? codeFingerprint(PAGE_CODE) : "uncached", templatesDir, chrome: siteChrome(site), assets }));
   const outputFiles = renderOutputFiles(site);
   const key = outputKey({ pages, outputFiles: outputFiles.map((file) => file.text), staticFiles: staticFilesStamp(staticFiles) });
-  const keptPages = cached ? currentOutput(cacheDir, outputDir, key) : undefined;
-  if (keptPages !== undefined) return { ...result(true, keptPages), unchanged: true, rendered: 0 };
+  // The folder as the editor names it, for the host-limit warnings.
+  const outputName = path.relative(options.root, outputDir).split(path.sep).join("/") || ".";
+  const kept = cached ? currentOutput(cacheDir, outputDir, key) : undefined;
+  if (kept !== undefined) {
+    const problem = await mediaProblem();
+    if (problem) return result(false, 0, [problem]);
+    return { ...result(true, kept.pages, checkHostLimits(kept.files, outputName)), unchanged: true, rendered: 0 };
+  }
 
   const store = cached ? new PageStore(path.join(cacheDir, "pages")) : undefined;
   const searchCache = cached ? new SearchIndexCache(path.join(cacheDir, "search")) : undefined;
@@ -126,6 +153,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     stepStartedAt = performance.now();
     rendered = await writePages(site, pages, { ...options, outputDir: staging, templatesDir, store });
     writeOutputFiles(outputFiles, staging);
+    const problem = await mediaProblem();
+    if (problem) {
+      discardStaging(staging);
+      return result(false, 0, [problem]);
+    }
     publishStaticFiles(staticFiles, staging, cacheDir);
     timings.write = performance.now() - stepStartedAt;
   } catch (cause) {
@@ -146,9 +178,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { ...result(false, 0, [searchError(cause)]), cause };
   }
   swapIntoPlace(staging, outputDir);
-  if (cached) recordOutput(cacheDir, outputDir, key, pages.length);
+  const sizes = (cached ? recordOutput(cacheDir, outputDir, key, pages.length) : undefined) ?? loadFileSizes(outputDir);
   store?.prune(new Set(pages.map((page) => page.key)));
-  return { ...result(true, pages.length), rendered };
+  return { ...result(true, pages.length, checkHostLimits(sizes, outputName)), rendered };
 }
 
 /**
@@ -159,7 +191,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 async function writePages(
   site: Site,
   pages: readonly KeyedPage[],
-  options: Pick<BuildOptions, "root" | "pagesPerRun" | "onProgress"> & { outputDir: string; templatesDir: string; store: PageStore | undefined },
+  options: Pick<BuildOptions, "root" | "pagesPerRun" | "onProgress"> & {
+    outputDir: string;
+    templatesDir: string;
+    store: PageStore | undefined;
+  },
 ): Promise<number> {
   const { store, outputDir } = options;
   const makeFolder = folderMaker();
@@ -196,6 +232,14 @@ function loadWithCache(options: BuildOptions, cacheDir: string, code: string | u
   const loaded = loadSite(options.now === undefined ? loadOptions : { ...loadOptions, now: options.now });
   if (cache) saveContentCache(cacheDir, cache);
   return loaded;
+}
+
+// Copying photos into the cache fails for want of disk space or permission, never because of an article.
+function mediaCopyError(cause: unknown): Diagnostic {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return error("build/media-copy", CACHE_DIR, `copying the original photos into the cache failed: ${message}`, {
+    fix: `Check that the disk has room for ${CACHE_DIR}/ (it holds a copy of every photo) and that it can be written; the previous site stays online.`,
+  });
 }
 
 // Pagefind failing is a problem with the machine or the templates, never with an article.

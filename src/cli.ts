@@ -4,6 +4,7 @@ import { check } from "./check.ts";
 import { URL_VARIABLE } from "./config.ts";
 import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { formatDiagnostics, summarizeDiagnostics, type DiagnosticFormat } from "./diagnostics/format-diagnostics.ts";
+import { IMAGE_KEY_VARIABLE } from "./media/image-providers.ts";
 import { createArticle } from "./new-article.ts";
 import { progressLine } from "./progress-line.ts";
 import { UserError } from "./user-error.ts";
@@ -26,6 +27,7 @@ Commands:
     --port <n>          port (default 8080)
 
 The environment variable ${URL_VARIABLE}, when set, replaces \`url\` in tidings.config.yml.
+${IMAGE_KEY_VARIABLE} holds the key for signed image CDN URLs (\`images.signed: true\`).
 `;
 
 /** Run the command line; the only place that prints and sets the exit code. */
@@ -61,6 +63,7 @@ async function runBuild(root: string, args: string[]): Promise<number> {
     root,
     mode: values.preview ? "preview" : "production",
     siteUrl: siteUrlFromEnvironment(),
+    imageKey: process.env[IMAGE_KEY_VARIABLE],
     onProgress: progress.onProgress,
     ...(values.out ? { outputDir: values.out } : {}),
   });
@@ -150,6 +153,10 @@ async function runServe(root: string, args: string[]): Promise<number> {
   return 0;
 }
 
+/**
+ * Print long steps' progress to `stream`: one line rewritten in place on a terminal; on a log
+ * (CI), a line at the start, the end, and every ten seconds between.
+ */
 function printConfigProblems(diagnostics: readonly Diagnostic[]): number {
   process.stderr.write(`${formatDiagnostics(diagnostics)}\n${summarizeDiagnostics(diagnostics)}\n`);
   return 1;

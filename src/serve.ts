@@ -84,8 +84,10 @@ export function createPreviewProvider(
     // The preview serves at / whatever the config's url says, so body links get no path prefix.
     const loaded = loadSite({ root: options.root, mode: "preview", siteUrl: options.siteUrl, pathPrefix: "/", cache: options.cache });
     if (loaded.site && !hasErrors(loaded.diagnostics)) {
-      const media = await prepareMedia(loaded.site, { root: options.root, cacheDir: path.join(options.root, CACHE_DIR), pathPrefix: "/" });
-      loaded.diagnostics = sortDiagnostics([...loaded.diagnostics, ...media]);
+      const media = await prepareMedia(loaded.site, { root: options.root, cacheDir: path.join(options.root, CACHE_DIR), pathPrefix: "/", preview: true });
+      // Eleventy copies site.assets as soon as it runs, so they must all be there.
+      await media.ready;
+      loaded.diagnostics = sortDiagnostics([...loaded.diagnostics, ...media.diagnostics]);
     }
     return loaded;
   };

@@ -50,4 +50,66 @@ describe("parseConfig", () => {
     expect(byField["ageNotice.weeks"]?.message).toContain("not a field");
     expect(byField["logo"]?.message).toContain("starting with /");
   });
+
+  describe("images", () => {
+    /** The problems of a config with these `images` lines, by field. */
+    function imageProblems(lines: string) {
+      const result = parseConfig(`${minimal}images:\n${lines}`);
+      return result.ok ? {} : Object.fromEntries(result.diagnostics.map((d) => [d.field, d]));
+    }
+
+    it("resizes locally by default, at today's formats and widths", () => {
+      const result = parseConfig(minimal);
+      expect(result.ok && result.config.images).toEqual({ provider: "local", signed: false, formats: ["avif", "webp", "jpeg"], widths: [400, 800, 1200] });
+    });
+
+    it("takes a CDN provider with its url, and other formats and widths", () => {
+      const result = parseConfig(`${minimal}images:\n  provider: imgix\n  url: https://lantern.imgix.net\n  signed: true\n  widths: [320, 640]\n`);
+      expect(result.ok && result.config.images).toEqual({ provider: "imgix", url: "https://lantern.imgix.net", signed: true, formats: ["avif", "webp", "jpeg"], widths: [320, 640] });
+      const local = parseConfig(`${minimal}images: { formats: [webp, jpeg], widths: [600] }\n`);
+      expect(local.ok && [local.config.images.formats, local.config.images.widths]).toEqual([["webp", "jpeg"], [600]]);
+    });
+
+    it("names every valid provider when the provider is unknown, with the closest as the fix", () => {
+      const problem = imageProblems("  provider: imgx\n")["images.provider"];
+      expect(problem?.message).toBe(
+        "`images.provider` must be one of `local`, `cloudflare`, `netlify`, `vercel`, `imgix`, `cloudinary`, `bunny`, `ipx`, got \"imgx\" (did you mean `imgix`?)",
+      );
+      expect(problem).toMatchObject({ line: 5, fix: "Change it to `imgix`." });
+    });
+
+    it("says what url a provider needs, and how to add it, when it is missing", () => {
+      for (const [provider, example] of [
+        ["imgix", "url: https://lantern.imgix.net"],
+        ["cloudinary", "url: https://res.cloudinary.com/lantern/image/upload/site"],
+        ["bunny", "url: https://lantern.b-cdn.net"],
+        ["ipx", "url: https://images.example.org/_ipx"],
+      ]) {
+        const problem = imageProblems(`  provider: ${provider}\n`)["images.url"];
+        expect(problem?.message, provider).toMatch(new RegExp(`^\`images.url\` is required with \`provider: ${provider}\`: it must be `));
+        expect(problem?.fix, provider).toContain(`Add \`${example}\` under \`images\``);
+      }
+      // The providers on the site's own host find it from the site's url.
+      for (const provider of ["cloudflare", "netlify", "vercel"]) expect(imageProblems(`  provider: ${provider}\n`), provider).toEqual({});
+    });
+
+    it("refuses settings that do not fit the provider: a url or signing for local, signing where URLs are not signed, a Cloudinary url that is not one", () => {
+      expect(imageProblems("  url: https://lantern.imgix.net\n")["images.url"]?.message).toContain("only for image CDNs");
+      expect(imageProblems("  signed: true\n")["images.signed"]?.message).toContain("only for image CDNs");
+      expect(imageProblems("  provider: cloudflare\n  signed: true\n")["images.signed"]?.message).toBe(
+        "`images.signed` cannot be used with `provider: cloudflare`, whose URLs are not signed (only `imgix` and `cloudinary` sign theirs)",
+      );
+      expect(imageProblems("  provider: cloudinary\n  url: https://lantern.example.org/images\n")["images.url"]?.message).toContain("must be a Cloudinary delivery address");
+      expect(imageProblems("  provider: ipx\n  url: ftp://images.example.org\n")["images.url"]?.message).toContain("starting with https://");
+    });
+
+    it("refuses unknown formats, repeated formats and widths out of order", () => {
+      const problems = imageProblems("  formats: [webp, webp]\n  widths: [800, 400]\n  sizes: []\n");
+      expect(problems["images.formats"]?.message).toBe("`images.formats` must name each format once, got [webp, webp]");
+      expect(problems["images.widths"]?.message).toBe("`images.widths` must list widths from the narrowest up, each once, got [800, 400]");
+      expect(problems["images.sizes"]?.message).toContain("not a field");
+      expect(imageProblems("  formats: [gif]\n")["images.formats[1]"]?.message).toBe("`images.formats[1]` must be one of `avif`, `webp`, `jpeg`, got \"gif\"");
+      expect(imageProblems("  widths: []\n")["images.widths"]).toBeDefined();
+    });
+  });
 });

@@ -13,13 +13,13 @@ const sourceFiles = (files: readonly string[]) => files.map((file) => path.join(
  * The modules whose code decides what the content cache holds: front matter validated by the
  * schemas, and bodies rendered by the Markdown pipeline (in the build's process and in workers).
  */
-export const CONTENT_CODE = sourceFiles(["content/validate-entry", "render/render-all", "render/render-worker"]);
+export const CONTENT_CODE = sourceFiles(["./content/validate-entry", "./render/render-all", "./render/render-worker"]);
 
 /** The modules whose code turns a page's view into HTML besides the templates: the Eleventy glue, its filters and what they call. */
-export const PAGE_CODE = sourceFiles(["eleventy/run-eleventy"]);
+export const PAGE_CODE = sourceFiles(["./eleventy/run-eleventy"]);
 
 /** The module that builds the search index (Pagefind's version is what decides it, with the pages). */
-export const SEARCH_CODE = sourceFiles(["search/write-search-index"]);
+export const SEARCH_CODE = sourceFiles(["./search/write-search-index"]);
 
 /**
  * A hash of the code reachable from `entries` by their imports, as far as it decides what they

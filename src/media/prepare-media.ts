@@ -1,12 +1,20 @@
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { CONFIG_FILE } from "../config.ts";
 import { error, sortDiagnostics, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { ImageReference, Site } from "../site/types.ts";
-import { addPictures, type BodyImageDisplay } from "./picture-html.ts";
-import { processImage, SHARE_WIDTH, type ProcessedImage } from "./process-image.ts";
+import type { ImageReference, Picture, ShareImage, Site, SitePath } from "../site/types.ts";
 import { withPathPrefix } from "../site/urls.ts";
-import { publishedFiles, toPicture, toShareImage } from "./published-image.ts";
+import { toCdnPicture, toCdnShareImage } from "./cdn-image.ts";
+import type { CdnSettings } from "./cdn-url.ts";
+import { IMAGE_KEY_VARIABLE, isCdnProvider, type CdnProvider } from "./image-providers.ts";
+import { addPictures, type BodyImageDisplay } from "./picture-html.ts";
+import { contentHash, encodingKey, findProcessed, processImage, type ProcessedImage } from "./process-image.ts";
+import { publishedFiles, SHARE_WIDTH, toPicture, toShareImage } from "./published-image.ts";
+import { readImageHeader, type ImageHeader } from "./read-image-header.ts";
+import { makeOriginalCopy, originalCopyPath, pruneOriginalCopies } from "./original-copies.ts";
+import { SourceIndex, type FileStamp } from "./source-index.ts";
 
-/** Where processed images are kept between builds. */
+/** Where processed images are kept between builds, and how they are published. */
 export interface MediaOptions {
   /** Absolute path of the project root, to name files in diagnostics. */
   root: string;
@@ -14,71 +22,269 @@ export interface MediaOptions {
   cacheDir: string;
   /** The path the pages are served under (`/`, or `/news/` for a site in a sub-folder; `/` in the preview). */
   pathPrefix: string;
+  /** The key signed image CDN URLs are made with (from IMAGE_KEY_VARIABLE); needed when `images.signed`. */
+  imageKey?: string | undefined;
+  /** Told how many of the photos that need resizing are done (never called when none do). */
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * For the preview server: with an image CDN, show the originals as they are, since the CDN
+   * cannot reach a preview on the editor's machine. The local provider is unaffected.
+   */
+  preview?: boolean;
+}
+
+/** What preparing the media gives a build: every problem, and when the files it lists in `site.assets` are all there. */
+export interface PreparedMedia {
+  diagnostics: Diagnostic[];
+  /**
+   * Settles once every file `site.assets` lists exists: copies of originals are made in the
+   * background while the pages render. Await it before publishing `site.assets`; it rejects when a
+   * copy could not be made.
+   */
+  ready: Promise<void>;
+}
+
+/** How one source image is published: what pages show and the files the output holds. */
+interface PublishedImage {
+  /** The size to print on an `<img>` without versions (the file itself), or of the largest version. */
+  width: number;
+  height: number;
+  /** The source's own format and upright size, for the share-image width check. */
+  original: { format: string; width: number; height: number };
+  picture?: Picture;
+  share?: ShareImage;
+  /** Files to copy into the output. */
+  files: { from: string; to: SitePath; version?: string }[];
 }
 
 // Images are decoded in memory: a few at a time keeps a site with thousands of them within bounds.
 const CONCURRENT_IMAGES = 4;
+// Reading headers costs one small read each: more at a time keeps a slow disk busy.
+const CONCURRENT_HEADERS = 16;
+// Copies of originals run on libuv's four threads, which Eleventy's file reads share.
+const COPIES_AT_ONCE = 2;
 
 /**
- * Process every local image the site uses (resized AVIF/WebP/JPEG versions, share images for lead
- * images, reused from the cache when the bytes are unchanged), then publish them in the site
- * model, in place so every list holding an article sees it: lead images get their picture and
- * share image, bodies that contain images get `<picture>` elements, and `site.assets` lists the
- * encoded files instead of the originals. Unreadable files are errors naming every file that
- * uses them; lead images too narrow for a sharp share image are warnings.
+ * Publish every local image the site uses, in place in the site model so every list holding an
+ * article sees it: lead images get their picture and share image, bodies that contain images get
+ * `<picture>` elements, and `site.assets` lists the files to publish. With the `local` provider
+ * the pictures are resized AVIF/WebP/JPEG versions (reused from the cache when the bytes are
+ * unchanged); with an image CDN nothing is resized: the originals are published and the pictures
+ * are the CDN's URLs, sized from each original's header. Unreadable files are errors naming every
+ * file that uses them; lead images too narrow for a sharp share image are warnings.
  */
-export async function prepareMedia(site: Site, options: MediaOptions): Promise<Diagnostic[]> {
+export async function prepareMedia(site: Site, options: MediaOptions): Promise<PreparedMedia> {
+  const settings = site.config.images;
   const diagnostics: Diagnostic[] = [];
-  const processed = new Map<string, ProcessedImage>();
-  await forEachLimited(site.images, CONCURRENT_IMAGES, async (reference) => {
-    const result = await processImage(reference.sourcePath, options.cacheDir, { share: reference.uses.some((use) => use.lead) });
-    if (result.ok) processed.set(reference.sourcePath, result.image);
-    else diagnostics.push(...unreadable(reference, result.problem, options.root));
-  });
-  for (const reference of site.images) {
-    const image = processed.get(reference.sourcePath);
-    // Vector images are drawn at any width, so only bitmaps can be too narrow.
-    if (image && image.original.format !== "svg" && image.original.width < SHARE_WIDTH) diagnostics.push(...tooNarrow(reference, image));
+  const copying: Promise<void>[] = [];
+  const ready = () => Promise.all(copying).then(() => undefined);
+  let published: Map<string, PublishedImage>;
+  if (isCdnProvider(settings.provider)) {
+    const cdn: CdnSettings = { provider: settings.provider, url: settings.url, siteUrl: site.config.url };
+    if (settings.signed && !options.preview) {
+      if (!options.imageKey) return { diagnostics: [missingKey(settings.provider)], ready: Promise.resolve() };
+      cdn.key = options.imageKey;
+    }
+    published = await publishForCdn(site, options, options.preview ? undefined : cdn, diagnostics, copying);
+  } else {
+    published = await publishLocally(site, options, diagnostics);
   }
-  applyMedia(site, processed, options.pathPrefix);
-  return sortDiagnostics(diagnostics);
+  for (const reference of site.images) {
+    const image = published.get(reference.sourcePath);
+    // Vector images are drawn at any width, so only bitmaps can be too narrow.
+    if (image?.share && image.original.format !== "svg" && image.original.width < SHARE_WIDTH)
+      diagnostics.push(...tooNarrow(reference, image));
+  }
+  applyMedia(site, published, options.pathPrefix);
+  const whenReady = ready();
+  // Awaited by the caller before it publishes; until then a failure must not count as unhandled.
+  whenReady.catch(() => undefined);
+  return { diagnostics: sortDiagnostics(diagnostics), ready: whenReady };
 }
 
 /**
- * Put processed images into the site model: lead images, body HTML and the files to copy.
+ * Resize and encode every image, or take it from the cache, and publish its versions. First each
+ * photo is known by its content hash (remembered by size and modification time, so unchanged
+ * photos are not read at all) and looked up in the cache; then only the photos the cache lacks are
+ * read and encoded, a few at a time, each stored in the cache the moment it is done, with
+ * `onProgress` told how many of them are finished.
+ */
+async function publishLocally(site: Site, options: MediaOptions, diagnostics: Diagnostic[]): Promise<Map<string, PublishedImage>> {
+  const { formats, widths } = site.config.images;
+  const index = new SourceIndex(options.cacheDir, options.root);
+  const published = new Map<string, PublishedImage>();
+  const publish = (reference: ImageReference, image: ProcessedImage) => {
+    const entry: PublishedImage = {
+      width: image.width,
+      height: image.height,
+      original: image.original,
+      files: publishedFiles(image, reference.url, reference.sourcePath),
+    };
+    const picture = toPicture(image, reference.url, options.pathPrefix);
+    if (picture) entry.picture = picture;
+    const share = toShareImage(image, reference.url);
+    if (share) entry.share = share;
+    published.set(reference.sourcePath, entry);
+  };
+  const missing: { reference: ImageReference; key: string; share: boolean }[] = [];
+  await forEachLimited(site.images, CONCURRENT_HEADERS, async (reference) => {
+    const share = reference.uses.some((use) => use.lead);
+    const hash = await knownHash(index, reference.sourcePath);
+    if (hash === undefined) {
+      diagnostics.push(...unreadable(reference, "it cannot be opened", options.root));
+      return;
+    }
+    const key = encodingKey(hash, { formats, widths });
+    const found = findProcessed(key, options.cacheDir, { share });
+    if (found) publish(reference, found);
+    else missing.push({ reference, key, share });
+  });
+  // Sorted, so photos are encoded (and progress reported) in the same order on every machine.
+  missing.sort((a, b) => (a.reference.url < b.reference.url ? -1 : a.reference.url > b.reference.url ? 1 : 0));
+  let done = 0;
+  if (missing.length > 0) options.onProgress?.(0, missing.length);
+  await forEachLimited(missing, CONCURRENT_IMAGES, async ({ reference, key, share }) => {
+    const content = await readSource(reference.sourcePath);
+    const result = content
+      ? await processImage({ path: reference.sourcePath, content, key }, options.cacheDir, { formats, widths, share })
+      : undefined;
+    if (result?.ok) publish(reference, result.image);
+    else diagnostics.push(...unreadable(reference, result?.problem ?? "it cannot be opened", options.root));
+    options.onProgress?.(++done, missing.length);
+  });
+  index.save(site.images.map((reference) => reference.sourcePath));
+  return published;
+}
+
+/** The content hash of a source image: remembered while its size and mtime are unchanged, else read (and remembered); undefined when it cannot be read. */
+async function knownHash(index: SourceIndex, sourcePath: string): Promise<string | undefined> {
+  const stamp = index.stamp(sourcePath);
+  if (!stamp) return undefined;
+  const known = index.facts(sourcePath, stamp).hash;
+  if (known !== undefined) return known;
+  const content = await readSource(sourcePath);
+  if (!content) return undefined;
+  const hash = contentHash(content);
+  index.learn(sourcePath, stamp, { hash });
+  return hash;
+}
+
+async function readSource(sourcePath: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(sourcePath);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Publish every original as it is and point pages at the CDN (or, without `cdn`, at the originals
+ * themselves, for the preview). Only headers are read, and only for files whose size or
+ * modification time changed since a build last read them; originals are published from copies
+ * in the cache (see originalCopy), which the output hard-links.
+ */
+async function publishForCdn(
+  site: Site,
+  options: MediaOptions,
+  cdn: CdnSettings | undefined,
+  diagnostics: Diagnostic[],
+  copying: Promise<void>[],
+): Promise<Map<string, PublishedImage>> {
+  const index = new SourceIndex(options.cacheDir, options.root);
+  const published = new Map<string, PublishedImage>();
+  const widths = site.config.images.widths;
+  const copies = new Map<string, string>();
+  await forEachLimited(site.images, CONCURRENT_HEADERS, async (reference) => {
+    const stamp = index.stamp(reference.sourcePath);
+    const header = stamp ? await knownHeader(index, reference.sourcePath, stamp) : undefined;
+    if (!stamp || !header?.ok) {
+      diagnostics.push(...unreadable(reference, header?.ok === false ? header.problem : "it cannot be opened", options.root));
+      return;
+    }
+    // The original itself is published, so a position the camera recorded would be public (a source's home, a safe house).
+    if (header.header.location) diagnostics.push(...locationShown(reference, options.root));
+    const picture = cdn && toCdnPicture(header.header, reference.url, cdn, widths);
+    // Shown at the size of its widest version, as local pictures are, or as the file itself.
+    const { width, height } = picture ?? header.header;
+    const copy = originalCopyPath(options.cacheDir, reference.sourcePath, stamp);
+    copies.set(copy, reference.sourcePath);
+    // The copy may not exist yet: its source's version stands for it in the output key.
+    const version = `${stamp.size} ${stamp.mtimeMs}`;
+    const entry: PublishedImage = { width, height, original: header.header, files: [{ from: copy, to: reference.url, version }] };
+    if (picture) entry.picture = picture;
+    const share = cdn && reference.uses.some((use) => use.lead) ? toCdnShareImage(header.header, reference.url, cdn) : undefined;
+    if (share) entry.share = share;
+    published.set(reference.sourcePath, entry);
+  });
+  index.save(site.images.map((reference) => reference.sourcePath));
+  // The preview may show drafts a build leaves out: only builds decide which copies are still needed.
+  if (!options.preview) pruneOriginalCopies(options.cacheDir, new Set(copies.keys()));
+  // Two at a time, in the background: more would queue Eleventy's own file reads behind them.
+  copying.push(forEachLimited([...copies], COPIES_AT_ONCE, ([copy, source]) => makeOriginalCopy(source, copy)));
+  return published;
+}
+
+/** The header of a source image: remembered while its size and mtime are unchanged, else read (and remembered). */
+async function knownHeader(
+  index: SourceIndex,
+  sourcePath: string,
+  stamp: FileStamp,
+): Promise<{ ok: true; header: ImageHeader } | { ok: false; problem: string }> {
+  const known = index.facts(sourcePath, stamp).header;
+  if (known) return { ok: true, header: known };
+  const read = await readImageHeader(sourcePath);
+  if (read.ok) index.learn(sourcePath, stamp, { header: read.header });
+  return read;
+}
+
+/**
+ * Put published images into the site model: lead images, body HTML and the files to copy.
  * Bodies hold image addresses as the Markdown render wrote them, under `pathPrefix`.
  */
-function applyMedia(site: Site, processed: ReadonlyMap<string, ProcessedImage>, pathPrefix: string): void {
+function applyMedia(site: Site, published: ReadonlyMap<string, PublishedImage>, pathPrefix: string): void {
   const byUrl = new Map<string, BodyImageDisplay>();
   site.assets = site.images.flatMap((reference) => {
-    const image = processed.get(reference.sourcePath);
+    const image = published.get(reference.sourcePath);
     if (!image) return [{ from: reference.sourcePath, to: reference.url }];
     const display: BodyImageDisplay = { src: withPathPrefix(reference.url, pathPrefix), width: image.width, height: image.height };
-    const picture = toPicture(image, reference.url, pathPrefix);
-    if (picture) display.picture = picture;
+    if (image.picture) display.picture = image.picture;
     byUrl.set(withPathPrefix(reference.url, pathPrefix), display);
-    return publishedFiles(image, reference.url, reference.sourcePath);
+    return image.files;
   });
 
   for (const article of site.articles) {
     const lead = article.image;
-    const image = lead?.sourcePath === undefined ? undefined : processed.get(lead.sourcePath);
+    const image = lead?.sourcePath === undefined ? undefined : published.get(lead.sourcePath);
     if (lead && image) {
       lead.width = image.width;
       lead.height = image.height;
-      const picture = toPicture(image, lead.url, pathPrefix);
-      if (picture) lead.picture = picture;
-      const share = toShareImage(image, lead.url);
-      if (share) lead.share = share;
+      if (image.picture) lead.picture = image.picture;
+      if (image.share) lead.share = image.share;
     }
   }
   if (byUrl.size === 0) return;
   const lookup = (src: string) => byUrl.get(src);
   for (const article of site.articles) {
-    article.body = article.body.length === 2 ? [addPictures(article.body[0], lookup), addPictures(article.body[1], lookup)] : [addPictures(article.body[0], lookup)];
+    article.body =
+      article.body.length === 2
+        ? [addPictures(article.body[0], lookup), addPictures(article.body[1], lookup)]
+        : [addPictures(article.body[0], lookup)];
   }
   for (const page of site.pages) page.body = addPictures(page.body, lookup);
   for (const author of site.authors) author.bio = addPictures(author.bio, lookup);
+}
+
+// The key is a secret, so it is never in the config; without it every signed URL would be refused.
+function missingKey(provider: CdnProvider): Diagnostic {
+  return error(
+    "config/images-key",
+    CONFIG_FILE,
+    `\`images.signed\` is true, but the environment variable ${IMAGE_KEY_VARIABLE} holding the ${provider} signing key is not set`,
+    {
+      field: "images.signed",
+      fix: `Set ${IMAGE_KEY_VARIABLE} to the ${provider === "imgix" ? "imgix source's secure URL token" : "Cloudinary API secret"} (a repository secret in CI), or remove \`signed\` if ${provider} serves unsigned URLs.`,
+    },
+  );
 }
 
 function unreadable(reference: ImageReference, problem: string, root: string): Diagnostic[] {
@@ -92,7 +298,23 @@ function unreadable(reference: ImageReference, problem: string, root: string): D
   );
 }
 
-function tooNarrow(reference: ImageReference, image: ProcessedImage): Diagnostic[] {
+function locationShown(reference: ImageReference, root: string): Diagnostic[] {
+  const file = path.relative(root, reference.sourcePath).split(path.sep).join("/");
+  return reference.uses.map((use) =>
+    warning(
+      "content/image-location",
+      use.file,
+      `the photo ${file} records where it was taken (GPS), and with an image CDN the original is published as it is, so anyone can read the position`,
+      {
+        line: use.line,
+        field: use.field,
+        fix: `Remove the location before committing it, e.g. \`exiftool -gps:all= ${file}\`, unless the place is meant to be public.`,
+      },
+    ),
+  );
+}
+
+function tooNarrow(reference: ImageReference, image: PublishedImage): Diagnostic[] {
   return reference.uses
     .filter((use) => use.lead)
     .map((use) =>

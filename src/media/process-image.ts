@@ -1,20 +1,9 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import eleventyImage from "@11ty/eleventy-img";
 import sharp, { type Metadata } from "sharp";
-
-/**
- * Widths of the resized versions, in pixels. The article column is at most 38rem (608 px), so
- * 400 serves phones, 800 and 1200 serve wider and high-density screens; widths above the
- * original are never made (eleventy-img adds the original's width instead when it is at least
- * 25 % wider than the next smaller one).
- */
-export const IMAGE_WIDTHS = [400, 800, 1200] as const;
-
-/** Width of the link-preview image, as Facebook, LinkedIn and X recommend. */
-export const SHARE_WIDTH = 1200;
+import { SHARE_WIDTH } from "./published-image.ts";
 
 /** An encoded format, in the order browsers should prefer them. */
 export type ImageFormat = "avif" | "webp" | "jpeg" | "png";
@@ -51,42 +40,80 @@ export interface ProcessedImage {
 /** Processing an image either works or names the problem with the file. */
 export type ProcessImageResult = { ok: true; image: ProcessedImage } | { ok: false; problem: string };
 
-// Everything that changes the encoded files. It is part of every cache key, so changing a setting
-// re-encodes every image once. AVIF effort 2 encodes about 6× faster than sharp's default 4 for
-// files 5–10 % larger (measured on the sample photos).
+/** What the config says to make of each photo: `images.formats` (best first; the last is the `<img>`) and `images.widths`. */
+export interface EncodeOptions {
+  formats: readonly ("avif" | "webp" | "jpeg")[];
+  widths: readonly number[];
+}
+
+// Everything else that changes the encoded files. It is part of every cache key with the options
+// above, so changing a setting re-encodes every image once. AVIF effort 2 encodes about 6× faster
+// than sharp's default 4 for files 5–10 % larger (measured on the sample photos).
 const SETTINGS = {
-  version: 1,
+  // 2: keys are made from the SHA-256 of the bytes (known without reading them again), not the bytes.
+  version: 2,
   // Refuse truncated files (a grey band where the picture stops), but not files with harmless
   // decoder warnings, which browsers show fine.
   input: { failOn: "truncated" as const },
-  widths: IMAGE_WIDTHS,
   share: SHARE_WIDTH,
   avif: { effort: 2 },
   jpeg: { quality: 80, progressive: true },
 };
 const SETTINGS_JSON = JSON.stringify(SETTINGS);
 
+/** The SHA-256 of a file's bytes, hex: what the cache knows a photo by. */
+export function contentHash(content: Buffer): string {
+  return createHash("sha256").update(content).digest("hex");
+}
+
+/** The cache key of a photo with these bytes (their `contentHash`) encoded with these options. */
+export function encodingKey(hash: string, options: EncodeOptions): string {
+  const chosen = JSON.stringify({ formats: options.formats, widths: options.widths });
+  return createHash("sha256").update(SETTINGS_JSON).update("\0").update(chosen).update("\0").update(hash).digest("hex").slice(0, 20);
+}
+
+/**
+ * What an earlier build made of the photo with this key, when its manifest is sound, every file it
+ * lists is still there, and it has a share image if one is needed. Reads the cache only, never the photo.
+ */
+export function findProcessed(key: string, cacheDir: string, options: { share: boolean }): ProcessedImage | undefined {
+  const cached = readManifest(path.join(cacheDir, "images"), key);
+  return cached && (cached.share || !options.share) ? cached : undefined;
+}
+
 /**
  * Resize and re-encode one local image into `cacheDir` (and make its share image when `share`),
- * or reuse what an earlier build made from the same bytes. A manifest written last, atomically,
- * marks an image as done, so a build interrupted half-way re-encodes that image instead of
- * trusting half-written files. A file that is not a readable image is a problem for the editor,
- * not an exception.
+ * from `content`, its bytes, under `key` (see encodingKey). An image already in the cache without
+ * the share image now needed gets only that. A manifest written last, atomically, marks an image
+ * as done the moment it is, so a build stopped half-way keeps every photo it finished and
+ * re-encodes the one it was on instead of trusting half-written files. A file that is not a
+ * readable image is a problem for the editor, not an exception.
  */
-export async function processImage(sourcePath: string, cacheDir: string, options: { share: boolean }): Promise<ProcessImageResult> {
+export async function processImage(
+  source: { path: string; content: Buffer; key: string },
+  cacheDir: string,
+  options: EncodeOptions & { share: boolean },
+): Promise<ProcessImageResult> {
+  const found = findProcessed(source.key, cacheDir, options);
+  if (found) return { ok: true, image: found };
   const folder = path.join(cacheDir, "images");
-  const content = await readFile(sourcePath);
-  const key = createHash("sha256").update(SETTINGS_JSON).update("\0").update(content).digest("hex").slice(0, 20);
-  const cached = readManifest(folder, key);
-  if (cached && (cached.share || !options.share)) return { ok: true, image: cached };
+  const cached = readManifest(folder, source.key);
   // Two files with the same bytes would write the same cache files at once: encode them once.
-  const running = inFlight.get(key);
+  const running = inFlight.get(source.key);
   if (running) {
     const result = await running;
-    return result.ok && options.share && !result.image.share ? processImage(sourcePath, cacheDir, options) : result;
+    return result.ok && options.share && !result.image.share ? processImage(source, cacheDir, options) : result;
   }
-  const work = encode({ sourcePath, content, folder, key, cached, share: options.share }).finally(() => inFlight.delete(key));
-  inFlight.set(key, work);
+  const work = encode({
+    sourcePath: source.path,
+    content: source.content,
+    folder,
+    key: source.key,
+    cached,
+    share: options.share,
+    options,
+  }).finally(() => inFlight.delete(source.key));
+  inFlight.set(source.key, work);
   return work;
 }
 
@@ -100,6 +127,7 @@ interface EncodeJob {
   /** What an earlier build made, when only the share image is missing. */
   cached: ProcessedImage | undefined;
   share: boolean;
+  options: EncodeOptions;
 }
 
 async function encode(job: EncodeJob): Promise<ProcessImageResult> {
@@ -127,10 +155,11 @@ async function encode(job: EncodeJob): Promise<ProcessImageResult> {
 async function encodeResponsive(job: EncodeJob, metadata: Metadata): Promise<ProcessedImage> {
   // Many PNGs carry an alpha channel that is fully opaque; only real transparency needs a PNG fallback.
   const transparent = metadata.hasAlpha === true && !(await sharp(job.content, SETTINGS.input).stats()).isOpaque;
-  const fallback: ImageFormat = transparent ? "png" : "jpeg";
+  // JPEG has no transparency: a picture with transparent parts gets PNG in its place.
+  const chosen: ImageFormat[] = job.options.formats.map((format) => (format === "jpeg" && transparent ? "png" : format));
   const written = await eleventyImage(job.sourcePath, {
-    widths: [...IMAGE_WIDTHS],
-    formats: ["avif", "webp", fallback],
+    widths: [...job.options.widths],
+    formats: chosen,
     outputDir: job.folder,
     urlPath: "/",
     // Tidings keeps its own manifest (above); eleventy-img's caches would hold every image in memory.
@@ -141,12 +170,17 @@ async function encodeResponsive(job: EncodeJob, metadata: Metadata): Promise<Pro
     sharpAvifOptions: SETTINGS.avif,
     sharpJpegOptions: SETTINGS.jpeg,
   });
-  const formats = (["avif", "webp", fallback] as const).map((format) => ({
+  const formats = chosen.map((format) => ({
     format,
-    files: (written[format] ?? []).map((stat): EncodedFile => ({ file: path.resolve(stat.outputPath), format, width: stat.width, height: stat.height })),
+    files: (written[format] ?? []).map((stat): EncodedFile => ({
+      file: path.resolve(stat.outputPath),
+      format,
+      width: stat.width,
+      height: stat.height,
+    })),
   }));
   const largest = formats.at(-1)?.files.at(-1);
-  if (!largest) throw new Error(`eleventy-img wrote no ${fallback} for ${job.sourcePath}`);
+  if (!largest) throw new Error(`eleventy-img wrote no ${chosen.at(-1)} for ${job.sourcePath}`);
   return { key: job.key, kind: "responsive", width: largest.width, height: largest.height, original: upright(metadata), formats };
 }
 
@@ -164,7 +198,8 @@ function reusableShare(image: ProcessedImage): EncodedFile | undefined {
 /** The link-preview JPEG: rotated upright, transparency on white, SHARE_WIDTH wide whatever the original's width. */
 async function encodeShare({ content, folder, key }: EncodeJob, metadata: Metadata): Promise<EncodedFile> {
   // Render vector images at the target width instead of enlarging a 72-dpi rendering.
-  const density = metadata.format === "svg" ? Math.min(Math.max((72 * SHARE_WIDTH) / (metadata.width ?? SHARE_WIDTH), 1), 100_000) : undefined;
+  const density =
+    metadata.format === "svg" ? Math.min(Math.max((72 * SHARE_WIDTH) / (metadata.width ?? SHARE_WIDTH), 1), 100_000) : undefined;
   const file = path.join(folder, `${key}-share-${SHARE_WIDTH}.jpeg`);
   const temporary = `${file}.${process.pid}.tmp`;
   const info = await sharp(content, density === undefined ? SETTINGS.input : { ...SETTINGS.input, density })

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { OutputFileSize } from "./host-limits.ts";
 
 /** Everything the output of a build is made from, each part already reduced to what decides it. */
 export interface OutputInputs {
@@ -110,9 +111,9 @@ function writeCanonical(value: unknown, out: (text: string) => void, seen: Map<o
 /**
  * Whether `outputDir` holds exactly what the last build wrote from inputs with this key: same key,
  * and every file still there with its size and modification time, none added. Returns the number
- * of pages then, else undefined.
+ * of pages and every file's size then (for the host limits, without walking the folder again), else undefined.
  */
-export function currentOutput(cacheDir: string, outputDir: string, key: string): number | undefined {
+export function currentOutput(cacheDir: string, outputDir: string, key: string): { pages: number; files: OutputFileSize[] } | undefined {
   let manifest: OutputManifest;
   try {
     manifest = JSON.parse(readFileSync(manifestPath(cacheDir, outputDir), "utf8")) as OutputManifest;
@@ -128,13 +129,16 @@ export function currentOutput(cacheDir: string, outputDir: string, key: string):
     const actual = files[file];
     if (!actual || actual[0] !== size || actual[1] !== mtimeMs) return undefined;
   }
-  return manifest.pages;
+  return { pages: manifest.pages, files: toFileSizes(files) };
 }
 
-/** Record what a build wrote into `outputDir`, so the next build with the same inputs can keep it. */
-export function recordOutput(cacheDir: string, outputDir: string, key: string, pages: number): void {
+/**
+ * Record what a build wrote into `outputDir`, so the next build with the same inputs can keep it.
+ * Returns every file's size, or undefined when the folder cannot be read.
+ */
+export function recordOutput(cacheDir: string, outputDir: string, key: string, pages: number): OutputFileSize[] | undefined {
   const files = snapshotFiles(outputDir);
-  if (files === undefined) return;
+  if (files === undefined) return undefined;
   const target = manifestPath(cacheDir, outputDir);
   const temporary = `${target}.${process.pid}.tmp`;
   try {
@@ -144,6 +148,12 @@ export function recordOutput(cacheDir: string, outputDir: string, key: string, p
   } catch {
     // Without a manifest the next build simply writes everything again.
   }
+  return toFileSizes(files);
+}
+
+// Manifest paths use the platform's separator; host limits name files with forward slashes.
+function toFileSizes(files: Record<string, [number, number]>): OutputFileSize[] {
+  return Object.entries(files).map(([file, [size]]) => ({ path: file.split(path.sep).join("/"), size }));
 }
 
 function manifestPath(cacheDir: string, outputDir: string): string {

@@ -20,6 +20,8 @@ export interface SiteAssets {
 export interface StaticFile {
   from: string;
   to: string;
+  /** The file's version when known without a stat (see Site.assets); else its size and mtime are read. */
+  version?: string;
 }
 
 /** The fingerprinted addresses of the stylesheet and search script of the project at `root`. */
@@ -82,8 +84,8 @@ export function staticFilesStamp(files: readonly StaticFile[]): string {
   for (const file of files) {
     let stamp: string;
     try {
-      const stats = statSync(file.from);
-      stamp = `${stats.size} ${stats.mtimeMs}`;
+      const stats = file.version === undefined ? statSync(file.from) : undefined;
+      stamp = stats ? `${stats.size} ${stats.mtimeMs}` : `version ${file.version}`;
     } catch {
       stamp = "missing";
     }

@@ -54,16 +54,13 @@ function withAbsoluteLinks(html: string, articleUrl: string): string {
       const value = node.properties[attribute];
       if (typeof value === "string") node.properties[attribute] = absolute(value, articleUrl);
     }
-    // `srcset` is a comma-separated list of "address width" candidates; hast-util-from-html gives it
-    // as an array although @types/hast types it as a string, so both are read.
+    // `srcset` is a list of "address width" candidates; hast-util-from-html may give it as an
+    // array although @types/hast types it as a string, so both are read.
     const srcSet: unknown = node.properties.srcSet;
-    const candidates = Array.isArray(srcSet) ? srcSet.map(String) : typeof srcSet === "string" ? srcSet.split(",") : undefined;
-    if (candidates) {
-      node.properties.srcSet = candidates
-        .map((candidate) => {
-          const [address = "", ...descriptor] = candidate.trim().split(/\s+/);
-          return [absolute(address, articleUrl), ...descriptor].join(" ");
-        })
+    const value = Array.isArray(srcSet) ? srcSet.map(String).join(",") : typeof srcSet === "string" ? srcSet : undefined;
+    if (value !== undefined) {
+      node.properties.srcSet = splitSrcset(value)
+        .map(({ address, descriptor }) => [absolute(address, articleUrl), descriptor].filter((part) => part !== "").join(" "))
         .join(", ");
     }
     return undefined;
@@ -77,4 +74,37 @@ function absolute(value: string, articleUrl: string): string {
   } catch {
     return value;
   }
+}
+
+/**
+ * The candidates of a `srcset`, read as browsers read them (HTML's srcset parsing rules): an
+ * address runs to the next whitespace, so the commas image CDNs put inside addresses
+ * (`/cdn-cgi/image/width=800,f=auto/…`) stay in them; a comma ends a candidate only after the address.
+ */
+export function splitSrcset(value: string): { address: string; descriptor: string }[] {
+  const candidates: { address: string; descriptor: string }[] = [];
+  let position = 0;
+  while (position < value.length) {
+    while (position < value.length && /[\s,]/.test(value[position] ?? "")) position++;
+    if (position >= value.length) break;
+    let end = position;
+    while (end < value.length && !/\s/.test(value[end] ?? "")) end++;
+    const address = value.slice(position, end);
+    position = end;
+    if (address.endsWith(",")) {
+      candidates.push({ address: address.replace(/,+$/, ""), descriptor: "" });
+      continue;
+    }
+    // The descriptor runs to the next comma outside parentheses (`(min-width: …)` never occurs here, but the rule allows it).
+    let depth = 0;
+    end = position;
+    while (end < value.length && (value[end] !== "," || depth > 0)) {
+      if (value[end] === "(") depth++;
+      else if (value[end] === ")") depth = Math.max(0, depth - 1);
+      end++;
+    }
+    candidates.push({ address, descriptor: value.slice(position, end).trim() });
+    position = end + 1;
+  }
+  return candidates;
 }

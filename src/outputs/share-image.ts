@@ -15,7 +15,7 @@ export interface ShareImage {
 
 /**
  * The one place that chooses an article's image for JSON-LD, OpenGraph, Twitter cards and feeds:
- * the 1200-pixel share version src/media/ makes of a local lead image. Articles without one (no
+ * the 1200-pixel share version src/media/ makes of a local lead image (or asks the image CDN for). Articles without one (no
  * lead image, an image on another website, an SVG or GIF published as it is) have none, so link
  * previews never point at a file this site does not control or cannot show.
  */
@@ -23,7 +23,7 @@ export function shareImage(article: Article, config: SiteConfig): ShareImage | u
   const share = article.image?.share;
   if (article.image === undefined || share === undefined) return undefined;
   const url = toAbsoluteUrl(share.url, config.url);
-  const type = imageType(url);
+  const type = share.type ?? imageType(url);
   const image: ShareImage = { url, alt: article.image.alt, width: share.width, height: share.height };
   if (type !== undefined) image.type = type;
   return image;

@@ -67,7 +67,8 @@ export interface Image {
 /**
  * A local image's resized versions, ready to print as `<picture>`: AVIF and WebP `<source>`s and
  * a JPEG (PNG when the image has transparency) `<img>`. Every URL here already carries the site's
- * path prefix, as `srcset` cannot go through a template filter one candidate at a time.
+ * path prefix, as `srcset` cannot go through a template filter one candidate at a time. With an
+ * image CDN there are no `<source>`s (the CDN picks the format) and the URLs are the CDN's.
  */
 export interface Picture {
   /** Best format first. */
@@ -91,11 +92,13 @@ export interface Thumbnail {
   height: number;
 }
 
-/** An image file for link previews, at a site path (templates make it absolute). */
+/** An image file for link previews: a site path (templates make it absolute), or an image CDN's web address. */
 export interface ShareImage {
   url: SitePath;
   width: number;
   height: number;
+  /** The MIME type, when the address's extension does not say it (a CDN asked for a JPEG of a PNG). */
+  type?: string;
 }
 
 /** Where content refers to a local image: the file, the line and field when known, and whether it is a lead image. */
@@ -303,7 +306,11 @@ export interface Site {
   /** Feeds, sitemaps and robots.txt, one entry per file. */
   outputFiles: OutputFile[];
   /** Local files to copy into the output: source path → site path. */
-  assets: { from: string; to: SitePath }[];
+  /**
+   * `version`, when set, is the file's version (size and modification time) known without a stat:
+   * a copy src/media/ is still making in the background carries its source's.
+   */
+  assets: { from: string; to: SitePath; version?: string }[];
   /** Every local image content refers to, sorted by site path; src/media/ turns them into `assets`. */
   images: ImageReference[];
   /** Problems in the content, shown on every page of the preview (never set for a real build). */

@@ -21,16 +21,31 @@ const picture: BodyImageDisplay = {
     thumbnail: { sources: [{ type: "image/avif", src: "/media/pier-k-400.avif" }], src: "/media/pier-k-400.jpeg", width: 400, height: 267 },
   },
 };
-const lookup = (src: string) => (src === "/media/pier.jpg" ? picture : src === "/media/logo.svg" ? { src: "/news/media/logo.svg", width: 90, height: 30 } : undefined);
+const lookup = (src: string) =>
+  src === "/media/pier.jpg" ? picture : src === "/media/logo.svg" ? { src: "/news/media/logo.svg", width: 90, height: 30 } : undefined;
 
 describe("addPictures", () => {
+  it("rewrites only the img tags, leaving text that looks like one and every other byte as it was", () => {
+    const html =
+      '<p>Write &lt;img src="/media/pier.jpg"&gt; to show it.</p>\n<p><img src="/media/pier.jpg" alt="Tide > 3 m, \'high\'"> <em>kept</em></p>';
+    const out = addPictures(html, lookup);
+    expect(out.startsWith('<p>Write &lt;img src="/media/pier.jpg"&gt; to show it.</p>\n<p><picture>')).toBe(true);
+    expect(out.endsWith("</picture> <em>kept</em></p>")).toBe(true);
+    expect(load(out, null, false)("picture img").attr("alt")).toBe("Tide > 3 m, 'high'");
+  });
+
   it("turns a captioned body image into a picture, keeping alt text, caption, credit and lazy loading", () => {
     const html =
       '<p>Before.</p>\n<figure><img src="/media/pier.jpg" alt="A pier" loading="lazy" decoding="async"><figcaption>The pier. <span class="credit">Sam</span></figcaption></figure>';
     const $ = load(addPictures(html, lookup), null, false);
     const figure = $("figure");
     expect(figure.children().first().is("picture")).toBe(true);
-    expect(figure.find("source").map((_, source) => $(source).attr("type")).get()).toEqual(["image/avif", "image/webp"]);
+    expect(
+      figure
+        .find("source")
+        .map((_, source) => $(source).attr("type"))
+        .get(),
+    ).toEqual(["image/avif", "image/webp"]);
     expect(figure.find("source").first().attr("srcset")).toBe(picture.picture?.sources[0]?.srcset);
     expect(figure.find("source").first().attr("sizes")).toBe(picture.picture?.sizes);
     const img = figure.find("picture > img");
@@ -67,7 +82,10 @@ describe("addPictures", () => {
     const fixtures = path.resolve(import.meta.dirname, "..", "fixtures", "markdown");
     const image = '\n<p id="added"><img src="/media/pier.jpg" alt="A pier"></p>';
     for (const name of readdirSync(fixtures)) {
-      const rendered = readFileSync(path.join(fixtures, name, "output.html"), "utf8").replace("\n<!-- ===== donation block ===== -->\n", "\n");
+      const rendered = readFileSync(path.join(fixtures, name, "output.html"), "utf8").replace(
+        "\n<!-- ===== donation block ===== -->\n",
+        "\n",
+      );
       const $ = load(addPictures(rendered + image, lookup), null, false);
       expect($("#added picture"), name).toHaveLength(1);
       $("#added").remove();

@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { processImage, type ProcessedImage } from "../../src/media/process-image.ts";
+import { DEFAULT_IMAGE_FORMATS, DEFAULT_IMAGE_WIDTHS } from "../../src/config.ts";
+import { contentHash, encodingKey, findProcessed, processImage, type EncodeOptions, type ProcessedImage } from "../../src/media/process-image.ts";
 
 let folder: string;
 beforeAll(() => {
@@ -23,8 +24,16 @@ async function picture(name: string, width: number, height: number, options: { a
   return file;
 }
 
-async function processed(file: string, share = false, cacheDir = path.join(folder, "cache")): Promise<ProcessedImage> {
-  const result = await processImage(file, cacheDir, { share });
+const DEFAULTS: EncodeOptions = { formats: DEFAULT_IMAGE_FORMATS, widths: DEFAULT_IMAGE_WIDTHS };
+
+/** Process a file as prepareMedia does: its bytes, their hash and the encoding options make the key. */
+async function attempt(file: string, share = false, cacheDir = path.join(folder, "cache"), options = DEFAULTS) {
+  const content = readFileSync(file);
+  return processImage({ path: file, content, key: encodingKey(contentHash(content), options) }, cacheDir, { ...options, share });
+}
+
+async function processed(file: string, share = false, cacheDir = path.join(folder, "cache"), options = DEFAULTS): Promise<ProcessedImage> {
+  const result = await attempt(file, share, cacheDir, options);
   if (!result.ok) throw new Error(result.problem);
   return result.image;
 }
@@ -73,7 +82,7 @@ describe("processImage", () => {
   it("names the problem with a file that is not a picture instead of throwing", async () => {
     const file = path.join(folder, "content", "notes.jpg");
     writeFileSync(file, "these are my notes, not a photo");
-    const result = await processImage(file, path.join(folder, "cache"), { share: true });
+    const result = await attempt(file, true);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problem).toMatch(/unsupported image format/i);
   });
@@ -110,5 +119,33 @@ describe("processImage", () => {
     writeFileSync(first.formats[0]?.files[0]?.file ?? "", "half-written");
     const second = await processed(file, false, cacheDir);
     expect((await sharp(second.formats[0]?.files[0]?.file).metadata()).width).toBe(400);
+  });
+
+  it("encodes the formats and widths the config chooses, the last as the fallback", async () => {
+    const image = await processed(await picture("chosen.png", 1600, 1000), false, path.join(folder, "cache-chosen"), { formats: ["webp", "jpeg"], widths: [300, 600] });
+    expect(widths(image)).toEqual({ webp: [300, 600], jpeg: [300, 600] });
+    const transparent = await processed(await picture("chosen-alpha.png", 800, 400, { alpha: true }), false, path.join(folder, "cache-chosen"), { formats: ["avif", "jpeg"], widths: [300] });
+    expect(widths(transparent)).toEqual({ avif: [300], png: [300] });
+  });
+
+  it("keys a photo by its hash and the chosen formats and widths, so changing either encodes it again", () => {
+    const hash = contentHash(Buffer.from("photo"));
+    const key = encodingKey(hash, DEFAULTS);
+    expect(encodingKey(hash, DEFAULTS)).toBe(key);
+    expect(encodingKey(contentHash(Buffer.from("other photo")), DEFAULTS)).not.toBe(key);
+    expect(encodingKey(hash, { ...DEFAULTS, widths: [400, 800] })).not.toBe(key);
+    expect(encodingKey(hash, { ...DEFAULTS, formats: ["webp", "jpeg"] })).not.toBe(key);
+  });
+
+  it("finds what an earlier build made from the key alone, without the photo", async () => {
+    const cacheDir = path.join(folder, "cache-find");
+    const file = await picture("find.png", 900, 600);
+    const key = encodingKey(contentHash(readFileSync(file)), DEFAULTS);
+    const made = await processed(file, false, cacheDir);
+    rmSync(file);
+    expect(findProcessed(key, cacheDir, { share: false })).toEqual(made);
+    // A lead image needs its share image, which this photo was not given.
+    expect(findProcessed(key, cacheDir, { share: true })).toBeUndefined();
+    expect(findProcessed(encodingKey("another", DEFAULTS), cacheDir, { share: false })).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toAbsoluteUrl } from "../../src/outputs/absolute-url.ts";
-import { feedContentHtml } from "../../src/outputs/feed-content.ts";
+import { feedContentHtml, splitSrcset } from "../../src/outputs/feed-content.ts";
 import { shareImage } from "../../src/outputs/share-image.ts";
 import { buildSite } from "../../src/site/build-site.ts";
 import { articleEntry, siteInput, testConfig } from "../support/site-input.ts";
@@ -103,5 +103,26 @@ describe("shareImage", () => {
     expect(shareImage(b!, site.config)).toBeUndefined();
     // An image on another website gets no share version, so link previews never point at it.
     expect(shareImage(c!, site.config)).toBeUndefined();
+  });
+});
+
+describe("splitSrcset", () => {
+  it("keeps the commas image CDNs put inside addresses, as browsers do", () => {
+    const cdn = "https://x.org/cdn-cgi/image/width=400,f=auto/a.jpg 400w, https://x.org/cdn-cgi/image/width=800,f=auto/a.jpg 800w";
+    expect(splitSrcset(cdn)).toEqual([
+      { address: "https://x.org/cdn-cgi/image/width=400,f=auto/a.jpg", descriptor: "400w" },
+      { address: "https://x.org/cdn-cgi/image/width=800,f=auto/a.jpg", descriptor: "800w" },
+    ]);
+  });
+
+  it("reads candidates without spaces after the commas, and without descriptors", () => {
+    expect(splitSrcset("a.jpg 1x,b.jpg 2x")).toEqual([
+      { address: "a.jpg", descriptor: "1x" },
+      { address: "b.jpg", descriptor: "2x" },
+    ]);
+    expect(splitSrcset("a.jpg, b.jpg 2x")).toEqual([
+      { address: "a.jpg", descriptor: "" },
+      { address: "b.jpg", descriptor: "2x" },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -30,12 +30,12 @@ export interface StaticServer {
 }
 
 /**
- * Serve a built site the way a static host does (folders as their index.html, 404.html for
- * anything missing, text gzipped for clients that accept it), adding the headers `headersFor` gives for each path. Listens on a free port
- * and answers a first request before returning, so a leftover server can never be tested instead.
+ * Answer requests for a built site the way a static host does (folders as their index.html, 404.html
+ * for anything missing, text gzipped for clients that accept it), adding the headers `headersFor`
+ * gives for each path.
  */
-export async function serveFolder(folder: string, headersFor: (sitePath: string) => [string, string][] = () => []): Promise<StaticServer> {
-  const server = createServer((request, response) => {
+export function staticHandler(folder: string, headersFor: (sitePath: string) => [string, string][] = () => []): RequestListener {
+  return (request, response) => {
     const sitePath = decodeURIComponent(new URL(request.url ?? "/", "http://host").pathname);
     let file = path.join(folder, ...sitePath.split("/").filter((part) => part !== "" && part !== ".."));
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, "index.html");
@@ -52,10 +52,24 @@ export async function serveFolder(folder: string, headersFor: (sitePath: string)
     }
     response.writeHead(found ? 200 : 404, { "Content-Type": type });
     response.end(body);
-  });
+  };
+}
+
+/** Listen with `handler` on a free port of 127.0.0.1; resolves to the origin and a way to close. */
+export async function listen(handler: RequestListener): Promise<StaticServer> {
+  const server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const probe = await fetch(`${origin}/`);
-  if (!probe.ok) throw new Error(`the static server at ${origin} did not serve the site (status ${probe.status})`);
   return { origin, close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))) };
+}
+
+/**
+ * Serve a built site the way a static host does (see staticHandler). Listens on a free port
+ * and answers a first request before returning, so a leftover server can never be tested instead.
+ */
+export async function serveFolder(folder: string, headersFor: (sitePath: string) => [string, string][] = () => []): Promise<StaticServer> {
+  const served = await listen(staticHandler(folder, headersFor));
+  const probe = await fetch(`${served.origin}/`);
+  if (!probe.ok) throw new Error(`the static server at ${served.origin} did not serve the site (status ${probe.status})`);
+  return served;
 }

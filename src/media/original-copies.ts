@@ -1,0 +1,48 @@
+import { createHash } from "node:crypto";
+import { constants, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { copyFile, rename } from "node:fs/promises";
+import path from "node:path";
+import type { FileStamp } from "./source-index.ts";
+
+/** The cache folder of the originals' copies. */
+const FOLDER = path.join("images", "originals");
+
+/**
+ * Where the cache keeps its copy of an original the site publishes as it is (with an image CDN):
+ * one per version of the file (its path, size and modification time), so builds hard-link it into
+ * the output instead of copying every photo's bytes on every build (1,300 camera photos are
+ * 870 MB), and the output never links to the editors' own file, so nothing done to the output can
+ * change a source.
+ */
+export function originalCopyPath(cacheDir: string, sourcePath: string, stamp: FileStamp): string {
+  const name = createHash("sha256").update(`${sourcePath}\0${stamp.size}\0${stamp.mtimeMs}`).digest("hex").slice(0, 24);
+  return path.join(cacheDir, FOLDER, `${name}${path.extname(sourcePath).toLowerCase()}`);
+}
+
+/**
+ * Make the copy at `file` (an originalCopyPath) unless an earlier build did: copied under a
+ * temporary name and renamed when complete, so a stopped build never leaves a short copy under the
+ * real name. Asynchronous, so a build can render its pages while the copies are made.
+ */
+export async function makeOriginalCopy(sourcePath: string, file: string): Promise<void> {
+  if (existsSync(file)) return;
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await copyFile(sourcePath, temporary, constants.COPYFILE_FICLONE);
+  await rename(temporary, file);
+}
+
+/** Delete the copies no longer used (`used`: the originalCopyPath of every original this build publishes). */
+export function pruneOriginalCopies(cacheDir: string, used: ReadonlySet<string>): void {
+  const folder = path.join(cacheDir, FOLDER);
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const file = path.join(folder, name);
+    if (!used.has(file)) rmSync(file, { force: true });
+  }
+}
