@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, write
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { build } from "../src/build.ts";
 import { copyFixture } from "./support/fixture-site.ts";
 
 const REPOSITORY = path.resolve(import.meta.dirname, "..");
@@ -18,7 +19,7 @@ const tidings = (cwd: string, ...args: string[]) => execFileSync(process.execPat
 const stamp = () => statSync(path.join(install, "dist", ".sources-sha256"));
 
 describe("the tidings command (bin/tidings.mjs)", () => {
-  it("compiles the sources once, runs the compiled build, and compiles again only when a source changes", () => {
+  it("compiles the sources once, runs the compiled build, and compiles again only when a source changes", async () => {
     const site = copyFixture("newsroom");
     const report = JSON.parse(tidings(site, "build", "--json")) as { pages: number; rendered: number; unchanged: boolean };
     expect(report.pages).toBeGreaterThan(5);
@@ -29,6 +30,13 @@ describe("the tidings command (bin/tidings.mjs)", () => {
     // Nothing changed: the same compiled code, and the build finds its output current.
     expect((JSON.parse(tidings(site, "build", "--json")) as { unchanged: boolean }).unchanged).toBe(true);
     expect(stamp().ino).toBe(compiled.ino);
+
+    // The TypeScript sources (what `npm start` and the tests run) share the compiled build's
+    // cache: every page comes from the page store. (Not "nothing changed": the static files'
+    // stamp names the search script in this copy's templates/, and the sources' in the repository's.)
+    const fromSources = await build({ root: site });
+    expect(fromSources.ok).toBe(true);
+    expect(fromSources.rendered).toBe(0);
 
     // A changed source is compiled before the command runs.
     const usage = path.join(install, "src", "cli.ts");

@@ -2,12 +2,12 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-/** The Tidings installation: its `src/` folder (or `dist/`, compiled) and its package root. */
-const SRC_DIR = path.resolve(import.meta.dirname, "..");
-const PACKAGE_ROOT = path.resolve(SRC_DIR, "..");
-// Run compiled, the modules are the JavaScript that tsc wrote from the sources, one for one.
-const EXTENSION = import.meta.url.endsWith(".js") ? ".js" : ".ts";
-const sourceFiles = (files: readonly string[]) => files.map((file) => path.join(SRC_DIR, `${file}${EXTENSION}`));
+/** The Tidings installation: its package root and its TypeScript sources. */
+const PACKAGE_ROOT = path.resolve(import.meta.dirname, "..", "..");
+// The sources, also when this runs compiled (dist/ is compiled from exactly these: bin/tidings.mjs),
+// so `npm run build` and `npm start` (run from the sources) share one cache.
+const SRC_DIR = path.join(PACKAGE_ROOT, "src");
+const sourceFiles = (files: readonly string[]) => files.map((file) => path.join(SRC_DIR, `${file}.ts`));
 
 /**
  * The modules whose code decides what the content cache holds: front matter validated by the
