@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { keyPages, pageBaseKey } from "../../src/output/page-keys.ts";
 import { listOutputPages, siteChrome } from "../../src/site/output-pages.ts";
 import { buildSite } from "../../src/site/build-site.ts";
+import { richSite } from "../support/rich-site.ts";
 import { articleEntry, siteInput } from "../support/site-input.ts";
 
 const folder = mkdtempSync(path.join(tmpdir(), "tidings-page-keys-"));
@@ -64,5 +65,25 @@ describe("page keys", () => {
       expect(otherCode.get(file)).not.toBe(key);
       expect(otherTemplate.get(file)).not.toBe(key);
     }
+  });
+
+  // A key is the JSON of the view, and JSON writes a Map, a Set or a class instance as {} (or
+  // a Date as a string): such a value would drop out of the key and leave pages stale.
+  it("hash views that are plain data all the way down, so JSON holds all of each", () => {
+    const notPlain: string[] = [];
+    const visit = (value: unknown, at: string): void => {
+      if (value === null || typeof value !== "object") {
+        if (typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") notPlain.push(`${at}: ${typeof value}`);
+        return;
+      }
+      if (Array.isArray(value)) return value.forEach((item, index) => visit(item, `${at}[${index}]`));
+      const prototype = Object.getPrototypeOf(value) as unknown;
+      if (prototype !== Object.prototype && prototype !== null) return void notPlain.push(`${at}: ${value.constructor.name}`);
+      for (const [key, item] of Object.entries(value)) visit(item, `${at}.${key}`);
+    };
+    for (const mode of ["production", "preview"] as const) {
+      for (const page of listOutputPages(richSite({ mode }))) visit(page.view, `${mode} ${page.url}`);
+    }
+    expect(notPlain).toEqual([]);
   });
 });

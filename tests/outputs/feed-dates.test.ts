@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { toContentDate } from "../../src/content/dates.ts";
@@ -19,5 +20,20 @@ describe("toRfc822", () => {
       expect(rfc822).toMatch(RFC_822);
       expect(DateTime.fromRFC2822(rfc822).toMillis()).toBe(instant);
     }
+  });
+
+  it("is what Luxon writes for any instant in any zone, daylight-saving changes and UTC's Z included", () => {
+    const zones = ["UTC", "Etc/UTC", "Europe/London", "America/New_York", "America/St_Johns", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Apia", "Pacific/Kiritimati"];
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }), fc.boolean(), (zone, epochMs, hasTime) => {
+        const date = toContentDate(epochMs, zone, hasTime);
+        expect(toRfc822(date)).toBe(DateTime.fromISO(date.iso, { setZone: true }).toRFC2822());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("refuses text that is not the model's ISO date", () => {
+    expect(() => toRfc822({ iso: "26 Nov 2026" })).toThrow(/not an ISO date/);
   });
 });
