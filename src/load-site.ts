@@ -62,7 +62,7 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
     const context: RenderContext = {
       siteHosts: [new URL(config.url).hostname],
       pathPrefix,
-      addresses: contentAddresses(content, config.timeZone),
+      addresses: contentAddresses(content),
       resolverKey: pathPrefix,
     };
     const entries: ValidEntry<unknown>[] = [...content.articles, ...content.authors, ...content.pages];

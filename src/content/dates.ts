@@ -81,9 +81,15 @@ export function formatDate(epochMs: number, timeZone: string, locale: string, fo
   return formatted(JSON.stringify([epochMs, timeZone, locale, format]));
 }
 
-/** The calendar parts (`2026`, `03`, `01`) of an instant in the site's time zone, for URLs. */
-export function calendarParts(epochMs: number, timeZone: string): { year: string; month: string; day: string } {
-  const [year = "", month = "", day = ""] = formatDate(epochMs, timeZone, "en", "yyyy MM dd").split(" ");
+/**
+ * The calendar parts (`2026`, `03`, `01`) of a content date in the site's time zone, for URLs:
+ * the day its ISO text starts with, which toContentDate wrote in that zone (Luxon would work the
+ * zone out again for each of the archive's articles on every build).
+ */
+export function calendarParts(date: Pick<ContentDate, "iso">): { year: string; month: string; day: string } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T/.exec(date.iso);
+  if (!match) throw new Error(`not an ISO date: ${date.iso}`);
+  const [, year = "", month = "", day = ""] = match;
   return { year, month, day };
 }
 

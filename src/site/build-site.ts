@@ -245,7 +245,7 @@ export function paginate(items: readonly Article[], size: number, base: string):
 
 /** Format a ContentDate for the templates in the site's time zone and language. */
 export function toDateInfo(date: ContentDate, config: SiteConfig): DateInfo {
-  const { year, month, day } = calendarParts(date.epochMs, config.timeZone);
+  const { year, month, day } = calendarParts(date);
   return {
     epochMs: date.epochMs,
     iso: date.iso,
@@ -294,7 +294,7 @@ function toArticle(
     kind: "article",
     file: entry.file,
     slug,
-    url: articleAddress(entry, config.timeZone),
+    url: articleAddress(entry),
     title: fm.title,
     summary: fm.summary ?? entry.firstParagraph,
     standfirst,

@@ -80,7 +80,7 @@ export function checkLinks(site: Site, input: SiteInput): Diagnostic[] {
 }
 
 function linkTargets(site: Site, input: SiteInput): LinkTargets {
-  const addresses = contentAddresses(input, input.config.timeZone);
+  const addresses = contentAddresses(input);
   const contentPages = new Map<SitePath, ContentPage>();
   const add = (entry: RenderedEntry<unknown>, draft: boolean, liveFrom: number) => {
     const url = addresses.get(entry.file);

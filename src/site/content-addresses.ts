@@ -17,9 +17,9 @@ export function entrySlug(entry: { file: string; frontMatter: { slug?: string | 
   return entry.frontMatter.slug ?? slugFromFileName(entry.file);
 }
 
-/** The address of an article, `/YYYY/MM/DD/slug/`, from its date in the site's time zone. */
-export function articleAddress(entry: ValidEntry<ArticleFrontMatter>, timeZone: string): SitePath {
-  return articlePath(calendarParts(entry.frontMatter.date.epochMs, timeZone), entrySlug(entry));
+/** The address of an article, `/YYYY/MM/DD/slug/`, from its date in the site's time zone (validation reads dates in that zone). */
+export function articleAddress(entry: ValidEntry<ArticleFrontMatter>): SitePath {
+  return articlePath(calendarParts(entry.frontMatter.date), entrySlug(entry));
 }
 
 /**
@@ -28,9 +28,9 @@ export function articleAddress(entry: ValidEntry<ArticleFrontMatter>, timeZone: 
  * anything is rendered. Drafts and scheduled articles are included: whether a link to them may be
  * published is the link check's business.
  */
-export function contentAddresses(content: AddressableContent, timeZone: string): Map<string, SitePath> {
+export function contentAddresses(content: AddressableContent): Map<string, SitePath> {
   const addresses = new Map<string, SitePath>();
-  for (const entry of content.articles) addresses.set(entry.file, articleAddress(entry, timeZone));
+  for (const entry of content.articles) addresses.set(entry.file, articleAddress(entry));
   for (const entry of content.pages) addresses.set(entry.file, pagePath(entrySlug(entry)));
   for (const entry of content.authors) addresses.set(entry.file, authorPath(entrySlug(entry)));
   return addresses;

@@ -42,7 +42,7 @@ describe("formatDate", () => {
     const instant = Date.UTC(2023, 9, 26, 23, 30);
     expect(formatDate(instant, "Europe/London", "en-GB", "d MMMM yyyy")).toBe("27 October 2023");
     expect(formatDate(instant, "America/New_York", "en-US", "MMMM d, yyyy")).toBe("October 26, 2023");
-    expect(calendarParts(instant, "Asia/Tokyo")).toEqual({ year: "2023", month: "10", day: "27" });
+    expect(calendarParts(toContentDate(instant, "Asia/Tokyo", true))).toEqual({ year: "2023", month: "10", day: "27" });
   });
 });
 
@@ -57,6 +57,8 @@ describe("dates with remembered zone offsets", () => {
           const fresh = DateTime.fromMillis(epochMs, { zone });
           expect(toContentDate(epochMs, zone, true).iso).toBe(fresh.toISO({ suppressMilliseconds: true }));
           expect(formatDate(epochMs, zone, "en", "d MMMM yyyy HH:mm ZZ")).toBe(fresh.setLocale("en").toFormat("d MMMM yyyy HH:mm ZZ"));
+          const [year, month, day] = fresh.toFormat("yyyy MM dd").split(" ");
+          expect(calendarParts(toContentDate(epochMs, zone, round === 0))).toEqual({ year, month, day });
         }
       }),
       { numRuns: 2000 },

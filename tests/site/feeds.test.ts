@@ -104,7 +104,7 @@ describe("listOutputFiles", () => {
 
 describe("site corrections", () => {
   it("lists every correction on the site, newest first, with its article", () => {
-    const day = (d: number) => ({ epochMs: Date.UTC(2026, 10, d), iso: `2026-11-${d}T00:00:00+00:00`, hasTime: false });
+    const day = (d: number) => ({ epochMs: Date.UTC(2026, 10, d), iso: `2026-11-${String(d).padStart(2, "0")}T00:00:00+00:00`, hasTime: false });
     const { site } = buildSite(
       siteInput({
         articles: [
