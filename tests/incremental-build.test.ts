@@ -23,6 +23,7 @@ type Edit =
   | { kind: "body"; pick: number; words: number }
   | { kind: "config"; perPage: number; name: number }
   | { kind: "template"; text: number }
+  | { kind: "campaign"; raised: number; ends: number }
   | { kind: "nothing" };
 
 const day = fc.integer({ min: 1, max: 320 });
@@ -37,6 +38,8 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant("body" as const), pick, words }),
   fc.record({ kind: fc.constant("config" as const), perPage: fc.integer({ min: 1, max: 3 }), name: fc.nat({ max: 5 }) }),
   fc.record({ kind: fc.constant("template" as const), text: fc.nat({ max: 5 }) }),
+  // raised 0 deletes the campaign file; ends picks a last day before or after NOW (ended or not).
+  fc.record({ kind: fc.constant("campaign" as const), raised: fc.constantFrom(0, 500, 1000, 1500), ends: fc.integer({ min: 320, max: 340 }) }),
   fc.constant({ kind: "nothing" as const }),
 );
 
@@ -53,6 +56,9 @@ function newProject(): Project {
   const templatesDir = mkdtempSync(path.join(tmpdir(), "tidings-templates-"));
   scratch.push(templatesDir);
   cpSync(TEMPLATES_DIR, templatesDir, { recursive: true });
+  // A currency, so a campaign file (one of the edits) can be shown on the asks.
+  const config = path.join(root, "tidings.config.yml");
+  writeFileSync(config, readFileSync(config, "utf8").replace("  url: /donate/", "  url: /donate/\n  currency: GBP"));
   return { root, templatesDir, added: [], count: 0 };
 }
 
@@ -106,6 +112,16 @@ function apply(project: Project, change: Edit): void {
       const template = path.join(project.templatesDir, "_includes", "partials", "pagination.njk");
       const text = readFileSync(template, "utf8").replace(/Older articles( \d+)?/, `Older articles ${change.text}`);
       writeFileSync(template, text);
+      return;
+    }
+    case "campaign": {
+      const campaign = path.join(project.root, "content", "campaign.yml");
+      if (change.raised === 0) {
+        rmSync(campaign, { force: true });
+        return;
+      }
+      const ends = new Date(Date.UTC(2026, 0, change.ends)).toISOString().slice(0, 10);
+      writeFileSync(campaign, `heading: Appeal\ntext: Give.\ngoal: 1000\nraised: ${change.raised}\nsupporters: ${change.raised / 50}\nends: ${ends}\n`);
       return;
     }
     case "nothing":

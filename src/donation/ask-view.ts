@@ -132,7 +132,8 @@ export function toCampaignView(campaign: Campaign, now: number, settings: Omit<A
 export function buildAsks(settings: AskSettings, campaign: Campaign | undefined, now: number): Map<string, AskView> {
   const { donation } = settings;
   const choices = toChoicesView(settings);
-  const campaignView = campaign === undefined ? undefined : toCampaignView(campaign, now, { ...settings, currency: donation.currency ?? "USD" });
+  // Without a currency the campaign's amounts cannot be written (buildSite reports it).
+  const campaignView = campaign === undefined || donation.currency === undefined ? undefined : toCampaignView(campaign, now, { ...settings, currency: donation.currency });
   const base = (copy: Partial<Pick<DonationVariant, "heading" | "text" | "short" | "button">>, variant: string): AskView => {
     const view: AskView = {
       variant,

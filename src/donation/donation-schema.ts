@@ -114,19 +114,18 @@ export const donationSchema = z
       .default({ types: [], tags: [] }),
   })
   .superRefine((donation, context) => {
-    // Choice cards need all three of currency, provider and frequencies; each rule names what is missing.
-    const given = (["currency", "provider", "frequencies"] as const).filter((field) => donation[field] !== undefined);
-    if (given.length > 0 && given.length < 3) {
-      for (const field of (["currency", "provider", "frequencies"] as const).filter((name) => !given.includes(name))) {
-        context.addIssue({
-          code: "custom",
-          path: [field],
-          message: `is required for choice cards, since \`${given.join("` and `")}\` ${given.length === 1 ? "is" : "are"} set`,
-          params: { fix: `Add \`${field}\` under \`donation\` (README.md, "The donation ask"), or remove \`${given.join("`, `")}\` for a plain button.`, crossField: true },
-        });
-      }
-      return;
+    // Choice cards need a provider, the frequencies and a currency; a campaign alone needs only the currency.
+    const cards = (["provider", "frequencies"] as const).filter((field) => donation[field] !== undefined);
+    const needed = cards.length === 0 ? [] : (["provider", "frequencies", "currency"] as const).filter((field) => donation[field] === undefined);
+    for (const field of needed) {
+      context.addIssue({
+        code: "custom",
+        path: [field],
+        message: `is required for choice cards, since \`${cards.join("` and `")}\` ${cards.length === 1 ? "is" : "are"} set`,
+        params: { fix: `Add \`${field}\` under \`donation\` (README.md, "The donation ask"), or remove \`${cards.join("`, `")}\` for a plain button.`, crossField: true },
+      });
     }
+    if (needed.length > 0) return;
     const { provider, frequencies } = donation;
     if (provider === undefined || frequencies === undefined) return;
     const offered = FREQUENCIES.filter((frequency) => frequencies[frequency] !== undefined);

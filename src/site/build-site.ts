@@ -6,7 +6,7 @@ import type { ValidEntry } from "../content/validate-entry.ts";
 import { compareText, error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { lineOf } from "../content/yaml-document.ts";
 import { buildAsks, type AskView } from "../donation/ask-view.ts";
-import type { Campaign } from "../donation/campaign.ts";
+import { CAMPAIGN_FILE, type Campaign } from "../donation/campaign.ts";
 import { chooseVariant } from "../donation/choose-variant.ts";
 import { ageNotice } from "./age-notice.ts";
 import { buildFeeds } from "./feeds.ts";
@@ -119,6 +119,13 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
   const now = toContentDate(input.now, config.timeZone, true);
   // Every ask is built once and shared: a page's view holds the one it shows (and so its key).
   const asks = buildAsks(config, input.campaign, input.now);
+  if (input.campaign !== undefined && config.donation.currency === undefined) {
+    diagnostics.push(
+      error("campaign/currency", CAMPAIGN_FILE, "the campaign's goal and total need a currency, and `donation.currency` is not set", {
+        fix: `Add \`currency: GBP\` (or your currency's code) under \`donation\` in ${CONFIG_FILE}.`,
+      }),
+    );
+  }
   for (const entry of visible) {
     const article = toArticle(entry, input, now, authorsByName, diagnostics, images, asks);
     claim(article.url, article.file, entry.lines.get("slug"));

@@ -211,6 +211,13 @@ ${FREQUENCIES}
     expect($("aside.donate a.donate-button").attr("href")).toBe("/donate/");
   });
 
+  it("asks for a currency when there is a campaign but none is configured", async () => {
+    const root = copyFixture("newsroom");
+    writeFiles(root, { "content/campaign.yml": CAMPAIGN });
+    const result = await build({ root, now: NOW });
+    expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => [d.file, d.code])).toEqual([["content/campaign.yml", "campaign/currency"]]);
+  });
+
   it("reports a broken campaign file with its line, and writes nothing", async () => {
     const root = copyFixture("newsroom");
     writeFiles(root, { "content/campaign.yml": "heading: Appeal\ntext: Give.\ngoal: 0\nraised: 10\n" });

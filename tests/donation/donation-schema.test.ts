@@ -18,9 +18,10 @@ describe("the donation settings in tidings.config.yml", () => {
   });
 
   it("names what choice cards still need, on the line of the field that asked for them", () => {
-    expect(problems("  currency: GBP\n")).toEqual([
-      [3, "donation.provider", "`donation.provider` is required for choice cards, since `currency` is set"],
-      [3, "donation.frequencies", "`donation.frequencies` is required for choice cards, since `currency` is set"],
+    expect(problems("  currency: GBP\n")).toEqual([]);
+    expect(problems("  provider: { name: liberapay, account: Gazette }\n")).toEqual([
+      [3, "donation.frequencies", "`donation.frequencies` is required for choice cards, since `provider` is set"],
+      [3, "donation.currency", "`donation.currency` is required for choice cards, since `provider` is set"],
     ]);
   });
 
