@@ -52,6 +52,9 @@ const HELP: Record<string, FieldHelp> = {
   ended: { expected: "what to say once the campaign is over", example: "ended: The appeal has closed. Thank you." },
 };
 
+/** The fields a campaign file has, in the order the README lists them. */
+export const CAMPAIGN_FIELDS: readonly string[] = Object.keys(HELP);
+
 /** The campaign file's text, or nothing when the newsroom runs no campaign (no file). */
 export function loadCampaignText(root: string): string | undefined {
   const file = path.join(root, CAMPAIGN_FILE);
@@ -69,7 +72,7 @@ export function parseCampaign(source: string, timeZone: string): { campaign?: Ca
       file: CAMPAIGN_FILE,
       lines: yaml.lines,
       help: HELP,
-      knownFields: { "": Object.keys(HELP) },
+      knownFields: { "": CAMPAIGN_FIELDS },
       codePrefix: "campaign",
       topLine: 1,
       kindOfFile: "the campaign file can",

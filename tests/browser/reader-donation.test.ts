@@ -34,10 +34,10 @@ describe("the donation ask in Chromium (the sample site)", () => {
     expect(await ask.getByRole("button").count()).toBe(0);
 
     // Choosing a frequency shows its amounts (CSS only); monthly is the default, so go via "Once".
-    await ask.getByText("Once", { exact: true }).click();
+    await ask.getByRole("radio", { name: "Once" }).click();
     expect(await ask.getByRole("link", { name: "£25", exact: true }).isVisible()).toBe(true);
     expect(await ask.getByRole("link", { name: "£10 a month" }).isVisible()).toBe(false);
-    await ask.getByText("Monthly", { exact: true }).click();
+    await ask.getByRole("radio", { name: "Monthly" }).click();
     expect(await ask.getByRole("radio", { name: "Monthly" }).isChecked()).toBe(true);
     const ten = ask.getByRole("link", { name: "£10 a month" });
     expect(await ten.isVisible()).toBe(true);
