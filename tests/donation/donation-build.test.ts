@@ -211,6 +211,18 @@ ${FREQUENCIES}
     expect($("aside.donate a.donate-button").attr("href")).toBe("/donate/");
   });
 
+  it("prints hostile copy in the ask and the campaign as text", async () => {
+    const { out } = await buildSite({
+      "tidings.config.yml": configWith(`  currency: GBP\n  provider: { name: paypal, business: "a&b=<c>" }\n  frequencies: { once: { amounts: [5] } }\n  variants:\n    - { name: x, tags: [Schools], heading: "<script>alert(1)</script>" }`),
+      "content/campaign.yml": CAMPAIGN.replace("heading: Winter appeal", 'heading: "</p><script>alert(2)</script>"'),
+    });
+    const $ = readPage(out, SECOND);
+    expect($("#donate-heading").text()).toBe("<script>alert(1)</script>");
+    expect($(".campaign-heading strong").text()).toBe("</p><script>alert(2)</script>");
+    expect($("script").not("[src]").not('[type="application/ld+json"]')).toHaveLength(0);
+    expect(choiceLinks($).once?.[0]?.[1]).toBe("https://www.paypal.com/donate/?business=a%26b%3D%3Cc%3E&amount=5&currency_code=GBP");
+  });
+
   it("asks for a currency when there is a campaign but none is configured", async () => {
     const root = copyFixture("newsroom");
     writeFiles(root, { "content/campaign.yml": CAMPAIGN });
