@@ -1,8 +1,10 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import type { ContentCache } from "./cache/content-cache.ts";
 import { loadConfig } from "./config.ts";
 import { loadEntries } from "./content/load-files.ts";
 import { loadCampaignText, parseCampaign } from "./donation/campaign.ts";
+import { checkNewsletterFormAction } from "./donation/form-action-check.ts";
 import { validateEntries, type ValidatedContent, type ValidEntry } from "./content/validate-entry.ts";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { MIN_JOBS_FOR_WORKERS, renderAll, renderThreads, startRenderWorkers } from "./render/render-all.ts";
@@ -100,6 +102,8 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   const campaignText = loadCampaignText(options.root);
   const campaign = campaignText === undefined ? undefined : parseCampaign(campaignText, config.timeZone);
   if (campaign) diagnostics.push(...campaign.diagnostics);
+  const headersFile = path.join(options.root, "public", "_headers");
+  diagnostics.push(...checkNewsletterFormAction(existsSync(headersFile) ? readFileSync(headersFile, "utf8") : undefined, config.newsletter?.action));
 
   const { site, diagnostics: siteDiagnostics } = buildSite({
     config,
