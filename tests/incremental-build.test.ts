@@ -162,6 +162,27 @@ describe("an incremental build", () => {
     );
   }, 600_000);
 
+  it("renders again the pages that show an ask when the campaign file changes, equal to a cold build", async () => {
+    const project = newProject();
+    const options = { root: project.root, now: NOW, templatesDir: project.templatesDir };
+    expect((await build({ ...options, outputDir: "_incremental" })).ok).toBe(true);
+    for (const change of [
+      { kind: "campaign", raised: 500, ends: 340 },
+      { kind: "campaign", raised: 1000, ends: 340 },
+      { kind: "campaign", raised: 1000, ends: 320 },
+      { kind: "campaign", raised: 0, ends: 320 },
+    ] as const) {
+      apply(project, change);
+      const incremental = await build({ ...options, outputDir: "_incremental" });
+      const cold = await build({ ...options, outputDir: "_cold", cache: false });
+      expect(incremental.ok && cold.ok).toBe(true);
+      // The articles with an ask and the donate page; not the lists, tags or authors.
+      expect(incremental.rendered).toBeGreaterThan(0);
+      expect(incremental.rendered).toBeLessThan(incremental.pages);
+      expect(snapshot(incremental.outputDir)).toEqual(snapshot(cold.outputDir));
+    }
+  }, 120_000);
+
   it("renders only the pages a new article changes, and nothing when nothing changed", async () => {
     const project = newProject();
     const options = { root: project.root, now: NOW, templatesDir: project.templatesDir, outputDir: "_site" };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { FieldHelp } from "../content/report-issues.ts";
 import { isHttpUrl, text } from "../content/schemas.ts";
-import { FREQUENCIES, PROVIDER_FREQUENCIES, PROVIDER_NAMES, type Frequency } from "./providers.ts";
+import { FREQUENCIES, PROVIDER_FREQUENCIES, type Frequency } from "./providers.ts";
 
 const httpsUrl = text.refine(isHttpUrl, { message: "must be a web address starting with https://" });
 
@@ -228,6 +228,3 @@ export const DONATION_FIELDS: Readonly<Record<string, readonly string[]>> = {
   "donation.variants": ["name", "tags", "types", "from", "until", "heading", "text", "short", "button"],
   "donation.exclude": ["types", "tags"],
 };
-
-/** The provider names, for the README and messages. */
-export const DONATION_PROVIDERS = PROVIDER_NAMES;
