@@ -6,6 +6,8 @@ import { issuesToDiagnostics, type FieldHelp } from "./content/report-issues.ts"
 import { isHttpUrl, text } from "./content/schemas.ts";
 import { parseYaml } from "./content/yaml-document.ts";
 import { error, type Diagnostic } from "./diagnostics/diagnostic.ts";
+import { DONATION_FIELDS, DONATION_HELP, donationSchema } from "./donation/donation-schema.ts";
+import { NEWSLETTER_FIELDS, NEWSLETTER_HELP, newsletterSchema } from "./donation/newsletter-schema.ts";
 import { IMAGE_PROVIDERS, PROVIDER_NEEDS, isCdnProvider } from "./media/image-providers.ts";
 
 /** The name of the one site configuration file, at the project root. */
@@ -21,20 +23,6 @@ const DEFAULT_TYPES: Record<string, string> = {
   interview: "Interview",
   review: "Review",
 };
-
-const donationSchema = z.strictObject({
-  enabled: z.boolean().default(true),
-  heading: text,
-  text: text,
-  button: text,
-  url: text,
-  exclude: z
-    .strictObject({
-      types: z.array(text).default([]),
-      tags: z.array(text).default([]),
-    })
-    .default({ types: [], tags: [] }),
-});
 
 /** Widths of the resized versions, in pixels, unless `images.widths` says otherwise: the article column is at most 38rem (608 px), so 400 serves phones, 800 and 1200 wider and high-density screens. */
 export const DEFAULT_IMAGE_WIDTHS = [400, 800, 1200];
@@ -120,6 +108,7 @@ export const configSchema = z
     navigation: z.array(link).default([]),
     types: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), text).default(DEFAULT_TYPES),
     donation: donationSchema,
+    newsletter: newsletterSchema.optional(),
     feeds: z.strictObject({ items: z.number().int().min(1).max(500).default(20) }).default({ items: 20 }),
     logo: text
       .refine((value) => value.startsWith("/") || isHttpUrl(value), {
@@ -163,14 +152,8 @@ const CONFIG_HELP: Record<string, FieldHelp> = {
   "navigation.label": { expected: "the link text", example: "label: About" },
   "navigation.url": { expected: "a path or web address", example: "url: /about/" },
   types: { expected: "a list of article types and their labels", example: "types: { news: News, opinion: Opinion }" },
-  donation: { expected: "the donation block settings", example: "donation: { heading: …, text: …, button: Donate, url: /donate/ }" },
-  "donation.enabled": { expected: "`true` or `false`", example: "enabled: true" },
-  "donation.heading": { expected: "a heading as text", example: "heading: Keep local news free" },
-  "donation.text": { expected: "a short paragraph", example: "text: We are funded by readers like you." },
-  "donation.button": { expected: "the button text", example: "button: Donate" },
-  "donation.url": { expected: "the donation page address", example: "url: /donate/" },
-  "donation.exclude.types": { expected: "a list of article types", example: "types: [sponsored]" },
-  "donation.exclude.tags": { expected: "a list of tags", example: "tags: [Corrections]" },
+  ...DONATION_HELP,
+  ...NEWSLETTER_HELP,
   "feeds.items": { expected: "a whole number from 1 to 500", example: "items: 20" },
   logo: { expected: "the path of the logo image in public/ (square, at least 112 pixels)", example: "logo: /logo.png" },
   ageNotice: { expected: "the old-article notice settings", example: "ageNotice: { days: 365 }" },
@@ -199,14 +182,15 @@ export const CONFIG_FIELDS: Readonly<Record<string, readonly string[]>> = {
     "navigation",
     "types",
     "donation",
+    "newsletter",
     "feeds",
     "logo",
     "ageNotice",
     "images",
   ],
   navigation: ["label", "url"],
-  donation: ["enabled", "heading", "text", "button", "url", "exclude"],
-  "donation.exclude": ["types", "tags"],
+  ...DONATION_FIELDS,
+  newsletter: NEWSLETTER_FIELDS,
   feeds: ["items"],
   ageNotice: ["enabled", "days"],
   images: ["provider", "url", "signed", "formats", "widths"],

@@ -1,7 +1,10 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import type { ContentCache } from "./cache/content-cache.ts";
 import { loadConfig } from "./config.ts";
 import { loadEntries } from "./content/load-files.ts";
+import { loadCampaignText, parseCampaign } from "./donation/campaign.ts";
+import { checkNewsletterFormAction } from "./donation/form-action-check.ts";
 import { validateEntries, type ValidatedContent, type ValidEntry } from "./content/validate-entry.ts";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { MIN_JOBS_FOR_WORKERS, renderAll, renderThreads, startRenderWorkers } from "./render/render-all.ts";
@@ -95,6 +98,13 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   const authors = content.authors.map(render);
   const pages = content.pages.map(render);
 
+  // The campaign is read with the content: its problems are content problems, reported with the rest.
+  const campaignText = loadCampaignText(options.root);
+  const campaign = campaignText === undefined ? undefined : parseCampaign(campaignText, config.timeZone);
+  if (campaign) diagnostics.push(...campaign.diagnostics);
+  const headersFile = path.join(options.root, "public", "_headers");
+  diagnostics.push(...checkNewsletterFormAction(existsSync(headersFile) ? readFileSync(headersFile, "utf8") : undefined, config.newsletter?.action));
+
   const { site, diagnostics: siteDiagnostics } = buildSite({
     config,
     articles,
@@ -104,8 +114,9 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
     now: options.now ?? Date.now(),
     root: options.root,
     fileExists: existsSync,
+    campaign: campaign?.campaign,
   });
   diagnostics.push(...siteDiagnostics);
   // Files refused while loading (too large, symbolic links) were read too: one diagnostic each.
-  return { site, diagnostics: sortDiagnostics(diagnostics), files: loaded.entries.length + loaded.diagnostics.length };
+  return { site, diagnostics: sortDiagnostics(diagnostics), files: loaded.entries.length + loaded.diagnostics.length + (campaignText === undefined ? 0 : 1) };
 }

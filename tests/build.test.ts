@@ -60,15 +60,20 @@ describe("build (the newsroom fixture)", () => {
     ).toEqual(["Council", "River", "C++"]);
   });
 
-  it("places the donation block where the editor put the marker, once", () => {
+  it("puts the short ask where the editor put the marker and the full ask at the end, once each", () => {
     const $ = readPage(out, "/2026/11/24/flood-wall/");
+    const short = $("aside.ask-short");
+    expect(short).toHaveLength(1);
+    expect(short.attr("aria-label")).toBe("Support The Test Gazette");
+    expect(short.find("a").attr("href")).toBe("/donate/");
+    expect(short.prev().text()).toContain("Work starts in spring.");
+    expect(short.next().find("h2").first().text()).toBe("Who pays");
     const aside = $("aside.donate");
     expect(aside).toHaveLength(1);
     expect(aside.attr("aria-labelledby")).toBe("donate-heading");
     expect($("#donate-heading").text()).toBe("Support independent news");
     expect(aside.find("a").attr("href")).toBe("/donate/");
-    expect(aside.prev().text()).toContain("Work starts in spring.");
-    expect(aside.next().find("h2").text()).toBe("Who pays");
+    expect($("article > :last-child").is("aside.donate")).toBe(true);
   });
 
   it("ends an article with the donation block by default, and leaves it off when the editor says donate: false", () => {

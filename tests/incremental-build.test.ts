@@ -23,6 +23,7 @@ type Edit =
   | { kind: "body"; pick: number; words: number }
   | { kind: "config"; perPage: number; name: number }
   | { kind: "template"; text: number }
+  | { kind: "campaign"; raised: number; ends: number }
   | { kind: "nothing" };
 
 const day = fc.integer({ min: 1, max: 320 });
@@ -37,6 +38,8 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant("body" as const), pick, words }),
   fc.record({ kind: fc.constant("config" as const), perPage: fc.integer({ min: 1, max: 3 }), name: fc.nat({ max: 5 }) }),
   fc.record({ kind: fc.constant("template" as const), text: fc.nat({ max: 5 }) }),
+  // raised 0 deletes the campaign file; ends picks a last day before or after NOW (ended or not).
+  fc.record({ kind: fc.constant("campaign" as const), raised: fc.constantFrom(0, 500, 1000, 1500), ends: fc.integer({ min: 320, max: 340 }) }),
   fc.constant({ kind: "nothing" as const }),
 );
 
@@ -53,6 +56,9 @@ function newProject(): Project {
   const templatesDir = mkdtempSync(path.join(tmpdir(), "tidings-templates-"));
   scratch.push(templatesDir);
   cpSync(TEMPLATES_DIR, templatesDir, { recursive: true });
+  // A currency, so a campaign file (one of the edits) can be shown on the asks.
+  const config = path.join(root, "tidings.config.yml");
+  writeFileSync(config, readFileSync(config, "utf8").replace("  url: /donate/", "  url: /donate/\n  currency: GBP"));
   return { root, templatesDir, added: [], count: 0 };
 }
 
@@ -108,6 +114,16 @@ function apply(project: Project, change: Edit): void {
       writeFileSync(template, text);
       return;
     }
+    case "campaign": {
+      const campaign = path.join(project.root, "content", "campaign.yml");
+      if (change.raised === 0) {
+        rmSync(campaign, { force: true });
+        return;
+      }
+      const ends = new Date(Date.UTC(2026, 0, change.ends)).toISOString().slice(0, 10);
+      writeFileSync(campaign, `heading: Appeal\ntext: Give.\ngoal: 1000\nraised: ${change.raised}\nsupporters: ${change.raised / 50}\nends: ${ends}\n`);
+      return;
+    }
     case "nothing":
       return;
   }
@@ -145,6 +161,27 @@ describe("an incremental build", () => {
       { numRuns: 3, endOnFailure: true },
     );
   }, 600_000);
+
+  it("renders again the pages that show an ask when the campaign file changes, equal to a cold build", async () => {
+    const project = newProject();
+    const options = { root: project.root, now: NOW, templatesDir: project.templatesDir };
+    expect((await build({ ...options, outputDir: "_incremental" })).ok).toBe(true);
+    for (const change of [
+      { kind: "campaign", raised: 500, ends: 340 },
+      { kind: "campaign", raised: 1000, ends: 340 },
+      { kind: "campaign", raised: 1000, ends: 320 },
+      { kind: "campaign", raised: 0, ends: 320 },
+    ] as const) {
+      apply(project, change);
+      const incremental = await build({ ...options, outputDir: "_incremental" });
+      const cold = await build({ ...options, outputDir: "_cold", cache: false });
+      expect(incremental.ok && cold.ok).toBe(true);
+      // The articles with an ask and the donate page; not the lists, tags or authors.
+      expect(incremental.rendered).toBeGreaterThan(0);
+      expect(incremental.rendered).toBeLessThan(incremental.pages);
+      expect(snapshot(incremental.outputDir)).toEqual(snapshot(cold.outputDir));
+    }
+  }, 120_000);
 
   it("renders only the pages a new article changes, and nothing when nothing changed", async () => {
     const project = newProject();

@@ -3,7 +3,7 @@ import { copyFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { SiteConfig } from "../config.ts";
 import { renderOutputFiles, writeOutputFiles } from "../output/output-files.ts";
-import { SEARCH_SCRIPT, siteAssets, STYLESHEET } from "../output/static-files.ts";
+import { ASK_SCRIPT, SEARCH_SCRIPT, siteAssets, STYLESHEET } from "../output/static-files.ts";
 import { toAbsoluteUrl } from "../outputs/absolute-url.ts";
 import { renderNewsArticleJsonLd } from "../outputs/render-json-ld.ts";
 import { shareImage } from "../outputs/share-image.ts";
@@ -95,6 +95,7 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
     eleventyConfig.addPassthroughCopy({ [toGlobPath(path.join(root, "public"))]: "/" });
     if (existsSync(stylesheet)) eleventyConfig.addPassthroughCopy({ [toGlobPath(stylesheet)]: assets.stylesheet.slice(1) });
     eleventyConfig.addPassthroughCopy({ [toGlobPath(SEARCH_SCRIPT)]: assets.searchScript.slice(1) });
+    eleventyConfig.addPassthroughCopy({ [toGlobPath(ASK_SCRIPT)]: assets.askScript.slice(1) });
     eleventyConfig.on("eleventy.before", () => search?.postpone());
     // Images from content/, feeds and sitemaps come from the site model of the run that just finished.
     eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {

@@ -10,10 +10,14 @@ export const STYLESHEET = "public/css/site.css";
 /** The search page's script; it ships with Tidings' templates, whatever the site. */
 export const SEARCH_SCRIPT = path.resolve(import.meta.dirname, "..", "..", "templates", "_assets", "search.js");
 
-/** Where the pages find the stylesheet and the search script: site paths with a content hash. */
+/** The donation ask's script (the frequency cap in localStorage); pages work without it. */
+export const ASK_SCRIPT = path.resolve(import.meta.dirname, "..", "..", "templates", "_assets", "ask.js");
+
+/** Where the pages find the stylesheet and the scripts: site paths with a content hash. */
 export interface SiteAssets {
   stylesheet: string;
   searchScript: string;
+  askScript: string;
 }
 
 /** A file published as it is: absolute source path → site path. */
@@ -26,7 +30,11 @@ export interface StaticFile {
 
 /** The fingerprinted addresses of the stylesheet and search script of the project at `root`. */
 export function siteAssets(root: string): SiteAssets {
-  return { stylesheet: fingerprintedPath(path.join(root, STYLESHEET), "/assets/site"), searchScript: fingerprintedPath(SEARCH_SCRIPT, "/assets/search") };
+  return {
+    stylesheet: fingerprintedPath(path.join(root, STYLESHEET), "/assets/site"),
+    searchScript: fingerprintedPath(SEARCH_SCRIPT, "/assets/search"),
+    askScript: fingerprintedPath(ASK_SCRIPT, "/assets/ask"),
+  };
 }
 
 /**
@@ -40,6 +48,7 @@ export function listStaticFiles(root: string, site: Pick<Site, "assets">, assets
   const stylesheet = path.join(root, STYLESHEET);
   if (existsSync(stylesheet)) files.push({ from: stylesheet, to: assets.stylesheet });
   files.push({ from: SEARCH_SCRIPT, to: assets.searchScript });
+  files.push({ from: ASK_SCRIPT, to: assets.askScript });
   files.push(...site.assets);
   // A later entry for the same address wins, as with Eleventy's passthrough copies.
   const byPath = new Map(files.map((file) => [file.to, file]));

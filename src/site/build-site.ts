@@ -5,6 +5,9 @@ import { isHttpUrl, type ArticleFrontMatter, type AuthorFrontMatter, type PageFr
 import type { ValidEntry } from "../content/validate-entry.ts";
 import { compareText, error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { lineOf } from "../content/yaml-document.ts";
+import { buildAsks, type AskView } from "../donation/ask-view.ts";
+import { CAMPAIGN_FILE, type Campaign } from "../donation/campaign.ts";
+import { chooseVariant } from "../donation/choose-variant.ts";
 import { ageNotice } from "./age-notice.ts";
 import { buildFeeds } from "./feeds.ts";
 import { escapeHtml, splitLede } from "./lede.ts";
@@ -63,6 +66,8 @@ export interface SiteInput {
   root: string;
   /** Whether a file exists (injected so the model stays testable without a disk). */
   fileExists: (absolutePath: string) => boolean;
+  /** The campaign from content/campaign.yml, when the newsroom runs one. */
+  campaign?: Campaign | undefined;
 }
 
 /** Top-level path segments that Tidings itself uses, which no standalone page may take. */
@@ -112,8 +117,17 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
   const articles: Article[] = [];
   // The build's reference time on the site's calendar, for age notices.
   const now = toContentDate(input.now, config.timeZone, true);
+  // Every ask is built once and shared: a page's view holds the one it shows (and so its key).
+  const asks = buildAsks(config, input.campaign, input.now);
+  if (input.campaign !== undefined && config.donation.currency === undefined) {
+    diagnostics.push(
+      error("campaign/currency", CAMPAIGN_FILE, "the campaign's goal and total need a currency, and `donation.currency` is not set", {
+        fix: `Add \`currency: GBP\` (or your currency's code) under \`donation\` in ${CONFIG_FILE}.`,
+      }),
+    );
+  }
   for (const entry of visible) {
-    const article = toArticle(entry, input, now, authorsByName, diagnostics, images);
+    const article = toArticle(entry, input, now, authorsByName, diagnostics, images, asks);
     claim(article.url, article.file, entry.lines.get("slug"));
     articles.push(article);
   }
@@ -133,7 +147,7 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
   const pages: Page[] = [];
   const publishedPages = input.pages.filter((entry) => input.mode === "preview" || entry.frontMatter.draft !== true);
   for (const entry of publishedPages) {
-    const page = toPage(entry, config);
+    const page = toPage(entry, config, asks);
     if (RESERVED_SEGMENTS.has(page.slug) || /^\d{4}$/.test(page.slug)) {
       diagnostics.push(
         error("site/reserved-slug", page.file, `the address /${page.slug}/ is used by the site itself`, {
@@ -267,6 +281,7 @@ function toArticle(
   authorsByName: ReadonlyMap<string, Author>,
   diagnostics: Diagnostic[],
   images: Map<string, ImageReference>,
+  asks: ReadonlyMap<string, AskView>,
 ): Article {
   const { config } = input;
   const fm = entry.frontMatter;
@@ -322,6 +337,11 @@ function toArticle(
   };
   const notice = config.ageNotice.enabled ? ageNotice(fm.date, now, config.ageNotice.days) : undefined;
   if (notice !== undefined) article.ageNotice = notice;
+  if (showDonation) {
+    const variant = chooseVariant(config.donation.variants, { tags: tagNames, type: typeKey, now: input.now, timeZone: config.timeZone });
+    const ask = asks.get(variant?.name ?? "default");
+    if (ask) article.ask = ask;
+  }
   if (fm.updated) article.updated = toDateInfo(fm.updated, config);
   if (fm.expires) article.expires = toDateInfo(fm.expires, config);
   if (fm.image) {
@@ -580,10 +600,13 @@ function checkLogo(input: SiteInput, diagnostics: Diagnostic[]): void {
   }
 }
 
-function toPage(entry: RenderedEntry<PageFrontMatter>, config: SiteConfig): Page {
+function toPage(entry: RenderedEntry<PageFrontMatter>, config: SiteConfig, asks: ReadonlyMap<string, AskView>): Page {
   const fm = entry.frontMatter;
   const slug = entrySlug(entry);
-  return {
+  const url = pagePath(slug);
+  // The donate page shows the tiers and the campaign in full, and never an ask for itself.
+  const isDonatePage = config.donation.enabled && url === config.donation.url;
+  const page: Page = {
     kind: "page",
     file: entry.file,
     slug,
@@ -592,6 +615,10 @@ function toPage(entry: RenderedEntry<PageFrontMatter>, config: SiteConfig): Page
     summary: fm.summary ?? entry.firstParagraph,
     body: entry.html.join(""),
     draft: fm.draft === true,
-    showDonation: config.donation.enabled && fm.donate === true,
+    showDonation: config.donation.enabled && fm.donate === true && !isDonatePage,
   };
+  const ask = asks.get("default");
+  if (ask && isDonatePage) page.donatePage = ask;
+  else if (ask && page.showDonation) page.ask = ask;
+  return page;
 }

@@ -1,3 +1,4 @@
+import type { AskView } from "../donation/ask-view.ts";
 import type { SiteConfig } from "../config.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 
@@ -167,6 +168,8 @@ export interface Article {
   expires?: DateInfo;
   /** Whether the donation block appears on this article. */
   showDonation: boolean;
+  /** The ask it shows (the variant its rules chose), when `showDonation`: short at the editor's marker, full at the end. */
+  ask?: AskView;
   /** The body HTML, split in two where the editor placed the donation marker. */
   body: [string] | [string, string];
   wordCount: number;
@@ -214,6 +217,10 @@ export interface Page {
   body: string;
   draft: boolean;
   showDonation: boolean;
+  /** The ask at the end of the page, when `showDonation`. */
+  ask?: AskView;
+  /** On the donate page (`donation.url`): the tiers and the campaign it shows in full. */
+  donatePage?: AskView;
 }
 
 /**

@@ -8,7 +8,10 @@ import { useServedSampleSite } from "../support/serve-sample-build.ts";
 const MARK_FOCUSABLE = `(() => {
   const selector = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
   const visible = (element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== "hidden";
-  const elements = [...document.querySelectorAll(selector)].filter((element) => !element.disabled && visible(element));
+  // Tab stops once in a group of radio buttons, on the checked one (arrow keys move within it).
+  const tabStop = (element) => element.type !== "radio" || !element.name || element.checked ||
+    !document.querySelector('input[type="radio"][name="' + element.name + '"]:checked');
+  const elements = [...document.querySelectorAll(selector)].filter((element) => !element.disabled && visible(element) && tabStop(element));
   elements.forEach((element, index) => element.setAttribute("data-focus-index", String(index)));
   return elements.length;
 })()`;

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CONFIG_FIELDS } from "../../src/config.ts";
+import { CAMPAIGN_FIELDS } from "../../src/donation/campaign.ts";
 import { ARTICLE_FIELDS, AUTHOR_FIELDS, PAGE_FIELDS } from "../../src/content/schemas.ts";
 import { messageSource } from "../../src/markdown/report.ts";
 
@@ -25,6 +26,7 @@ function emittedCodes(): Set<string> {
     codes.add(`front-matter/${field}`);
   }
   for (const field of [...(CONFIG_FIELDS[""] ?? []), "unknown-field", "fields"]) codes.add(`config/${field}`);
+  for (const field of [...CAMPAIGN_FIELDS, "unknown-field", "fields"]) codes.add(`campaign/${field}`);
   return codes;
 }
 
@@ -45,7 +47,7 @@ describe("docs/editors.md", () => {
 
   it("lists no code that does not exist", () => {
     const section = guide.slice(guide.indexOf("## What each message means"));
-    const listed = [...section.matchAll(/`((?:front-matter|config|yaml|content|markdown|site|build)\/[A-Za-z-]+)`/g)].map((match) => match[1] ?? "");
+    const listed = [...section.matchAll(/`((?:front-matter|config|yaml|content|markdown|site|build|campaign)\/[A-Za-z-]+)`/g)].map((match) => match[1] ?? "");
     expect(listed.filter((code) => !codes.has(code))).toEqual([]);
   });
 });

@@ -21,6 +21,8 @@ export const SAMPLE_PAGES = {
   authors: "/authors/",
   search: "/search/",
   page: "/about/",
+  // The donate page: the campaign and the tiers with what each pays for.
+  donate: "/donate/",
   corrections: "/corrections/",
   "not-found": "/404.html",
 } as const;

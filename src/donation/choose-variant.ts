@@ -1,0 +1,30 @@
+import { DateTime } from "luxon";
+import { matchKey } from "../site/slugs.ts";
+import type { DonationVariant } from "./donation-schema.ts";
+
+/** What a variant rule can look at: the article's tags and type, and the time of the build. */
+export interface AskTarget {
+  tags: readonly string[];
+  type: string;
+  now: number;
+  timeZone: string;
+}
+
+/**
+ * The first variant whose every rule matches, else none (the default ask). Tags and types match
+ * when the article has any of those listed (tags without regard to case); `from` and `until` are
+ * days in the site's time zone, both included, compared with the build's time, so an appeal
+ * week starts and stops on the scheduled rebuilds. A future article type such as `live` works
+ * as soon as it exists: variants name types as text.
+ */
+export function chooseVariant(variants: readonly DonationVariant[], target: AskTarget): DonationVariant | undefined {
+  const tags = new Set(target.tags.map(matchKey));
+  const today = DateTime.fromMillis(target.now, { zone: target.timeZone }).toISODate() ?? "";
+  return variants.find(
+    (variant) =>
+      (variant.tags.length === 0 || variant.tags.some((tag) => tags.has(matchKey(tag)))) &&
+      (variant.types.length === 0 || variant.types.includes(target.type)) &&
+      (variant.from === undefined || today >= variant.from) &&
+      (variant.until === undefined || today <= variant.until),
+  );
+}
