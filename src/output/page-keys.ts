@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { OutputPage, SiteChrome } from "../site/output-pages.ts";
+import type { ArticleCard, OutputPage, SiteChrome } from "../site/output-pages.ts";
 import { outputFileFor } from "../site/urls.ts";
 import { listFiles } from "./files.ts";
 import { canonicalHash } from "./output-manifest.ts";
@@ -38,17 +38,32 @@ export function pageBaseKey(inputs: PageKeyInputs): string {
  * two builds that give a page the same key write the same bytes for it.
  */
 export function keyPages(pages: readonly OutputPage[], base: string): KeyedPage[] {
+  const cardKeys = new Map<ArticleCard, string>();
+  const cardKey = (card: ArticleCard): string => {
+    let key = cardKeys.get(card);
+    if (key === undefined) {
+      key = createHash("sha256").update(JSON.stringify(card)).digest("base64");
+      cardKeys.set(card, key);
+    }
+    return key;
+  };
   return pages.map((page) => ({
     ...page,
     file: outputFileFor(page.url).slice(1),
-    key: createHash("sha256").update(base).update("\0").update(page.template).update("\0").update(page.url).update("\0").update(viewJson(page.view)).digest("hex"),
+    key: createHash("sha256").update(base).update("\0").update(page.template).update("\0").update(page.url).update("\0").update(viewJson(page, cardKey)).digest("hex"),
   }));
 }
 
 // Views are plain trees of data built in a fixed order (src/site/output-pages.ts), so
 // JSON.stringify is canonical for them, and much faster than toCanonicalJson; a replacer that
-// guarded against a Map or Set (written as {}, so dropped from the key) made it 3× slower, so
-// tests/output/page-keys.test.ts checks that every view of a rich site is plain data instead.
-function viewJson(view: unknown): string {
-  return JSON.stringify(view);
+// guarded against a Map or Set (written as {}, so dropped from the key) made it several times
+// slower, so tests/output/page-keys.test.ts checks that every view of a rich site is plain data.
+// A list's cards stand in its JSON as the hash of theirs: each article's card is on several lists
+// (home, each tag, each author), and hashing it once per build keeps the keys' work at about the
+// size of the archive rather than of every list that shows it.
+function viewJson(page: OutputPage, cardKey: (card: ArticleCard) => string): string {
+  if (page.template === "home" || page.template === "tag" || page.template === "author") {
+    return JSON.stringify({ ...page.view, items: page.view.items.map(cardKey) });
+  }
+  return JSON.stringify(page.view);
 }

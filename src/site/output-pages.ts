@@ -139,8 +139,21 @@ export function listOutputPages(site: Site): OutputPage[] {
   return pages;
 }
 
-/** An article as lists show it. */
+// An article is on the home page, its tags' and its authors' lists: one card serves them all, so
+// page keys can hash each card once (see page-keys.ts).
+const cards = new WeakMap<Article, ArticleCard>();
+
+/** An article as lists show it (the same object for the same article, to be read, never changed). */
 export function toArticleCard(article: Article): ArticleCard {
+  let card = cards.get(article);
+  if (card === undefined) {
+    card = makeArticleCard(article);
+    cards.set(article, card);
+  }
+  return card;
+}
+
+function makeArticleCard(article: Article): ArticleCard {
   const card: ArticleCard = {
     url: article.url,
     title: article.title,
