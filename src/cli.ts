@@ -6,6 +6,7 @@ import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { formatDiagnostics, summarizeDiagnostics, type DiagnosticFormat } from "./diagnostics/format-diagnostics.ts";
 import { IMAGE_KEY_VARIABLE } from "./media/image-providers.ts";
 import { createArticle } from "./new-article.ts";
+import { BYLINE_PLACEHOLDER, gitUserName } from "./new-byline.ts";
 import { progressLine } from "./progress-line.ts";
 import { UserError } from "./user-error.ts";
 
@@ -115,6 +116,7 @@ async function runNew(root: string, args: string[]): Promise<number> {
     root,
     headline: positionals.join(" "),
     bylines: values.byline ?? [],
+    gitName: values.byline ? undefined : gitUserName(root),
     tags: values.tags ?? [],
     type: values.type,
   });
@@ -123,7 +125,12 @@ async function runNew(root: string, args: string[]): Promise<number> {
   const lines = [
     `✔ Created ${article.file}, dated ${article.date}.`,
     "  It is a draft: write the story, then delete the line `draft: true` to publish it.",
-    ...article.toFill.map((field) => `  Fill in \`${field}\` before publishing: it is required.`),
+    ...(article.bylineSource === "git" ? [`  The byline is your git name, which matches an author file: ${article.bylines.join(", ")}.`] : []),
+    ...article.toFill.map((field) =>
+      field === "byline"
+        ? `  Replace \`byline: ${BYLINE_PLACEHOLDER}\` with the writer's name before publishing (or start with --byline "Name").`
+        : `  Fill in \`${field}\` before publishing: it is required.`,
+    ),
     `  Preview it with npm start at http://localhost:8080${article.url}`,
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
