@@ -1,0 +1,148 @@
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLocalBackend, type LocalBackend } from "../../src/admin/local-backend.ts";
+import { build } from "../../src/build.ts";
+import { check } from "../../src/check.ts";
+import { parseFrontMatter } from "../../src/content/front-matter.ts";
+import { articleSlug } from "../../src/new-article.ts";
+import { launchChromium } from "../support/browser.ts";
+import { copyFixture, readPage } from "../support/fixture-site.ts";
+import { serveFolder, type StaticServer } from "../support/static-server.ts";
+
+const REPOSITORY = path.resolve(import.meta.dirname, "..", "..");
+const HEADLINE = "Harbour ferry strike ends after nine days";
+// A free port for decap-server, away from its default (8081) so a running `npm start` is never used.
+const BACKEND_PORT = 18_081 + (process.pid % 500);
+
+/** Wait until `read` returns a value, polling; fails after `timeoutMs`. */
+async function waitFor<T>(read: () => T | undefined, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`nothing after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe("the web editor at /admin/ against the working copy (Decap CMS + decap-server), in Chromium", () => {
+  let root: string;
+  let backend: LocalBackend;
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    root = copyFixture("newsroom");
+    cpSync(path.join(REPOSITORY, "public"), path.join(root, "public"), { recursive: true });
+    // The real local backend, writing into the site's folder, as `npm start` runs it.
+    backend = await startLocalBackend(root, BACKEND_PORT);
+    const preview = await build({ root, mode: "preview", outputDir: "_preview", editorBackendUrl: backend.url });
+    if (!preview.ok) throw new Error(JSON.stringify(preview.diagnostics));
+    server = await serveFolder(preview.outputDir);
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await backend?.stop();
+  });
+
+  it("creates an article through the form that check accepts and the build publishes with every part", { timeout: 180_000 }, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (failure) => errors.push(failure.message));
+    page.on("response", (response) => {
+      // Decap asks for a favicon the site does not have; anything else missing is a real fault.
+      if (response.status() >= 400 && !response.url().endsWith("/favicon.ico")) errors.push(`${response.status()} ${response.url()}`);
+    });
+
+    await page.goto(`${server.origin}/admin/`);
+    // With the local backend there is no account: "Login" enters the working copy.
+    await page.getByRole("button", { name: "Login" }).click();
+    await page.getByText("Articles").first().waitFor();
+    await page.goto(`${server.origin}/admin/#/collections/articles/new`);
+
+    await page.getByLabel("Headline", { exact: true }).fill(HEADLINE);
+    await page.getByLabel("Published", { exact: true }).fill("2026-11-25T09:30");
+    await page.getByRole("button", { name: "Add byline" }).click();
+    // The byline field offers the author files' names.
+    const byline = page.getByLabel("Name", { exact: true });
+    expect(await page.locator(`datalist#${await byline.getAttribute("id")}-suggestions option`).evaluateAll((options) => options.map((option) => (option as unknown as { value: string }).value))).toEqual(["Priya Raman"]);
+    await byline.fill("Priya Raman");
+    await page.getByRole("button", { name: "Add topics" }).click();
+    await page.getByLabel("Topic", { exact: true }).fill("Ferries");
+    await page.getByRole("button", { name: "Add sources" }).click();
+    await page.getByLabel("Source", { exact: true }).fill("Harbour Board statement");
+    await page.getByLabel("Link (optional)", { exact: true }).fill("https://harbour.example.org/statement");
+    await page.getByLabel("Note (optional)", { exact: true }).fill("Issued on Wednesday");
+
+    const photo = path.join(mkdtempSync(path.join(tmpdir(), "tidings-upload-")), "harbour-pier.jpg");
+    copyFileSync(path.join(root, "content/articles/2026/images/pier.jpg"), photo);
+    await page.getByRole("button", { name: "Choose an image" }).click();
+    await page.locator("input[type=file]").setInputFiles(photo);
+    await page.getByRole("button", { name: "Choose selected" }).click();
+    await page.getByLabel("Description (alt text)", { exact: true }).fill("Ferries tied up at the harbour pier");
+    await page.getByLabel("Caption (optional)", { exact: true }).fill("The pier on Tuesday.");
+
+    await page.locator("[data-slate-editor]").click();
+    await page.keyboard.type("Ferries sailed again on Wednesday after the crews accepted the offer.");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("The strike had lasted nine days.");
+
+    // The preview pane is the article in the site's stylesheet.
+    const preview = page.frameLocator("iframe").first();
+    await expect.poll(() => preview.locator("h1.headline").textContent(), { timeout: 10_000 }).toBe(HEADLINE);
+    expect(await preview.locator("link[rel=stylesheet]").evaluateAll((links) => links.map((link) => link.getAttribute("href")))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\/assets\/site\.[0-9a-f]{10}\.css$/)]),
+    );
+
+    await page.getByRole("button", { name: "Publish" }).first().click();
+    await page.getByText("Publish now").click();
+
+    // Saved into the working copy as `npm run new` would file it: content/articles/<year>/<slug>.md, the picture beside it.
+    const year = String(new Date().getFullYear());
+    const file = `content/articles/${year}/${articleSlug(HEADLINE)}.md`;
+    const source = await waitFor(() => (existsSync(path.join(root, file)) ? readFileSync(path.join(root, file), "utf8") : undefined), 20_000);
+    await waitFor(() => (existsSync(path.join(root, `content/articles/${year}/images/harbour-pier.jpg`)) ? true : undefined), 20_000);
+    expect(errors).toEqual([]);
+    await context.close();
+
+    const parsed = parseFrontMatter(source, file);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
+    expect(parsed.value.data).toEqual({
+      title: HEADLINE,
+      date: "2026-11-25 09:30",
+      byline: ["Priya Raman"],
+      tags: ["Ferries"],
+      sources: [{ name: "Harbour Board statement", url: "https://harbour.example.org/statement", note: "Issued on Wednesday" }],
+      image: { src: "images/harbour-pier.jpg", alt: "Ferries tied up at the harbour pier", caption: "The pier on Tuesday." },
+      draft: false,
+      donate: true,
+    });
+
+    // `npm run check` accepts it, and the production build publishes it with every part.
+    const now = Date.UTC(2026, 10, 27, 12);
+    const checked = check({ root, now });
+    expect(checked.diagnostics.filter((d) => d.file.startsWith(`content/articles/${year}/`) && d.severity === "error")).toEqual([]);
+    expect(checked.ok).toBe(true);
+    const built = await build({ root, now, outputDir: "_site" });
+    expect(built.ok, JSON.stringify(built.diagnostics)).toBe(true);
+    const $ = readPage(built.outputDir, `/2026/11/25/${articleSlug(HEADLINE)}/`);
+    expect($("h1.headline").text()).toBe(HEADLINE);
+    expect($(".byline a").attr("href")).toBe("/authors/priya-raman/");
+    expect($("a[href='/tags/ferries/']").length).toBeGreaterThan(0);
+    expect($(".sources a[href='https://harbour.example.org/statement']").text()).toBe("Harbour Board statement");
+    expect($(".sources").text()).toContain("Issued on Wednesday");
+    expect($("figure img").attr("alt")).toBe("Ferries tied up at the harbour pier");
+    expect($("figure figcaption").text()).toContain("The pier on Tuesday.");
+    // Without a summary, the story's first paragraph is the standfirst.
+    expect($(".standfirst").text()).toBe("Ferries sailed again on Wednesday after the crews accepted the offer.");
+    expect($(".article-body p").first().text()).toBe("The strike had lasted nine days.");
+    expect($("time[datetime^='2026-11-25T09:30']").length).toBeGreaterThan(0);
+  });
+});
