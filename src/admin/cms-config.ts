@@ -135,7 +135,7 @@ const ARTICLE_WIDGETS: WidgetTable = {
   }),
   image: { label: "Lead image", widget: "object", collapsed: false },
   "image.src": { label: "Picture", widget: "image", choose_url: false, media_library: { config: { multiple: false } } },
-  "image.alt": { label: "Description (alt text)", widget: "string", hint: "What the picture shows, for people who cannot see it. Required." },
+  "image.alt": { label: "Description (alt text)", widget: "string", hint: "What the picture shows, for people who cannot see it: every picture needs one." },
   "image.caption": { label: "Caption", widget: "string" },
   "image.credit": { label: "Credit", widget: "string", hint: "Who took it." },
   corrections: { label: "Corrections", widget: "list", summary: "{{fields.date}}: {{fields.text}}", hint: "Shown on the article, newest first." },
@@ -251,7 +251,14 @@ export function renderCmsConfig(cms: CmsConfig): string {
  * `required` and nested fields from the schema itself. A schema field the table does not cover
  * throws, so a field added to a schema cannot be forgotten in the editor.
  */
-export function editorFields(schema: z.ZodType, widgets: WidgetTable, input: CmsConfigInput, kind: string, prefix = ""): CmsField[] {
+export function editorFields(
+  schema: z.ZodType,
+  widgets: WidgetTable,
+  input: CmsConfigInput,
+  kind: string,
+  prefix = "",
+  inOptionalObject = false,
+): CmsField[] {
   const shape = objectShape(schema);
   if (!shape) throw new Error(`the ${kind} schema${prefix ? ` at \`${prefix}\`` : ""} is not an object`);
   return Object.entries(shape).map(([name, fieldSchema]) => {
@@ -259,9 +266,16 @@ export function editorFields(schema: z.ZodType, widgets: WidgetTable, input: Cms
     const entry = widgets[key];
     if (!entry) throw new Error(`the ${kind} field \`${key}\` has no editor field: add it to the widget table in src/admin/cms-config.ts`);
     const spec = typeof entry === "function" ? entry(input) : entry;
-    const field: CmsField = { name, required: !fieldSchema.safeParse(undefined).success, ...spec };
+    const required = !fieldSchema.safeParse(undefined).success;
+    const field: CmsField = { name, required: required && !inOptionalObject, ...spec };
+    // Decap checks the required fields of an object even when the object itself is optional and
+    // left empty (an article without a lead image could not be saved), so inside an optional
+    // object they are marked optional in the editor and the hint says when they are needed;
+    // Tidings' own check still refuses an image without `alt`. Items of a list are only checked
+    // when they exist, so they keep `required`.
+    if (required && inOptionalObject) field.hint = [spec.hint, "Required when this part is filled in."].filter(Boolean).join(" ");
     const nested = spec.field === undefined && (spec.widget === "object" || spec.widget === "list") ? objectInside(fieldSchema) : undefined;
-    if (nested) field.fields = editorFields(nested, widgets, input, kind, key);
+    if (nested) field.fields = editorFields(nested, widgets, input, kind, key, spec.widget === "object" && !required);
     return field;
   });
 }

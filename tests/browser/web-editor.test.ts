@@ -86,7 +86,7 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
     await page.getByRole("button", { name: "Choose an image" }).click();
     await page.locator("input[type=file]").setInputFiles(photo);
     await page.getByRole("button", { name: "Choose selected" }).click();
-    await page.getByLabel("Description (alt text)", { exact: true }).fill("Ferries tied up at the harbour pier");
+    await page.getByLabel(/^Description \(alt text\)/).fill("Ferries tied up at the harbour pier");
     await page.getByLabel("Caption (optional)", { exact: true }).fill("The pier on Tuesday.");
 
     await page.locator("[data-slate-editor]").click();
@@ -144,5 +144,28 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
     expect($(".standfirst").text()).toBe("Ferries sailed again on Wednesday after the crews accepted the offer.");
     expect($(".article-body p").first().text()).toBe("The strike had lasted nine days.");
     expect($("time[datetime^='2026-11-25T09:30']").length).toBeGreaterThan(0);
+  });
+
+  it("saves an article without a lead image (the image's own fields are needed only with a picture)", { timeout: 120_000 }, async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/admin/`);
+    await page.getByRole("button", { name: "Login" }).click();
+    await page.getByText("Articles").first().waitFor();
+    await page.goto(`${server.origin}/admin/#/collections/articles/new`);
+    await page.getByLabel("Headline", { exact: true }).fill("No picture today");
+    await page.getByLabel("Published", { exact: true }).fill("2026-11-26T08:00");
+    await page.getByRole("button", { name: "Add byline" }).click();
+    await page.getByLabel("Name", { exact: true }).fill("A guest writer");
+    await page.locator("[data-slate-editor]").click();
+    await page.keyboard.type("Short.");
+    await page.getByRole("button", { name: "Publish" }).first().click();
+    await page.getByText("Publish now").click();
+    const file = path.join(root, `content/articles/${new Date().getFullYear()}/no-picture-today.md`);
+    const source = await waitFor(() => (existsSync(file) ? readFileSync(file, "utf8") : undefined), 20_000);
+    await page.close();
+    const parsed = parseFrontMatter(source, file);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
+    // A byline without an author file is allowed, and no empty image is written.
+    expect(parsed.value.data).toEqual({ title: "No picture today", date: "2026-11-26 08:00", byline: ["A guest writer"], draft: false, donate: true });
   });
 });
