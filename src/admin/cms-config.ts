@@ -41,7 +41,8 @@ export interface CmsCollection {
   folder: string;
   create: boolean;
   extension: "md";
-  format: "frontmatter";
+  /** Tidings' front-matter format (templates/_assets/cms.js): YAML 1.2 core, short forms widened on load. */
+  format: typeof CMS_FORMAT;
   slug: string;
   path?: string;
   identifier_field: string;
@@ -65,6 +66,53 @@ export interface CmsConfig {
   locale: string;
   slug: { encoding: "ascii"; clean_accents: true; sanitize_replacement: "-" };
   collections: CmsCollection[];
+}
+
+/** The name of the front-matter format templates/_assets/cms.js registers with Decap. */
+export const CMS_FORMAT = "tidings-frontmatter";
+
+/**
+ * Fields whose short forms the editor's widgets cannot show, from the schemas: `oneOrMany` are
+ * "a text or a list of texts" (`byline: Priya Raman`), widened to a list on load; `nameOrObject`
+ * are lists whose items may be a plain text instead of an object (a source given by name), each
+ * with the object key the text stands for. Decap's list widget fails on a string ("l.map is not
+ * a function") and on an item that is not an object, so existing files must be widened first.
+ */
+export interface ShortForms {
+  oneOrMany: string[];
+  nameOrObject: Record<string, string>;
+}
+
+/** The short forms of every content schema (field names do not clash across kinds in a way that matters: authors and pages have none). */
+export function shortForms(config: SiteConfig): ShortForms {
+  const schemas = [articleSchema({ timeZone: config.timeZone, types: Object.keys(config.types) }), authorSchema, pageSchema];
+  const forms: ShortForms = { oneOrMany: [], nameOrObject: {} };
+  for (const schema of schemas) {
+    for (const [name, field] of Object.entries(objectShape(schema) ?? {})) {
+      const inner = unwrapOptional(field);
+      const def = defOf(inner);
+      if (def.type === "union") {
+        const options = def["options"] as z.ZodType[];
+        if (options.some((option) => defOf(option).type === "array") && options.some((option) => defOf(option).type !== "array")) forms.oneOrMany.push(name);
+      } else if (def.type === "array") {
+        const element = defOf(def["element"] as z.ZodType);
+        const object = element.type === "union" ? (element["options"] as z.ZodType[]).find((option) => defOf(option).type === "object") : undefined;
+        const firstKey = object ? Object.keys(objectShape(object) ?? {})[0] : undefined;
+        if (firstKey !== undefined) forms.nameOrObject[name] = firstKey;
+      }
+    }
+  }
+  forms.oneOrMany = [...new Set(forms.oneOrMany)].sort();
+  return forms;
+}
+
+function defOf(schema: z.ZodType): Record<string, unknown> & { type: string } {
+  return (schema as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
+}
+
+function unwrapOptional(schema: z.ZodType): z.ZodType {
+  const def = defOf(schema);
+  return def.type === "optional" ? unwrapOptional(def["innerType"] as z.ZodType) : schema;
 }
 
 /** What the generated config depends on besides the schemas. */
@@ -192,7 +240,7 @@ export function cmsConfig(input: CmsConfigInput): CmsConfig {
         folder: folder("article"),
         create: true,
         extension: "md",
-        format: "frontmatter",
+        format: CMS_FORMAT,
         // As `npm run new`: content/articles/<year>/<slug from the headline>.md.
         path: "{{year}}/{{slug}}",
         slug: "{{slug}}",
@@ -211,7 +259,7 @@ export function cmsConfig(input: CmsConfigInput): CmsConfig {
         folder: folder("author"),
         create: true,
         extension: "md",
-        format: "frontmatter",
+        format: CMS_FORMAT,
         slug: "{{name}}",
         identifier_field: "name",
         summary: "{{name}}",
@@ -226,7 +274,7 @@ export function cmsConfig(input: CmsConfigInput): CmsConfig {
         folder: folder("page"),
         create: true,
         extension: "md",
-        format: "frontmatter",
+        format: CMS_FORMAT,
         slug: "{{slug}}",
         identifier_field: "title",
         summary: "{{title}}",

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { RenderedOutputFile } from "../output/output-files.ts";
 import type { SiteAssets, StaticFile } from "../output/static-files.ts";
 import type { Site } from "../site/types.ts";
-import { cmsConfig, renderCmsConfig } from "./cms-config.ts";
+import { cmsConfig, renderCmsConfig, shortForms, type ShortForms } from "./cms-config.ts";
 
 /** Where the web editor is published, under the site's path prefix. */
 export const EDITOR_PATH = "/admin/";
@@ -56,18 +56,19 @@ export function editorFiles(site: Pick<Site, "config" | "authors" | "tags">, opt
   });
   const stylesheet = `${site.config.pathPrefix}${options.assets.stylesheet.slice(1)}`;
   const generated: RenderedOutputFile[] = [
-    { path: `${EDITOR_PATH}index.html`, text: editorPage(site.config.name, stylesheet) },
+    { path: `${EDITOR_PATH}index.html`, text: editorPage(site.config.name, stylesheet, shortForms(site.config)) },
     { path: `${EDITOR_PATH}config.yml`, text: renderCmsConfig(config) },
   ];
   const copied: StaticFile[] = [
     ...decapBundle().map((from) => ({ from, to: `${EDITOR_PATH}${path.basename(from)}` })),
+    { from: yamlParser(), to: `${EDITOR_PATH}js-yaml.min.js` },
     { from: EDITOR_SCRIPT, to: `${EDITOR_PATH}tidings-cms.js` },
   ];
   return { generated, copied };
 }
 
 /** The editor's page: no inline script or style, so the /admin/ policy needs no 'unsafe-inline' for scripts. */
-export function editorPage(siteName: string, stylesheet: string): string {
+export function editorPage(siteName: string, stylesheet: string, forms: ShortForms): string {
   const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
   return `<!doctype html>
 <html lang="en">
@@ -80,10 +81,16 @@ export function editorPage(siteName: string, stylesheet: string): string {
 </head>
 <body>
 <script src="decap-cms.js"></script>
-<script src="tidings-cms.js" data-stylesheet="${escape(stylesheet)}"></script>
+<script src="js-yaml.min.js"></script>
+<script src="tidings-cms.js" data-stylesheet="${escape(stylesheet)}" data-short-forms="${escape(JSON.stringify(forms))}"></script>
 </body>
 </html>
 `;
+}
+
+/** js-yaml's browser build (one file, `window.jsyaml`), which Tidings' front-matter format in the editor reads and writes YAML with. */
+export function yamlParser(): string {
+  return path.join(path.dirname(createRequire(import.meta.url).resolve("js-yaml/package.json")), "dist", "js-yaml.min.js");
 }
 
 /** Decap CMS's browser bundle in node_modules: the main file, the chunks it loads on demand, its WebAssembly and licence. */

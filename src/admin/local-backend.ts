@@ -31,9 +31,13 @@ export function decapServerEntry(): string | undefined {
 export async function startLocalBackend(root: string, port: number): Promise<LocalBackend> {
   const entry = decapServerEntry();
   if (!entry) throw new Error("decap-server is not installed: run `npm ci` (it is a development dependency)");
-  const child = spawn(process.execPath, [entry], {
+  // decap-server runs under a small guard that exits when its stdin closes, which happens however
+  // this process ends (a signal handler does not run on SIGKILL, nor when a wrapper such as
+  // `tsx watch` kills it), so no server is ever left holding the port and the folder.
+  const guard = "process.stdin.on('end', () => process.exit(0)); process.stdin.resume(); require(process.argv[1]);";
+  const child = spawn(process.execPath, ["-e", guard, entry], {
     env: { ...process.env, PORT: String(port), GIT_REPO_DIRECTORY: root, MODE: "fs", LOG_LEVEL: "warn", BIND_HOST: "127.0.0.1" },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["pipe", "ignore", "pipe"],
   });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
@@ -50,7 +54,10 @@ export async function startLocalBackend(root: string, port: number): Promise<Loc
     if (child.exitCode !== null) throw new Error(`decap-server stopped at once (port ${port} taken?): ${stderr.trim()}`);
     try {
       const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: '{"action":"info"}' });
-      if (response.ok) return { url, process: child, stop };
+      // Another decap-server already on the port (a preview left running) answers too, for another folder:
+      // only ours names this one, and ours exits once it finds the port taken.
+      const info = response.ok ? ((await response.json()) as { repo?: unknown }) : {};
+      if (info.repo === path.basename(path.resolve(root)) && child.exitCode === null) return { url, process: child, stop };
     } catch {
       // Not listening yet.
     }

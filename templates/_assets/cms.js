@@ -2,9 +2,50 @@
 // to the CMS bundle). A file, not an inline script, so the /admin/ Content-Security-Policy needs
 // no 'unsafe-inline' for scripts. Decap exposes React's createElement as `h` and create-react-class
 // as `createClass`, so this needs no build step.
-/* global CMS, h, createClass */
+/* global CMS, h, createClass, jsyaml */
 
 const stylesheet = document.currentScript?.dataset.stylesheet;
+const shortForms = JSON.parse(document.currentScript?.dataset.shortForms ?? '{"oneOrMany":[],"nameOrObject":{}}');
+
+/**
+ * Widen the short forms Tidings allows but Decap's list widgets cannot show (the lists come from
+ * the zod schemas, src/admin/cms-config.ts `shortForms`): `byline: Priya Raman` becomes
+ * `[Priya Raman]`, a source given by name becomes `{ name: … }`. Without this, opening such an
+ * article crashed the editor ("l.map is not a function").
+ */
+function widen(data) {
+  for (const name of shortForms.oneOrMany) {
+    if (typeof data[name] === "string" || typeof data[name] === "number") data[name] = [String(data[name])];
+  }
+  for (const [name, key] of Object.entries(shortForms.nameOrObject)) {
+    if (Array.isArray(data[name])) data[name] = data[name].map((item) => (typeof item === "string" || typeof item === "number" ? { [key]: String(item) } : item));
+  }
+  return data;
+}
+
+/**
+ * Front matter as Tidings reads it: YAML 1.2 core schema (js-yaml's CORE_SCHEMA), so a date such
+ * as `2026-11-24` stays the text Tidings reads in the site's zone instead of becoming a UTC
+ * timestamp, as YAML 1.1 would make it; the body after the closing `---`. Written back with the
+ * fields in the form's order.
+ */
+CMS.registerCustomFormat("tidings-frontmatter", "md", {
+  fromFile(content) {
+    const text = content.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+    const match = /^---[^\S\n]*\n(?:([\s\S]*?)\n)?---[^\S\n]*(?:\n|$)/.exec(text);
+    if (!match) return { body: text };
+    const data = jsyaml.load(match[1] ?? "", { schema: jsyaml.CORE_SCHEMA }) ?? {};
+    const body = text.slice(match[0].length);
+    return { ...widen(data), ...(body.trim() ? { body } : {}) };
+  },
+  toFile(data, sortedKeys = []) {
+    const { body = "", ...fields } = data;
+    const order = (key) => (sortedKeys.includes(key) ? sortedKeys.indexOf(key) : sortedKeys.length);
+    const ordered = Object.fromEntries(Object.entries(fields).sort(([a], [b]) => order(a) - order(b)));
+    const yaml = jsyaml.dump(ordered, { schema: jsyaml.CORE_SCHEMA, lineWidth: -1, noRefs: true });
+    return `---\n${yaml}---\n${body}${body.endsWith("\n") || body === "" ? "" : "\n"}`;
+  },
+});
 
 // The preview pane is styled by the site's own stylesheet, so an article looks as readers see it.
 if (stylesheet) CMS.registerPreviewStyle(stylesheet);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { cmsConfig, editorFields, renderCmsConfig, type CmsField } from "../../src/admin/cms-config.ts";
+import { cmsConfig, editorFields, renderCmsConfig, shortForms, type CmsField } from "../../src/admin/cms-config.ts";
 import { parseConfig, type SiteConfig } from "../../src/config.ts";
 import { ARTICLE_FIELDS, AUTHOR_FIELDS, PAGE_FIELDS, SLUG_PATTERN, text } from "../../src/content/schemas.ts";
 
@@ -90,7 +90,7 @@ describe("cmsConfig", () => {
       slug: "{{slug}}",
       media_folder: "images",
       public_folder: "images",
-      format: "frontmatter",
+      format: "tidings-frontmatter",
       extension: "md",
     });
     expect(collection("authors")).toMatchObject({ folder: "content/authors", identifier_field: "name" });
@@ -121,5 +121,11 @@ describe("the editor section of tidings.config.yml", () => {
     const parsed = parseConfig("name: G\nurl: https://g.example.org\ndonation: { heading: G, text: G, button: G, url: /d/ }\neditor:\n  backend: { repo: a/b }\n");
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.diagnostics.map((d) => [d.code, d.field, d.line])).toEqual([["config/editor", "editor.backend", 5]]);
+  });
+});
+
+describe("shortForms", () => {
+  it("finds, from the schemas, the fields an editor may write as one text and the list items that may be a plain name", () => {
+    expect(shortForms(siteConfig())).toEqual({ oneOrMany: ["byline", "tags"], nameOrObject: { sources: "name" } });
   });
 });

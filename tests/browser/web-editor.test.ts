@@ -1,7 +1,7 @@
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalBackend, type LocalBackend } from "../../src/admin/local-backend.ts";
 import { build } from "../../src/build.ts";
@@ -16,6 +16,13 @@ const REPOSITORY = path.resolve(import.meta.dirname, "..", "..");
 const HEADLINE = "Harbour ferry strike ends after nine days";
 // A free port for decap-server, away from its default (8081) so a running `npm start` is never used.
 const BACKEND_PORT = 18_081 + (process.pid % 500);
+
+/** Wait until the entry editor has mounted (its preview frame is there), so typing is not lost to a late first render. */
+async function editorReady(page: Page): Promise<void> {
+  await page.getByLabel("Headline", { exact: true }).waitFor();
+  await page.locator("iframe").first().waitFor();
+  await page.getByText("Writing in Articles collection").waitFor();
+}
 
 /** Wait until `read` returns a value, polling; fails after `timeoutMs`. */
 async function waitFor<T>(read: () => T | undefined, timeoutMs: number): Promise<T> {
@@ -66,6 +73,7 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
     await page.getByRole("button", { name: "Login" }).click();
     await page.getByText("Articles").first().waitFor();
     await page.goto(`${server.origin}/admin/#/collections/articles/new`);
+    await editorReady(page);
 
     await page.getByLabel("Headline", { exact: true }).fill(HEADLINE);
     await page.getByLabel("Published", { exact: true }).fill("2026-11-25T09:30");
@@ -152,6 +160,7 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
     await page.getByRole("button", { name: "Login" }).click();
     await page.getByText("Articles").first().waitFor();
     await page.goto(`${server.origin}/admin/#/collections/articles/new`);
+    await editorReady(page);
     await page.getByLabel("Headline", { exact: true }).fill("No picture today");
     await page.getByLabel("Published", { exact: true }).fill("2026-11-26T08:00");
     await page.getByRole("button", { name: "Add byline" }).click();
@@ -167,5 +176,37 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
     // A byline without an author file is allowed, and no empty image is written.
     expect(parsed.value.data).toEqual({ title: "No picture today", date: "2026-11-26 08:00", byline: ["A guest writer"], draft: false, donate: true });
+  });
+
+  it("opens and saves an article written with the short forms (a byline and tags as one text, a source by name)", { timeout: 120_000 }, async () => {
+    const file = "content/articles/2026/short-forms.md";
+    writeFileSync(
+      path.join(root, file),
+      "---\ntitle: Short forms\ndate: 2026-11-20 10:00\nbyline: Priya Raman\ntags: Council\nsources:\n  - Council minutes\n---\nText.\n",
+    );
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (failure) => errors.push(failure.message));
+    await page.goto(`${server.origin}/admin/`);
+    await page.getByRole("button", { name: "Login" }).click();
+    await page.getByText("Short forms").first().click();
+    const title = page.getByLabel("Headline", { exact: true });
+    await expect.poll(() => title.inputValue(), { timeout: 20_000 }).toBe("Short forms");
+    await title.click();
+    await page.keyboard.press("End");
+    await page.keyboard.type(" again");
+    await page.getByText("UNSAVED CHANGES").waitFor();
+    await page.getByRole("button", { name: "Publish" }).first().click();
+    await page.getByText("Publish now").click();
+    const source = await waitFor(() => {
+      const text = readFileSync(path.join(root, file), "utf8");
+      return text.includes("Short forms again") ? text : undefined;
+    }, 20_000);
+    await page.close();
+    expect(errors).toEqual([]);
+    const parsed = parseFrontMatter(source, file);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
+    expect(parsed.value.data).toMatchObject({ title: "Short forms again", date: "2026-11-20 10:00", byline: ["Priya Raman"], tags: ["Council"], sources: [{ name: "Council minutes" }] });
+    expect(check({ root, now: Date.UTC(2026, 10, 27, 12) }).diagnostics.filter((d) => d.file === file && d.severity === "error")).toEqual([]);
   });
 });
