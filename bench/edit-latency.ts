@@ -36,7 +36,7 @@ export interface EditLatencyOptions {
  */
 export async function measureEditLatency(options: EditLatencyOptions): Promise<EditLatency> {
   const { siteRoot, port } = options;
-  const server = spawn(process.execPath, ["--import", "tsx", path.join(options.repo, "src", "cli.ts"), "serve", "--port", String(port)], {
+  const server = spawn(process.execPath, ["--import", "tsx", path.join(options.repo, "src", "cli.ts"), "serve", "--port", String(port), "--editor-port", "0"], {
     cwd: siteRoot,
     stdio: ["ignore", "ignore", "pipe"],
   });

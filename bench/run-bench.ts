@@ -7,6 +7,7 @@
 //   npm run bench -- --large           100,000 articles, one run, no preview (about half an hour)
 //   npm run bench -- --sizes 4000 --runs 5 --json out.json
 //   npm run bench -- --photos 1300     the photo site instead: 1,000 articles (or the first of --sizes), 1,300 photos
+//   npm run bench -- --long-reads      one long read of 1, 2, 4 and 8 MB in a small site, cold builds (about half a minute)
 //
 // Each Tidings build is timed as a whole process, with the phases it reports (load: reading,
 // validating and rendering Markdown through the cache; write: pages, feeds and static files;
@@ -20,6 +21,7 @@ import { parseArgs } from "node:util";
 import { measureEditLatency, type EditLatency } from "./edit-latency.ts";
 import { generateArticles, writeEleventySite, writeTidingsSite, type GeneratedArticle } from "./generate-site.ts";
 import { measureProcess, median, medianCost, type ProcessCost } from "./measure.ts";
+import { longReadTable, runLongReadBench } from "./long-read-bench.ts";
 import { photoTable, runPhotoBench } from "./photo-bench.ts";
 
 const REPO = path.resolve(import.meta.dirname, "..");
@@ -37,8 +39,19 @@ const { values } = parseArgs({
     json: { type: "string", default: path.join(REPO, "bench", "results", "latest.json") },
     port: { type: "string", default: "18080" },
     photos: { type: "string" },
+    "long-reads": { type: "boolean", default: false },
   },
 });
+
+if (values["long-reads"]) {
+  execSync(`"${process.execPath}" "${path.join(REPO, "bin", "tidings.mjs")}" help`, { stdio: "ignore" });
+  const rows = await runLongReadBench({ repo: REPO, work: WORK, sizesMb: [1, 2, 4, 8], seed: SEED, log: (line) => process.stderr.write(`${line}\n`) });
+  const json = values.json.replace(/\.json$/, "-long-reads.json");
+  mkdirSync(path.dirname(json), { recursive: true });
+  writeFileSync(json, `${JSON.stringify({ date: new Date().toISOString(), machine: machineName(), seed: SEED, rows }, null, 2)}\n`);
+  process.stdout.write(`${longReadTable(rows)}\n\n${machineName()}\nJSON: ${path.relative(process.cwd(), json)}\n`);
+  process.exit(0);
+}
 
 if (values.photos) {
   const articles = values.sizes ? Number(values.sizes.split(",")[0]) : 1000;

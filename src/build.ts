@@ -1,4 +1,5 @@
 import path from "node:path";
+import { editorFiles, localBackendUrl, publishesEditor } from "./admin/editor-files.ts";
 import { codeFingerprint, CONTENT_CODE, PAGE_CODE, SEARCH_CODE } from "./cache/code-fingerprint.ts";
 import { loadContentCache, saveContentCache } from "./cache/content-cache.ts";
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
@@ -48,6 +49,8 @@ export interface BuildOptions {
   pagesPerRun?: number;
   /** Told how far long steps have got (the CLI prints a progress line); never called for steps that finish at once. */
   onProgress?: (progress: BuildProgress) => void;
+  /** decap-server's API address for the preview's editor at /admin/ (default: its own default, port 8081); production editors commit through `editor.backend`. */
+  editorBackendUrl?: string;
 }
 
 /** The progress task of resizing photos (the local image provider, photos not in the cache). */
@@ -129,11 +132,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // build's output is current as it is.
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const assets = siteAssets(options.root);
-  const staticFiles = listStaticFiles(options.root, site, assets);
+  // The web editor: its config.yml is generated from the site (authors and tags offered), so it is output like a feed.
+  const editor = publishesEditor(site)
+    ? editorFiles(site, { assets, localBackendUrl: site.mode === "preview" ? (options.editorBackendUrl ?? localBackendUrl()) : undefined })
+    : undefined;
+  const staticFiles = [...listStaticFiles(options.root, site, assets), ...(editor?.copied ?? [])];
   // Only the code that turns views into HTML is in the pages' keys: a change elsewhere (the CLI,
   // a development tool's update) re-renders nothing.
   const pages = keyPages(listOutputPages(site), pageBaseKey({ code: cached ? codeFingerprint(PAGE_CODE) : "uncached", templatesDir, chrome: siteChrome(site), assets }));
-  const outputFiles = renderOutputFiles(site);
+  const outputFiles = [...renderOutputFiles(site), ...(editor?.generated ?? [])];
   const key = outputKey({ pages, outputFiles: outputFiles.map((file) => file.text), staticFiles: staticFilesStamp(staticFiles) });
   // The folder as the editor names it, for the host-limit warnings.
   const outputName = path.relative(options.root, outputDir).split(path.sep).join("/") || ".";

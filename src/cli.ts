@@ -6,6 +6,7 @@ import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { formatDiagnostics, summarizeDiagnostics, type DiagnosticFormat } from "./diagnostics/format-diagnostics.ts";
 import { IMAGE_KEY_VARIABLE } from "./media/image-providers.ts";
 import { createArticle } from "./new-article.ts";
+import { BYLINE_PLACEHOLDER, gitUserName } from "./new-byline.ts";
 import { progressLine } from "./progress-line.ts";
 import { UserError } from "./user-error.ts";
 
@@ -23,8 +24,10 @@ Commands:
     --byline <name>     who wrote it (repeat, or separate names with commas)
     --tags <tags>       topics, separated by commas
     --type <type>       the article type, e.g. analysis
-  serve                 Start the preview server with live reload (drafts shown)
+  serve                 Start the preview server with live reload (drafts shown), and the web
+                        editor at /admin/ against the working copy (decap-server on port 8081)
     --port <n>          port (default 8080)
+    --editor-port <n>   decap-server's port (default 8081; 0: no editor backend)
 
 The environment variable ${URL_VARIABLE}, when set, replaces \`url\` in tidings.config.yml.
 ${IMAGE_KEY_VARIABLE} holds the key for signed image CDN URLs (\`images.signed: true\`).
@@ -115,6 +118,7 @@ async function runNew(root: string, args: string[]): Promise<number> {
     root,
     headline: positionals.join(" "),
     bylines: values.byline ?? [],
+    gitName: values.byline ? undefined : gitUserName(root),
     tags: values.tags ?? [],
     type: values.type,
   });
@@ -123,7 +127,12 @@ async function runNew(root: string, args: string[]): Promise<number> {
   const lines = [
     `✔ Created ${article.file}, dated ${article.date}.`,
     "  It is a draft: write the story, then delete the line `draft: true` to publish it.",
-    ...article.toFill.map((field) => `  Fill in \`${field}\` before publishing: it is required.`),
+    ...(article.bylineSource === "git" ? [`  The byline is your git name, which matches an author file: ${article.bylines.join(", ")}.`] : []),
+    ...article.toFill.map((field) =>
+      field === "byline"
+        ? `  Replace \`byline: ${BYLINE_PLACEHOLDER}\` with the writer's name before publishing (or start with --byline "Name").`
+        : `  Fill in \`${field}\` before publishing: it is required.`,
+    ),
     `  Preview it with npm start at http://localhost:8080${article.url}`,
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
@@ -131,14 +140,25 @@ async function runNew(root: string, args: string[]): Promise<number> {
 }
 
 async function runServe(root: string, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { port: { type: "string" } } });
+  const { values } = parseArgs({ args, options: { port: { type: "string" }, "editor-port": { type: "string" } } });
   const port = values.port ? Number(values.port) : 8080;
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserError(`--port must be a port number, got "${values.port}".`);
+  const editorPort = values["editor-port"] === undefined ? undefined : Number(values["editor-port"]);
+  if (editorPort !== undefined && (!Number.isInteger(editorPort) || editorPort < 0 || editorPort > 65535)) {
+    throw new UserError(`--editor-port must be a port number (0 for none), got "${values["editor-port"]}".`);
+  }
   const { serve } = await import("./serve.ts");
   await serve({
     root,
     port,
     siteUrl: siteUrlFromEnvironment(),
+    ...(editorPort === undefined ? {} : { editorPort }),
+    onEditor: (started) =>
+      process.stderr.write(
+        started.ok
+          ? `✔ Web editor: http://localhost:${port}/admin/ (saves go straight into content/ through decap-server at ${started.url})\n`
+          : `⚠ The web editor at /admin/ cannot save: ${started.problem}\n`,
+      ),
     onLoad: (diagnostics, shown) => {
       if (diagnostics.length === 0) return;
       const note =

@@ -93,6 +93,18 @@ const imagesSchema = z
     }
   });
 
+/**
+ * The web editor at /admin/ (Decap CMS). `backend` is handed to the CMS as it is (its `backend`
+ * setting: `name: github` with `repo`, `branch`, `base_url` for the OAuth provider, …); without
+ * this section a production build publishes no /admin/, while the preview always serves it
+ * against the working copy.
+ */
+const editorSchema = z.strictObject({
+  backend: z
+    .record(z.string().regex(/^[a-z_]+$/), z.union([text, z.boolean(), z.number()]))
+    .refine((backend) => typeof backend["name"] === "string", { message: "must name the CMS backend with `name`, e.g. `name: github`" }),
+});
+
 /** The site configuration schema; defaults live here and nowhere else. */
 export const configSchema = z
   .strictObject({
@@ -122,6 +134,7 @@ export const configSchema = z
       })
       .default({ enabled: true, days: 365 }),
     images: imagesSchema.default({ provider: "local", signed: false, formats: [...DEFAULT_IMAGE_FORMATS], widths: DEFAULT_IMAGE_WIDTHS }),
+    editor: editorSchema.optional(),
   })
   .transform((config) => {
     const url = new URL(config.url);
@@ -165,6 +178,8 @@ const CONFIG_HELP: Record<string, FieldHelp> = {
   "images.signed": { expected: "`true` or `false`", example: "signed: true" },
   "images.formats": { expected: "a list of formats from avif, webp and jpeg, best first", example: "formats: [avif, webp, jpeg]" },
   "images.widths": { expected: "a list of widths in pixels from 16 to 8192, narrowest first", example: "widths: [400, 800, 1200]" },
+  editor: { expected: "the web editor settings", example: "editor: { backend: { name: github, repo: newsroom/site, branch: main } }" },
+  "editor.backend": { expected: "the CMS backend settings, with `name`", example: "backend: { name: github, repo: newsroom/site, branch: main }" },
 };
 
 /** Config field names by parent path ("" for top level), for "did you mean" on unknown fields. */
@@ -187,6 +202,7 @@ export const CONFIG_FIELDS: Readonly<Record<string, readonly string[]>> = {
     "logo",
     "ageNotice",
     "images",
+    "editor",
   ],
   navigation: ["label", "url"],
   ...DONATION_FIELDS,
@@ -194,6 +210,7 @@ export const CONFIG_FIELDS: Readonly<Record<string, readonly string[]>> = {
   feeds: ["items"],
   ageNotice: ["enabled", "days"],
   images: ["provider", "url", "signed", "formats", "widths"],
+  editor: ["backend"],
 };
 
 /** The result of loading the config: the config, or every problem found in it. */

@@ -11,6 +11,7 @@ import { MIN_JOBS_FOR_WORKERS, renderAll, renderThreads, startRenderWorkers } fr
 import type { RenderContext, RenderedJob } from "./render/render-job.ts";
 import { buildSite, type RenderedEntry } from "./site/build-site.ts";
 import { contentAddresses } from "./site/content-addresses.ts";
+import { demoteDraftProblems } from "./site/draft-problems.ts";
 import type { BuildMode, Site } from "./site/types.ts";
 
 /** How to load a site. */
@@ -117,6 +118,8 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
     campaign: campaign?.campaign,
   });
   diagnostics.push(...siteDiagnostics);
+  // Production leaves drafts out, so their problems cannot stop it; the preview shows drafts and keeps them as errors.
+  const reported = options.mode === "production" ? demoteDraftProblems(diagnostics, content.drafts) : diagnostics;
   // Files refused while loading (too large, symbolic links) were read too: one diagnostic each.
-  return { site, diagnostics: sortDiagnostics(diagnostics), files: loaded.entries.length + loaded.diagnostics.length + (campaignText === undefined ? 0 : 1) };
+  return { site, diagnostics: sortDiagnostics(reported), files: loaded.entries.length + loaded.diagnostics.length + (campaignText === undefined ? 0 : 1) };
 }

@@ -7,6 +7,7 @@ import { closestMatch } from "./content/describe-value.ts";
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { toSlug } from "./site/slugs.ts";
 import { articlePath } from "./site/urls.ts";
+import { BYLINE_PLACEHOLDER, chooseByline, loadAuthorNames, type BylineSource } from "./new-byline.ts";
 import { UserError } from "./user-error.ts";
 
 /** What to start an article with. */
@@ -15,8 +16,10 @@ export interface NewArticleOptions {
   root: string;
   /** The headline; it becomes the title and, as a slug, the file name. */
   headline: string;
-  /** Who wrote it; left for the editor to fill in when empty. */
+  /** Who wrote it (`--byline`); when empty, the editor's git name if it matches an author, else a placeholder. */
   bylines?: readonly string[];
+  /** The editor's git `user.name` (the CLI reads it with `gitUserName`); used only when it matches an author file. */
+  gitName?: string | undefined;
   tags?: readonly string[];
   /** An article type from the config (`analysis`, `opinion` …); default: none, which means news. */
   type?: string | undefined;
@@ -32,8 +35,12 @@ export interface NewArticle {
   url: string;
   /** The `date` written in the file: now, in the site's time zone. */
   date: string;
-  /** Required fields the editor still has to fill in (`byline` when none was given). */
+  /** Required fields the editor still has to fill in (`byline` when the placeholder was written). */
   toFill: string[];
+  /** The byline written (the placeholder when nobody was known). */
+  bylines: string[];
+  /** Where the byline came from. */
+  bylineSource: BylineSource;
 }
 
 /** The parts of a new article's front matter that depend on the command line and the clock. */
@@ -71,7 +78,8 @@ export function createArticle(options: NewArticleOptions): { ok: true; article: 
   mkdirSync(path.join(options.root, folder), { recursive: true });
 
   const base = articleSlug(title);
-  const bylines = cleanList(options.bylines);
+  const byline = chooseByline({ given: cleanList(options.bylines), gitName: options.gitName, authors: loadAuthorNames(options.root) });
+  const bylines = byline.bylines;
   for (let suffix = 1; suffix <= MAX_SUFFIX; suffix++) {
     const slug = suffix === 1 ? base : `${base}-${suffix}`;
     const file = path.posix.join(folder, `${slug}.md`);
@@ -84,7 +92,7 @@ export function createArticle(options: NewArticleOptions): { ok: true; article: 
       throw cause;
     }
     const url = articlePath({ year: moment.toFormat("yyyy"), month: moment.toFormat("MM"), day: moment.toFormat("dd") }, slug);
-    return { ok: true, article: { file, url, date, toFill: bylines.length === 0 ? ["byline"] : [] } };
+    return { ok: true, article: { file, url, date, toFill: byline.source === "placeholder" ? ["byline"] : [], bylines, bylineSource: byline.source } };
   }
   throw new UserError(`${folder}/${base}.md and ${MAX_SUFFIX - 1} numbered copies already exist; choose another headline.`);
 }
@@ -107,6 +115,7 @@ export function articleTemplate(fields: ArticleTemplateFields): string {
   const nextYear = DateTime.fromISO(day, { zone: "UTC" }).plus({ years: 1 }).toISODate() ?? day;
   const byline =
     fields.bylines.length === 0 ? "byline:" : `byline: ${yamlValue(fields.bylines.length === 1 ? fields.bylines[0] : fields.bylines)}`;
+  const placeholder = fields.bylines.includes(BYLINE_PLACEHOLDER);
   const tags = fields.tags.length === 0 ? "# tags: [Council, Housing]" : `tags: ${yamlValue(fields.tags)}`;
   const type = fields.type === undefined ? "# type: analysis" : `type: ${yamlValue(fields.type)}`;
   return `---
@@ -118,7 +127,7 @@ title: ${yamlValue(fields.title)}
 # First publication, in the site's time zone (${fields.timeZone}). Set it to when the article
 # goes live; a time in the future schedules it, and it goes live on its own.
 date: ${fields.date}
-# Who wrote it: one name, or a list such as [Priya Raman, Owen Halloran].
+# Who wrote it: one name, or a list such as [Priya Raman, Owen Halloran].${placeholder ? `\n# Replace ${BYLINE_PLACEHOLDER} with the writer's name: the preview flags it until you do.` : ""}
 ${byline}
 # A draft is never published. Delete this line when the article is ready.
 draft: true

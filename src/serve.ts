@@ -1,5 +1,7 @@
 import { existsSync, watch } from "node:fs";
 import path from "node:path";
+import { LOCAL_BACKEND_PORT, localBackendUrl } from "./admin/editor-files.ts";
+import { startLocalBackend, type LocalBackend } from "./admin/local-backend.ts";
 import { CACHE_DIR } from "./build.ts";
 import { codeFingerprint, CONTENT_CODE } from "./cache/code-fingerprint.ts";
 import { CONFIG_FILE } from "./config.ts";
@@ -24,6 +26,10 @@ export interface ServeOptions {
   siteUrl?: string | undefined;
   /** Told after every load what was found and which site is shown, so the caller can print it. */
   onLoad?: (diagnostics: readonly Diagnostic[], shown: PreviewChoice) => void;
+  /** The port of decap-server, the web editor's local backend, started beside the preview (default 8081); 0 starts none. */
+  editorPort?: number;
+  /** Told whether the web editor's local backend started, and if not why, so the caller can print it. */
+  onEditor?: (started: { ok: true; url: string } | { ok: false; problem: string }) => void;
 }
 
 /**
@@ -40,7 +46,10 @@ export async function serve(options: ServeOptions): Promise<void> {
   const changes = { count: 0 };
   const provider = createPreviewProvider({ ...options, cache, changes });
   let saved = false;
+  const editorPort = options.editorPort ?? LOCAL_BACKEND_PORT;
+  const backend = editorPort === 0 ? undefined : await startEditorBackend(options.root, editorPort, options.onEditor);
   const server = await serveWithEleventy({
+    editorBackendUrl: backend?.url ?? localBackendUrl(editorPort),
     root: options.root,
     site: async () => {
       const site = await provider();
@@ -53,6 +62,32 @@ export async function serve(options: ServeOptions): Promise<void> {
     port: options.port,
   });
   watchContent(options.root, changes, (file) => showFirst(server, provider, file));
+}
+
+/**
+ * Start decap-server against the working copy for the editor at /admin/, and stop it when the
+ * preview stops (a restart by `tsx watch` included); a failure (the port taken, the package
+ * missing) is reported, never fatal: the preview works without the editor.
+ */
+async function startEditorBackend(root: string, port: number, onEditor: ServeOptions["onEditor"]): Promise<LocalBackend | undefined> {
+  try {
+    const backend = await startLocalBackend(root, port);
+    const stop = () => {
+      backend.process.kill();
+    };
+    process.once("exit", stop);
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.once(signal, () => {
+        stop();
+        process.exit(130);
+      });
+    }
+    onEditor?.({ ok: true, url: backend.url });
+    return backend;
+  } catch (cause) {
+    onEditor?.({ ok: false, problem: cause instanceof Error ? cause.message : String(cause) });
+    return undefined;
+  }
 }
 
 /**

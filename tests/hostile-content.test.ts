@@ -108,7 +108,8 @@ describe("hostile and broken content", () => {
 
   it("refuses huge files and symbolic links with a clear message", async () => {
     const root = copyFixture("newsroom");
-    writeFileSync(path.join(root, "content/articles/2026/huge.md"), valid("", "word ".repeat(300_000)));
+    // Past the 10 MB limit (long reads below it build: tests/long-read.test.ts).
+    writeFileSync(path.join(root, "content/articles/2026/huge.md"), valid("", "word ".repeat(2_200_000)));
     mkdirSync(path.join(root, "content/articles/2027"), { recursive: true });
     symlinkSync("/etc/passwd", path.join(root, "content/articles/2027/passwd.md"));
     const result = await build({ root, now: NOW });
@@ -116,5 +117,8 @@ describe("hostile and broken content", () => {
       ["content/articles/2026/huge.md", "content/too-large"],
       ["content/articles/2027/passwd.md", "content/symlink"],
     ]);
+    expect(result.diagnostics.find((d) => d.code === "content/too-large")?.message).toMatch(
+      /^the file is 10\.5 MB \(11,000,\d{3} bytes\); the limit is 10 MB \(10,485,760 bytes\)$/,
+    );
   });
 });

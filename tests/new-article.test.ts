@@ -8,6 +8,7 @@ import { loadConfig } from "../src/config.ts";
 import { validateEntries } from "../src/content/validate-entry.ts";
 import { ARTICLE_FIELDS, SLUG_PATTERN } from "../src/content/schemas.ts";
 import { articleSlug, articleTemplate, createArticle, type NewArticleOptions } from "../src/new-article.ts";
+import { BYLINE_PLACEHOLDER } from "../src/new-byline.ts";
 import { slugFromFileName } from "../src/site/slugs.ts";
 import { UserError } from "../src/user-error.ts";
 import { copyFixture, writeFiles } from "./support/fixture-site.ts";
@@ -66,6 +67,8 @@ describe("createArticle", () => {
       url: "/2026/11/24/council-approves-flood-wall/",
       date: "2026-11-24 18:40",
       toFill: [],
+      bylines: ["Priya Raman"],
+      bylineSource: "option",
     });
     const { articles, diagnostics } = validate(root, article.file);
     expect(diagnostics).toEqual([]);
@@ -112,14 +115,21 @@ describe("createArticle", () => {
     );
   });
 
-  it("leaves byline for the editor when none is given, and validation then names only that field", () => {
+  it("writes the byline placeholder when none is given and git names no author, and the file then validates", () => {
     const root = copyFixture("newsroom");
-    const article = create(root, { bylines: [] });
+    const article = create(root, { bylines: [], gitName: "someone-else" });
     expect(article.toFill).toEqual(["byline"]);
-    const { diagnostics } = validate(root, article.file);
-    expect(diagnostics.map((d) => [d.line, d.code, d.message, d.fix])).toEqual([
-      [11, "front-matter/byline", "`byline` must be a name or a list of names, got an empty value", "Write it like `byline: Priya Raman`."],
-    ]);
+    expect(article.bylineSource).toBe("placeholder");
+    const text = readFileSync(path.join(root, article.file), "utf8");
+    expect(text).toContain(`byline: ${BYLINE_PLACEHOLDER}\n`);
+    expect(text).toContain(`# Replace ${BYLINE_PLACEHOLDER} with the writer's name`);
+    expect(validate(root, article.file).diagnostics).toEqual([]);
+  });
+
+  it("takes the byline from the editor's git name when it matches an author file", () => {
+    const root = copyFixture("newsroom");
+    const article = create(root, { bylines: [], gitName: "Priya Raman" });
+    expect(article).toMatchObject({ bylines: ["Priya Raman"], bylineSource: "git", toFill: [] });
   });
 
   it("quotes a headline that YAML would misread, and keeps it exactly", () => {

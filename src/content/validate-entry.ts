@@ -38,6 +38,8 @@ export interface ValidatedContent {
   authors: ValidEntry<AuthorFrontMatter>[];
   pages: ValidEntry<PageFrontMatter>[];
   diagnostics: Diagnostic[];
+  /** Files whose front matter says `draft: true`, valid or not: a production build publishes without them. */
+  drafts: Set<string>;
 }
 
 interface KindRules {
@@ -59,7 +61,7 @@ export function validateEntries(entries: readonly RawEntry[], options: SchemaOpt
     author: { schema: authorSchema, help: AUTHOR_HELP, fields: AUTHOR_FIELDS, kindOfFile: "author files" },
     page: { schema: pageSchema, help: PAGE_HELP, fields: PAGE_FIELDS, kindOfFile: "pages" },
   };
-  const content: ValidatedContent = { articles: [], authors: [], pages: [], diagnostics: [] };
+  const content: ValidatedContent = { articles: [], authors: [], pages: [], diagnostics: [], drafts: new Set() };
   for (const entry of entries) {
     const key = cache ? `entry:${cacheKey(entry.kind, settings, entry.source)}` : "";
     const remembered = cache?.get<RememberedEntry>(key);
@@ -68,8 +70,10 @@ export function validateEntries(entries: readonly RawEntry[], options: SchemaOpt
     if (cache && result.ok && !remembered) cache.set(key, remember(entry, result.entry));
     if (!result.ok) {
       content.diagnostics.push(...result.diagnostics);
+      if (result.draft) content.drafts.add(entry.file);
       continue;
     }
+    if ((result.entry.frontMatter as { draft?: unknown }).draft === true) content.drafts.add(entry.file);
     // The schema for each kind produces that kind's front matter; the casts restore what the table erased.
     if (entry.kind === "article") content.articles.push(result.entry as ValidEntry<ArticleFrontMatter>);
     else if (entry.kind === "author") content.authors.push(result.entry as ValidEntry<AuthorFrontMatter>);
@@ -100,14 +104,17 @@ function recall(raw: RawEntry, remembered: RememberedEntry): ValidEntry<unknown>
 export function validateEntry(
   entry: RawEntry,
   rules: KindRules,
-): { ok: true; entry: ValidEntry<unknown> } | { ok: false; diagnostics: Diagnostic[] } {
+): { ok: true; entry: ValidEntry<unknown> } | { ok: false; diagnostics: Diagnostic[]; draft: boolean } {
   const parsed = parseFrontMatter(entry.source, entry.file);
-  if (!parsed.ok) return parsed;
+  // Unreadable front matter cannot say it is a draft, so its problems stay errors.
+  if (!parsed.ok) return { ...parsed, draft: false };
   const { data, body, bodyLine, lines } = parsed.value;
   const result = rules.schema.safeParse(data, { reportInput: true });
   if (!result.success) {
     return {
       ok: false,
+      // An invalid file that says `draft: true` is still a draft: its problems must not stop the others being published.
+      draft: isRecord(data) && data["draft"] === true,
       diagnostics: issuesToDiagnostics(result.error.issues, {
         file: entry.file,
         lines,
@@ -123,4 +130,8 @@ export function validateEntry(
     ok: true,
     entry: { file: entry.file, absolutePath: entry.absolutePath, frontMatter: result.data, body, bodyLine, lines },
   };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
+import { editorFiles, localBackendUrl, publishesEditor } from "../admin/editor-files.ts";
 import type { SiteConfig } from "../config.ts";
 import { renderOutputFiles, writeOutputFiles } from "../output/output-files.ts";
 import { ASK_SCRIPT, SEARCH_SCRIPT, siteAssets, STYLESHEET } from "../output/static-files.ts";
@@ -30,6 +31,8 @@ export interface EleventyOptions {
   indexSearch?: boolean;
   /** The folder the site is published under, with slashes at both ends (`/` or `/news/`); the `url` filter prefixes site paths with it. */
   pathPrefix: string;
+  /** decap-server's API address for the editor at /admin/ the dev server publishes (default: port 8081). */
+  editorBackendUrl?: string | undefined;
 }
 
 /** The folders Eleventy reads, relative to the project root. */
@@ -101,7 +104,10 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
     eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
       if (current) {
         await copyAssets(current.assets, directories.output);
-        writeOutputFiles(renderOutputFiles(current), directories.output);
+        // The web editor at /admin/, against the working copy: its config.yml offers the site's current authors and tags.
+        const editor = publishesEditor(current) ? editorFiles(current, { assets, localBackendUrl: options.editorBackendUrl ?? localBackendUrl() }) : undefined;
+        writeOutputFiles([...renderOutputFiles(current), ...(editor?.generated ?? [])], directories.output);
+        if (editor) await copyAssets(editor.copied, directories.output);
       }
       search?.request(directories.output);
     });

@@ -90,7 +90,7 @@ export interface PreviewServer {
 
 /** An Eleventy instance for the preview, with a PagePreviewer attached to its configuration. */
 export async function createPreviewEleventy(
-  options: RenderTarget & { site: Site | (() => Promise<Site>); indexSearch?: boolean },
+  options: RenderTarget & { site: Site | (() => Promise<Site>); indexSearch?: boolean; editorBackendUrl?: string | undefined },
   runMode: "build" | "serve",
 ) {
   const previewer = new PagePreviewer(options.outputDir);
@@ -101,7 +101,7 @@ export async function createPreviewEleventy(
 }
 
 /** Start Eleventy's dev server with live reload; the site is reloaded from content on every rebuild. */
-export async function serveWithEleventy(options: RenderTarget & { site: () => Promise<Site>; port?: number }): Promise<PreviewServer> {
+export async function serveWithEleventy(options: RenderTarget & { site: () => Promise<Site>; port?: number; editorBackendUrl?: string | undefined }): Promise<PreviewServer> {
   const { eleventy, previewer } = await createPreviewEleventy({ ...options, indexSearch: true }, "serve");
   await eleventy.init();
   await eleventy.watch();

@@ -18,6 +18,11 @@ const COLLECT_EVERY = 4000;
 // Old-generation heap of a render worker: room for the jobs of a 50,000-article site and a parse.
 const WORKER_HEAP_MB = 384;
 
+// Bodies longer than this (long reads: transcripts, reports) are rendered on the main thread: a
+// parse takes about 100 bytes of heap per byte of Markdown, so a few MB would pass a worker's cap
+// and kill it, and the build would wait STALL_MS before rendering it here anyway.
+const MAIN_THREAD_BODY_CHARS = 512 * 1024;
+
 // A worker that posts nothing for this long is presumed dead; the main thread renders what it left.
 const STALL_MS = 30_000;
 
@@ -65,20 +70,27 @@ export function renderAll(jobs: readonly RenderJob[], options: RenderAllOptions 
     else missing.push(index);
   });
   const threads = options.threads ?? renderThreads();
-  const missingJobs = missing.map((index) => jobs[index] as RenderJob);
+  const long = missing.filter((index) => (jobs[index] as RenderJob).body.length > MAIN_THREAD_BODY_CHARS);
+  const shared = long.length === 0 ? missing : missing.filter((index) => (jobs[index] as RenderJob).body.length <= MAIN_THREAD_BODY_CHARS);
+  const sharedJobs = shared.map((index) => jobs[index] as RenderJob);
+  const total = missing.length;
   let rendered: RenderedJob[];
-  if (threads > 1 && missing.length >= MIN_JOBS_FOR_WORKERS) {
-    rendered = renderInParallel(missingJobs, options.workers ?? startRenderWorkers(threads - 1), options.onProgress);
+  if (threads > 1 && shared.length >= MIN_JOBS_FOR_WORKERS) {
+    rendered = renderInParallel(sharedJobs, options.workers ?? startRenderWorkers(threads - 1), options.onProgress && ((done) => options.onProgress?.(done, total)));
   } else {
     options.workers?.stop();
-    rendered = missingJobs.map((job, index) => {
+    rendered = sharedJobs.map((job, index) => {
       if (index > 0 && index % COLLECT_EVERY === 0) releaseMemory();
       const body = renderJob(job);
-      options.onProgress?.(index + 1, missingJobs.length);
+      options.onProgress?.(index + 1, total);
       return body;
     });
   }
-  missing.forEach((index, position) => {
+  long.forEach((index, position) => {
+    rendered.push(renderJob(jobs[index] as RenderJob));
+    options.onProgress?.(shared.length + position + 1, total);
+  });
+  [...shared, ...long].forEach((index, position) => {
     const body = rendered[position] as RenderedJob;
     results[index] = body;
     cache?.set(`body:${keys[index]}`, body);

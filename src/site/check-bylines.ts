@@ -1,6 +1,7 @@
 import { closestMatch } from "../content/describe-value.ts";
 import { lineOf } from "../content/yaml-document.ts";
-import { warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { BYLINE_PLACEHOLDER } from "../new-byline.ts";
 import type { SiteInput } from "./build-site.ts";
 import { matchKey, toSlug } from "./slugs.ts";
 
@@ -16,6 +17,10 @@ export function checkBylines(input: SiteInput): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const entry of input.articles) {
     entry.frontMatter.byline.forEach((name, index) => {
+      if (name === BYLINE_PLACEHOLDER) {
+        diagnostics.push(placeholderProblem(entry.file, lineOf(entry.lines, ["byline", index]), entry.frontMatter.draft === true));
+        return;
+      }
       if (known.has(matchKey(name))) return;
       const suggestion = closestMatch(name, names);
       if (suggestion === undefined) return;
@@ -29,4 +34,18 @@ export function checkBylines(input: SiteInput): Diagnostic[] {
     });
   }
   return diagnostics;
+}
+
+/**
+ * The placeholder `npm run new` writes when it does not know the writer. In a draft it is a
+ * warning, so the preview still shows the draft and lists the warning on every page; in an
+ * article about to be published it is an error, so the placeholder never reaches readers.
+ */
+function placeholderProblem(file: string, line: number | undefined, draft: boolean): Diagnostic {
+  const make = draft ? warning : error;
+  return make("content/byline-placeholder", file, `the byline is still the placeholder ${BYLINE_PLACEHOLDER}`, {
+    line,
+    field: "byline",
+    fix: `Replace ${BYLINE_PLACEHOLDER} with the writer's name, e.g. \`byline: Priya Raman\`.`,
+  });
 }

@@ -29,6 +29,14 @@ describe("renderInParallel", () => {
     const many = Array.from({ length: MIN_JOBS_FOR_WORKERS }, (_, index) => jobs[index % jobs.length] as RenderJob);
     expect(renderAll(many, { threads: 2, workers })).toEqual(many.map(renderJob));
   });
+
+  it("renders long reads on the main thread, in their place among the others, and reports progress over all", () => {
+    const long: RenderJob = { ...(jobs[0] as RenderJob), body: "A long paragraph of a court transcript, said the witness. ".repeat(10_000), file: "content/articles/2026/transcript.md" };
+    const many = Array.from({ length: MIN_JOBS_FOR_WORKERS + 1 }, (_, index) => (index === 7 ? long : (jobs[index % jobs.length] as RenderJob)));
+    const progress: number[][] = [];
+    expect(renderAll(many, { threads: 2, onProgress: (done, total) => progress.push([done, total]) })).toEqual(many.map(renderJob));
+    expect(progress.at(-1)).toEqual([many.length, many.length]);
+  });
 });
 
 describe("renderAll", () => {

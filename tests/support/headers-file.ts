@@ -1,7 +1,8 @@
-/** One block of a Netlify / Cloudflare Pages `_headers` file: a path pattern and its headers. */
+/** One block of a Netlify / Cloudflare Pages `_headers` file: a path pattern, its headers, and the headers it detaches from broader rules (`! Name`). */
 export interface HeaderRule {
   pattern: string;
   headers: [name: string, value: string][];
+  detached: string[];
 }
 
 /**
@@ -14,7 +15,12 @@ export function parseHeadersFile(text: string): HeaderRule[] {
   text.split("\n").forEach((line, index) => {
     if (line.trim() === "" || line.trim().startsWith("#")) return;
     if (/^\S/.test(line)) {
-      rules.push({ pattern: line.trim(), headers: [] });
+      rules.push({ pattern: line.trim(), headers: [], detached: [] });
+      return;
+    }
+    const detach = /^\s+!\s*([A-Za-z0-9-]+)\s*$/.exec(line);
+    if (detach && rules.at(-1)) {
+      rules.at(-1)?.detached.push((detach[1] ?? "").toLowerCase());
       return;
     }
     const header = /^\s+([A-Za-z0-9-]+):\s*(.+)$/.exec(line);
@@ -34,9 +40,15 @@ export function patternMatches(pattern: string, sitePath: string): boolean {
   return new RegExp(`^${expression}$`).test(sitePath);
 }
 
-/** The headers a host sends for a path: those of every matching rule, in file order. */
+/** The headers a host sends for a path: those of every matching rule, in file order, less those a later matching rule detaches (Cloudflare Pages' `! Name`). */
 export function headersFor(rules: readonly HeaderRule[], sitePath: string): [string, string][] {
-  return rules.filter((rule) => patternMatches(rule.pattern, sitePath)).flatMap((rule) => rule.headers);
+  const headers: [string, string][] = [];
+  for (const rule of rules.filter((candidate) => patternMatches(candidate.pattern, sitePath))) {
+    const kept = headers.filter(([name]) => !rule.detached.includes(name.toLowerCase()));
+    headers.length = 0;
+    headers.push(...kept, ...rule.headers);
+  }
+  return headers;
 }
 
 /** A Content-Security-Policy as directive → sources. */

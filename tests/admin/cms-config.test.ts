@@ -1,0 +1,131 @@
+import { z } from "zod";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { cmsConfig, editorFields, renderCmsConfig, shortForms, type CmsField } from "../../src/admin/cms-config.ts";
+import { parseConfig, type SiteConfig } from "../../src/config.ts";
+import { ARTICLE_FIELDS, AUTHOR_FIELDS, PAGE_FIELDS, SLUG_PATTERN, text } from "../../src/content/schemas.ts";
+
+function siteConfig(extra = ""): SiteConfig {
+  const parsed = parseConfig(
+    `name: The Gazette\nurl: https://gazette.example.org\ntimeZone: Europe/London\ntypes: { news: News, analysis: Analysis }\ndonation: { heading: Give, text: Please., button: Give, url: /donate/ }\n${extra}`,
+  );
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
+  return parsed.config;
+}
+
+const input = { config: siteConfig(), authors: ["Priya Raman", "Owen Halloran"], tags: ["Council", "River"] };
+const cms = cmsConfig(input);
+const collection = (name: string) => {
+  const found = cms.collections.find((candidate) => candidate.name === name);
+  if (!found) throw new Error(`no ${name} collection`);
+  return found;
+};
+
+/** Every editor field name by path, as the "did you mean" tables list schema fields: "" → top level, "image" → its fields. */
+function fieldTable(fields: readonly CmsField[], prefix = "", table: Record<string, string[]> = {}): Record<string, string[]> {
+  table[prefix] = fields.map((field) => field.name).filter((name) => !(prefix === "" && name === "body"));
+  for (const field of fields) if (field.fields) fieldTable(field.fields, prefix === "" ? field.name : `${prefix}.${field.name}`, table);
+  return table;
+}
+
+function field(fields: readonly CmsField[], dotted: string): CmsField {
+  const [head, ...rest] = dotted.split(".");
+  const found = fields.find((candidate) => candidate.name === head);
+  if (!found) throw new Error(`no editor field ${dotted}`);
+  return rest.length === 0 ? found : field(found.fields ?? [], rest.join("."));
+}
+
+describe("cmsConfig", () => {
+  it("has an editor field for every schema field of articles, authors and pages, nested ones included, and no other", () => {
+    expect(fieldTable(collection("articles").fields)).toEqual(ARTICLE_FIELDS);
+    expect(fieldTable(collection("authors").fields)).toEqual(AUTHOR_FIELDS);
+    expect(fieldTable(collection("pages").fields)).toEqual(PAGE_FIELDS);
+    for (const name of ["articles", "authors", "pages"]) expect(collection(name).fields.at(-1)).toMatchObject({ name: "body", widget: "markdown" });
+  });
+
+  it("refuses a schema field that has no editor field, naming it", () => {
+    const grown = z.strictObject({ title: text, kicker: text.optional() });
+    expect(() => editorFields(grown, { title: { label: "Headline", widget: "string" } }, input, "article")).toThrow(
+      "the article field `kicker` has no editor field: add it to the widget table in src/admin/cms-config.ts",
+    );
+  });
+
+  it("marks the schema's required fields as required, except inside an optional object", () => {
+    const articles = collection("articles").fields;
+    const required = (fields: readonly CmsField[]) => fields.filter((candidate) => candidate.required).map((candidate) => candidate.name);
+    expect(required(articles)).toEqual(["title", "date", "byline"]);
+    // Decap would refuse to save an article without a lead image if the parts of the optional image were required.
+    expect(required(field(articles, "image").fields ?? [])).toEqual([]);
+    for (const name of ["image.src", "image.alt"]) expect(field(articles, name).hint, name).toContain("Required when this part is filled in.");
+    expect(required(field(articles, "sources").fields ?? [])).toEqual(["name"]);
+    expect(required(field(articles, "corrections").fields ?? [])).toEqual(["date", "text"]);
+    expect(required(collection("authors").fields)).toEqual(["name"]);
+  });
+
+  it("gives each field the widget that matches it", () => {
+    const articles = collection("articles").fields;
+    for (const name of ["date", "updated", "expires", "corrections.date"]) {
+      expect(field(articles, name), name).toMatchObject({ widget: "datetime", format: "YYYY-MM-DD HH:mm", picker_utc: false });
+      expect(field(articles, name).hint, name).toContain("Europe/London");
+    }
+    expect(field(articles, "byline")).toMatchObject({ widget: "list", min: 1, field: { widget: "suggest", suggestions: ["Priya Raman", "Owen Halloran"] } });
+    expect(field(articles, "tags")).toMatchObject({ widget: "list", field: { widget: "suggest", suggestions: ["Council", "River"] } });
+    expect(field(articles, "sources")).toMatchObject({ widget: "list" });
+    expect(field(articles, "sources.url").pattern?.[0]).toBe("^https?://[^\\s]+$");
+    expect(field(articles, "image")).toMatchObject({ widget: "object", required: false });
+    expect(field(articles, "image.src")).toMatchObject({ widget: "image" });
+    expect(field(articles, "image.alt")).toMatchObject({ widget: "string" });
+    expect(field(articles, "corrections")).toMatchObject({ widget: "list" });
+    expect(field(articles, "type")).toMatchObject({ widget: "select", options: [{ label: "News", value: "news" }, { label: "Analysis", value: "analysis" }] });
+    expect(field(articles, "draft")).toMatchObject({ widget: "boolean" });
+    expect(field(articles, "slug").pattern?.[0]).toBe(SLUG_PATTERN.source);
+    expect(field(collection("authors").fields, "aliases")).toMatchObject({ widget: "list" });
+    expect(field(collection("authors").fields, "aliases").fields).toBeUndefined();
+  });
+
+  it("files articles as npm run new does, with pictures beside them as articles refer to them", () => {
+    expect(collection("articles")).toMatchObject({
+      folder: "content/articles",
+      path: "{{year}}/{{slug}}",
+      slug: "{{slug}}",
+      media_folder: "images",
+      public_folder: "images",
+      format: "tidings-frontmatter",
+      extension: "md",
+    });
+    expect(collection("authors")).toMatchObject({ folder: "content/authors", identifier_field: "name" });
+    expect(collection("pages")).toMatchObject({ folder: "content/pages" });
+    expect(cms.slug).toEqual({ encoding: "ascii", clean_accents: true, sanitize_replacement: "-" });
+  });
+
+  it("turns the editorial workflow on, and uses the local backend only when told its address", () => {
+    expect(cms.publish_mode).toBe("editorial_workflow");
+    expect(cms.local_backend).toBeUndefined();
+    expect(cmsConfig({ ...input, localBackendUrl: "http://127.0.0.1:8081/api/v1" }).local_backend).toEqual({ url: "http://127.0.0.1:8081/api/v1" });
+  });
+
+  it("commits through the backend named in the config's editor section", () => {
+    const config = siteConfig("editor:\n  backend: { name: github, repo: gazette/site, branch: main, base_url: https://auth.gazette.example.org }\n");
+    expect(cmsConfig({ ...input, config }).backend).toEqual({ name: "github", repo: "gazette/site", branch: "main", base_url: "https://auth.gazette.example.org" });
+  });
+
+  it("writes YAML that reads back as the same config, marked as generated", () => {
+    const yaml = renderCmsConfig(cms);
+    expect(yaml.split("\n")[0]).toMatch(/^# Generated by Tidings/);
+    expect(parse(yaml)).toEqual(JSON.parse(JSON.stringify(cms)));
+  });
+});
+
+describe("the editor section of tidings.config.yml", () => {
+  it("needs the backend's name", () => {
+    const parsed = parseConfig("name: G\nurl: https://g.example.org\ndonation: { heading: G, text: G, button: G, url: /d/ }\neditor:\n  backend: { repo: a/b }\n");
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.diagnostics.map((d) => [d.code, d.field, d.line])).toEqual([["config/editor", "editor.backend", 5]]);
+  });
+});
+
+describe("shortForms", () => {
+  it("finds, from the schemas, the fields an editor may write as one text and the list items that may be a plain name", () => {
+    expect(shortForms(siteConfig())).toEqual({ oneOrMany: ["byline", "tags"], nameOrObject: { sources: "name" } });
+  });
+});

@@ -1,0 +1,212 @@
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLocalBackend, type LocalBackend } from "../../src/admin/local-backend.ts";
+import { build } from "../../src/build.ts";
+import { check } from "../../src/check.ts";
+import { parseFrontMatter } from "../../src/content/front-matter.ts";
+import { articleSlug } from "../../src/new-article.ts";
+import { launchChromium } from "../support/browser.ts";
+import { copyFixture, readPage } from "../support/fixture-site.ts";
+import { serveFolder, type StaticServer } from "../support/static-server.ts";
+
+const REPOSITORY = path.resolve(import.meta.dirname, "..", "..");
+const HEADLINE = "Harbour ferry strike ends after nine days";
+// A free port for decap-server, away from its default (8081) so a running `npm start` is never used.
+const BACKEND_PORT = 18_081 + (process.pid % 500);
+
+/** Wait until the entry editor has mounted (its preview frame is there), so typing is not lost to a late first render. */
+async function editorReady(page: Page): Promise<void> {
+  await page.getByLabel("Headline", { exact: true }).waitFor();
+  await page.locator("iframe").first().waitFor();
+  await page.getByText("Writing in Articles collection").waitFor();
+}
+
+/** Wait until `read` returns a value, polling; fails after `timeoutMs`. */
+async function waitFor<T>(read: () => T | undefined, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`nothing after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe("the web editor at /admin/ against the working copy (Decap CMS + decap-server), in Chromium", () => {
+  let root: string;
+  let backend: LocalBackend;
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    root = copyFixture("newsroom");
+    cpSync(path.join(REPOSITORY, "public"), path.join(root, "public"), { recursive: true });
+    // The real local backend, writing into the site's folder, as `npm start` runs it.
+    backend = await startLocalBackend(root, BACKEND_PORT);
+    const preview = await build({ root, mode: "preview", outputDir: "_preview", editorBackendUrl: backend.url });
+    if (!preview.ok) throw new Error(JSON.stringify(preview.diagnostics));
+    server = await serveFolder(preview.outputDir);
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await backend?.stop();
+  });
+
+  it("creates an article through the form that check accepts and the build publishes with every part", { timeout: 180_000 }, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (failure) => errors.push(failure.message));
+    page.on("response", (response) => {
+      // Decap asks for a favicon the site does not have; anything else missing is a real fault.
+      if (response.status() >= 400 && !response.url().endsWith("/favicon.ico")) errors.push(`${response.status()} ${response.url()}`);
+    });
+
+    await page.goto(`${server.origin}/admin/`);
+    // With the local backend there is no account: "Login" enters the working copy.
+    await page.getByRole("button", { name: "Login" }).click();
+    await page.getByText("Articles").first().waitFor();
+    await page.goto(`${server.origin}/admin/#/collections/articles/new`);
+    await editorReady(page);
+
+    await page.getByLabel("Headline", { exact: true }).fill(HEADLINE);
+    await page.getByLabel("Published", { exact: true }).fill("2026-11-25T09:30");
+    await page.getByRole("button", { name: "Add byline" }).click();
+    // The byline field offers the author files' names.
+    const byline = page.getByLabel("Name", { exact: true });
+    expect(await page.locator(`datalist#${await byline.getAttribute("id")}-suggestions option`).evaluateAll((options) => options.map((option) => (option as unknown as { value: string }).value))).toEqual(["Priya Raman"]);
+    await byline.fill("Priya Raman");
+    await page.getByRole("button", { name: "Add topics" }).click();
+    await page.getByLabel("Topic", { exact: true }).fill("Ferries");
+    await page.getByRole("button", { name: "Add sources" }).click();
+    await page.getByLabel("Source", { exact: true }).fill("Harbour Board statement");
+    await page.getByLabel("Link (optional)", { exact: true }).fill("https://harbour.example.org/statement");
+    await page.getByLabel("Note (optional)", { exact: true }).fill("Issued on Wednesday");
+
+    const photo = path.join(mkdtempSync(path.join(tmpdir(), "tidings-upload-")), "harbour-pier.jpg");
+    copyFileSync(path.join(root, "content/articles/2026/images/pier.jpg"), photo);
+    await page.getByRole("button", { name: "Choose an image" }).click();
+    await page.locator("input[type=file]").setInputFiles(photo);
+    await page.getByRole("button", { name: "Choose selected" }).click();
+    await page.getByLabel(/^Description \(alt text\)/).fill("Ferries tied up at the harbour pier");
+    await page.getByLabel("Caption (optional)", { exact: true }).fill("The pier on Tuesday.");
+
+    await page.locator("[data-slate-editor]").click();
+    await page.keyboard.type("Ferries sailed again on Wednesday after the crews accepted the offer.");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("The strike had lasted nine days.");
+
+    // The preview pane is the article in the site's stylesheet.
+    const preview = page.frameLocator("iframe").first();
+    await expect.poll(() => preview.locator("h1.headline").textContent(), { timeout: 10_000 }).toBe(HEADLINE);
+    expect(await preview.locator("link[rel=stylesheet]").evaluateAll((links) => links.map((link) => link.getAttribute("href")))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\/assets\/site\.[0-9a-f]{10}\.css$/)]),
+    );
+
+    await page.getByRole("button", { name: "Publish" }).first().click();
+    await page.getByText("Publish now").click();
+
+    // Saved into the working copy as `npm run new` would file it: content/articles/<year>/<slug>.md, the picture beside it.
+    const year = String(new Date().getFullYear());
+    const file = `content/articles/${year}/${articleSlug(HEADLINE)}.md`;
+    const source = await waitFor(() => (existsSync(path.join(root, file)) ? readFileSync(path.join(root, file), "utf8") : undefined), 20_000);
+    await waitFor(() => (existsSync(path.join(root, `content/articles/${year}/images/harbour-pier.jpg`)) ? true : undefined), 20_000);
+    expect(errors).toEqual([]);
+    await context.close();
+
+    const parsed = parseFrontMatter(source, file);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
+    expect(parsed.value.data).toEqual({
+      title: HEADLINE,
+      date: "2026-11-25 09:30",
+      byline: ["Priya Raman"],
+      tags: ["Ferries"],
+      sources: [{ name: "Harbour Board statement", url: "https://harbour.example.org/statement", note: "Issued on Wednesday" }],
+      image: { src: "images/harbour-pier.jpg", alt: "Ferries tied up at the harbour pier", caption: "The pier on Tuesday." },
+      draft: false,
+      donate: true,
+    });
+
+    // `npm run check` accepts it, and the production build publishes it with every part.
+    const now = Date.UTC(2026, 10, 27, 12);
+    const checked = check({ root, now });
+    expect(checked.diagnostics.filter((d) => d.file.startsWith(`content/articles/${year}/`) && d.severity === "error")).toEqual([]);
+    expect(checked.ok).toBe(true);
+    const built = await build({ root, now, outputDir: "_site" });
+    expect(built.ok, JSON.stringify(built.diagnostics)).toBe(true);
+    const $ = readPage(built.outputDir, `/2026/11/25/${articleSlug(HEADLINE)}/`);
+    expect($("h1.headline").text()).toBe(HEADLINE);
+    expect($(".byline a").attr("href")).toBe("/authors/priya-raman/");
+    expect($("a[href='/tags/ferries/']").length).toBeGreaterThan(0);
+    expect($(".sources a[href='https://harbour.example.org/statement']").text()).toBe("Harbour Board statement");
+    expect($(".sources").text()).toContain("Issued on Wednesday");
+    expect($("figure img").attr("alt")).toBe("Ferries tied up at the harbour pier");
+    expect($("figure figcaption").text()).toContain("The pier on Tuesday.");
+    // Without a summary, the story's first paragraph is the standfirst.
+    expect($(".standfirst").text()).toBe("Ferries sailed again on Wednesday after the crews accepted the offer.");
+    expect($(".article-body p").first().text()).toBe("The strike had lasted nine days.");
+    expect($("time[datetime^='2026-11-25T09:30']").length).toBeGreaterThan(0);
+  });
+
+  it("saves an article without a lead image (the image's own fields are needed only with a picture)", { timeout: 120_000 }, async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/admin/`);
+    await page.getByRole("button", { name: "Login" }).click();
+    await page.getByText("Articles").first().waitFor();
+    await page.goto(`${server.origin}/admin/#/collections/articles/new`);
+    await editorReady(page);
+    await page.getByLabel("Headline", { exact: true }).fill("No picture today");
+    await page.getByLabel("Published", { exact: true }).fill("2026-11-26T08:00");
+    await page.getByRole("button", { name: "Add byline" }).click();
+    await page.getByLabel("Name", { exact: true }).fill("A guest writer");
+    await page.locator("[data-slate-editor]").click();
+    await page.keyboard.type("Short.");
+    await page.getByRole("button", { name: "Publish" }).first().click();
+    await page.getByText("Publish now").click();
+    const file = path.join(root, `content/articles/${new Date().getFullYear()}/no-picture-today.md`);
+    const source = await waitFor(() => (existsSync(file) ? readFileSync(file, "utf8") : undefined), 20_000);
+    await page.close();
+    const parsed = parseFrontMatter(source, file);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
+    // A byline without an author file is allowed, and no empty image is written.
+    expect(parsed.value.data).toEqual({ title: "No picture today", date: "2026-11-26 08:00", byline: ["A guest writer"], draft: false, donate: true });
+  });
+
+  it("opens and saves an article written with the short forms (a byline and tags as one text, a source by name)", { timeout: 120_000 }, async () => {
+    const file = "content/articles/2026/short-forms.md";
+    writeFileSync(
+      path.join(root, file),
+      "---\ntitle: Short forms\ndate: 2026-11-20 10:00\nbyline: Priya Raman\ntags: Council\nsources:\n  - Council minutes\n---\nText.\n",
+    );
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (failure) => errors.push(failure.message));
+    await page.goto(`${server.origin}/admin/`);
+    await page.getByRole("button", { name: "Login" }).click();
+    await page.getByText("Short forms").first().click();
+    const title = page.getByLabel("Headline", { exact: true });
+    await expect.poll(() => title.inputValue(), { timeout: 20_000 }).toBe("Short forms");
+    await title.click();
+    await page.keyboard.press("End");
+    await page.keyboard.type(" again");
+    await page.getByText("UNSAVED CHANGES").waitFor();
+    await page.getByRole("button", { name: "Publish" }).first().click();
+    await page.getByText("Publish now").click();
+    const source = await waitFor(() => {
+      const text = readFileSync(path.join(root, file), "utf8");
+      return text.includes("Short forms again") ? text : undefined;
+    }, 20_000);
+    await page.close();
+    expect(errors).toEqual([]);
+    const parsed = parseFrontMatter(source, file);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
+    expect(parsed.value.data).toMatchObject({ title: "Short forms again", date: "2026-11-20 10:00", byline: ["Priya Raman"], tags: ["Council"], sources: [{ name: "Council minutes" }] });
+    expect(check({ root, now: Date.UTC(2026, 10, 27, 12) }).diagnostics.filter((d) => d.file === file && d.severity === "error")).toEqual([]);
+  });
+});
