@@ -1,13 +1,12 @@
-import { DateTime } from "luxon";
 import { matchKey } from "../site/slugs.ts";
 import type { DonationVariant } from "./donation-schema.ts";
 
-/** What a variant rule can look at: the article's tags and type, and the time of the build. */
+/** What a variant rule can look at: the article's tags and type, and the day of the build. */
 export interface AskTarget {
   tags: readonly string[];
   type: string;
-  now: number;
-  timeZone: string;
+  /** The build's day in the site's time zone, `YYYY-MM-DD` (the start of the build time's ContentDate ISO text). */
+  today: string;
 }
 
 /**
@@ -18,8 +17,10 @@ export interface AskTarget {
  * as soon as it exists: variants name types as text.
  */
 export function chooseVariant(variants: readonly DonationVariant[], target: AskTarget): DonationVariant | undefined {
+  // Called for every article of the archive; most sites have no variants at all.
+  if (variants.length === 0) return undefined;
   const tags = new Set(target.tags.map(matchKey));
-  const today = DateTime.fromMillis(target.now, { zone: target.timeZone }).toISODate() ?? "";
+  const { today } = target;
   return variants.find(
     (variant) =>
       (variant.tags.length === 0 || variant.tags.some((tag) => tags.has(matchKey(tag)))) &&

@@ -338,7 +338,7 @@ function toArticle(
   const notice = config.ageNotice.enabled ? ageNotice(fm.date, now, config.ageNotice.days) : undefined;
   if (notice !== undefined) article.ageNotice = notice;
   if (showDonation) {
-    const variant = chooseVariant(config.donation.variants, { tags: tagNames, type: typeKey, now: input.now, timeZone: config.timeZone });
+    const variant = chooseVariant(config.donation.variants, { tags: tagNames, type: typeKey, today: now.iso.slice(0, 10) });
     const ask = asks.get(variant?.name ?? "default");
     if (ask) article.ask = ask;
   }
