@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { ArticleCard, OutputPage, SiteChrome } from "../site/output-pages.ts";
+import type { OutputPage, SiteChrome } from "../site/output-pages.ts";
 import { outputFileFor } from "../site/urls.ts";
 import { listFiles } from "./files.ts";
 import { canonicalHash } from "./output-manifest.ts";
@@ -38,19 +38,19 @@ export function pageBaseKey(inputs: PageKeyInputs): string {
  * two builds that give a page the same key write the same bytes for it.
  */
 export function keyPages(pages: readonly OutputPage[], base: string): KeyedPage[] {
-  const cardKeys = new Map<ArticleCard, string>();
-  const cardKey = (card: ArticleCard): string => {
-    let key = cardKeys.get(card);
+  const partKeys = new Map<object, string>();
+  const partKey = (part: object): string => {
+    let key = partKeys.get(part);
     if (key === undefined) {
-      key = createHash("sha256").update(JSON.stringify(card)).digest("base64");
-      cardKeys.set(card, key);
+      key = createHash("sha256").update(JSON.stringify(part)).digest("base64");
+      partKeys.set(part, key);
     }
     return key;
   };
   return pages.map((page) => ({
     ...page,
     file: outputFileFor(page.url).slice(1),
-    key: createHash("sha256").update(base).update("\0").update(page.template).update("\0").update(page.url).update("\0").update(viewJson(page, cardKey)).digest("hex"),
+    key: createHash("sha256").update(base).update("\0").update(page.template).update("\0").update(page.url).update("\0").update(viewJson(page, partKey)).digest("hex"),
   }));
 }
 
@@ -58,12 +58,24 @@ export function keyPages(pages: readonly OutputPage[], base: string): KeyedPage[
 // JSON.stringify is canonical for them, and much faster than toCanonicalJson; a replacer that
 // guarded against a Map or Set (written as {}, so dropped from the key) made it several times
 // slower, so tests/output/page-keys.test.ts checks that every view of a rich site is plain data.
-// A list's cards stand in its JSON as the hash of theirs: each article's card is on several lists
-// (home, each tag, each author), and hashing it once per build keeps the keys' work at about the
-// size of the archive rather than of every list that shows it.
-function viewJson(page: OutputPage, cardKey: (card: ArticleCard) => string): string {
-  if (page.template === "home" || page.template === "tag" || page.template === "author") {
-    return JSON.stringify({ ...page.view, items: page.view.items.map(cardKey) });
+// Parts that many pages share stand in a view's JSON as the hash of theirs, computed once a
+// build: a list's article cards (each article is on the home page, its tags' and its authors'
+// lists) and the donation ask (one object for every article that shows it, about a third of
+// each article's JSON), so the keys' work stays about the size of the archive.
+function viewJson(page: OutputPage, partKey: (part: object) => string): string {
+  switch (page.template) {
+    case "home":
+    case "tag":
+    case "author":
+      return JSON.stringify({ ...page.view, items: page.view.items.map(partKey) });
+    case "article":
+      return JSON.stringify(page.view.ask === undefined ? page.view : { ...page.view, ask: partKey(page.view.ask) });
+    case "page": {
+      const { ask, donatePage } = page.view;
+      if (ask === undefined && donatePage === undefined) return JSON.stringify(page.view);
+      return JSON.stringify({ ...page.view, ask: ask && partKey(ask), donatePage: donatePage && partKey(donatePage) });
+    }
+    default:
+      return JSON.stringify(page.view);
   }
-  return JSON.stringify(page.view);
 }
