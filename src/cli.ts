@@ -6,7 +6,8 @@ import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { formatDiagnostics, summarizeDiagnostics, type DiagnosticFormat } from "./diagnostics/format-diagnostics.ts";
 import { IMAGE_KEY_VARIABLE } from "./media/image-providers.ts";
 import { createArticle } from "./new-article.ts";
-import { BYLINE_PLACEHOLDER, gitUserName } from "./new-byline.ts";
+import { gitUserName } from "./new-byline.ts";
+import { BYLINE_PLACEHOLDER } from "./site/check-bylines.ts";
 import { progressLine } from "./progress-line.ts";
 import { UserError } from "./user-error.ts";
 

@@ -7,7 +7,8 @@ import { closestMatch } from "./content/describe-value.ts";
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { toSlug } from "./site/slugs.ts";
 import { articlePath } from "./site/urls.ts";
-import { BYLINE_PLACEHOLDER, chooseByline, loadAuthorNames, type BylineSource } from "./new-byline.ts";
+import { chooseByline, loadAuthorNames, type BylineSource } from "./new-byline.ts";
+import { BYLINE_PLACEHOLDER } from "./site/check-bylines.ts";
 import { UserError } from "./user-error.ts";
 
 /** What to start an article with. */

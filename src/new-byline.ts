@@ -2,14 +2,8 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseFrontMatter } from "./content/front-matter.ts";
+import { BYLINE_PLACEHOLDER } from "./site/check-bylines.ts";
 import { matchKey } from "./site/slugs.ts";
-
-/**
- * The byline `npm run new` writes when it cannot tell who is writing. It passes validation, so a
- * new draft never blocks anything, and the byline check flags it on every page of the preview
- * (an error once the article is no longer a draft, so it can never be published by mistake).
- */
-export const BYLINE_PLACEHOLDER = "BYLINE NEEDED";
 
 /** An author file's names, as bylines may spell them. */
 export interface AuthorNames {
@@ -32,7 +26,10 @@ export function chooseByline(input: { given: readonly string[]; gitName: string 
 } {
   if (input.given.length > 0) return { bylines: [...input.given], source: "option" };
   const gitKey = input.gitName === undefined ? "" : matchKey(input.gitName);
-  const author = gitKey === "" ? undefined : input.authors.find((candidate) => [candidate.name, ...candidate.aliases].some((name) => matchKey(name) === gitKey));
+  const author =
+    gitKey === ""
+      ? undefined
+      : input.authors.find((candidate) => [candidate.name, ...candidate.aliases].some((name) => matchKey(name) === gitKey));
   return author ? { bylines: [author.name], source: "git" } : { bylines: [BYLINE_PLACEHOLDER], source: "placeholder" };
 }
 
@@ -41,7 +38,9 @@ export function loadAuthorNames(root: string): AuthorNames[] {
   const folder = path.join(root, "content", "authors");
   let names: string[];
   try {
-    names = readdirSync(folder).filter((name) => name.endsWith(".md")).sort();
+    names = readdirSync(folder)
+      .filter((name) => name.endsWith(".md"))
+      .sort();
   } catch {
     return [];
   }
@@ -51,7 +50,10 @@ export function loadAuthorNames(root: string): AuthorNames[] {
     if (!parsed.ok) continue;
     const { name: authorName, aliases } = parsed.value.data;
     if (typeof authorName !== "string") continue;
-    authors.push({ name: authorName.trim(), aliases: Array.isArray(aliases) ? aliases.filter((alias): alias is string => typeof alias === "string") : [] });
+    authors.push({
+      name: authorName.trim(),
+      aliases: Array.isArray(aliases) ? aliases.filter((alias): alias is string => typeof alias === "string") : [],
+    });
   }
   return authors;
 }

@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { build } from "../src/build.ts";
 import { check } from "../src/check.ts";
-import { BYLINE_PLACEHOLDER } from "../src/new-byline.ts";
+import { BYLINE_PLACEHOLDER } from "../src/site/check-bylines.ts";
 import { DRAFT_NOTE } from "../src/site/draft-problems.ts";
 import { copyFixture, writeFiles } from "./support/fixture-site.ts";
 

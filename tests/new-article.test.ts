@@ -8,7 +8,7 @@ import { loadConfig } from "../src/config.ts";
 import { validateEntries } from "../src/content/validate-entry.ts";
 import { ARTICLE_FIELDS, SLUG_PATTERN } from "../src/content/schemas.ts";
 import { articleSlug, articleTemplate, createArticle, type NewArticleOptions } from "../src/new-article.ts";
-import { BYLINE_PLACEHOLDER } from "../src/new-byline.ts";
+import { BYLINE_PLACEHOLDER } from "../src/site/check-bylines.ts";
 import { slugFromFileName } from "../src/site/slugs.ts";
 import { UserError } from "../src/user-error.ts";
 import { copyFixture, writeFiles } from "./support/fixture-site.ts";

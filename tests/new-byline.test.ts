@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BYLINE_PLACEHOLDER, chooseByline } from "../src/new-byline.ts";
+import { chooseByline } from "../src/new-byline.ts";
+import { BYLINE_PLACEHOLDER } from "../src/site/check-bylines.ts";
 
 const authors = [
   { name: "Priya Raman", aliases: ["P. Raman"] },

@@ -50,7 +50,15 @@ export function keyPages(pages: readonly OutputPage[], base: string): KeyedPage[
   return pages.map((page) => ({
     ...page,
     file: outputFileFor(page.url).slice(1),
-    key: createHash("sha256").update(base).update("\0").update(page.template).update("\0").update(page.url).update("\0").update(viewJson(page, partKey)).digest("hex"),
+    key: createHash("sha256")
+      .update(base)
+      .update("\0")
+      .update(page.template)
+      .update("\0")
+      .update(page.url)
+      .update("\0")
+      .update(viewJson(page, partKey))
+      .digest("hex"),
   }));
 }
 

@@ -1,9 +1,15 @@
 import { closestMatch } from "../content/describe-value.ts";
 import { lineOf } from "../content/yaml-document.ts";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { BYLINE_PLACEHOLDER } from "../new-byline.ts";
 import type { SiteInput } from "./build-site.ts";
 import { matchKey, toSlug } from "./slugs.ts";
+
+/**
+ * The byline `npm run new` writes when it cannot tell who is writing. It passes validation, so a
+ * new draft never blocks anything, and the byline check flags it on every page of the preview
+ * (an error once the article is no longer a draft, so it can never be published by mistake).
+ */
+export const BYLINE_PLACEHOLDER = "BYLINE NEEDED";
 
 /**
  * Warn about a byline that matches no author file but is one typo away from an author's name or
