@@ -13,7 +13,9 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: QUALITY, sequence: { groupOrder: 0 } },
+        // One module graph per worker instead of per file: the suite imports the whole pipeline in
+        // almost every file, and no test mocks modules, stubs globals or changes the environment.
+        test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: QUALITY, isolate: false, sequence: { groupOrder: 0 } },
       },
       {
         extends: true,
