@@ -14,8 +14,9 @@ const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as 
 const AUDITED = ["home", "article", "article-text", "tag", "search"] as const;
 const METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"];
 
-// Runs per page; the median one is judged.
-const RUNS = 3;
+// Runs per page; the median one is judged. Five is what Lighthouse's variability guide suggests
+// for a median that a noisy machine (a shared CI runner) moves little.
+const RUNS = 5;
 const measured: Record<string, unknown> = {};
 
 describe("Lighthouse 12 (mobile profile, default settings) on the sample site", () => {
@@ -25,6 +26,9 @@ describe("Lighthouse 12 (mobile profile, default settings) on the sample site", 
   beforeAll(async () => {
     server = await serveWithSiteHeaders(outputDir, root);
     chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
+    // A fresh browser's first load pays its own start-up (code caches, fonts, the first renderer
+    // process) in the main thread; one run that is not judged keeps that off the first page audited.
+    await audit(SAMPLE_PAGES.home);
   });
 
   afterAll(async () => {
@@ -32,6 +36,18 @@ describe("Lighthouse 12 (mobile profile, default settings) on the sample site", 
     chrome?.kill();
     await server?.close();
   });
+
+  /** One Lighthouse run of a page of the sample site, with the default (mobile) settings. */
+  async function audit(pagePath: string): Promise<Result> {
+    const result = await lighthouse(`${server.origin}${pagePath}`, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: [...CATEGORIES],
+    });
+    if (!result?.lhr) throw new Error("Lighthouse returned no result");
+    return result.lhr;
+  }
 
   for (const name of AUDITED) {
     it(
@@ -45,15 +61,9 @@ describe("Lighthouse 12 (mobile profile, default settings) on the sample site", 
         // about 100 ms (style and layout, HTML parsing), with no script.
         const runs: Result[] = [];
         for (let run = 0; run < RUNS; run++) {
-          const result = await lighthouse(`${server.origin}${SAMPLE_PAGES[name]}`, {
-            port: chrome.port,
-            output: "json",
-            logLevel: "error",
-            onlyCategories: [...CATEGORIES],
-          });
-          if (!result?.lhr) throw new Error("Lighthouse returned no result");
-          expect(result.lhr.runtimeError).toBeUndefined();
-          runs.push(result.lhr);
+          const lhr = await audit(SAMPLE_PAGES[name]);
+          expect(lhr.runtimeError).toBeUndefined();
+          runs.push(lhr);
         }
         const lhr: Result = computeMedianRun(runs);
         const scores = Object.fromEntries(
