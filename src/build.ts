@@ -1,7 +1,10 @@
 import path from "node:path";
+import { CONFIG_FILE } from "./config.ts";
 import { editorFiles, localBackendUrl, publishesEditor } from "./admin/editor-files.ts";
-import { codeFingerprint, CONTENT_CODE, PAGE_CODE, SEARCH_CODE } from "./cache/code-fingerprint.ts";
+import { createHash } from "node:crypto";
+import { BUILD_CODE, codeFingerprint, CONTENT_CODE, PACKAGE_ROOT, PAGE_CODE, SEARCH_CODE } from "./cache/code-fingerprint.ts";
 import { loadContentCache, saveContentCache } from "./cache/content-cache.ts";
+import { hashInputFiles } from "./cache/input-files.ts";
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { TEMPLATES_DIR, writeWithEleventy } from "./eleventy/run-eleventy.ts";
 import { loadSite, type LoadedSite } from "./load-site.ts";
@@ -9,6 +12,7 @@ import { prepareMedia } from "./media/prepare-media.ts";
 import { folderMaker } from "./output/files.ts";
 import { checkHostLimits, loadFileSizes } from "./output/host-limits.ts";
 import { renderOutputFiles, writeOutputFiles } from "./output/output-files.ts";
+import { isStillCurrent, readLastBuild, writeLastBuild } from "./output/last-build.ts";
 import { currentOutput, outputKey, recordOutput } from "./output/output-manifest.ts";
 import { keyPages, pageBaseKey, type KeyedPage } from "./output/page-keys.ts";
 import { PageStore } from "./output/page-store.ts";
@@ -76,6 +80,8 @@ export interface BuildResult {
   cause?: unknown;
   /** True when nothing had changed since the last build, so its output was kept as it is. */
   unchanged?: boolean;
+  /** True when the files, code and options were the last build's and nothing in it was due to change: no content was even read. */
+  inputsUnchanged?: boolean;
   /** Pages rendered by this build; the others were taken from earlier builds (the cache's page store). */
   rendered?: number;
   /** Milliseconds spent loading content and rendering Markdown, processing images, in Eleventy, and indexing for search. */
@@ -92,7 +98,35 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const startedAt = performance.now();
   const cacheDir = path.resolve(options.root, options.cacheDir ?? CACHE_DIR);
   const cached = options.cache !== false;
-  const { site, diagnostics: loadDiagnostics } = loadWithCache(options, cacheDir, cached ? codeFingerprint(CONTENT_CODE) : undefined);
+  // One reference time for the whole build: what is scheduled, what has expired, what is recent.
+  const now = options.now ?? Date.now();
+  const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
+  const outputName = path.relative(options.root, outputDir).split(path.sep).join("/") || ".";
+
+  // The same files, code and options as the last successful build, at a time before anything in
+  // it was due to change (a scheduled article, the news sitemap's window, midnight): its output is
+  // current, and checking that costs reading no content at all (the 15-minute scheduled rebuild).
+  const inputs = cached ? buildInputs(options, { templatesDir, outputDir, cacheDir }) : undefined;
+  const last = inputs === undefined ? undefined : readLastBuild(cacheDir, outputDir);
+  if (inputs !== undefined && last !== undefined && isStillCurrent(last, inputs, now)) {
+    const kept = currentOutput(cacheDir, outputDir, last.outputKey);
+    if (kept !== undefined) {
+      return {
+        ok: true,
+        diagnostics: [...last.diagnostics, ...checkHostLimits(kept.files, outputName)],
+        pages: kept.pages,
+        articles: last.articles,
+        outputDir,
+        timings: { load: performance.now() - startedAt, media: 0, write: 0, search: 0 },
+        unchanged: true,
+        inputsUnchanged: true,
+        rendered: 0,
+      };
+    }
+  }
+
+  const loaded = loadWithCache({ ...options, now }, cacheDir, cached ? codeFingerprint(CONTENT_CODE) : undefined);
+  const { site, diagnostics: loadDiagnostics } = loaded;
   releaseMemory();
   const timings = { load: performance.now() - startedAt, media: 0, write: 0, search: 0 };
   let diagnostics = loadDiagnostics;
@@ -130,7 +164,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Every page is listed with a key of all its HTML is made from: a page whose key an earlier
   // build rendered is taken from the page store, and when nothing changed at all, the last
   // build's output is current as it is.
-  const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const assets = siteAssets(options.root);
   // The web editor: its config.yml is generated from the site (authors and tags offered), so it is output like a feed.
   const editor = publishesEditor(site)
@@ -142,12 +175,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const pages = keyPages(listOutputPages(site), pageBaseKey({ code: cached ? codeFingerprint(PAGE_CODE) : "uncached", templatesDir, chrome: siteChrome(site), assets }));
   const outputFiles = [...renderOutputFiles(site), ...(editor?.generated ?? [])];
   const key = outputKey({ pages, outputFiles: outputFiles.map((file) => file.text), staticFiles: staticFilesStamp(staticFiles) });
-  // The folder as the editor names it, for the host-limit warnings.
-  const outputName = path.relative(options.root, outputDir).split(path.sep).join("/") || ".";
+  const remember = () => {
+    if (inputs === undefined) return;
+    const until = loaded.stableUntil ?? now;
+    writeLastBuild(cacheDir, outputDir, { inputs, builtAt: now, stableUntil: until, outputKey: key, articles: site.articles.length, diagnostics });
+  };
   const kept = cached ? currentOutput(cacheDir, outputDir, key) : undefined;
   if (kept !== undefined) {
     const problem = await mediaProblem();
     if (problem) return result(false, 0, [problem]);
+    remember();
     return { ...result(true, kept.pages, checkHostLimits(kept.files, outputName)), unchanged: true, rendered: 0 };
   }
 
@@ -187,6 +224,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   swapIntoPlace(staging, outputDir);
   const sizes = (cached ? recordOutput(cacheDir, outputDir, key, pages.length) : undefined) ?? loadFileSizes(outputDir);
   store?.prune(new Set(pages.map((page) => page.key)));
+  remember();
   return { ...result(true, pages.length, checkHostLimits(sizes, outputName)), rendered };
 }
 
@@ -228,6 +266,22 @@ async function writePages(
     },
   });
   return total;
+}
+
+// Everything a build's output is made from besides the time: the files it reads (content/,
+// public/, the templates, the config, the installed packages' lock), the code it runs and the
+// options that change what it writes.
+function buildInputs(options: BuildOptions, at: { templatesDir: string; outputDir: string; cacheDir: string }): string {
+  const files = hashInputFiles(
+    {
+      folders: [path.join(options.root, "content"), path.join(options.root, "public"), at.templatesDir],
+      files: [path.join(options.root, CONFIG_FILE), path.join(PACKAGE_ROOT, "package-lock.json")],
+    },
+    at.cacheDir,
+  );
+  const secret = options.imageKey === undefined ? null : createHash("sha256").update(options.imageKey).digest("hex");
+  const settings = [options.mode ?? "production", options.siteUrl ?? null, secret, options.editorBackendUrl ?? null, at.outputDir];
+  return createHash("sha256").update(files).update("\0").update(codeFingerprint(BUILD_CODE)).update("\0").update(JSON.stringify(settings)).digest("hex");
 }
 
 // Load the site through the content cache, save the cache, and let it go: it is as large as the

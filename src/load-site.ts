@@ -40,6 +40,8 @@ export interface LoadedSite {
   diagnostics: Diagnostic[];
   /** How many content files were read. */
   files: number;
+  /** Until when (ms since the epoch) a site built from the same files would be this one; see stableUntil. */
+  stableUntil?: number;
 }
 
 // What the content cache holds per file: its validated front matter and its rendered body.
@@ -106,7 +108,7 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   const headersFile = path.join(options.root, "public", "_headers");
   diagnostics.push(...checkNewsletterFormAction(existsSync(headersFile) ? readFileSync(headersFile, "utf8") : undefined, config.newsletter?.action));
 
-  const { site, diagnostics: siteDiagnostics } = buildSite({
+  const { site, diagnostics: siteDiagnostics, stableUntil } = buildSite({
     config,
     articles,
     authors,
@@ -121,5 +123,6 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   // Production leaves drafts out, so their problems cannot stop it; the preview shows drafts and keeps them as errors.
   const reported = options.mode === "production" ? demoteDraftProblems(diagnostics, content.drafts) : diagnostics;
   // Files refused while loading (too large, symbolic links) were read too: one diagnostic each.
-  return { site, diagnostics: sortDiagnostics(reported), files: loaded.entries.length + loaded.diagnostics.length + (campaignText === undefined ? 0 : 1) };
+  const files = loaded.entries.length + loaded.diagnostics.length + (campaignText === undefined ? 0 : 1);
+  return { site, diagnostics: sortDiagnostics(reported), files, stableUntil };
 }

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
@@ -206,6 +206,65 @@ describe("an incremental build", () => {
     expect(restored.rendered).toBe(0);
     expect(restored.pages).toBe(next.pages);
   }, 120_000);
+
+  it("keeps the last output without loading anything when the files, code and options are the last build's", async () => {
+    const project = newProject();
+    const options = { root: project.root, now: NOW, templatesDir: project.templatesDir, outputDir: "_site" };
+    const first = await build(options);
+    expect(first.ok && !first.inputsUnchanged).toBe(true);
+    const again = await build({ ...options, now: NOW + 60_000 });
+    expect(again).toMatchObject({ ok: true, unchanged: true, inputsUnchanged: true, rendered: 0, pages: first.pages, articles: first.articles });
+    // The warnings are told again: an editor running the build sees the same report.
+    expect(again.diagnostics).toEqual(first.diagnostics);
+
+    // A file touched but not changed (a fresh checkout) is read again and found the same.
+    const story = path.join(project.root, "content", "articles", "2026", "flood-wall.md");
+    utimesSync(story, new Date(), new Date(NOW + 3_600_000));
+    expect((await build(options)).inputsUnchanged).toBe(true);
+
+    // Anything else loads: an edit of the same size, a template, an option, an output file removed, a time before the last build's.
+    writeFileSync(story, readFileSync(story, "utf8").replace("a", "b"));
+    expect((await build(options)).inputsUnchanged).toBeUndefined();
+    apply(project, { kind: "template", text: 3 });
+    expect((await build(options)).inputsUnchanged).toBeUndefined();
+    expect((await build({ ...options, siteUrl: "https://other.example.org" })).inputsUnchanged).toBeUndefined();
+    expect((await build(options)).inputsUnchanged).toBeUndefined();
+    expect((await build(options)).inputsUnchanged).toBe(true);
+    rmSync(path.join(project.root, "_site", "feed.xml"));
+    const repaired = await build(options);
+    expect(repaired.ok && !repaired.inputsUnchanged).toBe(true);
+    expect(existsSync(path.join(project.root, "_site", "feed.xml"))).toBe(true);
+    expect((await build({ ...options, now: NOW - 60_000 })).inputsUnchanged).toBeUndefined();
+  }, 120_000);
+
+  it("writes what a cold build writes at any later time, however much time passed with no edit", async () => {
+    // Articles the clock acts on: one goes live in three hours, one expires tomorrow, one leaves the news sitemap tonight.
+    const timed = {
+      "soon.md": `---\ntitle: Going live soon\ndate: 2026-11-27 15:00\nbyline: Priya Raman\ntags: [River]\n---\nSoon.\n`,
+      "expiring.md": `---\ntitle: Road closure today\ndate: 2026-11-20 08:00\nexpires: 2026-11-28 09:30\nbyline: Priya Raman\n---\nClosed.\n`,
+      "recent.md": `---\ntitle: Council meets\ndate: 2026-11-25 13:00\nbyline: Priya Raman\n---\nMet.\n`,
+    };
+    const minutes = fc.oneof(fc.integer({ min: 1, max: 90 }), fc.integer({ min: 60, max: 36 * 60 }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ minutes, change: fc.option(edit, { freq: 3, nil: undefined }) }), { minLength: 1, maxLength: 4 }), async (steps) => {
+        const project = newProject();
+        for (const [name, text] of Object.entries(timed)) writeFileSync(path.join(project.root, "content", "articles", "2026", name), text);
+        let now = NOW;
+        const options = () => ({ root: project.root, now, templatesDir: project.templatesDir });
+        expect((await build({ ...options(), outputDir: "_incremental" })).ok).toBe(true);
+        for (const step of steps) {
+          now += step.minutes * 60_000;
+          if (step.change) apply(project, step.change);
+          const incremental = await build({ ...options(), outputDir: "_incremental" });
+          const cold = await build({ ...options(), outputDir: "_cold", cache: false });
+          expect(incremental.ok && cold.ok).toBe(true);
+          expect(snapshot(incremental.outputDir)).toEqual(snapshot(cold.outputDir));
+          expect(incremental.diagnostics).toEqual(cold.diagnostics);
+        }
+      }),
+      { numRuns: 3, endOnFailure: true },
+    );
+  }, 600_000);
 
   it("reuses the search index while no article page changes, and builds it again when one does", async () => {
     const project = newProject();

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-/** The Tidings installation: its package root and its TypeScript sources. */
-const PACKAGE_ROOT = path.resolve(import.meta.dirname, "..", "..");
+/** The Tidings installation's package root (its TypeScript sources are in src/). */
+export const PACKAGE_ROOT = path.resolve(import.meta.dirname, "..", "..");
 // The sources, also when this runs compiled (dist/ is compiled from exactly these: bin/tidings.mjs),
 // so `npm run build` and `npm start` (run from the sources) share one cache.
 const SRC_DIR = path.join(PACKAGE_ROOT, "src");
@@ -17,6 +17,9 @@ export const CONTENT_CODE = sourceFiles(["./content/validate-entry", "./render/r
 
 /** The modules whose code turns a page's view into HTML besides the templates: the Eleventy glue, its filters and what they call. */
 export const PAGE_CODE = sourceFiles(["./eleventy/run-eleventy"]);
+
+/** All the code a build runs: what decides, with the files it reads, everything it writes. */
+export const BUILD_CODE = sourceFiles(["./build"]);
 
 /** The module that builds the search index (Pagefind's version is what decides it, with the pages). */
 export const SEARCH_CODE = sourceFiles(["./search/write-search-index"]);

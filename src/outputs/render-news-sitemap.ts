@@ -1,4 +1,5 @@
 import type { Article, Site } from "../site/types.ts";
+import { NEWS_WINDOW_MS } from "../site/feeds.ts";
 import { toAbsoluteUrl } from "./absolute-url.ts";
 import { toRfc3339 } from "./feed-dates.ts";
 import { SITEMAP_NAMESPACE } from "./render-sitemap.ts";
@@ -7,9 +8,7 @@ import { element, renderXmlDocument, textElement } from "./xml.ts";
 /** The namespace of Google's news sitemap extension. */
 export const NEWS_NAMESPACE = "http://www.google.com/schemas/sitemap-news/0.9";
 
-/** Google News takes only articles first published in the last two days… */
-export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
-/** …and at most 1,000 of them in one news sitemap. */
+/** Google News takes at most 1,000 articles in one news sitemap (and only from the last two days: NEWS_WINDOW_MS). */
 export const NEWS_LIMIT = 1000;
 
 /**

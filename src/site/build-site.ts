@@ -18,6 +18,7 @@ import { resolveMedia, type MediaFile } from "./media.ts";
 import { listOutputFiles } from "./output-files.ts";
 import { findRelated } from "./related.ts";
 import { matchKey, toSlug } from "./slugs.ts";
+import { stableUntil } from "./stable-until.ts";
 import type {
   Article,
   ArticleLink,
@@ -76,8 +77,12 @@ export const RESERVED_SEGMENTS = new Set(["tags", "authors", "page", "media", "a
 /** Reading speed used for reading time, in words per minute. */
 const WORDS_PER_MINUTE = 230;
 
-/** Build the Site model: URLs, tags, authors, pagination and every cross-file check, as a pure function of the input. */
-export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnostic[] } {
+/**
+ * Build the Site model: URLs, tags, authors, pagination and every cross-file check, as a pure
+ * function of the input; with the first instant at which the same input at a later `now` could
+ * give another model (see stableUntil: each comparison with `now` here must be known to it).
+ */
+export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnostic[]; stableUntil: number } {
   const { config } = input;
   const diagnostics: Diagnostic[] = [];
   const claimedPaths = new Map<string, string>();
@@ -199,7 +204,14 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
   };
   const site: Site = { ...model, outputFiles: listOutputFiles(model) };
   diagnostics.push(...checkSite(site, input));
-  return { site, diagnostics };
+  const until = stableUntil({
+    now: input.now,
+    timeZone: config.timeZone,
+    articles: input.articles.map((entry) => entry.frontMatter),
+    ageNoticeDays: config.ageNotice.enabled ? config.ageNotice.days : undefined,
+    emptyFeed: feeds.all.some((feed) => feed.items.length === 0),
+  });
+  return { site, diagnostics, stableUntil: until };
 }
 
 /** An article as a list elsewhere links to it. */

@@ -2,6 +2,9 @@ import type { SiteConfig } from "../config.ts";
 import type { Article, Author, Feed, Tag } from "./types.ts";
 import { SITE_FILES } from "./urls.ts";
 
+/** Google News takes only articles first published in the last two days: the news sitemap's window. */
+export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+
 /** What the feeds are built from. */
 export interface FeedInput {
   config: SiteConfig;

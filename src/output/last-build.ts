@@ -1,0 +1,59 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+
+/** What the last successful build into an output folder was made from, and what it reported. */
+export interface LastBuild {
+  /** The hash of everything it read (files, code, options): see build.ts buildInputs. */
+  inputs: string;
+  /** Its reference time, ms since the epoch. */
+  builtAt: number;
+  /** Until when the same inputs give the same site (stableUntil), ms since the epoch. */
+  stableUntil: number;
+  /** The key of the output it left (outputKey), which currentOutput checks the folder against. */
+  outputKey: string;
+  articles: number;
+  /** Its warnings, printed again by a build that keeps its output. */
+  diagnostics: Diagnostic[];
+}
+
+/** Whether a build from `inputs` at `now` would give what `last` left: the same inputs, at a time the site stays the same. */
+export function isStillCurrent(last: LastBuild, inputs: string, now: number): boolean {
+  return last.inputs === inputs && now >= last.builtAt && now < last.stableUntil;
+}
+
+/** The record of the last successful build into `outputDir`, or undefined when there is none (or it cannot be read). */
+export function readLastBuild(cacheDir: string, outputDir: string): LastBuild | undefined {
+  try {
+    const parsed = JSON.parse(readFileSync(recordPath(cacheDir, outputDir), "utf8")) as Partial<LastBuild>;
+    const complete =
+      typeof parsed.inputs === "string" &&
+      typeof parsed.builtAt === "number" &&
+      typeof parsed.stableUntil === "number" &&
+      typeof parsed.outputKey === "string" &&
+      typeof parsed.articles === "number" &&
+      Array.isArray(parsed.diagnostics);
+    return complete ? (parsed as LastBuild) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Remember a successful build into `outputDir` (written atomically; a failure to write only costs the next build its shortcut). */
+export function writeLastBuild(cacheDir: string, outputDir: string, record: LastBuild): void {
+  const target = recordPath(cacheDir, outputDir);
+  const temporary = `${target}.${process.pid}.tmp`;
+  try {
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(temporary, JSON.stringify(record));
+    renameSync(temporary, target);
+  } catch {
+    // The next build loads everything and finds out for itself.
+  }
+}
+
+function recordPath(cacheDir: string, outputDir: string): string {
+  const name = createHash("sha256").update(path.resolve(outputDir)).digest("hex").slice(0, 16);
+  return path.join(cacheDir, `last-build-${name}.json`);
+}
