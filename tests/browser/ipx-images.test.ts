@@ -1,15 +1,9 @@
-import { appendFileSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../../src/build.ts";
 import { launchChromium } from "../support/browser.ts";
-import { copySampleSite } from "../support/fixture-site.ts";
-import { headersFor, parseHeadersFile } from "../support/headers-file.ts";
-import { IPX_PREFIX, serveSiteWithIpx } from "../support/ipx-server.ts";
-import { SAMPLE_SITE_NOW } from "../support/sample-site.ts";
+import { IPX_PREFIX, sampleSiteOnIpx } from "../support/ipx-server.ts";
 import type { StaticServer } from "../support/static-server.ts";
 
 // A lead image (loaded first) and a picture in the body (loaded lazily as the reader scrolls).
@@ -56,19 +50,9 @@ interface FetchedImage {
 describe("pictures from a real IPX image server in Chromium (the sample site, provider: ipx)", () => {
   let server: StaticServer;
   let browser: Browser;
-  let root: string;
 
   beforeAll(async () => {
-    root = copySampleSite();
-    const outputDir = path.join(root, "_site");
-    const rules = parseHeadersFile(readFileSync(path.join(root, "public", "_headers"), "utf8"));
-    // The server listens first: the site's images.url must name its port.
-    server = await serveSiteWithIpx(outputDir, (sitePath) => headersFor(rules, sitePath));
-    appendFileSync(path.join(root, "tidings.config.yml"), `\nimages:\n  provider: ipx\n  url: ${server.origin}${IPX_PREFIX}\n`);
-    const result = await build({ root, now: SAMPLE_SITE_NOW });
-    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
-    const probe = await fetch(`${server.origin}/`);
-    if (!probe.ok) throw new Error(`the test server did not serve the site (status ${probe.status})`);
+    ({ server } = await sampleSiteOnIpx());
     browser = await launchChromium();
   });
 
