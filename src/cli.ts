@@ -18,6 +18,7 @@ Commands:
     --preview           include drafts and scheduled articles, marked as such
     --out <dir>         output folder (default _site)
     --json              print what the build did as JSON (pages, rendered, timings) instead of a summary
+    --format <f>        text (default) or github (problems as annotations, on stdout)
   check                 Check the config and all content as build does, without writing anything
     --format <f>        text (default) or github (annotations on the lines of a pull request)
     --preview           check as the preview shows the site (drafts and scheduled articles published)
@@ -58,7 +59,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function runBuild(root: string, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { preview: { type: "boolean" }, out: { type: "string" }, json: { type: "boolean" } } });
+  const { values } = parseArgs({
+    args,
+    options: { preview: { type: "boolean" }, out: { type: "string" }, json: { type: "boolean" }, format: { type: "string", default: "text" } },
+  });
+  const format = diagnosticFormat(values.format);
   // Building and serving load their modules (Eleventy among them) only when run, so other commands start quickly.
   const { build } = await import("./build.ts");
   // On stderr: stdout holds the summary, and a terminal's line is cleared before it.
@@ -72,7 +77,8 @@ async function runBuild(root: string, args: string[]): Promise<number> {
     ...(values.out ? { outputDir: values.out } : {}),
   });
   progress.finish();
-  if (result.diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(result.diagnostics)}\n`);
+  // GitHub reads annotations from the standard output; an editor reads problems on stderr, beside the progress line.
+  if (result.diagnostics.length > 0) (format === "github" ? process.stdout : process.stderr).write(`${formatDiagnostics(result.diagnostics, format)}\n`);
   const where = path.relative(root, result.outputDir) || ".";
   if (!result.ok) {
     const summary = result.diagnostics.length > 0 ? summarizeDiagnostics(result.diagnostics) : "✖ the build failed";
@@ -94,13 +100,18 @@ async function runBuild(root: string, args: string[]): Promise<number> {
   return hasErrors(result.diagnostics) ? 1 : 0;
 }
 
+// The --format of build and check.
+function diagnosticFormat(value: string | undefined): DiagnosticFormat {
+  if (value !== "text" && value !== "github") throw new UserError(`--format must be text or github, got "${value}".`);
+  return value;
+}
+
 async function runCheck(root: string, args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { format: { type: "string", default: "text" }, preview: { type: "boolean" } } });
-  const format = values.format;
-  if (format !== "text" && format !== "github") throw new UserError(`--format must be text or github, got "${format}".`);
+  const format = diagnosticFormat(values.format);
   const result = check({ root, mode: values.preview ? "preview" : "production", siteUrl: siteUrlFromEnvironment() });
   // The report is this command's output, so it goes to stdout; GitHub reads annotations from there too.
-  if (result.diagnostics.length > 0) process.stdout.write(`${formatDiagnostics(result.diagnostics, format as DiagnosticFormat)}\n`);
+  if (result.diagnostics.length > 0) process.stdout.write(`${formatDiagnostics(result.diagnostics, format)}\n`);
   const seconds = (result.duration / 1000).toFixed(2);
   const checked = `${result.files > 0 ? `${result.files} files` : "the config"} checked in ${seconds} s`;
   process.stdout.write(

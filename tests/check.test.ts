@@ -298,6 +298,11 @@ describe("the check command", () => {
       "::error file=content/articles/2026/typo.md,line=1,title=front-matter/title::`title` is required but missing. Add a line `title: Council approves riverside flood wall`.",
       "::error file=content/articles/2026/typo.md,line=2,title=front-matter/unknown-field::`tittle` is not a field articles have (did you mean `title`?). Rename `tittle` to `title`.",
     ]);
+    // The build reports the same annotations (CI's deploy loads the content once, with the build).
+    const built = await cli(root, ["build", "--format", "github"]);
+    expect(built.code).toBe(1);
+    expect(built.stdout.split("\n").slice(0, 4)).toEqual(github.stdout.split("\n").slice(0, 4));
+    expect(existsSync(path.join(root, "_site"))).toBe(false);
   });
 
   it("refuses an unknown format and an invalid TIDINGS_URL with a plain message", async () => {
