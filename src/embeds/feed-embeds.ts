@@ -1,7 +1,7 @@
 import type { Element } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { toHtml } from "hast-util-to-html";
-import { walk } from "../markdown/walk.ts";
+import { EXIT, walk } from "../markdown/walk.ts";
 import { hasEmbeds } from "./frame-sources.ts";
 import { PROVIDER_NAMES, type ProviderId } from "./providers.ts";
 
@@ -32,7 +32,7 @@ function findFacade(figure: Element): Element | undefined {
   walk(figure, (node) => {
     if (node.type === "element" && node.tagName === "a" && node.properties.dataEmbedSrc !== undefined) {
       found = node;
-      return "exit";
+      return EXIT;
     }
     return undefined;
   });
