@@ -14,6 +14,10 @@ export interface EmbedOptions {
 /** The attribute on a facade link that carries the iframe's address; only this module writes it, since the sanitiser drops every `data-*` an editor writes. */
 export const EMBED_SRC_ATTRIBUTE = "data-embed-src";
 
+// Words Tidings writes around an embed (provider names, "view the post") are not the article's own
+// text, so search leaves them out, as it does the page's other furniture.
+const NOT_INDEXED = { dataPagefindIgnore: "" };
+
 /**
  * An embed as hast: a click-to-load facade for frames, a static quote card for posts. Neither
  * references anything on a third-party host that a browser fetches by itself: only `href` and
@@ -43,16 +47,16 @@ function toFacade(embed: FrameEmbed, options: EmbedOptions): Element {
   );
   return el("figure", { className: ["embed", `embed-${embed.provider}`] }, [
     el("div", { className: ["embed-box", `ratio-${ratio}`] }, [facade]),
-    el("figcaption", { className: ["embed-note"] }, [text(`${embed.providerName}: nothing loads from ${embed.providerName} until you select it.`)]),
+    el("figcaption", { className: ["embed-note"], ...NOT_INDEXED }, [text(`${embed.providerName}: nothing loads from ${embed.providerName} until you select it.`)]),
   ]);
 }
 
 function toCard(embed: CardEmbed, options: EmbedOptions): Element {
   const words = options.text ?? options.title;
-  const quote: ElementContent[] = words === undefined ? [el("p", {}, [text(`A post by ${embed.author} on ${embed.providerName}.`)])] : [el("p", {}, [text(words)])];
+  const quote: ElementContent[] = words === undefined ? [el("p", NOT_INDEXED, [text(`A post by ${embed.author} on ${embed.providerName}.`)])] : [el("p", {}, [text(words)])];
   return el("figure", { className: ["embed", "embed-card", `embed-${embed.provider}`] }, [
     el("blockquote", { cite: embed.page }, quote),
-    el("figcaption", {}, [
+    el("figcaption", NOT_INDEXED, [
       text(`${embed.author} on ${embed.providerName}: `),
       el("a", { href: embed.page, rel: ["noopener", "noreferrer"] }, [text(`view the post on ${embed.providerName}`)]),
     ]),
