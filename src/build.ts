@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { CONFIG_FILE } from "./config.ts";
 import { editorFiles, localBackendUrl, publishesEditor } from "./admin/editor-files.ts";
@@ -7,12 +8,13 @@ import { loadContentCache, saveContentCache } from "./cache/content-cache.ts";
 import { hashInputFiles } from "./cache/input-files.ts";
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { TEMPLATES_DIR, writeWithEleventy } from "./eleventy/run-eleventy.ts";
+import { frameOrigins, withFrameSources } from "./embeds/frame-sources.ts";
 import { loadSite, type LoadedSite } from "./load-site.ts";
 import { prepareMedia } from "./media/prepare-media.ts";
 import { folderMaker } from "./output/files.ts";
 import { checkHostLimits, loadFileSizes } from "./output/host-limits.ts";
-import { renderOutputFiles, writeOutputFiles } from "./output/output-files.ts";
 import { isStillCurrent, readLastBuild, writeLastBuild } from "./output/last-build.ts";
+import { renderOutputFiles, writeOutputFiles, type RenderedOutputFile } from "./output/output-files.ts";
 import { currentOutput, outputKey, recordOutput } from "./output/output-manifest.ts";
 import { keyPages, pageBaseKey, type KeyedPage } from "./output/page-keys.ts";
 import { PageStore } from "./output/page-store.ts";
@@ -169,11 +171,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const editor = publishesEditor(site)
     ? editorFiles(site, { assets, localBackendUrl: site.mode === "preview" ? (options.editorBackendUrl ?? localBackendUrl()) : undefined })
     : undefined;
-  const staticFiles = [...listStaticFiles(options.root, site, assets), ...(editor?.copied ?? [])];
+  const headers = headersWithFrames(options.root, site);
+  const staticFiles = [...listStaticFiles(options.root, site, assets), ...(editor?.copied ?? [])].filter((file) => headers === undefined || file.to !== headers.path);
   // Only the code that turns views into HTML is in the pages' keys: a change elsewhere (the CLI,
   // a development tool's update) re-renders nothing.
   const pages = keyPages(listOutputPages(site), pageBaseKey({ code: cached ? codeFingerprint(PAGE_CODE) : "uncached", templatesDir, chrome: siteChrome(site), assets }));
-  const outputFiles = [...renderOutputFiles(site), ...(editor?.generated ?? [])];
+  const outputFiles = [...renderOutputFiles(site), ...(editor?.generated ?? []), ...(headers ? [headers] : [])];
   const key = outputKey({ pages, outputFiles: outputFiles.map((file) => file.text), staticFiles: staticFilesStamp(staticFiles) });
   const remember = () => {
     if (inputs === undefined) return;
@@ -226,6 +229,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   store?.prune(new Set(pages.map((page) => page.key)));
   remember();
   return { ...result(true, pages.length, checkHostLimits(sizes, outputName)), rendered };
+}
+
+// Where hosts read response headers from (public/_headers is published here).
+const HEADERS_FILE = "/_headers";
+
+/**
+ * public/_headers with `frame-src` allowing exactly the embed providers the site's articles use,
+ * published in place of the editors' copy; undefined when there is no file or no embed, so the
+ * file is published as it is.
+ */
+function headersWithFrames(root: string, site: Site): RenderedOutputFile | undefined {
+  const file = path.join(root, "public", HEADERS_FILE.slice(1));
+  const origins = frameOrigins(site.articles.map((article) => article.body));
+  if (origins.length === 0 || !existsSync(file)) return undefined;
+  return { path: HEADERS_FILE, text: withFrameSources(readFileSync(file, "utf8"), origins) };
 }
 
 /**

@@ -4,7 +4,8 @@ import path from "node:path";
 import { editorFiles, localBackendUrl, publishesEditor } from "../admin/editor-files.ts";
 import type { SiteConfig } from "../config.ts";
 import { renderOutputFiles, writeOutputFiles } from "../output/output-files.ts";
-import { ASK_SCRIPT, SEARCH_SCRIPT, siteAssets, STYLESHEET } from "../output/static-files.ts";
+import { hasEmbeds } from "../embeds/frame-sources.ts";
+import { ASK_SCRIPT, EMBED_SCRIPT, SEARCH_SCRIPT, siteAssets, STYLESHEET } from "../output/static-files.ts";
 import { toAbsoluteUrl } from "../outputs/absolute-url.ts";
 import { renderNewsArticleJsonLd } from "../outputs/render-json-ld.ts";
 import { shareImage } from "../outputs/share-image.ts";
@@ -99,6 +100,7 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
     if (existsSync(stylesheet)) eleventyConfig.addPassthroughCopy({ [toGlobPath(stylesheet)]: assets.stylesheet.slice(1) });
     eleventyConfig.addPassthroughCopy({ [toGlobPath(SEARCH_SCRIPT)]: assets.searchScript.slice(1) });
     eleventyConfig.addPassthroughCopy({ [toGlobPath(ASK_SCRIPT)]: assets.askScript.slice(1) });
+    eleventyConfig.addPassthroughCopy({ [toGlobPath(EMBED_SCRIPT)]: assets.embedScript.slice(1) });
     eleventyConfig.on("eleventy.before", () => search?.postpone());
     // Images from content/, feeds and sitemaps come from the site model of the run that just finished.
     eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
@@ -140,6 +142,7 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
   );
   // JSON-LD is rendered by the pure functions in src/outputs/, from the article and the settings only.
   eleventyConfig.addFilter("newsArticleJsonLd", (article: Article, config: SiteConfig) => renderNewsArticleJsonLd(article, config));
+  eleventyConfig.addFilter("hasEmbeds", (parts: readonly string[]) => hasEmbeds(parts));
   eleventyConfig.addFilter("shareImage", (article: Article, config: SiteConfig) => shareImage(article, config));
 }
 

@@ -6,6 +6,7 @@ import { unified } from "unified";
 import { htmlCommentHandler } from "./html-comment-handler.ts";
 import { rehypeBodyFacts } from "./plugins/rehype-body-facts.ts";
 import { rehypeDonateSplit } from "./plugins/rehype-donate-split.ts";
+import { rehypeEmbeds } from "./plugins/rehype-embeds.ts";
 import { rehypeFigures } from "./plugins/rehype-figures.ts";
 import { rehypeFragmentLinks } from "./plugins/rehype-fragment-links.ts";
 import { rehypeHeadingIds } from "./plugins/rehype-heading-ids.ts";
@@ -34,6 +35,9 @@ import { clobberPrefix, newsroomSchema } from "./sanitize-schema.ts";
  *  8. rehype-sanitize            newsroomSchema: the allowlist; prefixes ids with `user-content-`
  *  9. rehypeFragmentLinks        `#fn-1` → `#user-content-fn-1`
  * 10. rehypeHeadingIds           # → h2 when needed; unique ids, never a reserved one
+ * 10a. rehypeEmbeds              provider links alone on a line and `::embed{…}` lines → click-to-load
+ *                               facades and post cards (after 8: they carry data-embed-* attributes
+ *                               no editor may write; src/embeds/ decides what is an embed)
  * 11. rehypeSafeExternalLinks    rel="noopener noreferrer" on links to other hosts
  * 12. rehypeFigures              captioned figures, lazy images, alt-text errors
  * 13. rehypeDonateSplit          find the donation marker; drop all comments
@@ -55,6 +59,7 @@ export const processor = unified()
   .use(rehypeSanitize, newsroomSchema)
   .use(rehypeFragmentLinks, { prefix: clobberPrefix })
   .use(rehypeHeadingIds)
+  .use(rehypeEmbeds)
   .use(rehypeSafeExternalLinks)
   .use(rehypeFigures)
   .use(rehypeDonateSplit)

@@ -13,11 +13,15 @@ export const SEARCH_SCRIPT = path.resolve(import.meta.dirname, "..", "..", "temp
 /** The donation ask's script (the frequency cap in localStorage); pages work without it. */
 export const ASK_SCRIPT = path.resolve(import.meta.dirname, "..", "..", "templates", "_assets", "ask.js");
 
+/** The click-to-load embeds' script (templates/_assets/embed.js); facades are plain links without it. */
+export const EMBED_SCRIPT = path.resolve(import.meta.dirname, "..", "..", "templates", "_assets", "embed.js");
+
 /** Where the pages find the stylesheet and the scripts: site paths with a content hash. */
 export interface SiteAssets {
   stylesheet: string;
   searchScript: string;
   askScript: string;
+  embedScript: string;
 }
 
 /** A file published as it is: absolute source path → site path. */
@@ -34,6 +38,7 @@ export function siteAssets(root: string): SiteAssets {
     stylesheet: fingerprintedPath(path.join(root, STYLESHEET), "/assets/site"),
     searchScript: fingerprintedPath(SEARCH_SCRIPT, "/assets/search"),
     askScript: fingerprintedPath(ASK_SCRIPT, "/assets/ask"),
+    embedScript: fingerprintedPath(EMBED_SCRIPT, "/assets/embed"),
   };
 }
 
@@ -49,6 +54,7 @@ export function listStaticFiles(root: string, site: Pick<Site, "assets">, assets
   if (existsSync(stylesheet)) files.push({ from: stylesheet, to: assets.stylesheet });
   files.push({ from: SEARCH_SCRIPT, to: assets.searchScript });
   files.push({ from: ASK_SCRIPT, to: assets.askScript });
+  files.push({ from: EMBED_SCRIPT, to: assets.embedScript });
   files.push(...site.assets);
   // A later entry for the same address wins, as with Eleventy's passthrough copies.
   const byPath = new Map(files.map((file) => [file.to, file]));

@@ -3,6 +3,7 @@ import { fromHtml } from "hast-util-from-html";
 import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
 import type { SiteConfig } from "../config.ts";
+import { embedsAsLinks } from "../embeds/feed-embeds.ts";
 import { walk } from "../markdown/walk.ts";
 import type { Article } from "../site/types.ts";
 import { toAbsoluteUrl } from "./absolute-url.ts";
@@ -33,7 +34,8 @@ export function feedContentHtml(article: Article, config: SiteConfig): string {
   }
   const parts = [toHtml(opening)];
   if (article.standfirst !== "") parts.push(`<p>${withAbsoluteLinks(article.standfirst, articleUrl)}</p>`);
-  parts.push(withAbsoluteLinks(article.body.join("\n"), articleUrl));
+  // Facades become plain links: a feed reader runs no script.
+  parts.push(withAbsoluteLinks(embedsAsLinks(article.body.join("\n")), articleUrl));
   const html = parts.join("");
   cache.set(article, { siteUrl: config.url, html });
   return html;

@@ -18,7 +18,7 @@ function templates(text: string): string {
   return dir;
 }
 
-const assets = { stylesheet: "/assets/site.1.css", searchScript: "/assets/search.1.js", askScript: "/assets/ask.1.js" };
+const assets = { stylesheet: "/assets/site.1.css", searchScript: "/assets/search.1.js", askScript: "/assets/ask.1.js", embedScript: "/assets/embed.1.js" };
 
 function keysOf(articles: ReturnType<typeof articleEntry>[], code = "c", templatesDir = templates("<p>{{ site.config.name }}</p>")): Map<string, string> {
   const { site } = buildSite(siteInput({ articles }));

@@ -9,13 +9,21 @@ import { htmlFiles } from "../support/site-files.ts";
 const { outputDir } = inject("sampleBuild");
 
 describe("reading without JavaScript", () => {
-  it("loads no script on any page but the search page and the donation ask's cap (JSON-LD is data, not script)", () => {
+  it("loads no script on any page but the search page, the donation ask's cap and the embeds' click-to-load (JSON-LD is data, not script)", () => {
     const pages = htmlFiles(outputDir).map((file) => ({ file: path.relative(outputDir, file), $: load(readFileSync(file, "utf8")) }));
     const scripts = ($: (typeof pages)[number]["$"]) => $("script").not('[type="application/ld+json"]');
-    expect(pages.filter(({ $ }) => scripts($).length > 0 && $("[data-ask]").length === 0).map(({ file }) => file)).toEqual(["search/index.html"]);
-    // A page with an ask loads only ask.js, which adds the frequency cap's buttons and nothing the page needs.
-    for (const { $ } of pages.filter(({ $ }) => $("[data-ask]").length > 0)) {
-      expect(scripts($).map((_, script) => $(script).attr("src")).get()).toEqual([expect.stringMatching(/^\/assets\/ask\.[0-9a-f]{10}\.js$/)]);
+    const enhanced = ($: (typeof pages)[number]["$"]) => $("[data-ask]").length > 0 || $("a[data-embed-src]").length > 0;
+    expect(pages.filter(({ $ }) => scripts($).length > 0 && !enhanced($)).map(({ file }) => file)).toEqual(["search/index.html"]);
+    // A page with an ask loads ask.js, which adds the frequency cap's buttons; a page with an embed
+    // loads embed.js, which swaps a facade (a plain link without it) for the provider's frame on a
+    // click: nothing the page needs, and nothing else.
+    expect(pages.some(({ $ }) => $("a[data-embed-src]").length > 0), "the sample site has an article with embeds").toBe(true);
+    for (const { $ } of pages.filter(({ $ }) => enhanced($))) {
+      const expected = [
+        ...($("[data-ask]").length > 0 ? [expect.stringMatching(/^\/assets\/ask\.[0-9a-f]{10}\.js$/)] : []),
+        ...($("a[data-embed-src]").length > 0 ? [expect.stringMatching(/^\/assets\/embed\.[0-9a-f]{10}\.js$/)] : []),
+      ];
+      expect(scripts($).map((_, script) => $(script).attr("src")).get().sort()).toEqual(expected);
     }
   });
 

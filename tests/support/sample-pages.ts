@@ -14,6 +14,8 @@ export const SAMPLE_PAGES = {
   "article-donate": "/2026/10/29/gp-surgery-merger/",
   "article-corrections": "/2026/07/09/sewage-overflow-figures/",
   // More than a year old at SAMPLE_SITE_NOW, so it carries an age notice.
+  // One embed of every kind: click-to-load facades and post cards, nothing third-party before a click.
+  "article-embeds": "/2026/11/27/flood-defence-explained/",
   "article-old": "/2025/11/14/how-flood-warnings-work/",
   tag: "/tags/council/",
   tags: "/tags/",

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
@@ -6,9 +6,13 @@ import { launchChromium } from "./browser.ts";
 import { headersFor, parseHeadersFile } from "./headers-file.ts";
 import { serveFolder, type StaticServer } from "./static-server.ts";
 
-/** Serve a built site the way its host would, with the site's own headers (public/_headers, so its Content-Security-Policy too). */
+/**
+ * Serve a built site the way its host would, with the site's own headers: the published _headers
+ * (public/_headers with the embeds' frame-src added), else public/_headers.
+ */
 export async function serveWithSiteHeaders(outputDir: string, root: string): Promise<StaticServer> {
-  const rules = parseHeadersFile(readFileSync(path.join(root, "public", "_headers"), "utf8"));
+  const published = path.join(outputDir, "_headers");
+  const rules = parseHeadersFile(readFileSync(existsSync(published) ? published : path.join(root, "public", "_headers"), "utf8"));
   return serveFolder(outputDir, (sitePath) => headersFor(rules, sitePath));
 }
 

@@ -1,0 +1,67 @@
+import type { Element, Root } from "hast";
+import { toString } from "hast-util-to-string";
+import type { VFile } from "vfile";
+import { parseEmbedDirective, isEmbedDirective } from "../../embeds/embed-directive.ts";
+import { toEmbedElement } from "../../embeds/embed-html.ts";
+import { parseEmbedUrl } from "../../embeds/providers.ts";
+import { report } from "../report.ts";
+import { walk, SKIP } from "../walk.ts";
+
+/**
+ * Turn embeds into facades (src/embeds/), on top-level paragraphs only:
+ * - a link to a supported provider alone in its paragraph (a bare address, or `[Title](address)`,
+ *   whose words become the title); any other link stays a link, since an editor may simply mean
+ *   to link to a video;
+ * - a `::embed{url="…" title="…" ratio="…"}` line; there an unknown or malformed address, or a
+ *   mistake in the attributes, is an error (`markdown/embed`).
+ * Runs after the sanitiser, because the facade carries `data-embed-*` attributes that no editor
+ * may write themselves; it builds them only from addresses `parseEmbedUrl` accepted.
+ */
+export function rehypeEmbeds() {
+  return function (tree: Root, file: VFile): undefined {
+    walk(tree, (node, index, parent) => {
+      if (node.type !== "element") return undefined;
+      if (node.tagName !== "p" || parent.type !== "root") return SKIP;
+      const directive = directiveSource(node, file);
+      if (directive !== undefined) {
+        const parsed = parseEmbedDirective(directive);
+        if (!parsed.ok) {
+          report(file, node, { severity: "error", rule: "embed", ...parsed.problem });
+          return SKIP;
+        }
+        const embed = parseEmbedUrl(parsed.directive.url ?? "");
+        if (!embed.ok) {
+          report(file, node, { severity: "error", rule: "embed", message: `the embed's address ${embed.error.message}`, fix: embed.error.fix });
+          return SKIP;
+        }
+        const { title, ratio, text } = parsed.directive;
+        parent.children[index] = toEmbedElement(embed.embed, { ...(title && { title }), ...(ratio && { ratio }), ...(text && { text }) });
+        return SKIP;
+      }
+      const link = soleLink(node);
+      const href = link?.properties.href;
+      if (link === undefined || typeof href !== "string") return SKIP;
+      const embed = parseEmbedUrl(href);
+      if (!embed.ok) return SKIP;
+      const words = toString(link).trim();
+      const title = words === "" || words === href || words === href.replace(/^https?:\/\//, "") ? undefined : words;
+      parent.children[index] = toEmbedElement(embed.embed, title === undefined ? {} : { title });
+      return SKIP;
+    });
+  };
+}
+
+/** The paragraph's source when it is an `::embed` line (read from the file, so autolinks inside it do not matter). */
+function directiveSource(paragraph: Element, file: VFile): string | undefined {
+  const start = paragraph.position?.start.offset;
+  const end = paragraph.position?.end.offset;
+  const source = start !== undefined && end !== undefined ? String(file.value).slice(start, end) : toString(paragraph);
+  return isEmbedDirective(source) ? source : undefined;
+}
+
+/** The paragraph's only child that is not whitespace, when it is a link. */
+function soleLink(paragraph: Element): Element | undefined {
+  const content = paragraph.children.filter((child) => !(child.type === "text" && child.value.trim() === ""));
+  const only = content[0];
+  return content.length === 1 && only?.type === "element" && only.tagName === "a" ? only : undefined;
+}

@@ -1,0 +1,105 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fromHtml } from "hast-util-from-html";
+import { beforeAll, describe, expect, it } from "vitest";
+import { build, type BuildResult } from "../../src/build.ts";
+import { EMBEDS_NOW, EMBEDS_PAGE, embedsFixture } from "../support/embed-fixture.ts";
+import { readPage, writeFiles } from "../support/fixture-site.ts";
+import { headersFor, parseCsp, parseHeadersFile } from "../support/headers-file.ts";
+import { thirdPartyLoads } from "../support/third-party-loads.ts";
+
+const SITE = "https://gazette.example.org";
+
+describe("a site with an embed of every provider", () => {
+  let result: BuildResult;
+
+  beforeAll(async () => {
+    result = await build({ root: embedsFixture(), now: EMBEDS_NOW });
+  });
+
+  it("builds without a problem about the embeds", () => {
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics.filter((d) => d.code === "markdown/embed")).toEqual([]);
+  });
+
+  it("shows each frame as a facade: a link to the provider's page named by the embed's title, with the iframe's address kept for the click", () => {
+    const $ = readPage(result.outputDir, EMBEDS_PAGE);
+    const facades = $("figure.embed .embed-box > a.embed-load");
+    expect(facades.toArray().map((a) => [$(a).closest("figure").attr("class"), $(a).text(), $(a).attr("href"), new URL($(a).attr("data-embed-src") ?? "").origin])).toEqual([
+      ["embed embed-youtube", "Video on YouTube", "https://www.youtube.com/watch?v=aqz-KE-bpKQ", "https://www.youtube-nocookie.com"],
+      ["embed embed-vimeo", "The council vote", "https://vimeo.com/76979871", "https://player.vimeo.com"],
+      ["embed embed-datawrapper", "Funding by source", "https://datawrapper.dwcdn.net/Xk3Lm/2/", "https://datawrapper.dwcdn.net"],
+      ["embed embed-flourish", "River levels", "https://public.flourish.studio/visualisation/16234501/", "https://flo.uri.sh"],
+      ["embed embed-documentcloud", "Planning statement", "https://www.documentcloud.org/documents/24512345-planning-statement", "https://embed.documentcloud.org"],
+      ["embed embed-soundcloud", "The meeting", "https://soundcloud.com/lantern/meeting", "https://w.soundcloud.com"],
+      ["embed embed-openstreetmap", "The route", "https://www.openstreetmap.org/#map=16/51.5072/-0.1276", "https://www.openstreetmap.org"],
+    ]);
+    expect($(".embed-datawrapper .embed-box").hasClass("ratio-1x1")).toBe(true);
+    for (const facade of facades.toArray()) {
+      expect($(facade).attr("data-embed-sandbox")).toMatch(/^allow-scripts /);
+      expect($(facade).find("[aria-hidden=true]").text()).toBe("");
+    }
+    expect($("script[src^='/assets/embed.']")).toHaveLength(1);
+  });
+
+  it("shows posts as static quote cards with a link, and leaves a link in a sentence alone", () => {
+    const $ = readPage(result.outputDir, EMBEDS_PAGE);
+    const cards = $("figure.embed-card");
+    expect(cards.toArray().map((card) => [$(card).find("blockquote p").text(), $(card).find("figcaption a").attr("href")])).toEqual([
+      ["A post by @MillbrookEA on X.", "https://x.com/MillbrookEA/status/1861234567890123456"],
+      ["A post by Instagram on Instagram.", "https://www.instagram.com/p/DCx1AbCdEfG/"],
+      ["Work starts in spring.", "https://bsky.app/profile/council.bsky.social/post/3lbq2xyzabc12"],
+      ["A post by @river@mastodon.social on Mastodon.", "https://mastodon.social/@river/113456789012345678"],
+    ]);
+    expect($(".article-body p a[href='https://youtu.be/aqz-KE-bpKQ']")).toHaveLength(1);
+  });
+
+  it("has no element that loads a third-party address before the reader asks", () => {
+    const html = readFileSync(path.join(result.outputDir, EMBEDS_PAGE, "index.html"), "utf8");
+    expect(thirdPartyLoads(fromHtml(html), SITE)).toEqual([]);
+    expect(html).not.toMatch(/<iframe/);
+  });
+
+  it("publishes _headers whose page policy frames exactly the providers in use", () => {
+    const rules = parseHeadersFile(readFileSync(path.join(result.outputDir, "_headers"), "utf8"));
+    const policy = headersFor(rules, EMBEDS_PAGE).find(([name]) => name === "Content-Security-Policy")?.[1] ?? "";
+    expect(parseCsp(policy).get("frame-src")).toEqual([
+      "https://datawrapper.dwcdn.net",
+      "https://embed.documentcloud.org",
+      "https://flo.uri.sh",
+      "https://player.vimeo.com",
+      "https://w.soundcloud.com",
+      "https://www.openstreetmap.org",
+      "https://www.youtube-nocookie.com",
+    ]);
+    const admin = headersFor(rules, "/admin/").find(([name]) => name === "Content-Security-Policy")?.[1] ?? "";
+    expect(parseCsp(admin).has("frame-src")).toBe(false);
+  });
+
+  it("gives feeds a link to each embed, with no script", () => {
+    const feed = readFileSync(path.join(result.outputDir, "feed.json"), "utf8");
+    const item = (JSON.parse(feed) as { items: { url: string; content_html: string }[] }).items.find((entry) => entry.url.endsWith(EMBEDS_PAGE));
+    const content = item?.content_html ?? "";
+    expect(content).toContain('<p><a href="https://www.youtube.com/watch?v=aqz-KE-bpKQ">Video on YouTube (YouTube)</a></p>');
+    expect(content).not.toMatch(/<iframe|<script|data-embed/);
+  });
+});
+
+describe("an embed line an editor got wrong", () => {
+  it("is an error with the file, the line, what is wrong and the fix, and nothing is written", async () => {
+    const root = embedsFixture("Opening.\n\n::embed{url=\"https://example.com/clip\"}\n\n::embed{url=\"https://www.youtube.com/about\"}\n\n::embed{url=\"https://vimeo.com/1\" size=\"big\"}\n");
+    writeFiles(root, {});
+    const result = await build({ root, now: EMBEDS_NOW });
+    expect(result.ok).toBe(false);
+    const problems = result.diagnostics.filter((d) => d.code === "markdown/embed");
+    expect(problems.map((d) => [d.severity, d.file, d.line])).toEqual([
+      ["error", "content/articles/2026/embeds.md", 8],
+      ["error", "content/articles/2026/embeds.md", 10],
+      ["error", "content/articles/2026/embeds.md", 12],
+    ]);
+    expect(problems[0]?.message).toContain("“https://example.com/clip” is not on a site Tidings embeds");
+    expect(problems[1]?.message).toContain("does not point at one video");
+    expect(problems[2]?.message).toContain("`size`");
+    for (const problem of problems) expect(problem.fix).not.toBe("");
+  });
+});

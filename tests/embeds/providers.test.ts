@@ -1,0 +1,140 @@
+import fc from "fast-check";
+import { fromHtml } from "hast-util-from-html";
+import { toHtml } from "hast-util-to-html";
+import { describe, expect, it } from "vitest";
+import { parseEmbedDirective } from "../../src/embeds/embed-directive.ts";
+import { toEmbedElement } from "../../src/embeds/embed-html.ts";
+import { frameOrigins, withFrameSources } from "../../src/embeds/frame-sources.ts";
+import { parseEmbedUrl, type Embed } from "../../src/embeds/providers.ts";
+import { thirdPartyLoads } from "../support/third-party-loads.ts";
+
+function embedOf(url: string): Embed {
+  const parsed = parseEmbedUrl(url);
+  if (!parsed.ok) throw new Error(`${url}: ${parsed.error.message}`);
+  return parsed.embed;
+}
+
+describe("parseEmbedUrl", () => {
+  it.each([
+    ["https://www.youtube.com/watch?v=aqz-KE-bpKQ", "youtube", "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ?autoplay=1"],
+    ["https://youtu.be/aqz-KE-bpKQ", "youtube", "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ?autoplay=1"],
+    ["https://www.youtube.com/shorts/aqz-KE-bpKQ", "youtube", "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ?autoplay=1"],
+    ["https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ", "youtube", "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ?autoplay=1"],
+    ["https://vimeo.com/76979871", "vimeo", "https://player.vimeo.com/video/76979871?autoplay=1&dnt=1"],
+    ["https://player.vimeo.com/video/76979871", "vimeo", "https://player.vimeo.com/video/76979871?autoplay=1&dnt=1"],
+    ["https://datawrapper.dwcdn.net/Xk3Lm/2/", "datawrapper", "https://datawrapper.dwcdn.net/Xk3Lm/2/"],
+    ["https://www.datawrapper.de/_/Xk3Lm/", "datawrapper", "https://datawrapper.dwcdn.net/Xk3Lm/"],
+    ["https://public.flourish.studio/visualisation/16234501/", "flourish", "https://flo.uri.sh/visualisation/16234501/embed"],
+    ["https://flo.uri.sh/story/123/embed", "flourish", "https://flo.uri.sh/story/123/embed"],
+    ["https://www.documentcloud.org/documents/24512345-planning-statement", "documentcloud", "https://embed.documentcloud.org/documents/24512345-planning-statement/?embed=1"],
+    ["https://soundcloud.com/lantern/meeting", "soundcloud", "https://w.soundcloud.com/player/?url=https%3A%2F%2Fsoundcloud.com%2Flantern%2Fmeeting&auto_play=true&visual=false"],
+    ["https://www.openstreetmap.org/#map=16/51.5072/-0.1276", "openstreetmap", "https://www.openstreetmap.org/export/embed.html?bbox=-0.13309%2C51.50445%2C-0.12211%2C51.50995&layer=mapnik"],
+  ])("makes a click-to-load frame of %s", (url, provider, src) => {
+    const embed = embedOf(url);
+    expect(embed).toMatchObject({ kind: "frame", provider, src });
+    if (embed.kind === "frame") expect(embed.origin).toBe(new URL(src).origin);
+  });
+
+  it.each([
+    ["https://x.com/MillbrookEA/status/1861234567890123456", "x", "@MillbrookEA"],
+    ["https://twitter.com/MillbrookEA/status/1861234567890123456", "x", "@MillbrookEA"],
+    ["https://www.instagram.com/p/DCx1AbCdEfG/", "instagram", "Instagram"],
+    ["https://bsky.app/profile/council.bsky.social/post/3lbq2xyzabc12", "bluesky", "@council.bsky.social"],
+    ["https://mastodon.social/@river/113456789012345678", "mastodon", "@river@mastodon.social"],
+  ])("makes a static card of the post %s", (url, provider, author) => {
+    expect(embedOf(url)).toMatchObject({ kind: "card", provider, author });
+  });
+
+  it.each([
+    "https://www.youtube.com/watch?v=short",
+    "https://www.youtube.com/about",
+    "https://vimeo.com/channels/staffpicks",
+    "https://datawrapper.dwcdn.net/toolong1/",
+    "https://public.flourish.studio/visualisation/abc/",
+    "https://www.documentcloud.org/search",
+    "https://soundcloud.com/lantern",
+    "https://www.openstreetmap.org/#map=40/51/0",
+    "https://x.com/home",
+    "https://www.instagram.com/lantern/",
+    "https://bsky.app/profile/council.bsky.social",
+  ])("calls %s malformed: a known site, but no single item", (url) => {
+    const parsed = parseEmbedUrl(url);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error.kind).toBe("malformed");
+  });
+
+  it.each(["https://example.com/video", "not a url", "javascript:alert(1)", "ftp://youtube.com/watch?v=aqz-KE-bpKQ", "https://user:pw@youtube.com/watch?v=aqz-KE-bpKQ", "https://youtube.com:8443/watch?v=aqz-KE-bpKQ", "https://evil.example/youtube.com/watch?v=aqz-KE-bpKQ"])(
+    "refuses %s as unknown",
+    (url) => {
+      const parsed = parseEmbedUrl(url);
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.error.kind).toBe("unknown");
+    },
+  );
+
+  it("never makes markup that loads a third-party address before a click, whatever the input", () => {
+    const provider = fc.constantFrom(
+      "https://www.youtube.com/watch?v=",
+      "https://youtu.be/",
+      "https://vimeo.com/",
+      "https://datawrapper.dwcdn.net/",
+      "https://public.flourish.studio/visualisation/",
+      "https://www.documentcloud.org/documents/",
+      "https://soundcloud.com/",
+      "https://www.openstreetmap.org/#map=",
+      "https://x.com/",
+      "https://bsky.app/profile/",
+      "https://mastodon.social/@",
+      "",
+    );
+    fc.assert(
+      fc.property(provider, fc.string(), fc.option(fc.string()), (start, rest, title) => {
+        const parsed = parseEmbedUrl(start + rest);
+        if (!parsed.ok) return;
+        const html = toHtml(toEmbedElement(parsed.embed, title === null ? {} : { title }));
+        expect(thirdPartyLoads(fromHtml(html, { fragment: true }))).toEqual([]);
+        if (parsed.embed.kind === "frame") expect(new URL(parsed.embed.src).protocol).toBe("https:");
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("parseEmbedDirective", () => {
+  it("reads quoted and unquoted attributes and a ratio written with a colon", () => {
+    expect(parseEmbedDirective(`::embed{url="https://vimeo.com/1" title='The vote' ratio=16:9}`)).toEqual({
+      ok: true,
+      directive: { url: "https://vimeo.com/1", title: "The vote", ratio: "16x9" },
+    });
+  });
+
+  it.each([
+    ["::embed{title=\"x\"}", "no `url`"],
+    ["::embed{url=\"https://vimeo.com/1\" colour=\"red\"}", "attribute `colour`"],
+    ["::embed{url=\"https://vimeo.com/1\" ratio=\"5:4\"}", "ratio “5:4”"],
+    ["::embed{url=\"https://vimeo.com/1\" url=\"https://vimeo.com/2\"}", "`url` twice"],
+    ["::embed url=x", "not of the form"],
+    ["::embed{url=\"https://vimeo.com/1\" title=\"unclosed}", "not name=\"value\" pairs"],
+  ])("reports %s", (line, words) => {
+    const parsed = parseEmbedDirective(line);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problem.message).toContain(words);
+  });
+});
+
+describe("withFrameSources", () => {
+  const headers = "/*\n  Content-Security-Policy: default-src 'none'; script-src 'self'\n\n/admin/*\n  ! Content-Security-Policy\n  Content-Security-Policy: default-src 'none'\n";
+
+  it("adds frame-src with exactly the origins in use to the site-wide policy only", () => {
+    const origins = frameOrigins([[toHtml(toEmbedElement(embedOf("https://vimeo.com/1"))), toHtml(toEmbedElement(embedOf("https://youtu.be/aqz-KE-bpKQ")))], [toHtml(toEmbedElement(embedOf("https://vimeo.com/2")))]]);
+    expect(origins).toEqual(["https://player.vimeo.com", "https://www.youtube-nocookie.com"]);
+    const out = withFrameSources(headers, origins);
+    expect(out).toContain("script-src 'self'; frame-src https://player.vimeo.com https://www.youtube-nocookie.com\n");
+    expect(out.split("/admin/*")[1]).not.toContain("frame-src");
+  });
+
+  it("leaves the file as it is when nothing is framed (cards frame nothing)", () => {
+    expect(frameOrigins([[toHtml(toEmbedElement(embedOf("https://x.com/a/status/1")))]])).toEqual([]);
+    expect(withFrameSources(headers, [])).toBe(headers);
+  });
+});
