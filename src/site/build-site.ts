@@ -7,6 +7,7 @@ import { compareText, error, warning, type Diagnostic } from "../diagnostics/dia
 import { lineOf } from "../content/yaml-document.ts";
 import { buildAsks, type AskView } from "../donation/ask-view.ts";
 import { CAMPAIGN_FILE, type Campaign } from "../donation/campaign.ts";
+import { resolveFront, type Front, type ParsedFront } from "./fronts.ts";
 import { chooseVariant } from "../donation/choose-variant.ts";
 import { ageNotice } from "./age-notice.ts";
 import { buildFeeds } from "./feeds.ts";
@@ -68,10 +69,15 @@ export interface SiteInput {
   fileExists: (absolutePath: string) => boolean;
   /** The campaign from content/campaign.yml, when the newsroom runs one. */
   campaign?: Campaign | undefined;
+  /** The home page's front from content/fronts/home.yml, when editors curate it. */
+  homeFront?: ParsedFront | undefined;
 }
 
 /** Top-level path segments that Tidings itself uses, which no standalone page may take. */
-export const RESERVED_SEGMENTS = new Set(["tags", "authors", "page", "media", "assets", "search", "corrections", "feeds", "404"]);
+export const RESERVED_SEGMENTS = new Set(["tags", "authors", "page", "media", "assets", "search", "corrections", "feeds", "404", "latest"]);
+
+/** Where the newest-first list lives when the home page is a curated front. */
+export const LATEST_PATH = "/latest/";
 
 /** Reading speed used for reading time, in words per minute. */
 const WORDS_PER_MINUTE = 230;
@@ -163,7 +169,20 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
   pages.sort((a, b) => compareText(a.slug, b.slug));
 
   const perPage = config.articlesPerPage;
-  const homePages = paginate(listed, perPage, "/");
+  // A curated home page moves the chronological list to /latest/, with the same stable pagination.
+  const homePages = paginate(listed, perPage, input.homeFront === undefined ? "/" : LATEST_PATH);
+  let front: Front | undefined;
+  if (input.homeFront !== undefined) {
+    const resolved = resolveFront(input.homeFront, "/", {
+      articles,
+      listed,
+      tags: new Set(tags.map((tag) => tag.name.toLowerCase())),
+      types: new Set(Object.keys(config.types)),
+      siteUrl: config.url,
+    });
+    front = resolved.front;
+    diagnostics.push(...resolved.diagnostics);
+  }
   const tagPages: TagListPage[] = tags.flatMap((tag) => paginate(tag.articles, perPage, tag.url).map((page) => ({ ...page, tag })));
   const authorPages: AuthorListPage[] = authors.flatMap((author) =>
     paginate(author.articles, perPage, author.url).map((page) => ({ ...page, author })),
@@ -189,6 +208,7 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
     authors,
     pages,
     homePages,
+    ...(front === undefined ? {} : { front }),
     tagPages,
     authorPages,
     corrections: listCorrections(articles),

@@ -42,6 +42,7 @@ export function listSitemapEntries(site: Omit<Site, "outputFiles">): SitemapEntr
   const entries: SitemapEntry[] = [];
   const add = (path: SitePath, lastmod: string | undefined) => entries.push(lastmod === undefined ? { path } : { path, lastmod });
 
+  if (site.front !== undefined) add(site.front.url, newestOf(site.front.containers.flatMap((container) => container.items)));
   for (const page of site.homePages) add(page.url, newestOf(page.items));
   for (const article of site.syndicated) add(article.url, lastModified(article).iso);
   add("/tags/", newestOf(site.tags.flatMap((tag) => tag.articles)));

@@ -11,6 +11,7 @@ import type {
   Tag,
   Thumbnail,
 } from "./types.ts";
+import type { Front } from "./fronts.ts";
 import type { SiteConfig } from "../config.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CORRECTIONS_PATH } from "./urls.ts";
@@ -68,6 +69,15 @@ export interface CorrectionsView {
   corrections: CorrectionEntry[];
 }
 
+/** A curated front as its template sees it: containers of article cards, in page order. */
+export interface FrontView {
+  url: SitePath;
+  title?: string;
+  /** Where the chronological list is, linked from the front. */
+  latest: SitePath;
+  containers: { title: string; layout: Front["containers"][number]["layout"]; items: ArticleCard[] }[];
+}
+
 /** A page that shows nothing but the site's own furniture (404, search). */
 export interface PlainView {
   url: SitePath;
@@ -77,6 +87,7 @@ export interface PlainView {
 export interface PageViews {
   article: Article;
   home: ListView;
+  front: FrontView;
   tag: TagListView;
   author: AuthorListView;
   page: Page;
@@ -113,7 +124,7 @@ export function siteChrome(site: Site): SiteChrome {
 export type PageTemplate = keyof PageViews;
 
 /** Every page template, in the order pages are listed. */
-export const PAGE_TEMPLATES = ["article", "home", "tag", "author", "page", "tags", "authors", "corrections", "notFound", "search"] as const;
+export const PAGE_TEMPLATES = ["article", "home", "front", "tag", "author", "page", "tags", "authors", "corrections", "notFound", "search"] as const;
 
 /** One HTML page of the built site: the template that renders it and the exact data it shows. */
 export type OutputPage = { [T in PageTemplate]: { template: T; url: SitePath; view: PageViews[T] } }[PageTemplate];
@@ -127,6 +138,7 @@ export type OutputPage = { [T in PageTemplate]: { template: T; url: SitePath; vi
 export function listOutputPages(site: Site): OutputPage[] {
   const pages: OutputPage[] = [];
   for (const article of site.articles) pages.push({ template: "article", url: article.url, view: article });
+  if (site.front !== undefined) pages.push({ template: "front", url: site.front.url, view: toFrontView(site.front, site.homePages[0]?.url ?? "/") });
   for (const list of site.homePages) pages.push({ template: "home", url: list.url, view: toListView(list) });
   for (const list of site.tagPages) pages.push({ template: "tag", url: list.url, view: { ...toListView(list), tag: tagOf(list.tag) } });
   for (const list of site.authorPages) pages.push({ template: "author", url: list.url, view: { ...toListView(list), author: authorOf(list.author) } });
@@ -173,6 +185,16 @@ function toListView(list: ListPage): ListView {
   const view: ListView = { url: list.url, number: list.number, items: list.items.map(toArticleCard) };
   if (list.previous !== undefined) view.previous = list.previous;
   if (list.next !== undefined) view.next = list.next;
+  return view;
+}
+
+function toFrontView(front: Front, latest: SitePath): FrontView {
+  const view: FrontView = {
+    url: front.url,
+    latest,
+    containers: front.containers.map((container) => ({ title: container.title, layout: container.layout, items: container.items.map(toArticleCard) })),
+  };
+  if (front.title !== undefined) view.title = front.title;
   return view;
 }
 

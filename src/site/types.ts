@@ -1,3 +1,4 @@
+import type { Front } from "./fronts.ts";
 import type { AskView } from "../donation/ask-view.ts";
 import type { SiteConfig } from "../config.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -302,6 +303,8 @@ export interface Site {
   authors: Author[];
   pages: Page[];
   homePages: ListPage[];
+  /** The curated home page (content/fronts/home.yml); without it `homePages` starts at `/`. */
+  front?: Front;
   tagPages: TagListPage[];
   authorPages: AuthorListPage[];
   /** Every correction on every article with a page, newest first, for the corrections page. */

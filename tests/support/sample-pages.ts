@@ -4,8 +4,11 @@
  * sample content stops providing one of them.
  */
 export const SAMPLE_PAGES = {
+  // The curated front (content/fronts/home.yml).
   home: "/",
-  "home-page-2": "/page/2/",
+  // The chronological list the curated home page moves aside.
+  latest: "/latest/",
+  "home-page-2": "/latest/page/2/",
   // A lead image, a table, sources, and an update.
   article: "/2026/11/24/flood-wall-approved/",
   // No image anywhere: the page the weight budget is measured on.
