@@ -176,6 +176,11 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
     const resolved = resolveFront(input.homeFront, "/", {
       articles,
       listed,
+      unpublished: new Map(
+        input.articles
+          .filter((entry) => !shown.has(entry))
+          .map((entry) => [entry.file, entry.frontMatter.draft === true ? "a draft" : "scheduled for later"] as const),
+      ),
       tags: new Set(tags.map((tag) => tag.name.toLowerCase())),
       types: new Set(Object.keys(config.types)),
       siteUrl: config.url,

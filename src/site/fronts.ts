@@ -103,6 +103,8 @@ export interface Front {
 export interface FrontContext {
   articles: readonly Article[];
   listed: readonly Article[];
+  /** Article files that have no page in this build, and why: the build leaves drafts and scheduled articles out. */
+  unpublished: ReadonlyMap<string, "a draft" | "scheduled for later">;
   /** Tag names (lower case) and type keys the site knows, to flag a backfill rule that can never match. */
   tags: ReadonlySet<string>;
   types: ReadonlySet<string>;
@@ -132,8 +134,18 @@ export function resolveFront(parsed: ParsedFront, url: string, context: FrontCon
     container.pinned.forEach((pin, pinIndex) => {
       const line = lineOf(lines, ["containers", index, "pinned", pinIndex]);
       const field = `containers[${index + 1}].pinned[${pinIndex + 1}]`;
-      const article = byKey.get(normalisePin(pin, context.siteUrl));
-      if (article === undefined) {
+      const key = normalisePin(pin, context.siteUrl);
+      const article = byKey.get(key);
+      const unpublished = context.unpublished.get(key);
+      if (article === undefined && unpublished !== undefined) {
+        diagnostics.push(
+          warning("front/pinned-unlisted", file, `the pinned article "${pin}" is ${unpublished}, so it is not shown; its slot is filled by the backfill`, {
+            line,
+            field,
+            fix: "Remove the pin, or pin another article.",
+          }),
+        );
+      } else if (article === undefined) {
         diagnostics.push(
           warning("front/pinned-missing", file, `the pinned article "${pin}" does not exist; its slot is filled by the backfill`, {
             line,
