@@ -73,6 +73,7 @@ export function keyPages(pages: readonly OutputPage[], base: string): KeyedPage[
 function viewJson(page: OutputPage, partKey: (part: object) => string): string {
   switch (page.template) {
     case "home":
+    case "section":
     case "tag":
     case "author":
       return JSON.stringify({ ...page.view, items: page.view.items.map(partKey) });

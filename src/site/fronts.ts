@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { issuesToDiagnostics, type FieldHelp } from "../content/report-issues.ts";
+import { closestMatch } from "../content/describe-value.ts";
 import { text } from "../content/schemas.ts";
 import { lineOf, parseYaml } from "../content/yaml-document.ts";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { toSlug } from "./slugs.ts";
 import type { Article } from "./types.ts";
 
 /** Where editors keep the fronts, relative to the project root; `home.yml` is the home page. */
@@ -18,6 +20,7 @@ export const LAYOUTS = ["lead", "row", "list"] as const;
 const MAX_LIMIT = 24;
 
 const backfillSchema = z.strictObject({
+  section: text.optional(),
   tag: text.optional(),
   type: text.optional(),
   limit: z.number().int().min(0).max(MAX_LIMIT),
@@ -52,6 +55,7 @@ const HELP: Record<string, FieldHelp> = {
   "containers.layout": { expected: `one of ${LAYOUTS.join(", ")}`, example: "layout: row" },
   "containers.pinned": { expected: "a list of article files or addresses", example: "pinned:\n  - content/articles/2026/flood-wall-approved.md" },
   "containers.backfill": { expected: "a rule for the slots after the pinned articles", example: "backfill: { tag: River, limit: 3 }" },
+  "containers.backfill.section": { expected: "a section (its name or slug) whose newest articles fill the container", example: "section: Politics" },
   "containers.backfill.tag": { expected: "a tag whose newest articles fill the container", example: "tag: River" },
   "containers.backfill.type": { expected: "an article type whose newest articles fill the container", example: "type: analysis" },
   "containers.backfill.limit": { expected: `how many articles the container shows in all, a whole number up to ${MAX_LIMIT}`, example: "limit: 4" },
@@ -60,7 +64,7 @@ const HELP: Record<string, FieldHelp> = {
 const KNOWN_FIELDS: Record<string, readonly string[]> = {
   "": ["title", "containers"],
   containers: ["title", "layout", "pinned", "backfill"],
-  "containers.backfill": ["tag", "type", "limit"],
+  "containers.backfill": ["section", "tag", "type", "limit"],
 };
 
 /** Validate a fronts file: the front, or every problem in it with its line. */
@@ -96,6 +100,8 @@ export interface Front {
   file: string;
   url: string;
   title?: string;
+  /** The section whose page this front is; the home page's front has none. */
+  section?: { name: string; url: string; feed: string };
   containers: FrontContainer[];
 }
 
@@ -108,6 +114,8 @@ export interface FrontContext {
   /** Tag names (lower case) and type keys the site knows, to flag a backfill rule that can never match. */
   tags: ReadonlySet<string>;
   types: ReadonlySet<string>;
+  /** Section slugs. */
+  sections: ReadonlySet<string>;
   /** The site's URL path prefix is not part of an article's `url`; pins may be written with the site's address. */
   siteUrl: string;
 }
@@ -193,6 +201,8 @@ export function resolveFront(parsed: ParsedFront, url: string, context: FrontCon
 }
 
 function matches(article: Article, rule: NonNullable<FrontSpec["containers"][number]["backfill"]>): boolean {
+  if (rule.section !== undefined && article.section?.slug !== sectionSlug(rule.section) && article.section?.name.toLowerCase() !== rule.section.toLowerCase())
+    return false;
   if (rule.type !== undefined && article.type.key !== rule.type) return false;
   if (rule.tag !== undefined && !article.tags.some((tag) => tag.name.toLowerCase() === rule.tag?.toLowerCase())) return false;
   return true;
@@ -216,6 +226,17 @@ function checkRule(
       }),
     );
   }
+  if (rule.section !== undefined && !context.sections.has(sectionSlug(rule.section)) && ![...context.sections].some((slug) => slug === rule.section?.toLowerCase())) {
+    const known = [...context.sections];
+    const suggestion = closestMatch(sectionSlug(rule.section), known);
+    diagnostics.push(
+      error("front/backfill", parsed.file, `\`containers[${index + 1}].backfill.section\` is "${rule.section}", which is not a section${suggestion ? `; did you mean "${suggestion}"?` : ""}`, {
+        line: lineOf(parsed.lines, ["containers", index, "backfill", "section"]),
+        field: `containers[${index + 1}].backfill.section`,
+        fix: known.length > 0 ? `Use one of: ${known.join(", ")} (the sections in tidings.config.yml).` : "Add `sections` to tidings.config.yml, or remove this rule.",
+      }),
+    );
+  }
   if (rule.tag !== undefined && !context.tags.has(rule.tag.toLowerCase())) {
     diagnostics.push(
       warning("front/backfill", parsed.file, `no article has the tag "${rule.tag}", so this container has no backfill`, {
@@ -225,6 +246,11 @@ function checkRule(
       }),
     );
   }
+}
+
+// A rule may name a section as its config names it ("Politics") or by its slug ("politics").
+function sectionSlug(name: string): string {
+  return toSlug(name);
 }
 
 // Pins are written as a file path or an address, with or without the site's own origin.
