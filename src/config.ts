@@ -1,3 +1,4 @@
+import { toSlug } from "./site/slugs.ts";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -118,6 +119,16 @@ export const configSchema = z
     timeFormat: text.default("HH:mm"),
     articlesPerPage: z.number().int().min(1).max(100).default(10),
     navigation: z.array(link).default([]),
+    sections: z
+      .array(
+        z.strictObject({
+          name: text,
+          slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "must be lowercase letters, digits and hyphens, like `politics`" }).optional(),
+          description: text.optional(),
+          tags: z.array(text).default([]),
+        }),
+      )
+      .default([]),
     types: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), text).default(DEFAULT_TYPES),
     donation: donationSchema,
     newsletter: newsletterSchema.optional(),
@@ -141,6 +152,11 @@ export const configSchema = z
     const pathPrefix = url.pathname.endsWith("/") ? url.pathname : `${url.pathname}/`;
     return {
       ...config,
+      // Each section's slug and address are resolved here, once, so templates and the model agree.
+      sections: config.sections.map((section) => {
+        const slug = section.slug ?? toSlug(section.name);
+        return { ...section, slug, url: `/${slug}/` };
+      }),
       /** Origin and path with no trailing slash, e.g. `https://example.org/news`. */
       url: `${url.origin}${pathPrefix.slice(0, -1)}`,
       /** The path the site lives under, `/` at a domain's root. */
@@ -164,6 +180,11 @@ const CONFIG_HELP: Record<string, FieldHelp> = {
   navigation: { expected: "a list of links with `label` and `url`", example: "- { label: About, url: /about/ }" },
   "navigation.label": { expected: "the link text", example: "label: About" },
   "navigation.url": { expected: "a path or web address", example: "url: /about/" },
+  sections: { expected: "a list of sections, each with a `name` (and optionally `slug`, `description` and `tags`)", example: "sections:\n  - { name: Politics, tags: [Council] }" },
+  "sections.name": { expected: "the section's name, shown in the navigation and breadcrumb", example: "name: Politics" },
+  "sections.slug": { expected: "the section's address, lowercase letters, digits and hyphens", example: "slug: politics" },
+  "sections.description": { expected: "a sentence on what the section covers", example: "description: The council, the MP and the money." },
+  "sections.tags": { expected: "the tags whose articles belong to this section unless they name one", example: "tags: [Council, Elections]" },
   types: { expected: "a list of article types and their labels", example: "types: { news: News, opinion: Opinion }" },
   ...DONATION_HELP,
   ...NEWSLETTER_HELP,
@@ -195,6 +216,7 @@ export const CONFIG_FIELDS: Readonly<Record<string, readonly string[]>> = {
     "timeFormat",
     "articlesPerPage",
     "navigation",
+    "sections",
     "types",
     "donation",
     "newsletter",
@@ -205,6 +227,7 @@ export const CONFIG_FIELDS: Readonly<Record<string, readonly string[]>> = {
     "editor",
   ],
   navigation: ["label", "url"],
+  sections: ["name", "slug", "description", "tags"],
   ...DONATION_FIELDS,
   newsletter: NEWSLETTER_FIELDS,
   feeds: ["items"],

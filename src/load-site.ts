@@ -4,6 +4,7 @@ import type { ContentCache } from "./cache/content-cache.ts";
 import { loadConfig } from "./config.ts";
 import { loadEntries } from "./content/load-files.ts";
 import { loadCampaignText, parseCampaign } from "./donation/campaign.ts";
+import { loadFronts } from "./site/load-fronts.ts";
 import { checkNewsletterFormAction } from "./donation/form-action-check.ts";
 import { validateEntries, type ValidatedContent, type ValidEntry } from "./content/validate-entry.ts";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
@@ -105,6 +106,9 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   const campaignText = loadCampaignText(options.root);
   const campaign = campaignText === undefined ? undefined : parseCampaign(campaignText, config.timeZone);
   if (campaign) diagnostics.push(...campaign.diagnostics);
+  // Fronts are read with the content too: a broken fronts file is a content error like any other.
+  const fronts = loadFronts(options.root, config);
+  diagnostics.push(...fronts.diagnostics);
   const headersFile = path.join(options.root, "public", "_headers");
   diagnostics.push(...checkNewsletterFormAction(existsSync(headersFile) ? readFileSync(headersFile, "utf8") : undefined, config.newsletter?.action));
 
@@ -118,11 +122,13 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
     root: options.root,
     fileExists: existsSync,
     campaign: campaign?.campaign,
+    homeFront: fronts.home,
+    sectionFronts: fronts.sections,
   });
   diagnostics.push(...siteDiagnostics);
   // Production leaves drafts out, so their problems cannot stop it; the preview shows drafts and keeps them as errors.
   const reported = options.mode === "production" ? demoteDraftProblems(diagnostics, content.drafts) : diagnostics;
   // Files refused while loading (too large, symbolic links) were read too: one diagnostic each.
-  const files = loaded.entries.length + loaded.diagnostics.length + (campaignText === undefined ? 0 : 1);
+  const files = loaded.entries.length + loaded.diagnostics.length + (campaignText === undefined ? 0 : 1) + fronts.files;
   return { site, diagnostics: sortDiagnostics(reported), files, stableUntil };
 }

@@ -163,6 +163,8 @@ ${type}
 # slug: ${fields.slug}
 # After this date the article leaves the lists and feeds; its page stays.
 # expires: ${nextYear}
+# The section it is filed in, one of \`sections\` in tidings.config.yml; without it, its tags choose.
+# section: News
 ---
 
 <!-- Write the story below. A line starting with ## is a subhead. Guide: docs/editors.md -->

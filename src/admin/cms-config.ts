@@ -193,6 +193,16 @@ const ARTICLE_WIDGETS: WidgetTable = {
   donate: { label: "Donation block", widget: "boolean", default: true, hint: "Off hides the donation block on this article." },
   slug: slugWidget,
   expires: dateWidget("Leaves the lists on", "After this date the article leaves lists and feeds; its page stays."),
+  // Decap refuses a select without options, so a site without sections gets a plain text field.
+  section: ({ config }) =>
+    config.sections.length === 0
+      ? { label: "Section", widget: "string", hint: `The site has no sections yet (\`sections\` in ${CONFIG_FILE}); leave this empty.` }
+      : {
+          label: "Section",
+          widget: "select",
+          options: config.sections.map((section) => ({ label: section.name, value: section.name })),
+          hint: `The section the article is filed in; the list is in ${CONFIG_FILE}. Empty: chosen from its topics.`,
+        },
 };
 
 const AUTHOR_WIDGETS: WidgetTable = {

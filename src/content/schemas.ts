@@ -69,6 +69,7 @@ export function articleSchema(options: SchemaOptions) {
       donate: z.boolean().optional(),
       slug: slug.optional(),
       expires: date.optional(),
+      section: text.optional(),
     })
     .superRefine(checkArticleDates, {
       // Run even when other fields are wrong, so every problem is reported at once; only the dates must be readable.
@@ -172,6 +173,7 @@ export const ARTICLE_HELP: Readonly<Record<string, FieldHelp>> = {
   donate: { expected: "`true` or `false`", example: "donate: false" },
   slug: slugHelp,
   expires: { expected: "a date", example: "expires: 2027-01-01" },
+  section: { expected: "one of the sections in tidings.config.yml", example: "section: Politics" },
 };
 
 /** What each author field expects. */
@@ -197,7 +199,7 @@ export const PAGE_HELP: Readonly<Record<string, FieldHelp>> = {
 
 /** Field names by parent path, for "did you mean" suggestions on unknown fields. */
 export const ARTICLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  "": ["title", "date", "byline", "sources", "tags", "summary", "updated", "type", "image", "corrections", "draft", "donate", "slug", "expires"],
+  "": ["title", "date", "byline", "sources", "tags", "summary", "updated", "type", "image", "corrections", "draft", "donate", "slug", "expires", "section"],
   sources: ["name", "url", "note"],
   image: ["src", "alt", "caption", "credit"],
   corrections: ["date", "text"],

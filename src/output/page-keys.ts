@@ -73,9 +73,12 @@ export function keyPages(pages: readonly OutputPage[], base: string): KeyedPage[
 function viewJson(page: OutputPage, partKey: (part: object) => string): string {
   switch (page.template) {
     case "home":
+    case "section":
     case "tag":
     case "author":
       return JSON.stringify({ ...page.view, items: page.view.items.map(partKey) });
+    case "front":
+      return JSON.stringify({ ...page.view, containers: page.view.containers.map((container) => ({ ...container, items: container.items.map(partKey) })) });
     case "article":
       return JSON.stringify(page.view.ask === undefined ? page.view : { ...page.view, ask: partKey(page.view.ask) });
     case "page": {

@@ -25,7 +25,8 @@ export function toNewsArticleJsonLd(article: Article, config: SiteConfig): Recor
     datePublished: toRfc3339(article.date),
     dateModified: toRfc3339(article.updated ?? article.date),
     inLanguage: config.language,
-    articleSection: article.type.label,
+    // The section the article is filed in; a site without sections files it by its type.
+    articleSection: article.section?.name ?? article.type.label,
     ...(article.tags.length > 0 ? { keywords: article.tags.map((tag) => tag.name) } : {}),
     wordCount: article.wordCount,
     isAccessibleForFree: true,

@@ -7,6 +7,8 @@ import { compareText, error, warning, type Diagnostic } from "../diagnostics/dia
 import { lineOf } from "../content/yaml-document.ts";
 import { buildAsks, type AskView } from "../donation/ask-view.ts";
 import { CAMPAIGN_FILE, type Campaign } from "../donation/campaign.ts";
+import { resolveFront, type Front, type FrontContext, type ParsedFront } from "./fronts.ts";
+import { buildSections, chooseSection } from "./sections.ts";
 import { chooseVariant } from "../donation/choose-variant.ts";
 import { ageNotice } from "./age-notice.ts";
 import { buildFeeds } from "./feeds.ts";
@@ -38,6 +40,8 @@ import type {
   Source,
   Tag,
   TagListPage,
+  Section,
+  SectionListPage,
 } from "./types.ts";
 import { authorPath, feedPath, isSafeSitePath, listPagePath, pagePath, tagPath } from "./urls.ts";
 
@@ -69,10 +73,17 @@ export interface SiteInput {
   fileExists: (absolutePath: string) => boolean;
   /** The campaign from content/campaign.yml, when the newsroom runs one. */
   campaign?: Campaign | undefined;
+  /** The home page's front from content/fronts/home.yml, when editors curate it. */
+  homeFront?: ParsedFront | undefined;
+  /** Section fronts (content/fronts/<section slug>.yml) by section slug. */
+  sectionFronts?: ReadonlyMap<string, ParsedFront> | undefined;
 }
 
 /** Top-level path segments that Tidings itself uses, which no standalone page may take. */
-export const RESERVED_SEGMENTS = new Set(["tags", "authors", "page", "media", "assets", "search", "corrections", "feeds", "404"]);
+export const RESERVED_SEGMENTS = new Set(["tags", "authors", "page", "media", "assets", "search", "corrections", "feeds", "404", "latest"]);
+
+/** Where the newest-first list lives when the home page is a curated front. */
+export const LATEST_PATH = "/latest/";
 
 /** Reading speed used for reading time, in words per minute. */
 const WORDS_PER_MINUTE = 230;
@@ -133,6 +144,12 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
   }
   for (const entry of visible) {
     const article = toArticle(entry, input, now, authorsByName, diagnostics, images, asks);
+    const chosen = chooseSection(
+      { file: entry.file, section: entry.frontMatter.section, line: entry.lines.get("section"), tags: entry.frontMatter.tags ?? [] },
+      config,
+    );
+    if (chosen.section !== undefined) article.section = chosen.section;
+    if (chosen.diagnostic !== undefined) diagnostics.push(chosen.diagnostic);
     claim(article.url, article.file, entry.lines.get("slug"));
     articles.push(article);
   }
@@ -168,7 +185,49 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
   pages.sort((a, b) => compareText(a.slug, b.slug));
 
   const perPage = config.articlesPerPage;
-  const homePages = paginate(listed, perPage, "/");
+  const sections = buildSections(config, listed);
+  for (const section of sections) {
+    if (RESERVED_SEGMENTS.has(section.slug) || /^\d{4}$/.test(section.slug)) {
+      diagnostics.push(
+        error("config/sections", CONFIG_FILE, `the section address ${section.url} is used by the site itself`, {
+          field: "sections",
+          fix: "Give the section another `slug`.",
+        }),
+      );
+    } else {
+      claim(section.url, CONFIG_FILE);
+    }
+  }
+  const frontContext: FrontContext = {
+    articles,
+    listed,
+    unpublished: new Map(
+      input.articles
+        .filter((entry) => !shown.has(entry))
+        .map((entry) => [entry.file, entry.frontMatter.draft === true ? "a draft" : "scheduled for later"] as const),
+    ),
+    tags: new Set(tags.map((tag) => tag.name.toLowerCase())),
+    types: new Set(Object.keys(config.types)),
+    sections: new Set(sections.map((section) => section.slug)),
+    siteUrl: config.url,
+  };
+  const fronts: Front[] = [];
+  const addFront = (parsed: ParsedFront, url: string, section?: Section) => {
+    const resolved = resolveFront(parsed, url, frontContext);
+    if (section !== undefined) resolved.front.section = { name: section.name, url: section.url, feed: section.feed };
+    fronts.push(resolved.front);
+    diagnostics.push(...resolved.diagnostics);
+  };
+  // A curated page moves its chronological list to latest/ beneath it, with the same stable pagination.
+  const homePages = paginate(listed, perPage, input.homeFront === undefined ? "/" : LATEST_PATH);
+  if (input.homeFront !== undefined) addFront(input.homeFront, "/");
+  const sectionPages: SectionListPage[] = [];
+  for (const section of sections) {
+    const parsed = input.sectionFronts?.get(section.slug);
+    if (parsed !== undefined) addFront(parsed, section.url, section);
+    const base = parsed === undefined ? section.url : `${section.url}latest/`;
+    for (const page of paginate(section.articles, perPage, base)) sectionPages.push({ ...page, section });
+  }
   const tagPages: TagListPage[] = tags.flatMap((tag) => paginate(tag.articles, perPage, tag.url).map((page) => ({ ...page, tag })));
   const authorPages: AuthorListPage[] = authors.flatMap((author) =>
     paginate(author.articles, perPage, author.url).map((page) => ({ ...page, author })),
@@ -181,7 +240,7 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
   const imageReferences = [...images.values()].sort((a, b) => compareText(a.url, b.url));
   // Until src/media/ has processed them, images are published as they are.
   const assets = imageReferences.map((image) => ({ from: image.sourcePath, to: image.url }));
-  const feeds = buildFeeds({ config, syndicated, tags, authors });
+  const feeds = buildFeeds({ config, syndicated, sections, tags, authors });
   checkLogo(input, diagnostics);
   const model: Omit<Site, "outputFiles"> = {
     config,
@@ -194,6 +253,9 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
     authors,
     pages,
     homePages,
+    fronts,
+    sections,
+    sectionPages,
     tagPages,
     authorPages,
     corrections: listCorrections(articles),

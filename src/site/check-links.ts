@@ -96,6 +96,8 @@ function linkTargets(site: Site, input: SiteInput): LinkTargets {
     ...TEMPLATE_PAGES,
     ...site.outputFiles.map((file) => file.path),
     ...site.homePages.map((page) => page.url),
+    ...site.fronts.map((front) => front.url),
+    ...site.sectionPages.map((page) => page.url),
     ...site.tagPages.map((page) => page.url),
     ...site.authorPages.map((page) => page.url),
     ...site.assets.map((asset) => asset.to),

@@ -1,5 +1,5 @@
 import type { SiteConfig } from "../config.ts";
-import type { Article, Author, Feed, Tag } from "./types.ts";
+import type { Article, Author, Feed, Section, Tag } from "./types.ts";
 import { SITE_FILES } from "./urls.ts";
 
 /** Google News takes only articles first published in the last two days: the news sitemap's window. */
@@ -10,13 +10,14 @@ export interface FeedInput {
   config: SiteConfig;
   /** Articles feeds may carry, newest first (Site.syndicated). */
   syndicated: readonly Article[];
+  sections: readonly Section[];
   tags: readonly Tag[];
   authors: readonly Author[];
 }
 
 /**
- * Every feed of the site: the site-wide one (RSS, Atom and JSON Feed), then one RSS feed per tag
- * and per author, each with the newest `feeds.items` articles that may be syndicated.
+ * Every feed of the site: the site-wide one (RSS, Atom and JSON Feed), then one RSS feed per
+ * section, per tag and per author, each with the newest `feeds.items` articles that may be syndicated.
  */
 export function buildFeeds(input: FeedInput): { site: Feed; all: Feed[] } {
   const { config } = input;
@@ -40,8 +41,8 @@ export function buildFeeds(input: FeedInput): { site: Feed; all: Feed[] } {
     json: SITE_FILES.json,
     items: newest(input.syndicated),
   };
-  // A tag's or an author's feed follows its page: same articles, RSS beside the page.
-  const follow = (kind: "tag" | "author", subject: Tag | Author, description: string): Feed => ({
+  // A section's, a tag's or an author's feed follows its page: same articles, RSS beside the page.
+  const follow = (kind: "section" | "tag" | "author", subject: Section | Tag | Author, description: string): Feed => ({
     kind,
     title: `${subject.name} — ${config.name}`,
     description,
@@ -49,7 +50,10 @@ export function buildFeeds(input: FeedInput): { site: Feed; all: Feed[] } {
     rss: subject.feed,
     items: newest(subject.articles),
   });
+  const sectionFeeds = input.sections.map((section) =>
+    follow("section", section, section.description ?? `The latest ${section.name} articles from ${config.name}.`),
+  );
   const tagFeeds = input.tags.map((tag) => follow("tag", tag, `The latest articles about ${tag.name} from ${config.name}.`));
   const authorFeeds = input.authors.map((author) => follow("author", author, `The latest articles by ${author.name} for ${config.name}.`));
-  return { site, all: [site, ...tagFeeds, ...authorFeeds] };
+  return { site, all: [site, ...sectionFeeds, ...tagFeeds, ...authorFeeds] };
 }

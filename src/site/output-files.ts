@@ -42,7 +42,9 @@ export function listSitemapEntries(site: Omit<Site, "outputFiles">): SitemapEntr
   const entries: SitemapEntry[] = [];
   const add = (path: SitePath, lastmod: string | undefined) => entries.push(lastmod === undefined ? { path } : { path, lastmod });
 
+  for (const front of site.fronts) add(front.url, newestOf(front.containers.flatMap((container) => container.items)));
   for (const page of site.homePages) add(page.url, newestOf(page.items));
+  for (const page of site.sectionPages) add(page.url, newestOf(page.items));
   for (const article of site.syndicated) add(article.url, lastModified(article).iso);
   add("/tags/", newestOf(site.tags.flatMap((tag) => tag.articles)));
   for (const page of site.tagPages) add(page.url, newestOf(page.items));

@@ -6,11 +6,13 @@ import type {
   DateInfo,
   ListPage,
   Page,
+  Section,
   Site,
   SitePath,
   Tag,
   Thumbnail,
 } from "./types.ts";
+import type { Front } from "./fronts.ts";
 import type { SiteConfig } from "../config.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CORRECTIONS_PATH } from "./urls.ts";
@@ -38,6 +40,11 @@ export interface ListView {
   items: ArticleCard[];
   previous?: SitePath;
   next?: SitePath;
+}
+
+/** A page of a section's chronological list, with what the page says of the section. */
+export interface SectionListView extends ListView {
+  section: { name: string; url: SitePath; feed: SitePath; description?: string };
 }
 
 /** A page of a tag's list, with what the page says of the tag. */
@@ -68,6 +75,17 @@ export interface CorrectionsView {
   corrections: CorrectionEntry[];
 }
 
+/** A curated front as its template sees it: containers of article cards, in page order. */
+export interface FrontView {
+  url: SitePath;
+  title?: string;
+  /** Where the chronological list is, linked from the front. */
+  latest: SitePath;
+  /** The section whose front this is; the home page's front has none. */
+  section?: { name: string; url: SitePath; feed: SitePath };
+  containers: { title: string; layout: Front["containers"][number]["layout"]; items: ArticleCard[] }[];
+}
+
 /** A page that shows nothing but the site's own furniture (404, search). */
 export interface PlainView {
   url: SitePath;
@@ -77,6 +95,8 @@ export interface PlainView {
 export interface PageViews {
   article: Article;
   home: ListView;
+  front: FrontView;
+  section: SectionListView;
   tag: TagListView;
   author: AuthorListView;
   page: Page;
@@ -113,7 +133,7 @@ export function siteChrome(site: Site): SiteChrome {
 export type PageTemplate = keyof PageViews;
 
 /** Every page template, in the order pages are listed. */
-export const PAGE_TEMPLATES = ["article", "home", "tag", "author", "page", "tags", "authors", "corrections", "notFound", "search"] as const;
+export const PAGE_TEMPLATES = ["article", "home", "front", "section", "tag", "author", "page", "tags", "authors", "corrections", "notFound", "search"] as const;
 
 /** One HTML page of the built site: the template that renders it and the exact data it shows. */
 export type OutputPage = { [T in PageTemplate]: { template: T; url: SitePath; view: PageViews[T] } }[PageTemplate];
@@ -127,7 +147,12 @@ export type OutputPage = { [T in PageTemplate]: { template: T; url: SitePath; vi
 export function listOutputPages(site: Site): OutputPage[] {
   const pages: OutputPage[] = [];
   for (const article of site.articles) pages.push({ template: "article", url: article.url, view: article });
+  for (const front of site.fronts) {
+    const latest = front.section === undefined ? (site.homePages[0]?.url ?? "/") : `${front.section.url}latest/`;
+    pages.push({ template: "front", url: front.url, view: toFrontView(front, latest) });
+  }
   for (const list of site.homePages) pages.push({ template: "home", url: list.url, view: toListView(list) });
+  for (const list of site.sectionPages) pages.push({ template: "section", url: list.url, view: { ...toListView(list), section: sectionOf(list.section) } });
   for (const list of site.tagPages) pages.push({ template: "tag", url: list.url, view: { ...toListView(list), tag: tagOf(list.tag) } });
   for (const list of site.authorPages) pages.push({ template: "author", url: list.url, view: { ...toListView(list), author: authorOf(list.author) } });
   for (const page of site.pages) pages.push({ template: "page", url: page.url, view: page });
@@ -173,6 +198,23 @@ function toListView(list: ListPage): ListView {
   const view: ListView = { url: list.url, number: list.number, items: list.items.map(toArticleCard) };
   if (list.previous !== undefined) view.previous = list.previous;
   if (list.next !== undefined) view.next = list.next;
+  return view;
+}
+
+function toFrontView(front: Front, latest: SitePath): FrontView {
+  const view: FrontView = {
+    url: front.url,
+    latest,
+    containers: front.containers.map((container) => ({ title: container.title, layout: container.layout, items: container.items.map(toArticleCard) })),
+  };
+  if (front.title !== undefined) view.title = front.title;
+  if (front.section !== undefined) view.section = front.section;
+  return view;
+}
+
+function sectionOf(section: Section): SectionListView["section"] {
+  const view: SectionListView["section"] = { name: section.name, url: section.url, feed: section.feed };
+  if (section.description !== undefined) view.description = section.description;
   return view;
 }
 

@@ -1,3 +1,4 @@
+import type { Front } from "./fronts.ts";
 import type { AskView } from "../donation/ask-view.ts";
 import type { SiteConfig } from "../config.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -17,6 +18,13 @@ export interface DateInfo {
 
 /** A site path such as `/2026/11/24/flood-wall/`, always starting and (for pages) ending with `/`. */
 export type SitePath = string;
+
+/** A section as an article names it: its breadcrumb and `articleSection`. */
+export interface SectionRef {
+  name: string;
+  slug: string;
+  url: SitePath;
+}
 
 /** A tag as it appears on an article: its display name and where its page is. */
 export interface TagRef {
@@ -156,6 +164,8 @@ export interface Article {
   bylines: Byline[];
   sources: Source[];
   tags: TagRef[];
+  /** The one section the article is filed in, when the config has sections. */
+  section?: SectionRef;
   image?: Image;
   /** Newest first. */
   corrections: Correction[];
@@ -241,6 +251,19 @@ export interface ListPage {
   next?: SitePath;
 }
 
+/** A section of the site (config `sections`) with its listed articles, newest first. */
+export interface Section extends SectionRef {
+  description?: string;
+  articles: Article[];
+  /** Its RSS feed, beside its page. */
+  feed: SitePath;
+}
+
+/** One page of a section's chronological list. */
+export interface SectionListPage extends ListPage {
+  section: Section;
+}
+
 /** One page of a tag's article list. */
 export interface TagListPage extends ListPage {
   tag: Tag;
@@ -253,7 +276,7 @@ export interface AuthorListPage extends ListPage {
 
 /** A feed of the newest articles: the whole site's, or one tag's or one author's. */
 export interface Feed {
-  kind: "site" | "tag" | "author";
+  kind: "site" | "section" | "tag" | "author";
   title: string;
   description: string;
   /** The page whose articles the feed follows. */
@@ -302,6 +325,11 @@ export interface Site {
   authors: Author[];
   pages: Page[];
   homePages: ListPage[];
+  /** The curated fronts: the home page (content/fronts/home.yml; without it `homePages` starts at `/`) and section fronts. */
+  fronts: Front[];
+  sections: Section[];
+  /** Each section's chronological list: at its address, or under `latest/` when the section has a front. */
+  sectionPages: SectionListPage[];
   tagPages: TagListPage[];
   authorPages: AuthorListPage[];
   /** Every correction on every article with a page, newest first, for the corrections page. */

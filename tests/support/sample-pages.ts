@@ -4,8 +4,14 @@
  * sample content stops providing one of them.
  */
 export const SAMPLE_PAGES = {
+  // The curated front (content/fronts/home.yml).
   home: "/",
-  "home-page-2": "/page/2/",
+  // The chronological list the curated home page moves aside.
+  latest: "/latest/",
+  "home-page-2": "/latest/page/2/",
+  // A section's curated front (content/fronts/news.yml), and a section without one: its list.
+  "section-front": "/news/",
+  section: "/culture/",
   // A lead image, a table, sources, and an update.
   article: "/2026/11/24/flood-wall-approved/",
   // No image anywhere: the page the weight budget is measured on.
