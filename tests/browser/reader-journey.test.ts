@@ -52,11 +52,13 @@ describe("a reader in Chromium (the sample site)", () => {
     return { context, page, problems };
   }
 
-  it("goes home → article → topic → another article → its author → back home → the next page of the list", async () => {
+  it("goes home (the curated front) → article → topic → another article → its author → the latest list → its next page", async () => {
     const { context, page, problems } = await openContext({ viewport: { width: 375, height: 800 } });
     const path = () => new URL(page.url()).pathname;
     await page.goto(`${site.server.origin}/`);
-    expect(await page.locator("h1").textContent()).toBe("Latest news");
+    expect(await page.locator("h1").textContent()).toBe("Top stories");
+    // The front's containers, each a titled section of stories.
+    expect(await page.locator(".front-container h2").count()).toBeGreaterThan(1);
 
     const story = page.getByRole("link", { name: "Council approves riverside flood wall after six-hour debate" });
     await Promise.all([page.waitForURL("**/2026/11/24/flood-wall-approved/"), story.click()]);
@@ -84,13 +86,14 @@ describe("a reader in Chromium (the sample site)", () => {
     expect((await page.locator(".card-title a").allTextContents()).map((title) => title.trim())).toContain(headline);
 
     await Promise.all([
-      page.waitForURL(`${site.server.origin}/`),
+      page.waitForURL(`${site.server.origin}/latest/`),
       page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Latest" }).click(),
     ]);
+    expect(await page.locator("h1").textContent()).toBe("Latest news");
     const firstPage = await page.locator(".card-title a").allTextContents();
     // Archive blocks are numbered from the oldest, so the newest of them has the highest number.
-    await Promise.all([page.waitForURL("**/page/*/"), page.getByRole("link", { name: "Older articles" }).click()]);
-    const number = /^\/page\/(\d+)\/$/.exec(path())?.[1];
+    await Promise.all([page.waitForURL("**/latest/page/*/"), page.getByRole("link", { name: "Older articles" }).click()]);
+    const number = /^\/latest\/page\/(\d+)\/$/.exec(path())?.[1];
     expect(Number(number)).toBeGreaterThan(0);
     const secondPage = await page.locator(".card-title a").allTextContents();
     expect(secondPage.length).toBeGreaterThan(0);
