@@ -20,9 +20,11 @@ export interface MedianAudit {
   runtimeErrors: unknown[];
 }
 
-/** One Lighthouse 12 run of `url` in the Chromium listening on `port`, with the default (mobile) settings. */
+/** One Lighthouse 12 run of `url` in the Chromium listening on `port`, with the default (mobile) settings and no full-page screenshot. */
 export async function lighthouseRun(url: string, port: number): Promise<Result> {
-  const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] });
+  // The full-page screenshot only illustrates a report (it is taken after the trace and scores
+  // nothing); leaving it out saves about 1.4 s a run.
+  const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES], disableFullPageScreenshot: true });
   if (!result?.lhr) throw new Error("Lighthouse returned no result");
   return result.lhr;
 }
