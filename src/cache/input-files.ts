@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, writeFileSync } from "node:fs";
+import { lstatSync, readFileSync, readlinkSync } from "node:fs";
 import path from "node:path";
+import { listFiles, writeFileAtomically } from "../output/files.ts";
 
 /** Where each file's hash is remembered between builds, inside the cache folder. */
 const MEMO_FILE = "input-files.json";
@@ -15,8 +16,8 @@ const RACY_MS = 2000;
  * One hash of the names and bytes of every file in `folders` (recursively) and of `files`: two
  * equal hashes mean the build read the same files. A file's own hash is remembered in `cacheDir`
  * by its size and modification time, so an unchanged file is not read again; after a fresh
- * checkout (CI), where every modification time is new, each file is read once more. A folder or
- * file that does not exist counts as absent, which is itself part of the hash.
+ * checkout (CI), where every modification time is new, each file is read once more. A file that
+ * does not exist counts as absent, which is itself part of the hash; a missing folder is an empty one.
  */
 export function hashInputFiles(inputs: { folders: readonly string[]; files: readonly string[] }, cacheDir: string): string {
   const memoPath = path.join(cacheDir, MEMO_FILE);
@@ -48,27 +49,12 @@ export function hashInputFiles(inputs: { folders: readonly string[]; files: read
     next[file] = [stats.size, stats.mtimeMs > startedAt - RACY_MS ? -1 : stats.mtimeMs, digest];
     hash.update(file).update("\0").update(digest).update("\0");
   };
-  for (const folder of inputs.folders) {
-    const listed = listFiles(folder);
-    if (listed === undefined) hash.update(`${folder}\0absent folder\0`);
-    else for (const file of listed) add(file);
-  }
+  // Symbolic links too: the loader refuses them, and says so, so adding one changes the build.
+  for (const folder of inputs.folders) for (const file of listFiles(folder, { withLinks: true })) add(file);
   for (const file of inputs.files) add(file);
-  if (changed || Object.keys(memo).length !== Object.keys(next).length) writeMemo(memoPath, next);
+  // Without the memo the next build reads every input file again; nothing is lost.
+  if (changed || Object.keys(memo).length !== Object.keys(next).length) writeFileAtomically(memoPath, JSON.stringify(next));
   return hash.digest("hex");
-}
-
-// Files and symbolic links under `folder`, sorted so the hash does not depend on the order the disk lists them in.
-function listFiles(folder: string): string[] | undefined {
-  try {
-    const files: string[] = [];
-    for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile() || entry.isSymbolicLink()) files.push(`${entry.parentPath}${path.sep}${entry.name}`);
-    }
-    return files.sort();
-  } catch {
-    return undefined;
-  }
 }
 
 function readMemo(memoPath: string): Memo {
@@ -80,13 +66,3 @@ function readMemo(memoPath: string): Memo {
   }
 }
 
-function writeMemo(memoPath: string, memo: Memo): void {
-  const temporary = `${memoPath}.${process.pid}.tmp`;
-  try {
-    mkdirSync(path.dirname(memoPath), { recursive: true });
-    writeFileSync(temporary, JSON.stringify(memo));
-    renameSync(temporary, memoPath);
-  } catch {
-    // Without the memo the next build reads every input file again; nothing is lost.
-  }
-}

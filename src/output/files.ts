@@ -1,11 +1,11 @@
-import { mkdirSync, readdirSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-/** Every file below `folder`, sorted; none when it does not exist. */
-export function listFiles(folder: string): string[] {
+/** Every file below `folder` (and every symbolic link, with `withLinks`), sorted; none when it does not exist. */
+export function listFiles(folder: string, options: { withLinks?: boolean } = {}): string[] {
   try {
     return readdirSync(folder, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
+      .filter((entry) => entry.isFile() || (options.withLinks === true && entry.isSymbolicLink()))
       .map((entry) => path.join(entry.parentPath, entry.name))
       .sort();
   } catch {
@@ -22,4 +22,21 @@ export function folderMaker(): (file: string) => void {
     mkdirSync(folder, { recursive: true });
     made.add(folder);
   };
+}
+
+/**
+ * Write `text` to `file` under a temporary name and rename it into place, so a build stopped
+ * half-way never leaves half a file; false when it could not be written (a cache file that is not
+ * there only costs the next build the work it would have saved).
+ */
+export function writeFileAtomically(file: string, text: string): boolean {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { writeFileAtomically } from "./files.ts";
+import { outputRecordPath } from "./output-manifest.ts";
 
 /** What the last successful build into an output folder was made from, and what it reported. */
 export interface LastBuild {
@@ -26,7 +26,7 @@ export function isStillCurrent(last: LastBuild, inputs: string, now: number): bo
 /** The record of the last successful build into `outputDir`, or undefined when there is none (or it cannot be read). */
 export function readLastBuild(cacheDir: string, outputDir: string): LastBuild | undefined {
   try {
-    const parsed = JSON.parse(readFileSync(recordPath(cacheDir, outputDir), "utf8")) as Partial<LastBuild>;
+    const parsed = JSON.parse(readFileSync(outputRecordPath(cacheDir, outputDir, "last-build"), "utf8")) as Partial<LastBuild>;
     const complete =
       typeof parsed.inputs === "string" &&
       typeof parsed.builtAt === "number" &&
@@ -42,18 +42,5 @@ export function readLastBuild(cacheDir: string, outputDir: string): LastBuild | 
 
 /** Remember a successful build into `outputDir` (written atomically; a failure to write only costs the next build its shortcut). */
 export function writeLastBuild(cacheDir: string, outputDir: string, record: LastBuild): void {
-  const target = recordPath(cacheDir, outputDir);
-  const temporary = `${target}.${process.pid}.tmp`;
-  try {
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(temporary, JSON.stringify(record));
-    renameSync(temporary, target);
-  } catch {
-    // The next build loads everything and finds out for itself.
-  }
-}
-
-function recordPath(cacheDir: string, outputDir: string): string {
-  const name = createHash("sha256").update(path.resolve(outputDir)).digest("hex").slice(0, 16);
-  return path.join(cacheDir, `last-build-${name}.json`);
+  writeFileAtomically(outputRecordPath(cacheDir, outputDir, "last-build"), JSON.stringify(record));
 }

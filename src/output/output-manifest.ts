@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { writeFileAtomically } from "./files.ts";
 import type { OutputFileSize } from "./host-limits.ts";
 
 /** Everything the output of a build is made from, each part already reduced to what decides it. */
@@ -116,7 +117,7 @@ function writeCanonical(value: unknown, out: (text: string) => void, seen: Map<o
 export function currentOutput(cacheDir: string, outputDir: string, key: string): { pages: number; files: OutputFileSize[] } | undefined {
   let manifest: OutputManifest;
   try {
-    manifest = JSON.parse(readFileSync(manifestPath(cacheDir, outputDir), "utf8")) as OutputManifest;
+    manifest = JSON.parse(readFileSync(outputRecordPath(cacheDir, outputDir, "output"), "utf8")) as OutputManifest;
   } catch {
     return undefined;
   }
@@ -139,15 +140,8 @@ export function currentOutput(cacheDir: string, outputDir: string, key: string):
 export function recordOutput(cacheDir: string, outputDir: string, key: string, pages: number): OutputFileSize[] | undefined {
   const files = snapshotFiles(outputDir);
   if (files === undefined) return undefined;
-  const target = manifestPath(cacheDir, outputDir);
-  const temporary = `${target}.${process.pid}.tmp`;
-  try {
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(temporary, JSON.stringify({ key, pages, files } satisfies OutputManifest));
-    renameSync(temporary, target);
-  } catch {
-    // Without a manifest the next build simply writes everything again.
-  }
+  // Without a manifest the next build simply writes everything again.
+  writeFileAtomically(outputRecordPath(cacheDir, outputDir, "output"), JSON.stringify({ key, pages, files } satisfies OutputManifest));
   return toFileSizes(files);
 }
 
@@ -156,9 +150,10 @@ function toFileSizes(files: Record<string, [number, number]>): OutputFileSize[] 
   return Object.entries(files).map(([file, [size]]) => ({ path: file.split(path.sep).join("/"), size }));
 }
 
-function manifestPath(cacheDir: string, outputDir: string): string {
+/** Where the cache keeps a record (`kind`: what the last build wrote, or what it read) of one output folder. */
+export function outputRecordPath(cacheDir: string, outputDir: string, kind: "output" | "last-build"): string {
   const name = createHash("sha256").update(path.resolve(outputDir)).digest("hex").slice(0, 16);
-  return path.join(cacheDir, `output-${name}.json`);
+  return path.join(cacheDir, `${kind}-${name}.json`);
 }
 
 function snapshotFiles(folder: string): Record<string, [number, number]> | undefined {
