@@ -21,7 +21,8 @@ import { PageStore } from "./output/page-store.ts";
 import { createStagingDirectory, discardStaging, swapIntoPlace } from "./output/staging.ts";
 import { listStaticFiles, publishStaticFiles, siteAssets, staticFilesStamp } from "./output/static-files.ts";
 import { releaseMemory } from "./release-memory.ts";
-import { SearchIndexCache, writeSearchIndex } from "./search/write-search-index.ts";
+import { searchDocuments } from "./search/search-documents.ts";
+import { writeSearchIndex } from "./search/write-search-index.ts";
 import { listOutputPages, siteChrome } from "./site/output-pages.ts";
 import type { BuildMode, Site } from "./site/types.ts";
 
@@ -53,6 +54,8 @@ export interface BuildOptions {
   cache?: boolean;
   /** The most pages one Eleventy run writes (default PAGES_PER_RUN): fewer keep memory lower, at the cost of starting Eleventy more often. */
   pagesPerRun?: number;
+  /** The search index's shard sizes (see SHARD_SIZES in src/search/search-shards.ts); tests use small ones. */
+  searchShardSizes?: readonly number[];
   /** Told how far long steps have got (the CLI prints a progress line); never called for steps that finish at once. */
   onProgress?: (progress: BuildProgress) => void;
   /** decap-server's API address for the preview's editor at /admin/ (default: its own default, port 8081); production editors commit through `editor.backend`. */
@@ -192,8 +195,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   const store = cached ? new PageStore(path.join(cacheDir, "pages")) : undefined;
-  const searchCache = cached ? new SearchIndexCache(path.join(cacheDir, "search")) : undefined;
-  const searchKey = cached ? SearchIndexCache.keyOf(pages.filter((page) => page.template === "article"), codeFingerprint(SEARCH_CODE)) : "";
   const staging = createStagingDirectory(outputDir);
   let rendered: number;
   try {
@@ -213,12 +214,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   try {
     stepStartedAt = performance.now();
-    // The archive's index is reused when no article page changed (a tag page, a bio, the about page).
-    if (searchCache?.place(searchKey, staging) !== true) {
-      options.onProgress?.({ task: "Indexing articles for search", done: 0, total: site.articles.length });
-      await writeSearchIndex(staging);
-      searchCache?.keep(searchKey, staging);
-    }
+    // Shards of the archive whose articles did not change are taken from the cache (see writeSearchIndex).
+    await writeSearchIndex(staging, searchDocuments(site), {
+      language: site.config.language,
+      cacheDir: cached ? path.join(cacheDir, "search") : undefined,
+      code: cached ? codeFingerprint(SEARCH_CODE) : "uncached",
+      sizes: options.searchShardSizes,
+      onProgress: (done, total) => options.onProgress?.({ task: "Indexing articles for search", done, total }),
+    });
     timings.search = performance.now() - stepStartedAt;
   } catch (cause) {
     discardStaging(staging);
