@@ -65,6 +65,9 @@ export interface BuildOptions {
 /** The progress task of resizing photos (the local image provider, photos not in the cache). */
 export const RESIZING_PHOTOS = "Resizing photos";
 
+// The progress task of indexing articles for search (only the shards not in the cache).
+const INDEXING = "Indexing articles for search";
+
 /** How far one step of a build has got. */
 export interface BuildProgress {
   /** What is being done, e.g. "Rendering pages". */
@@ -196,37 +199,50 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const store = cached ? new PageStore(path.join(cacheDir, "pages")) : undefined;
   const staging = createStagingDirectory(outputDir);
+  // The search index is made from the model, not the pages, so Pagefind (a process of its own)
+  // indexes while Eleventy renders. Its progress is shown once the pages are written, so the
+  // two steps do not take turns on one progress line.
+  let writing = true;
+  let searchProgress: BuildProgress | undefined;
+  const searchStartedAt = performance.now();
+  const searching = writeSearchIndex(staging, searchDocuments(site), {
+    language: site.config.language,
+    cacheDir: cached ? path.join(cacheDir, "search") : undefined,
+    code: cached ? codeFingerprint(SEARCH_CODE) : "uncached",
+    sizes: options.searchShardSizes,
+    onProgress: (done, total) => {
+      searchProgress = { task: INDEXING, done, total };
+      if (!writing) options.onProgress?.(searchProgress);
+    },
+  }).then(
+    () => {
+      timings.search = performance.now() - searchStartedAt;
+      searchProgress = undefined;
+      return undefined;
+    },
+    (cause: unknown) => ({ cause }),
+  );
+  const failed = async (diagnostic: Diagnostic, cause?: unknown): Promise<BuildResult> => {
+    await searching;
+    discardStaging(staging);
+    return { ...result(false, 0, [diagnostic]), ...(cause === undefined ? {} : { cause }) };
+  };
   let rendered: number;
   try {
     stepStartedAt = performance.now();
     rendered = await writePages(site, pages, { ...options, outputDir: staging, templatesDir, store });
     writeOutputFiles(outputFiles, staging);
     const problem = await mediaProblem();
-    if (problem) {
-      discardStaging(staging);
-      return result(false, 0, [problem]);
-    }
+    if (problem) return await failed(problem);
     publishStaticFiles(staticFiles, staging, cacheDir);
     timings.write = performance.now() - stepStartedAt;
   } catch (cause) {
-    discardStaging(staging);
-    return { ...result(false, 0, [templateError(cause)]), cause };
+    return await failed(templateError(cause), cause);
   }
-  try {
-    stepStartedAt = performance.now();
-    // Shards of the archive whose articles did not change are taken from the cache (see writeSearchIndex).
-    await writeSearchIndex(staging, searchDocuments(site), {
-      language: site.config.language,
-      cacheDir: cached ? path.join(cacheDir, "search") : undefined,
-      code: cached ? codeFingerprint(SEARCH_CODE) : "uncached",
-      sizes: options.searchShardSizes,
-      onProgress: (done, total) => options.onProgress?.({ task: "Indexing articles for search", done, total }),
-    });
-    timings.search = performance.now() - stepStartedAt;
-  } catch (cause) {
-    discardStaging(staging);
-    return { ...result(false, 0, [searchError(cause)]), cause };
-  }
+  writing = false;
+  if (searchProgress) options.onProgress?.(searchProgress);
+  const searchFailure = await searching;
+  if (searchFailure) return await failed(searchError(searchFailure.cause), searchFailure.cause);
   swapIntoPlace(staging, outputDir);
   const sizes = (cached ? recordOutput(cacheDir, outputDir, key, pages.length) : undefined) ?? loadFileSizes(outputDir);
   store?.prune(new Set(pages.map((page) => page.key)));
