@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { closestMatch } from "../content/describe-value.ts";
-import { issuesToDiagnostics, type FieldHelp } from "../content/report-issues.ts";
+import { parseDataFile } from "../content/parse-data-file.ts";
+import type { FieldHelp } from "../content/report-issues.ts";
 import { SLUG_PATTERN, text } from "../content/schemas.ts";
-import { parseYaml } from "../content/yaml-document.ts";
 import { compareText, error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { toSlug } from "./slugs.ts";
 import { toArticleLink } from "./article-link.ts";
@@ -42,24 +42,10 @@ export function parseSeries(source: string, file: string, slug: string): { serie
       ],
     };
   }
-  const yaml = parseYaml(source.replace(/^\uFEFF/, ""), file);
-  if (!yaml.ok) return { diagnostics: yaml.diagnostics };
-  const result = seriesSchema.safeParse(yaml.data, { reportInput: true });
-  if (!result.success) {
-    return {
-      diagnostics: issuesToDiagnostics(result.error.issues, {
-        file,
-        lines: yaml.lines,
-        help: HELP,
-        knownFields: { "": ["title", "description"] },
-        codePrefix: "series",
-        topLine: 1,
-        kindOfFile: "series files can",
-      }),
-    };
-  }
-  const series: ParsedSeries = { file, slug, title: result.data.title };
-  if (result.data.description !== undefined) series.description = result.data.description;
+  const parsed = parseDataFile(source, file, seriesSchema, { help: HELP, knownFields: { "": ["title", "description"] }, codePrefix: "series", kindOfFile: "series files can" });
+  if (!parsed.ok) return { diagnostics: parsed.diagnostics };
+  const series: ParsedSeries = { file, slug, title: parsed.data.title };
+  if (parsed.data.description !== undefined) series.description = parsed.data.description;
   return { series, diagnostics: [] };
 }
 
