@@ -85,35 +85,17 @@ function isContentDate(value: unknown): value is { epochMs: number } {
   return typeof value === "object" && value !== null && typeof (value as { epochMs?: unknown }).epochMs === "number";
 }
 
-/** Cross-field date rules: updated, expires and corrections all come after publication. */
+/** Cross-field date rules: updated, expires, ended and corrections all come after publication; `ended` needs `live`, `part` needs `series`. */
 function checkArticleDates(
   article: { date: { epochMs: number }; updated?: unknown; expires?: unknown; corrections?: unknown; live?: unknown; ended?: unknown; series?: unknown; part?: unknown },
   context: z.RefinementCtx,
 ): void {
-    if (article.ended !== undefined && article.live !== true) {
-      context.addIssue({
-        code: "custom",
-        path: ["ended"],
-        message: "is set, but only a live page (`live: true`) has coverage that ends",
-        params: { crossField: true, fix: "Add `live: true`, or remove `ended`." },
-      });
-    }
-    if (isContentDate(article.ended) && article.ended.epochMs < article.date.epochMs) {
-      context.addIssue({
-        code: "custom",
-        path: ["ended"],
-        message: "is earlier than `date`: live coverage cannot end before it starts",
-        params: { crossField: true, fix: "Set `ended` to the time coverage closed, on or after `date`." },
-      });
-    }
-    if (article.part !== undefined && article.series === undefined) {
-      context.addIssue({
-        code: "custom",
-        path: ["part"],
-        message: "is set, but the article names no `series`",
-        params: { crossField: true, fix: "Add `series: <the series file's name>`, or remove `part`." },
-      });
-    }
+    // Live pages and series.
+    const problem = (path: PropertyKey[], message: string, fix: string) => context.addIssue({ code: "custom", path, message, params: { crossField: true, fix } });
+    if (article.ended !== undefined && article.live !== true) problem(["ended"], "is set, but only a live page (`live: true`) has coverage that ends", "Add `live: true`, or remove `ended`.");
+    if (isContentDate(article.ended) && article.ended.epochMs < article.date.epochMs)
+      problem(["ended"], "is earlier than `date`: live coverage cannot end before it starts", "Set `ended` to the time coverage closed, on or after `date`.");
+    if (article.part !== undefined && article.series === undefined) problem(["part"], "is set, but the article names no `series`", "Add `series: <the series file's name>`, or remove `part`.");
     if (isContentDate(article.updated) && article.updated.epochMs < article.date.epochMs) {
       context.addIssue({
         code: "custom",
