@@ -22,7 +22,8 @@ import { PageStore } from "./output/page-store.ts";
 import { createStagingDirectory, discardStaging, swapIntoPlace } from "./output/staging.ts";
 import { listStaticFiles, publishStaticFiles, siteAssets, staticFilesStamp } from "./output/static-files.ts";
 import { releaseMemory } from "./release-memory.ts";
-import { SearchIndexCache, writeSearchIndex } from "./search/write-search-index.ts";
+import { searchDocuments } from "./search/search-documents.ts";
+import { writeSearchIndex } from "./search/write-search-index.ts";
 import { listOutputPages, siteChrome } from "./site/output-pages.ts";
 import type { BuildMode, Site } from "./site/types.ts";
 
@@ -54,6 +55,8 @@ export interface BuildOptions {
   cache?: boolean;
   /** The most pages one Eleventy run writes (default PAGES_PER_RUN): fewer keep memory lower, at the cost of starting Eleventy more often. */
   pagesPerRun?: number;
+  /** The search index's shard sizes (see SHARD_SIZES in src/search/search-shards.ts); tests use small ones. */
+  searchShardSizes?: readonly number[];
   /** Told how far long steps have got (the CLI prints a progress line); never called for steps that finish at once. */
   onProgress?: (progress: BuildProgress) => void;
   /** decap-server's API address for the preview's editor at /admin/ (default: its own default, port 8081); production editors commit through `editor.backend`. */
@@ -62,6 +65,9 @@ export interface BuildOptions {
 
 /** The progress task of resizing photos (the local image provider, photos not in the cache). */
 export const RESIZING_PHOTOS = "Resizing photos";
+
+// The progress task of indexing articles for search (only the shards not in the cache).
+const INDEXING = "Indexing articles for search";
 
 /** How far one step of a build has got. */
 export interface BuildProgress {
@@ -193,38 +199,51 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   const store = cached ? new PageStore(path.join(cacheDir, "pages")) : undefined;
-  const searchCache = cached ? new SearchIndexCache(path.join(cacheDir, "search")) : undefined;
-  const searchKey = cached ? SearchIndexCache.keyOf(pages.filter((page) => page.template === "article"), codeFingerprint(SEARCH_CODE)) : "";
   const staging = createStagingDirectory(outputDir);
+  // The search index is made from the model, not the pages, so Pagefind (a process of its own)
+  // indexes while Eleventy renders. Its progress is shown once the pages are written, so the
+  // two steps do not take turns on one progress line.
+  let writing = true;
+  let searchProgress: BuildProgress | undefined;
+  const searchStartedAt = performance.now();
+  const searching = writeSearchIndex(staging, searchDocuments(site), {
+    language: site.config.language,
+    cacheDir: cached ? path.join(cacheDir, "search") : undefined,
+    code: cached ? codeFingerprint(SEARCH_CODE) : "uncached",
+    sizes: options.searchShardSizes,
+    onProgress: (done, total) => {
+      searchProgress = { task: INDEXING, done, total };
+      if (!writing) options.onProgress?.(searchProgress);
+    },
+  }).then(
+    () => {
+      timings.search = performance.now() - searchStartedAt;
+      searchProgress = undefined;
+      return undefined;
+    },
+    (cause: unknown) => ({ cause }),
+  );
+  const failed = async (diagnostic: Diagnostic, cause?: unknown): Promise<BuildResult> => {
+    await searching;
+    discardStaging(staging);
+    return { ...result(false, 0, [diagnostic]), ...(cause === undefined ? {} : { cause }) };
+  };
   let rendered: number;
   try {
     stepStartedAt = performance.now();
     rendered = await writePages(site, pages, { ...options, outputDir: staging, templatesDir, store });
     writeOutputFiles(outputFiles, staging);
     const problem = await mediaProblem();
-    if (problem) {
-      discardStaging(staging);
-      return result(false, 0, [problem]);
-    }
+    if (problem) return await failed(problem);
     publishStaticFiles(staticFiles, staging, cacheDir);
     timings.write = performance.now() - stepStartedAt;
   } catch (cause) {
-    discardStaging(staging);
-    return { ...result(false, 0, [templateError(cause)]), cause };
+    return await failed(templateError(cause), cause);
   }
-  try {
-    stepStartedAt = performance.now();
-    // The archive's index is reused when no article page changed (a tag page, a bio, the about page).
-    if (searchCache?.place(searchKey, staging) !== true) {
-      options.onProgress?.({ task: "Indexing articles for search", done: 0, total: site.articles.length });
-      await writeSearchIndex(staging);
-      searchCache?.keep(searchKey, staging);
-    }
-    timings.search = performance.now() - stepStartedAt;
-  } catch (cause) {
-    discardStaging(staging);
-    return { ...result(false, 0, [searchError(cause)]), cause };
-  }
+  writing = false;
+  if (searchProgress) options.onProgress?.(searchProgress);
+  const searchFailure = await searching;
+  if (searchFailure) return await failed(searchError(searchFailure.cause), searchFailure.cause);
   swapIntoPlace(staging, outputDir);
   const sizes = (cached ? recordOutput(cacheDir, outputDir, key, pages.length) : undefined) ?? loadFileSizes(outputDir);
   store?.prune(new Set(pages.map((page) => page.key)));

@@ -188,7 +188,8 @@ describe("an incremental build", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 4 }), async (edits) => {
         const project = newProject();
-        const options = { root: project.root, now: NOW, templatesDir: project.templatesDir };
+        // Search shards of two articles, so edits land in closed blocks as well as the recent shard.
+        const options = { root: project.root, now: NOW, templatesDir: project.templatesDir, searchShardSizes: [2] };
         const first = await build({ ...options, outputDir: "_incremental" });
         expect(first.ok).toBe(true);
         for (const change of edits) await applyAndCompare(project, change, options);
@@ -353,6 +354,32 @@ describe("an incremental build", () => {
     apply(project, { kind: "add", day: 50, tags: [0], words: 9 });
     expect((await build(options)).ok).toBe(true);
     expect(entry()).not.toBe(indexed);
+  }, 120_000);
+
+  it("re-indexes only the recent search shard for a new article, and links the archive's blocks from the cache", async () => {
+    const project = newProject();
+    const options = { root: project.root, now: NOW, templatesDir: project.templatesDir, outputDir: "_site", searchShardSizes: [2] };
+    const bundle = path.join(project.root, "_site", "pagefind");
+    const shards = () => {
+      const listed = JSON.parse(readFileSync(path.join(bundle, "shards.json"), "utf8")) as { shards: { id: string; path: string }[] };
+      return new Map(listed.shards.map((shard) => [shard.id, statSync(path.join(bundle, shard.path, "pagefind-entry.json")).ino]));
+    };
+    expect((await build(options)).ok).toBe(true);
+    // An odd number of new articles, so the count of closed blocks does not change.
+    apply(project, { kind: "add", day: 331, tags: [0], words: 9 });
+    expect((await build(options)).ok).toBe(true);
+    const before = shards();
+    expect([...before.keys()].filter((id) => id !== "recent")).not.toEqual([]);
+    apply(project, { kind: "add", day: 331, tags: [0], words: 11 });
+    apply(project, { kind: "add", day: 331, tags: [1], words: 13 });
+    expect((await build(options)).ok).toBe(true);
+    const after = shards();
+    for (const [id, inode] of before) {
+      if (id === "recent") expect(after.get(id), id).not.toBe(inode);
+      else if (after.has(id)) expect(after.get(id), id).toBe(inode);
+    }
+    const cold = await build({ ...options, outputDir: "_cold", cache: false });
+    expect(snapshot(path.join(project.root, "_site"))).toEqual(snapshot(cold.outputDir));
   }, 120_000);
 
   it("keeps the pages of every finished Eleventy run when the build is stopped, so the next build does not render them again", async () => {

@@ -10,7 +10,9 @@ import { ASK_SCRIPT, EMBED_SCRIPT, SEARCH_SCRIPT, siteAssets, STYLESHEET } from 
 import { toAbsoluteUrl } from "../outputs/absolute-url.ts";
 import { renderNewsArticleJsonLd } from "../outputs/render-json-ld.ts";
 import { shareImage } from "../outputs/share-image.ts";
-import { DeferredSearchIndex } from "../search/deferred-search-index.ts";
+import { DeferredSearchIndex, PREVIEW_INDEX_DELAY_MS } from "../search/deferred-search-index.ts";
+import { searchDocuments } from "../search/search-documents.ts";
+import { writeSearchIndex } from "../search/write-search-index.ts";
 import { listOutputPages } from "../site/output-pages.ts";
 import type { Article, Site } from "../site/types.ts";
 import { toEleventySite, toPageLists, type EleventySite, type PageLists } from "./page-batches.ts";
@@ -94,7 +96,12 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
   const assets = siteAssets(root);
   eleventyConfig.addGlobalData("assets", assets);
 
-  const search = options.indexSearch ? new DeferredSearchIndex() : undefined;
+  // The preview indexes the site model of the run that just finished, without a cache: previews are small.
+  const search = options.indexSearch
+    ? new DeferredSearchIndex(PREVIEW_INDEX_DELAY_MS, (siteDir) =>
+        current ? writeSearchIndex(siteDir, searchDocuments(current), { language: current.config.language }) : Promise.resolve(),
+      )
+    : undefined;
   if (options.publishEverything) {
     const stylesheet = path.join(root, STYLESHEET);
     eleventyConfig.addPassthroughCopy({ [toGlobPath(path.join(root, "public"))]: "/" });

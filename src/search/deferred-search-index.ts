@@ -1,5 +1,3 @@
-import { writeSearchIndex } from "./write-search-index.ts";
-
 /** How long the preview waits after a rebuild before indexing, so that a quick next save is not slowed by it. */
 export const PREVIEW_INDEX_DELAY_MS = 3000;
 
@@ -16,8 +14,8 @@ export class DeferredSearchIndex {
   #running: Promise<void> | undefined;
   #waiting: string | undefined;
 
-  /** An index of the preview written `delayMs` after the last request; `write` is replaceable for tests. */
-  constructor(delayMs = PREVIEW_INDEX_DELAY_MS, write: (siteDir: string) => Promise<unknown> = writeSearchIndex) {
+  /** An index of the preview written by `write` `delayMs` after the last request. */
+  constructor(delayMs: number, write: (siteDir: string) => Promise<unknown>) {
     this.#delayMs = delayMs;
     this.#write = write;
   }

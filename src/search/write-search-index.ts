@@ -1,50 +1,187 @@
 import { createHash } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { linkOrCopy } from "../output/static-files.ts";
+import type { SearchDocument } from "./search-documents.ts";
+import { planShards, SHARD_SIZES, type SearchShard } from "./search-shards.ts";
 
 /** Where the search index and Pagefind's browser library go in the output, as a site path. */
 export const SEARCH_BUNDLE_PATH = "/pagefind/";
 
-/**
- * Article pages as a Pagefind glob: `/YYYY/MM/DD/slug/index.html`. Only these pages carry
- * `data-pagefind-body`, so reading the tag, author and list pages would be wasted work.
- */
-export const ARTICLE_PAGES_GLOB = "[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html";
+/** The list of shards the search page merges, inside the bundle (see templates/_assets/search.js). */
+export const SHARDS_FILE = "shards.json";
+
+/** The Pagefind filter that marks a vocabulary record with the shard whose words it holds. */
+export const VOCABULARY_FILTER = "vocabulary";
 
 /** What indexing did. */
 export interface SearchIndexResult {
   /** Pages that went into the index. */
   pages: number;
+  /** Shards in the index, and how many of them were indexed by this call (the rest came from the cache). */
+  shards: number;
+  indexed: number;
+}
+
+/** How to index. */
+export interface SearchIndexOptions {
+  /** The site's language (Pagefind stems words by it). */
+  language: string;
+  /** Where earlier indexes are kept (`.tidings-cache/search`); without it, everything is indexed. */
+  cacheDir?: string | undefined;
+  /** A fingerprint of the indexing code and Pagefind, part of every cache key. */
+  code?: string;
+  /** Shard sizes (tests use small ones). */
+  sizes?: readonly number[] | undefined;
+  /** Pages indexed so far, of those to index. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** One shard's entry in SHARDS_FILE. */
+export interface ShardEntry {
+  id: string;
+  /** The shard's bundle, relative to the search bundle. */
+  path: string;
 }
 
 /**
- * Build the Pagefind search index of the article pages in a written site folder and write it,
- * with Pagefind's browser library, to `pagefind/` inside it. Pagefind runs as a child process
- * (its npm package ships the binary); it is stopped afterwards so the build can exit. Pagefind
- * keeps one such process per Node process, so two indexes must not be written at once.
+ * Write the site's search index to `pagefind/` in `siteDir`: the archive in shards (see
+ * planShards), each a Pagefind bundle of its own in `pagefind/shard-<id>/`, merged in the browser
+ * with Pagefind's `mergeIndex`; and at `pagefind/` itself Pagefind's browser library with a small
+ * index of one vocabulary record per shard, holding every word that shard's pages have.
  *
- * One index covers the whole archive. Indexes per period of the archive, merged in the browser
- * (Pagefind's mergeIndex), would let a new article re-index only its month, but Pagefind looks
- * up a word an index lacks by its longest prefix that the index has, so each period without
- * "towpath" answers with its every "to": merged results would be worse than one index's.
+ * Why the vocabulary: Pagefind looks a word up by its extensions in the index ("flood" finds
+ * "flooding"), and when an index has none, by the longest prefix it has. Searched apart, a shard
+ * without "towpath" would answer with its every "to". The vocabulary index holds the words of all
+ * shards, so it looks words up as one index of the whole archive would; a shard's vocabulary
+ * record is found exactly when that one index would find words of the shard for every query
+ * word, and the search page keeps the results of those shards only.
+ *
+ * A shard whose documents (and the indexing code) are those of a kept one is linked from the
+ * cache, so a new article re-indexes the recent shard and the vocabulary index only. Pagefind runs
+ * as a child process (its npm package ships the binary), one index at a time, and is stopped
+ * afterwards so the build can exit.
  */
-export async function writeSearchIndex(siteDir: string): Promise<SearchIndexResult> {
+export async function writeSearchIndex(siteDir: string, documents: readonly SearchDocument[], options: SearchIndexOptions): Promise<SearchIndexResult> {
+  const bundle = path.join(siteDir, SEARCH_BUNDLE_PATH);
+  const cache = options.cacheDir === undefined ? undefined : new SearchIndexCache(options.cacheDir);
+  const code = options.code ?? "";
+  const shards = planShards(documents, options.sizes ?? SHARD_SIZES).map((shard) => ({ ...shard, key: shardKey(shard, code) }));
+  const toIndex = shards.filter((shard) => cache?.has(shard.key) !== true);
+  const total = toIndex.reduce((sum, shard) => sum + shard.documents.length, 0);
+  let done = 0;
+  if (total > 0) options.onProgress?.(0, total);
   try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(errors.join("; ") || "Pagefind did not start");
-    const added = await index.addDirectory({ path: siteDir, glob: ARTICLE_PAGES_GLOB });
-    if (added.errors.length > 0) throw new Error(added.errors.join("; "));
-    const outputPath = path.join(siteDir, SEARCH_BUNDLE_PATH);
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new Error(written.errors.join("; "));
-    removeUnusedFiles(outputPath);
-    return { pages: added.page_count };
+    const vocabularies: string[] = [];
+    for (const shard of shards) {
+      const target = path.join(bundle, shardFolder(shard.id));
+      if (cache?.place(shard.key, target) !== true) {
+        const written = cache ? cache.temporary(shard.key) : target;
+        await indexShard(shard, written);
+        writeFileSync(path.join(written, VOCABULARY_FILE), vocabularyOf(written));
+        if (cache) {
+          cache.keep(shard.key, written);
+          cache.place(shard.key, target);
+        }
+        done += shard.documents.length;
+        options.onProgress?.(done, total);
+      }
+      vocabularies.push(readFileSync(path.join(target, VOCABULARY_FILE), "utf8"));
+      rmSync(path.join(target, VOCABULARY_FILE));
+    }
+    const vocabularyKey = createHash("sha256").update(code).update("\0vocabulary\0").update(shards.map((shard) => shard.key).join("\0")).digest("hex");
+    if (cache?.place(vocabularyKey, bundle) !== true) {
+      const written = cache ? cache.temporary(vocabularyKey) : bundle;
+      await indexVocabulary(shards, vocabularies, written, options.language);
+      if (cache) {
+        cache.keep(vocabularyKey, written);
+        cache.place(vocabularyKey, bundle);
+      }
+    }
+    cache?.prune(new Set([vocabularyKey, ...shards.map((shard) => shard.key)]));
+    return { pages: documents.length, shards: shards.length, indexed: toIndex.length };
   } finally {
     await pagefind.close();
   }
 }
+
+/** The key of a shard's index: its id, its documents (address, date and text) and the indexing code. */
+function shardKey(shard: SearchShard, code: string): string {
+  const hash = createHash("sha256").update(code).update("\0").update(shard.id).update("\0");
+  for (const document of shard.documents) hash.update(document.url).update("\0").update(String(document.publishedMs)).update("\0").update(document.html).update("\0");
+  return hash.digest("hex");
+}
+
+const shardFolder = (id: string) => `shard-${id}`;
+
+/** Each shard's words, one per line, kept beside its bundle while the vocabulary index is built. */
+const VOCABULARY_FILE = "vocabulary.txt";
+
+async function newIndex(): Promise<pagefind.PagefindIndex> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(errors.join("; ") || "Pagefind did not start");
+  return index;
+}
+
+async function writeIndex(index: pagefind.PagefindIndex, outputPath: string): Promise<void> {
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length > 0) throw new Error(written.errors.join("; "));
+  await index.deleteIndex();
+}
+
+async function indexShard(shard: SearchShard, outputPath: string): Promise<void> {
+  const index = await newIndex();
+  const added = await Promise.all(shard.documents.map((document) => index.addHTMLFile({ url: document.url, content: document.html })));
+  const errors = added.flatMap((response) => response.errors);
+  if (errors.length > 0) throw new Error(errors.join("; "));
+  await writeIndex(index, outputPath);
+  // Merged indexes use the first bundle's library and WebAssembly: a shard needs only its index files.
+  for (const name of readdirSync(outputPath)) if (!SHARD_FILES.test(name)) rmSync(path.join(outputPath, name), { recursive: true });
+}
+
+const SHARD_FILES = /^(pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|index|fragment|filter)$/;
+
+async function indexVocabulary(shards: readonly SearchShard[], vocabularies: readonly string[], outputPath: string, language: string): Promise<void> {
+  const index = await newIndex();
+  const entries: ShardEntry[] = [];
+  for (const [position, shard] of shards.entries()) {
+    const content = (vocabularies[position] ?? "").split("\n").join(" ");
+    const added = await index.addCustomRecord({
+      url: `${SEARCH_BUNDLE_PATH}${shardFolder(shard.id)}/`,
+      content,
+      // As Pagefind names the language of an HTML page, so both are one index in the browser.
+      language: language.toLowerCase(),
+      meta: { title: shard.id },
+      filters: { [VOCABULARY_FILTER]: [shard.id], shard: [VOCABULARY_FILTER] },
+    });
+    if (added.errors.length > 0) throw new Error(added.errors.join("; "));
+    entries.push({ id: shard.id, path: `${shardFolder(shard.id)}/` });
+  }
+  await writeIndex(index, outputPath);
+  removeUnusedFiles(outputPath);
+  writeFileSync(path.join(outputPath, SHARDS_FILE), `${JSON.stringify({ shards: entries })}\n`);
+}
+
+/**
+ * The words of a written Pagefind bundle's pages: every distinct whitespace-separated token of
+ * their text as Pagefind read it (a fragment's `content`), which Pagefind turns into index words
+ * token by token, so the same tokens give the same words.
+ */
+export function vocabularyOf(bundleDir: string): string {
+  const tokens = new Set<string>();
+  const folder = path.join(bundleDir, "fragment");
+  const names = existsSync(folder) ? readdirSync(folder).sort() : [];
+  for (const name of names) {
+    const { content } = JSON.parse(gunzipSync(readFileSync(path.join(folder, name))).subarray(FRAGMENT_SIGNATURE.length).toString("utf8")) as { content: string };
+    for (const token of content.split(/\s+/)) if (token !== "") tokens.add(token);
+  }
+  return [...tokens].join("\n");
+}
+
+// Pagefind's compressed files start with this, inside the gzip stream.
+const FRAGMENT_SIGNATURE = "pagefind_dcd";
 
 // The search page uses Pagefind's library alone (templates/_assets/search.js), not its ready-made
 // interfaces, which would add half a megabyte to every deploy.
@@ -55,51 +192,55 @@ function removeUnusedFiles(bundle: string): void {
 }
 
 /**
- * The search bundles earlier builds wrote, kept in the cache by a key of the article pages they
- * index (`.tidings-cache/search/<key>/`): a build whose article pages all have the keys of an
- * earlier one (a change to a tag page, an author's bio, the about page) links that bundle
- * instead of indexing the archive again. Only the newest bundle is kept.
+ * The bundles earlier builds wrote (`.tidings-cache/search/<key>/`), each a shard or a vocabulary
+ * index, kept under a key of exactly what it indexes; those the last build used are kept.
  */
-export class SearchIndexCache {
+class SearchIndexCache {
   readonly #dir: string;
 
-  /** A cache in `dir` (created when the first bundle is kept). */
   constructor(dir: string) {
     this.#dir = dir;
   }
 
-  /** The key of an index of these article pages (address and page key, see keyPages) made by the indexing code with this fingerprint. */
-  static keyOf(pages: readonly { url: string; key: string }[], code: string): string {
-    const hash = createHash("sha256").update(code).update("\0");
-    for (const page of [...pages].sort((a, b) => (a.url < b.url ? -1 : 1))) hash.update(page.url).update("\0").update(page.key).update("\0");
-    return hash.digest("hex");
+  has(key: string): boolean {
+    return existsSync(path.join(this.#dir, key));
   }
 
-  /** Link the bundle kept under `key` into `siteDir`; false when there is none. */
-  place(key: string, siteDir: string): boolean {
+  /** Link the bundle kept under `key` to `target`; false when there is none. */
+  place(key: string, target: string): boolean {
     const stored = path.join(this.#dir, key);
     if (!existsSync(stored)) return false;
     try {
-      linkTree(stored, path.join(siteDir, SEARCH_BUNDLE_PATH));
+      linkTree(stored, target);
       return true;
     } catch {
       return false;
     }
   }
 
-  /** Keep the bundle just written into `siteDir` under `key`, as the only one. */
-  keep(key: string, siteDir: string): void {
-    const stored = path.join(this.#dir, key);
-    if (existsSync(stored)) return;
-    const temporary = `${stored}.${process.pid}.tmp`;
-    rmSync(temporary, { recursive: true, force: true });
-    linkTree(path.join(siteDir, SEARCH_BUNDLE_PATH), temporary);
+  /** An empty folder to write a bundle to be kept under `key`. */
+  temporary(key: string): string {
+    const folder = path.join(this.#dir, `${key}.${process.pid}.tmp`);
+    rmSync(folder, { recursive: true, force: true });
+    return folder;
+  }
+
+  /** Keep the bundle written at `written` (a `temporary`) under `key`. */
+  keep(key: string, written: string): void {
     // Linked files are shared with the output, which a build replaces and never edits in place.
-    for (const entry of readdirSync(temporary, { recursive: true, withFileTypes: true })) {
+    for (const entry of readdirSync(written, { recursive: true, withFileTypes: true })) {
       if (entry.isFile()) chmodSync(path.join(entry.parentPath, entry.name), 0o444);
     }
-    renameSync(temporary, stored);
-    for (const name of readdirSync(this.#dir)) if (name !== key) rmSync(path.join(this.#dir, name), { recursive: true, force: true });
+    const stored = path.join(this.#dir, key);
+    rmSync(stored, { recursive: true, force: true });
+    renameSync(written, stored);
+  }
+
+  /** Delete the bundles not in `used`. */
+  prune(used: ReadonlySet<string>): void {
+    for (const name of existsSync(this.#dir) ? readdirSync(this.#dir) : []) {
+      if (!used.has(name)) rmSync(path.join(this.#dir, name), { recursive: true, force: true });
+    }
   }
 }
 

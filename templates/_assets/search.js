@@ -16,18 +16,46 @@ let loading;
 let latestQuery = 0;
 
 /**
- * Pagefind's library and the index's first files (about 100 KB), fetched once, when the reader
- * first goes to the search field or the address holds a search: a visit that never searches
- * downloads nothing.
+ * Pagefind's library and the index's first files, fetched once, when the reader first goes to
+ * the search field or the address holds a search: a visit that never searches downloads nothing.
  */
 function loadPagefind() {
-  loading ??= (async () => {
-    const pagefind = await import(`${form.dataset.bundle}pagefind.js`);
-    await pagefind.options({ baseUrl: form.dataset.base, excerptLength: 24 });
-    await pagefind.init();
-    return pagefind;
-  })();
+  loading ??= openIndex(form.dataset.bundle, form.dataset.base);
   return loading;
+}
+
+/**
+ * Open the search bundle at `bundle` (a URL path ending in /), whose results link below `base`.
+ * The archive is indexed in shards (src/search/write-search-index.ts), each merged into one
+ * search and tagged with a `shard` filter; the bundle's own index holds each shard's vocabulary.
+ */
+export async function openIndex(bundle, base) {
+  const [pagefind, listed] = await Promise.all([import(`${bundle}pagefind.js`), fetch(`${bundle}shards.json`).then((response) => response.json())]);
+  await pagefind.options({ baseUrl: base, excerptLength: 24 });
+  await pagefind.init();
+  await Promise.all(listed.shards.map((shard) => pagefind.mergeIndex(`${bundle}${shard.path}`, { baseUrl: base, mergeFilter: { shard: shard.id } })));
+  return { pagefind, shards: listed.shards.map((shard) => shard.id) };
+}
+
+/**
+ * Search every shard as one index of the whole archive would. Searched apart, a shard that has
+ * no word starting with a query word answers with its longest prefix instead ("to" for
+ * "towpath"); one index of the archive would answer with the pages that have the word. So the
+ * vocabulary records are searched first: a shard's record is found exactly when that one index
+ * would find the shard's words for every query word, and only those shards' results are kept.
+ * A quoted phrase matches exact words only, so every shard's answer holds. Answers null when a
+ * newer debounced search replaced this one. (Exported, with openIndex, for the test that compares
+ * it with one index of the whole archive.)
+ */
+export async function searchShards({ pagefind, shards }, query, debounce) {
+  // Naming the vocabulary filter loads it, so the answer counts the records found per shard.
+  const vocabulary = { filters: { shard: "vocabulary", vocabulary: { any: shards } } };
+  const words = debounce ? await pagefind.debouncedSearch(query, vocabulary, 250) : await pagefind.search(query, vocabulary);
+  if (words === null) return null;
+  const exact = /^\s*".+"\s*$/.test(query);
+  const found = exact ? shards : shards.filter((shard) => (words.filters.vocabulary?.[shard] ?? 0) > 0);
+  if (found.length === 0) return { results: [] };
+  return pagefind.search(query, { filters: { shard: { any: found } } });
 }
 
 function start() {
@@ -63,8 +91,7 @@ async function search(text, { debounce }) {
     return;
   }
   try {
-    const pagefind = await loadPagefind();
-    const found = debounce ? await pagefind.debouncedSearch(query, {}, 250) : await pagefind.search(query);
+    const found = await searchShards(await loadPagefind(), query, debounce);
     // debouncedSearch answers null when a newer call replaced this one.
     if (found === null || ticket !== latestQuery) return;
     const list = document.createElement("ol");

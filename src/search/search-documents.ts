@@ -1,0 +1,37 @@
+import type { Article, Site } from "../site/types.ts";
+import { escapeHtml } from "../site/lede.ts";
+
+/** One article as the search index reads it: its address, when it was published, and a small HTML document of what is searchable. */
+export interface SearchDocument {
+  url: string;
+  /** Publication time (ms), which orders the archive into search shards. */
+  publishedMs: number;
+  html: string;
+}
+
+/**
+ * The searchable part of an article as a document of its own: headline, standfirst, byline,
+ * the lead image's caption and credit, the body and the topics. Made from the model rather than
+ * read from the written page, so what the index holds changes only when these do: a related
+ * list that now names a newer article, the age notice or the donation ask leave the index alone,
+ * and the index never waits for pages to be written. Pagefind takes the first `<h1>` as the
+ * result's title and the `date` meta for the result's date line.
+ */
+export function searchDocument(article: Article, language: string): SearchDocument {
+  const parts = [`<h1>${escapeHtml(article.title)}</h1>`];
+  if (article.standfirst) parts.push(`<p>${article.standfirst}</p>`);
+  if (article.bylines.length > 0) parts.push(`<p>By ${article.bylines.map((byline) => escapeHtml(byline.name)).join(", ")}</p>`);
+  const caption = [article.image?.caption, article.image?.credit].filter(Boolean).join(" ");
+  if (caption) parts.push(`<p>${escapeHtml(caption)}</p>`);
+  parts.push(`<div>${article.body.join("\n")}</div>`);
+  if (article.tags.length > 0) parts.push(`<ul>${article.tags.map((tag) => `<li>${escapeHtml(tag.name)}</li>`).join("")}</ul>`);
+  const html =
+    `<!doctype html><html lang="${escapeHtml(language)}"><head><title>${escapeHtml(article.title)}</title></head>` +
+    `<body><article data-pagefind-body data-pagefind-meta="date:${escapeHtml(article.date.day)}">${parts.join("\n")}</article></body></html>`;
+  return { url: article.url, publishedMs: article.date.epochMs, html };
+}
+
+/** Every article page's search document. */
+export function searchDocuments(site: Pick<Site, "articles" | "config">): SearchDocument[] {
+  return site.articles.map((article) => searchDocument(article, site.config.language));
+}
