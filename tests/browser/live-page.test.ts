@@ -45,13 +45,13 @@ describe("a live page in Chromium", () => {
     await page.goto(`${server.origin}${LIVE}#update-20261201-0850`);
     const update = page.locator("#update-20261201-0850");
     await expect.poll(() => update.evaluate((element) => Math.round(element.getBoundingClientRect().top))).toBeLessThan(40);
-    const styles = await update.evaluate((element) => {
-      const accent = getComputedStyle(document.documentElement).getPropertyValue("--accent").trim();
+    // The :target rule draws the shared update's top rule in the accent colour (read through a probe, which resolves the custom property).
+    const styles = (await page.evaluate(`(() => {
       const probe = document.createElement("span");
-      probe.style.color = accent;
+      probe.style.color = getComputedStyle(document.documentElement).getPropertyValue("--accent").trim();
       document.body.append(probe);
-      return { border: getComputedStyle(element).borderTopColor, accent: getComputedStyle(probe).color };
-    });
+      return { border: getComputedStyle(document.getElementById("update-20261201-0850")).borderTopColor, accent: getComputedStyle(probe).color };
+    })()`)) as { border: string; accent: string };
     expect(styles.border).toBe(styles.accent);
     expect(await page.locator("article.live-update").count()).toBe(3);
     expect(errors).toEqual([]);

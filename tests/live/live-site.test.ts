@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { load } from "cheerio";
 import { build, type BuildResult } from "../../src/build.ts";
+import { loadSite } from "../../src/load-site.ts";
+import { searchDocument } from "../../src/search/search-documents.ts";
 import { copyFixture, readPage, writeFiles } from "../support/fixture-site.ts";
 import { NEWS_SITEMAP_XSD, parseXml, xmllint } from "../support/xml.ts";
 
@@ -60,6 +63,7 @@ function jsonLd($: ReturnType<typeof readPage>): Record<string, unknown> {
 describe("a site with live pages and a series", () => {
   let result: BuildResult;
   let preview: BuildResult;
+  let root: string;
 
   beforeAll(async () => {
     const files = {
@@ -70,7 +74,7 @@ describe("a site with live pages and a series", () => {
       "content/articles/2026/inquiry-two.md": part("Inquiry hears from residents", "2026-10-15 09:00"),
       "content/articles/2026/inquiry-three.md": part("Inquiry reports", "2026-11-20 09:00"),
     };
-    const root = copyFixture("newsroom");
+    root = copyFixture("newsroom");
     writeFiles(root, files);
     result = await build({ root, now: NOW });
     const previewRoot = copyFixture("newsroom");
@@ -156,6 +160,15 @@ describe("a site with live pages and a series", () => {
     const sitemap = (parseXml(readFileSync(path.join(result.outputDir, "sitemap.xml"), "utf8"))["urlset"] as { url: Record<string, unknown>[] }).url;
     expect(sitemap.find((url) => url["loc"] === `${SITE}${LIVE}`)?.["lastmod"]).toBe("2026-12-01T11:40:00+00:00");
     expect(sitemap.find((url) => url["loc"] === `${SITE}/series/flood-inquiry/`)?.["lastmod"]).toBe("2026-11-20T09:00:00+00:00");
+  });
+
+  it("makes the published updates searchable, and not the one held back", () => {
+    const article = loadSite({ root, now: NOW, mode: "production" }).site?.articles.find((candidate) => candidate.url === LIVE);
+    if (!article) throw new Error("the live page is in the model");
+    const text = load(searchDocument(article, "en-GB").html)("[data-pagefind-body]").text();
+    expect(text).toContain("Mill Lane is closed");
+    expect(text).toContain("The warning covers the Quayside.");
+    expect(text).not.toContain("Not due until 13:10");
   });
 
   it("lists a series' parts in order on its page, and gives each part its place, its neighbours and isPartOf", () => {
