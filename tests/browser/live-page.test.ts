@@ -1,12 +1,12 @@
-import { cpSync, readFileSync } from "node:fs";
+import { cpSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build.ts";
 import { launchChromium } from "../support/browser.ts";
 import { copyFixture, writeFiles } from "../support/fixture-site.ts";
-import { headersFor, parseHeadersFile } from "../support/headers-file.ts";
-import { serveFolder, type StaticServer } from "../support/static-server.ts";
+import { serveBuild } from "../support/serve-build.ts";
+import type { StaticServer } from "../support/static-server.ts";
 
 const REPOSITORY = path.resolve(import.meta.dirname, "..", "..");
 const NOW = Date.UTC(2026, 11, 1, 12);
@@ -25,8 +25,7 @@ describe("a live page in Chromium", () => {
     });
     const result = await build({ root, now: NOW });
     if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
-    const rules = parseHeadersFile(readFileSync(path.join(result.outputDir, "_headers"), "utf8"));
-    server = await serveFolder(result.outputDir, (sitePath) => headersFor(rules, sitePath));
+    server = await serveBuild(result.outputDir);
     browser = await launchChromium();
   });
 
