@@ -9,6 +9,7 @@ import { hashInputFiles } from "./cache/input-files.ts";
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { TEMPLATES_DIR, writeWithEleventy } from "./eleventy/run-eleventy.ts";
 import { frameOrigins, withFrameSources } from "./embeds/frame-sources.ts";
+import { articleHtml } from "./site/article-html.ts";
 import { loadSite, type LoadedSite } from "./load-site.ts";
 import { prepareMedia } from "./media/prepare-media.ts";
 import { folderMaker } from "./output/files.ts";
@@ -260,7 +261,7 @@ const HEADERS_FILE = "/_headers";
  */
 function headersWithFrames(root: string, site: Site): RenderedOutputFile | undefined {
   const file = path.join(root, "public", HEADERS_FILE.slice(1));
-  const origins = frameOrigins(site.articles.map((article) => article.body));
+  const origins = frameOrigins(site.articles.map(articleHtml));
   if (origins.length === 0 || !existsSync(file)) return undefined;
   return { path: HEADERS_FILE, text: withFrameSources(readFileSync(file, "utf8"), origins) };
 }

@@ -5,6 +5,7 @@ import { loadConfig } from "./config.ts";
 import { loadEntries } from "./content/load-files.ts";
 import { loadCampaignText, parseCampaign } from "./donation/campaign.ts";
 import { loadFronts } from "./site/load-fronts.ts";
+import { loadSeries } from "./site/load-series.ts";
 import { checkNewsletterFormAction } from "./donation/form-action-check.ts";
 import { validateEntries, type ValidatedContent, type ValidEntry } from "./content/validate-entry.ts";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
@@ -95,6 +96,7 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
       images: rendered.images,
       links: rendered.links,
       ids: rendered.ids,
+      updates: rendered.updates,
     };
   };
   // The same order as `entries` above.
@@ -109,6 +111,8 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   // Fronts are read with the content too: a broken fronts file is a content error like any other.
   const fronts = loadFronts(options.root, config);
   diagnostics.push(...fronts.diagnostics);
+  const series = loadSeries(options.root);
+  diagnostics.push(...series.diagnostics);
   const headersFile = path.join(options.root, "public", "_headers");
   diagnostics.push(...checkNewsletterFormAction(existsSync(headersFile) ? readFileSync(headersFile, "utf8") : undefined, config.newsletter?.action));
 
@@ -124,11 +128,12 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
     campaign: campaign?.campaign,
     homeFront: fronts.home,
     sectionFronts: fronts.sections,
+    series: series.series,
   });
   diagnostics.push(...siteDiagnostics);
   // Production leaves drafts out, so their problems cannot stop it; the preview shows drafts and keeps them as errors.
   const reported = options.mode === "production" ? demoteDraftProblems(diagnostics, content.drafts) : diagnostics;
   // Files refused while loading (too large, symbolic links) were read too: one diagnostic each.
-  const files = loaded.entries.length + loaded.diagnostics.length + (campaignText === undefined ? 0 : 1) + fronts.files;
+  const files = loaded.entries.length + loaded.diagnostics.length + (campaignText === undefined ? 0 : 1) + fronts.files + series.files;
   return { site, diagnostics: sortDiagnostics(reported), files, stableUntil };
 }

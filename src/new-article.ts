@@ -165,6 +165,15 @@ ${type}
 # expires: ${nextYear}
 # The section it is filed in, one of \`sections\` in tidings.config.yml; without it, its tags choose.
 # section: News
+# ::update{time="2026-12-01 08:50" title="Rest centre opens"} lines start a live page's
+# updates, the newest at the top (see the guide). true makes this article a live page.
+# live: true
+# On a live page, when coverage closed; leave it out while it is live.
+# ended: ${nextYear}
+# The series it is a part of: the name of a file in content/series/.
+# series: flood-inquiry
+# Its number in the series; without it, parts are ordered by date.
+# part: 1
 ---
 
 <!-- Write the story below. A line starting with ## is a subhead. Guide: docs/editors.md -->

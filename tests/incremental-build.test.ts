@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
@@ -24,6 +24,8 @@ type Edit =
   | { kind: "config"; perPage: number; name: number }
   | { kind: "template"; text: number }
   | { kind: "campaign"; raised: number; ends: number }
+  | { kind: "live"; pick: number; updates: number; ended: boolean }
+  | { kind: "series"; pick: number; series: number }
   | { kind: "nothing" };
 
 const day = fc.integer({ min: 1, max: 320 });
@@ -40,6 +42,9 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant("template" as const), text: fc.nat({ max: 5 }) }),
   // raised 0 deletes the campaign file; ends picks a last day before or after NOW (ended or not).
   fc.record({ kind: fc.constant("campaign" as const), raised: fc.constantFrom(0, 500, 1000, 1500), ends: fc.integer({ min: 320, max: 340 }) }),
+  // A live page (some updates land after NOW, so they are held back), or a part of one of two series (2 leaves its series).
+  fc.record({ kind: fc.constant("live" as const), pick, updates: fc.integer({ min: 0, max: 3 }), ended: fc.boolean() }),
+  fc.record({ kind: fc.constant("series" as const), pick, series: fc.integer({ min: 0, max: 2 }) }),
   fc.constant({ kind: "nothing" as const }),
 );
 
@@ -53,12 +58,14 @@ interface Project {
 
 function newProject(): Project {
   const root = copyFixture("newsroom");
+  mkdirSync(path.join(root, "content", "series"), { recursive: true });
   const templatesDir = mkdtempSync(path.join(tmpdir(), "tidings-templates-"));
   scratch.push(templatesDir);
   cpSync(TEMPLATES_DIR, templatesDir, { recursive: true });
   // A currency, so a campaign file (one of the edits) can be shown on the asks.
   const config = path.join(root, "tidings.config.yml");
   writeFileSync(config, readFileSync(config, "utf8").replace("  url: /donate/", "  url: /donate/\n  currency: GBP"));
+  for (const series of [0, 1]) writeFileSync(path.join(root, "content", "series", `series-${series}.yml`), `title: Series ${series}\n`);
   return { root, templatesDir, added: [], count: 0 };
 }
 
@@ -124,6 +131,31 @@ function apply(project: Project, change: Edit): void {
       writeFileSync(campaign, `heading: Appeal\ntext: Give.\ngoal: 1000\nraised: ${change.raised}\nsupporters: ${change.raised / 50}\nends: ${ends}\n`);
       return;
     }
+    case "live": {
+      const name = chosen(change.pick);
+      if (!name) return;
+      const text = readFileSync(file(name), "utf8");
+      const date = /^date: (.*)$/m.exec(text)?.[1] ?? "2026-01-01";
+      const start = Date.parse(`${date}T00:00:00Z`);
+      const at = (hours: number) => new Date(start + hours * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+      // Newest first, ten hours apart from the article's day; coverage ends after the last one.
+      const updates = Array.from({ length: change.updates }, (_, index) => change.updates - index)
+        .map((k) => `::update{time="${at(k * 10)}" title="Update ${k}"}\n\nUpdate ${k} text.\n`)
+        .join("\n");
+      const frontMatter = text
+        .slice(0, text.lastIndexOf("---\n"))
+        .replace(/^(live|ended): .*\n/gm, "")
+        .concat(`live: true\n${change.ended ? `ended: ${at(40)}\n` : ""}`);
+      writeFileSync(file(name), `${frontMatter}---\nThe introduction.\n\n${updates}`);
+      return;
+    }
+    case "series": {
+      const name = chosen(change.pick);
+      if (!name) return;
+      const text = readFileSync(file(name), "utf8").replace(/^series: .*\n/m, "");
+      writeFileSync(file(name), change.series === 2 ? text : text.replace("byline: Priya Raman\n", `byline: Priya Raman\nseries: series-${change.series}\n`));
+      return;
+    }
     case "nothing":
       return;
   }
@@ -140,6 +172,17 @@ function snapshot(folder: string): Map<string, string> {
   );
 }
 
+/** Make one edit, then build incrementally and cold: no error, and the same files and pages. */
+async function applyAndCompare(project: Project, change: Edit, options: { root: string; now: number; templatesDir: string }): Promise<void> {
+  apply(project, change);
+  const incremental = await build({ ...options, outputDir: "_incremental" });
+  const cold = await build({ ...options, outputDir: "_cold", cache: false });
+  expect(incremental.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  expect(incremental.ok && cold.ok).toBe(true);
+  expect(snapshot(incremental.outputDir)).toEqual(snapshot(cold.outputDir));
+  expect(incremental.pages).toBe(cold.pages);
+}
+
 describe("an incremental build", () => {
   it("writes the same files as a cold build of the same content, after any sequence of edits", async () => {
     await fc.assert(
@@ -149,19 +192,41 @@ describe("an incremental build", () => {
         const options = { root: project.root, now: NOW, templatesDir: project.templatesDir, searchShardSizes: [2] };
         const first = await build({ ...options, outputDir: "_incremental" });
         expect(first.ok).toBe(true);
-        for (const change of edits) {
-          apply(project, change);
-          const incremental = await build({ ...options, outputDir: "_incremental" });
-          const cold = await build({ ...options, outputDir: "_cold", cache: false });
-          expect(incremental.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-          expect(incremental.ok && cold.ok).toBe(true);
-          expect(snapshot(incremental.outputDir)).toEqual(snapshot(cold.outputDir));
-          expect(incremental.pages).toBe(cold.pages);
-        }
+        for (const change of edits) await applyAndCompare(project, change, options);
       }),
       { numRuns: 3, endOnFailure: true },
     );
   }, 600_000);
+
+  it("writes what a cold build writes after live-page and series edits, and at a later time when a held-back update is due", async () => {
+    const project = newProject();
+    const options = { root: project.root, now: NOW, templatesDir: project.templatesDir };
+    expect((await build({ ...options, outputDir: "_incremental" })).ok).toBe(true);
+    // Days 330 and 331 of 2026 are 26 and 27 November: the second live page's later updates are after NOW.
+    const edits: Edit[] = [
+      { kind: "add", day: 300, tags: [0], words: 5 },
+      { kind: "add", day: 330, tags: [1], words: 5 },
+      { kind: "add", day: 331, tags: [0, 1], words: 5 },
+      { kind: "series", pick: 0, series: 0 },
+      { kind: "series", pick: 1, series: 0 },
+      { kind: "live", pick: 2, updates: 3, ended: false },
+      { kind: "series", pick: 2, series: 0 },
+      { kind: "live", pick: 2, updates: 2, ended: true },
+      { kind: "series", pick: 0, series: 1 },
+      { kind: "series", pick: 1, series: 2 },
+    ];
+    for (const change of edits) await applyAndCompare(project, change, options);
+    apply(project, { kind: "live", pick: 2, updates: 3, ended: false });
+    expect((await build({ ...options, outputDir: "_incremental" })).ok).toBe(true);
+    // A day later the update at 30 hours is due: the same files give another site, and the build knows it.
+    const later = { ...options, now: NOW + 24 * 3_600_000 };
+    const incremental = await build({ ...later, outputDir: "_incremental" });
+    const cold = await build({ ...later, outputDir: "_cold", cache: false });
+    expect(incremental.unchanged).not.toBe(true);
+    expect(snapshot(incremental.outputDir)).toEqual(snapshot(cold.outputDir));
+    const page = readFileSync(path.join(incremental.outputDir, "2026", "11", "27", "added-3", "index.html"), "utf8");
+    expect(page).toContain('id="update-20261128-0600"');
+  }, 300_000);
 
   it("renders again the pages that show an ask when the campaign file changes, equal to a cold build", async () => {
     const project = newProject();

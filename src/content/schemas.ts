@@ -70,6 +70,10 @@ export function articleSchema(options: SchemaOptions) {
       slug: slug.optional(),
       expires: date.optional(),
       section: text.optional(),
+      live: z.boolean().optional(),
+      ended: date.optional(),
+      series: text.optional(),
+      part: z.number().int().min(1).optional(),
     })
     .superRefine(checkArticleDates, {
       // Run even when other fields are wrong, so every problem is reported at once; only the dates must be readable.
@@ -81,11 +85,17 @@ function isContentDate(value: unknown): value is { epochMs: number } {
   return typeof value === "object" && value !== null && typeof (value as { epochMs?: unknown }).epochMs === "number";
 }
 
-/** Cross-field date rules: updated, expires and corrections all come after publication. */
+/** Cross-field date rules: updated, expires, ended and corrections all come after publication; `ended` needs `live`, `part` needs `series`. */
 function checkArticleDates(
-  article: { date: { epochMs: number }; updated?: unknown; expires?: unknown; corrections?: unknown },
+  article: { date: { epochMs: number }; updated?: unknown; expires?: unknown; corrections?: unknown; live?: unknown; ended?: unknown; series?: unknown; part?: unknown },
   context: z.RefinementCtx,
 ): void {
+    // Live pages and series.
+    const problem = (path: PropertyKey[], message: string, fix: string) => context.addIssue({ code: "custom", path, message, params: { crossField: true, fix } });
+    if (article.ended !== undefined && article.live !== true) problem(["ended"], "is set, but only a live page (`live: true`) has coverage that ends", "Add `live: true`, or remove `ended`.");
+    if (isContentDate(article.ended) && article.ended.epochMs < article.date.epochMs)
+      problem(["ended"], "is earlier than `date`: live coverage cannot end before it starts", "Set `ended` to the time coverage closed, on or after `date`.");
+    if (article.part !== undefined && article.series === undefined) problem(["part"], "is set, but the article names no `series`", "Add `series: <the series file's name>`, or remove `part`.");
     if (isContentDate(article.updated) && article.updated.epochMs < article.date.epochMs) {
       context.addIssue({
         code: "custom",
@@ -174,6 +184,10 @@ export const ARTICLE_HELP: Readonly<Record<string, FieldHelp>> = {
   slug: slugHelp,
   expires: { expected: "a date", example: "expires: 2027-01-01" },
   section: { expected: "one of the sections in tidings.config.yml", example: "section: Politics" },
+  live: { expected: "`true` for a live page of timestamped updates", example: "live: true" },
+  ended: { expected: "the date and time live coverage closed", example: "ended: 2026-12-02 18:30" },
+  series: { expected: "the name of a series file in content/series/", example: "series: flood-inquiry" },
+  part: { expected: "the part's number in its series, a whole number from 1", example: "part: 2" },
 };
 
 /** What each author field expects. */
@@ -199,7 +213,7 @@ export const PAGE_HELP: Readonly<Record<string, FieldHelp>> = {
 
 /** Field names by parent path, for "did you mean" suggestions on unknown fields. */
 export const ARTICLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  "": ["title", "date", "byline", "sources", "tags", "summary", "updated", "type", "image", "corrections", "draft", "donate", "slug", "expires", "section"],
+  "": ["title", "date", "byline", "sources", "tags", "summary", "updated", "type", "image", "corrections", "draft", "donate", "slug", "expires", "section", "live", "ended", "series", "part"],
   sources: ["name", "url", "note"],
   image: ["src", "alt", "caption", "credit"],
   corrections: ["date", "text"],

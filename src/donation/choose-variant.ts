@@ -5,6 +5,8 @@ import type { DonationVariant } from "./donation-schema.ts";
 export interface AskTarget {
   tags: readonly string[];
   type: string;
+  /** Whether the article is a live page (`live: true`); absent means not. */
+  live?: boolean;
   /** The build's day in the site's time zone, `YYYY-MM-DD` (the start of the build time's ContentDate ISO text). */
   today: string;
 }
@@ -13,8 +15,8 @@ export interface AskTarget {
  * The first variant whose every rule matches, else none (the default ask). Tags and types match
  * when the article has any of those listed (tags without regard to case); `from` and `until` are
  * days in the site's time zone, both included, compared with the build's time, so an appeal
- * week starts and stops on the scheduled rebuilds. A future article type such as `live` works
- * as soon as it exists: variants name types as text.
+ * week starts and stops on the scheduled rebuilds; `live: true` matches only live pages (and
+ * `live: false` only other articles), so live coverage can have its own ask.
  */
 export function chooseVariant(variants: readonly DonationVariant[], target: AskTarget): DonationVariant | undefined {
   // Called for every article of the archive; most sites have no variants at all.
@@ -25,6 +27,7 @@ export function chooseVariant(variants: readonly DonationVariant[], target: AskT
     (variant) =>
       (variant.tags.length === 0 || variant.tags.some((tag) => tags.has(matchKey(tag)))) &&
       (variant.types.length === 0 || variant.types.includes(target.type)) &&
+      (variant.live === undefined || variant.live === (target.live === true)) &&
       (variant.from === undefined || today >= variant.from) &&
       (variant.until === undefined || today <= variant.until),
   );

@@ -62,9 +62,10 @@ const askCopy = {
 const variantSchema = z
   .strictObject({
     name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: "must be a short name in lowercase letters, digits and hyphens" }),
-    // Sections do not exist yet; tags, types (a future `live` type included) and a date range do.
+    // Rules: tags, types, live pages (or not) and a date range.
     tags: z.array(text).default([]),
     types: z.array(text).default([]),
+    live: z.boolean().optional(),
     from: day.optional(),
     until: day.optional(),
     ...askCopy,
@@ -207,6 +208,7 @@ export const DONATION_HELP: Record<string, FieldHelp> = {
   "donation.cap.supporterDays": { expected: "a whole number of days from 0 to 3650", example: "supporterDays: 90" },
   "donation.variants": { expected: "a list of asks with the articles they are for", example: "- { name: river, tags: [River], heading: … }" },
   "donation.variants.name": { expected: "a short name in lowercase letters, digits and hyphens", example: "name: winter-appeal" },
+  "donation.variants.live": { expected: "`true` for live pages only, `false` for every other article", example: "live: true" },
   "donation.variants.from": { expected: "a day like 2026-12-01", example: "from: 2026-12-01" },
   "donation.variants.until": { expected: "a day like 2026-12-31", example: "until: 2026-12-31" },
   "donation.exclude.types": { expected: "a list of article types", example: "types: [sponsored]" },
@@ -225,6 +227,6 @@ export const DONATION_FIELDS: Readonly<Record<string, readonly string[]>> = {
   "donation.frequencies.monthly.amounts": ["amount", "pays"],
   "donation.frequencies.annual.amounts": ["amount", "pays"],
   "donation.cap": ["closeDays", "supporterDays"],
-  "donation.variants": ["name", "tags", "types", "from", "until", "heading", "text", "short", "button"],
+  "donation.variants": ["name", "tags", "types", "live", "from", "until", "heading", "text", "short", "button"],
   "donation.exclude": ["types", "tags"],
 };

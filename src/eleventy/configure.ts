@@ -5,6 +5,7 @@ import { editorFiles, localBackendUrl, publishesEditor } from "../admin/editor-f
 import type { SiteConfig } from "../config.ts";
 import { renderOutputFiles, writeOutputFiles } from "../output/output-files.ts";
 import { hasEmbeds } from "../embeds/frame-sources.ts";
+import { articleHtml } from "../site/article-html.ts";
 import { ASK_SCRIPT, EMBED_SCRIPT, SEARCH_SCRIPT, siteAssets, STYLESHEET } from "../output/static-files.ts";
 import { toAbsoluteUrl } from "../outputs/absolute-url.ts";
 import { renderNewsArticleJsonLd } from "../outputs/render-json-ld.ts";
@@ -150,6 +151,7 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
   // JSON-LD is rendered by the pure functions in src/outputs/, from the article and the settings only.
   eleventyConfig.addFilter("newsArticleJsonLd", (article: Article, config: SiteConfig) => renderNewsArticleJsonLd(article, config));
   eleventyConfig.addFilter("hasEmbeds", (parts: readonly string[]) => hasEmbeds(parts));
+  eleventyConfig.addFilter("articleHtml", (article: Article) => articleHtml(article));
   eleventyConfig.addFilter("shareImage", (article: Article, config: SiteConfig) => shareImage(article, config));
 }
 

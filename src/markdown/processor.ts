@@ -9,6 +9,7 @@ import { rehypeDonateSplit } from "./plugins/rehype-donate-split.ts";
 import { rehypeEmbeds } from "./plugins/rehype-embeds.ts";
 import { rehypeFigures } from "./plugins/rehype-figures.ts";
 import { rehypeFragmentLinks } from "./plugins/rehype-fragment-links.ts";
+import { rehypeLiveUpdates } from "./plugins/rehype-live-updates.ts";
 import { rehypeHeadingIds } from "./plugins/rehype-heading-ids.ts";
 import { rehypeResolveUrls } from "./plugins/rehype-resolve-urls.ts";
 import { rehypeRawWhenNeeded } from "./plugins/rehype-raw-when-needed.ts";
@@ -41,6 +42,8 @@ import { clobberPrefix, newsroomSchema } from "./sanitize-schema.ts";
  * 11. rehypeSafeExternalLinks    rel="noopener noreferrer" on links to other hosts
  * 12. rehypeFigures              captioned figures, lazy images, alt-text errors
  * 13. rehypeDonateSplit          find the donation marker; drop all comments
+ * 13a. rehypeLiveUpdates         `::update{time=…}` lines → markers `renderMarkdown` cuts a live
+ *                               page's updates at (after 13: it drops a donation marker below them)
  * 14. rehypeBodyFacts            links, images, ids, first paragraph, word count
  * 15. rehypeResolveUrls          image paths and links to content files → published URLs
  *                               (after 14, so the facts keep what the editor wrote)
@@ -63,6 +66,7 @@ export const processor = unified()
   .use(rehypeSafeExternalLinks)
   .use(rehypeFigures)
   .use(rehypeDonateSplit)
+  .use(rehypeLiveUpdates)
   .use(rehypeBodyFacts)
   .use(rehypeResolveUrls)
   .use(rehypeStringify)

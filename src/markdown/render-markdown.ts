@@ -11,7 +11,7 @@ import { messageSource } from "./report.ts";
  * render differently: a change to processor.ts, the schema, any plugin, or a unified/remark/rehype
  * upgrade. Render caches key on it (see `renderCacheKey`).
  */
-export const PIPELINE_VERSION = "tidings-markdown-7";
+export const PIPELINE_VERSION = "tidings-markdown-8";
 
 /** How to render one article body. */
 export interface RenderOptions {
@@ -45,10 +45,20 @@ export interface RenderOptions {
   resolverKey?: string;
 }
 
+/** One update of a live page as the body gives it: the `::update` line's time text and headline, its file line and its HTML. */
+export interface LiveUpdateSource {
+  time: string;
+  title?: string;
+  line: number;
+  html: string;
+}
+
 /** One article body as safe HTML, plus what the rest of the site needs to know about it. */
 export interface RenderedBody {
   /** The body HTML split at the donation marker: one part when there is no marker, two when there is (the page puts the donation block between them). */
   parts: [string] | [string, string];
+  /** A live page's updates (`::update` lines and what follows each), top to bottom; `parts` is then the introduction above them. Empty for other bodies. */
+  updates: LiveUpdateSource[];
   /** Plain text of the first paragraph (for a default summary/standfirst), whitespace collapsed, "" if none. */
   firstParagraph: string;
   /** Word count of the visible text, for reading time. */
@@ -73,9 +83,21 @@ export function renderMarkdown(source: string, options: RenderOptions): Rendered
   const offset = options.bodyLine - 1;
   try {
     const tree = processor.runSync(processor.parse(file), file);
-    const parts = splitAt(tree, file.data.donateSplit).map((part) => processor.stringify(part, file));
+    const marks = file.data.liveUpdates ?? [];
+    const cuts = marks.map((mark) => tree.children.indexOf(mark.marker));
+    const children = tree.children;
+    const updates = marks.map((mark, index): LiveUpdateSource => {
+      const html = processor.stringify(tidied(children.slice((cuts[index] ?? 0) + 1, cuts[index + 1] ?? children.length)), file);
+      const update: LiveUpdateSource = { time: mark.time, line: mark.line + offset, html };
+      if (mark.title !== undefined) update.title = mark.title;
+      return update;
+    });
+    // The introduction: everything above the first update line (the whole body without any).
+    const intro: Root = cuts.length === 0 ? tree : { type: "root", children: children.slice(0, cuts[0]) };
+    const parts = splitAt(intro, file.data.donateSplit).map((part) => processor.stringify(part, file));
     return {
       parts: parts.length === 2 ? [parts[0] ?? "", parts[1] ?? ""] : [parts[0] ?? ""],
+      updates,
       firstParagraph: file.data.firstParagraph ?? "",
       wordCount: file.data.wordCount ?? 0,
       links: (file.data.links ?? []).map((link): BodyLink => ({ url: link.url, line: link.line + offset })),
@@ -158,6 +180,7 @@ function toDiagnostics(file: VFile, options: RenderOptions): Diagnostic[] {
 function tooDeep(options: RenderOptions): RenderedBody {
   return {
     parts: [""],
+    updates: [],
     firstParagraph: "",
     wordCount: 0,
     links: [],

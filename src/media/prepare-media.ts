@@ -269,6 +269,7 @@ function applyMedia(site: Site, published: ReadonlyMap<string, PublishedImage>, 
       article.body.length === 2
         ? [addPictures(article.body[0], lookup), addPictures(article.body[1], lookup)]
         : [addPictures(article.body[0], lookup)];
+    for (const update of article.live?.updates ?? []) update.html = addPictures(update.html, lookup);
   }
   for (const page of site.pages) page.body = addPictures(page.body, lookup);
   for (const author of site.authors) author.bio = addPictures(author.bio, lookup);

@@ -77,6 +77,8 @@ function viewJson(page: OutputPage, partKey: (part: object) => string): string {
     case "tag":
     case "author":
       return JSON.stringify({ ...page.view, items: page.view.items.map(partKey) });
+    case "series":
+      return JSON.stringify({ ...page.view, parts: page.view.parts.map(partKey) });
     case "front":
       return JSON.stringify({ ...page.view, containers: page.view.containers.map((container) => ({ ...container, items: container.items.map(partKey) })) });
     case "article":

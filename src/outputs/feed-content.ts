@@ -34,8 +34,12 @@ export function feedContentHtml(article: Article, config: SiteConfig): string {
   }
   const parts = [toHtml(opening)];
   if (article.standfirst !== "") parts.push(`<p>${withAbsoluteLinks(article.standfirst, articleUrl)}</p>`);
-  // Facades become plain links: a feed reader runs no script.
-  parts.push(withAbsoluteLinks(embedsAsLinks(article.body.join("\n")), articleUrl));
+  // Facades become plain links: a feed reader runs no script. A live page's updates follow its
+  // introduction, newest first, each under its time, linked to its anchor on the page.
+  const updates = (article.live?.updates ?? []).map(
+    (update) => toHtml(h("h2", [h("a", { href: `#${update.id}` }, `${update.time.time}, ${update.time.day}`), update.title === undefined ? "" : ` ${update.title}`])) + update.html,
+  );
+  parts.push(withAbsoluteLinks(embedsAsLinks([...article.body, ...updates].join("\n")), articleUrl));
   const html = parts.join("");
   cache.set(article, { siteUrl: config.url, html });
   return html;

@@ -1,5 +1,7 @@
 import type { SiteConfig } from "../config.ts";
-import type { Article, Byline } from "../site/types.ts";
+import { fromHtml } from "hast-util-from-html";
+import { toString } from "hast-util-to-string";
+import type { Article, Byline, LiveCoverage } from "../site/types.ts";
 import { toAbsoluteUrl } from "./absolute-url.ts";
 import { toRfc3339 } from "./feed-dates.ts";
 import { shareImage } from "./share-image.ts";
@@ -9,14 +11,17 @@ import { shareImage } from "./share-image.ts";
  * Article structured data reads it): headline, description, dates with offsets, every byline as a
  * `Person` (with the author page as `url` when the name has an author file), the newsroom as a
  * `NewsMediaOrganization` publisher with its logo, the share image, the sources as `citation`
- * and each correction as a `CorrectionComment`.
+ * and each correction as a `CorrectionComment`. A live page is a `LiveBlogPosting` instead
+ * (https://schema.org/LiveBlogPosting, as Google reads it): the same properties, plus when
+ * coverage started and ended and every update as a `BlogPosting`. A part of a series names it
+ * as `isPartOf`, a `CreativeWorkSeries`.
  */
 export function toNewsArticleJsonLd(article: Article, config: SiteConfig): Record<string, unknown> {
   const url = toAbsoluteUrl(article.url, config.url);
   const image = shareImage(article, config);
   return {
     "@context": "https://schema.org",
-    "@type": "NewsArticle",
+    "@type": article.live === undefined ? "NewsArticle" : "LiveBlogPosting",
     "@id": `${url}#article`,
     url,
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
@@ -58,7 +63,41 @@ export function toNewsArticleJsonLd(article: Article, config: SiteConfig): Recor
           })),
         }
       : {}),
+    ...(article.live !== undefined ? liveProperties(article.live, article, url) : {}),
+    ...(article.series !== undefined
+      ? { isPartOf: { "@type": "CreativeWorkSeries", name: article.series.title, url: toAbsoluteUrl(article.series.url, config.url) } }
+      : {}),
   };
+}
+
+/** Google shows at most this many characters of a headline. */
+const HEADLINE_LENGTH = 110;
+
+/** The LiveBlogPosting properties: coverage start (the page's date) and end, and each update, newest first. */
+function liveProperties(live: LiveCoverage, article: Article, url: string): Record<string, unknown> {
+  return {
+    coverageStartTime: toRfc3339(article.date),
+    ...(live.ended !== undefined ? { coverageEndTime: toRfc3339(live.ended) } : {}),
+    liveBlogUpdate: live.updates.map((update) => {
+      const text = toString(fromHtml(update.html, { fragment: true })).replace(/\s+/g, " ").trim();
+      return {
+        "@type": "BlogPosting",
+        "@id": `${url}#${update.id}`,
+        url: `${url}#${update.id}`,
+        headline: update.title ?? shorten(text === "" ? article.title : text, HEADLINE_LENGTH),
+        datePublished: toRfc3339(update.time),
+        articleBody: text,
+      };
+    }),
+  };
+}
+
+/** The text cut at a word to at most `length` characters, with an ellipsis when cut. */
+function shorten(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const cut = text.slice(0, length - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > length / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 /** The NewsArticle JSON-LD as text that is safe inside `<script type="application/ld+json">`. */

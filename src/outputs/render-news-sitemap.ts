@@ -1,5 +1,6 @@
 import type { Article, Site } from "../site/types.ts";
 import { NEWS_WINDOW_MS } from "../site/feeds.ts";
+import { lastModified } from "../site/last-modified.ts";
 import { toAbsoluteUrl } from "./absolute-url.ts";
 import { toRfc3339 } from "./feed-dates.ts";
 import { SITEMAP_NAMESPACE } from "./render-sitemap.ts";
@@ -14,8 +15,8 @@ export const NEWS_LIMIT = 1000;
 /**
  * A Google News sitemap (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap):
  * the syndicated articles first published within two days before the build's `now`, newest first,
- * at most 1,000, each with the publication's name and language, the first publication time and
- * the headline.
+ * at most 1,000, each with when it last changed (`lastmod`), the publication's name and language,
+ * the first publication time and the headline.
  *
  * With nothing recent, it lists the newest article without news metadata (which Google's rules
  * allow for older URLs), or the home page: the sitemap schema requires at least one `url`.
@@ -27,6 +28,8 @@ export function renderNewsSitemap(site: Site): string {
       "url",
       {},
       textElement("loc", toAbsoluteUrl(article.url, site.config.url)),
+      // When it last changed (a live page: its newest update), so crawlers come back as updates land.
+      textElement("lastmod", toRfc3339(lastModified(article))),
       element(
         "news:news",
         {},

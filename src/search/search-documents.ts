@@ -1,4 +1,5 @@
 import type { Article, Site } from "../site/types.ts";
+import { articleHtml } from "../site/article-html.ts";
 import { escapeHtml } from "../site/lede.ts";
 
 /** One article as the search index reads it: its address, when it was published, and a small HTML document of what is searchable. */
@@ -23,7 +24,8 @@ export function searchDocument(article: Article, language: string): SearchDocume
   if (article.bylines.length > 0) parts.push(`<p>By ${article.bylines.map((byline) => escapeHtml(byline.name)).join(", ")}</p>`);
   const caption = [article.image?.caption, article.image?.credit].filter(Boolean).join(" ");
   if (caption) parts.push(`<p>${escapeHtml(caption)}</p>`);
-  parts.push(`<div>${article.body.join("\n")}</div>`);
+  // A live page's updates are part of its story.
+  parts.push(`<div>${articleHtml(article).join("\n")}</div>`);
   if (article.tags.length > 0) parts.push(`<ul>${article.tags.map((tag) => `<li>${escapeHtml(tag.name)}</li>`).join("")}</ul>`);
   const html =
     `<!doctype html><html lang="${escapeHtml(language)}"><head><title>${escapeHtml(article.title)}</title></head>` +

@@ -21,6 +21,11 @@ import { listOutputFiles } from "./output-files.ts";
 import { findRelated } from "./related.ts";
 import { matchKey, toSlug } from "./slugs.ts";
 import { stableUntil } from "./stable-until.ts";
+import { toArticleLink } from "./article-link.ts";
+import { buildSeries, type ParsedSeries, type SeriesMember } from "./series.ts";
+import { PAGE_IDS } from "./page-ids.ts";
+import { buildLiveCoverage, updateInstants, type LiveCoverageResult } from "../live/live-coverage.ts";
+import type { LiveUpdateSource } from "../markdown/render-markdown.ts";
 import type {
   Article,
   ArticleLink,
@@ -56,6 +61,8 @@ export interface RenderedEntry<FrontMatter> extends ValidEntry<FrontMatter> {
   links: readonly { url: string; line: number }[];
   /** Element ids in the body (headings, footnotes), which links may point at. */
   ids: readonly string[];
+  /** A live page's `::update` parts, top to bottom (absent or empty for other bodies). */
+  updates?: readonly LiveUpdateSource[];
 }
 
 /** Everything the site model is built from. */
@@ -77,10 +84,12 @@ export interface SiteInput {
   homeFront?: ParsedFront | undefined;
   /** Section fronts (content/fronts/<section slug>.yml) by section slug. */
   sectionFronts?: ReadonlyMap<string, ParsedFront> | undefined;
+  /** The series files (content/series/*.yml). */
+  series?: readonly ParsedSeries[] | undefined;
 }
 
 /** Top-level path segments that Tidings itself uses, which no standalone page may take. */
-export const RESERVED_SEGMENTS = new Set(["tags", "authors", "page", "media", "assets", "search", "corrections", "feeds", "404", "latest"]);
+export const RESERVED_SEGMENTS = new Set(["tags", "authors", "page", "media", "assets", "search", "corrections", "feeds", "404", "latest", "series"]);
 
 /** Where the newest-first list lives when the home page is a curated front. */
 export const LATEST_PATH = "/latest/";
@@ -125,6 +134,7 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
   // they are: a scheduled article must not break the rebuild that makes it go live.
   const shown = new Set(visible);
   for (const entry of input.articles.filter((entry) => !shown.has(entry))) {
+    diagnostics.push(...liveCoverage(entry, input).diagnostics);
     if (entry.frontMatter.image)
       checkMedia(entry, entry.frontMatter.image.src, lineOf(entry.lines, ["image", "src"]), input, diagnostics, "image.src");
     collectBodyImages(entry, input, diagnostics, new Map());
@@ -154,6 +164,15 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
     articles.push(article);
   }
   articles.sort(newestFirst);
+  const byFile = new Map(articles.map((article) => [article.file, article]));
+  const members = input.articles.flatMap((entry): SeriesMember[] => {
+    const fm = entry.frontMatter;
+    if (fm.series === undefined) return [];
+    return [{ file: entry.file, series: fm.series, part: fm.part, seriesLine: entry.lines.get("series"), partLine: entry.lines.get("part"), date: fm.date.epochMs, article: byFile.get(entry.file) }];
+  });
+  const builtSeries = buildSeries(input.series ?? [], members);
+  diagnostics.push(...builtSeries.diagnostics);
+  for (const series of builtSeries.series) claim(series.url, series.file);
   const listed = articles.filter((article) => article.listed);
   const syndicated = listed.filter((article) => !article.draft && !article.scheduled);
 
@@ -256,6 +275,7 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
     fronts,
     sections,
     sectionPages,
+    series: builtSeries.series,
     tagPages,
     authorPages,
     corrections: listCorrections(articles),
@@ -269,16 +289,11 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
   const until = stableUntil({
     now: input.now,
     timeZone: config.timeZone,
-    articles: input.articles.map((entry) => entry.frontMatter),
+    articles: input.articles.map((entry) => ({ ...entry.frontMatter, updates: updateInstants(entry.updates ?? [], config.timeZone) })),
     ageNoticeDays: config.ageNotice.enabled ? config.ageNotice.days : undefined,
     emptyFeed: feeds.all.some((feed) => feed.items.length === 0),
   });
   return { site, diagnostics, stableUntil: until };
-}
-
-/** An article as a list elsewhere links to it. */
-export function toArticleLink(article: Article): ArticleLink {
-  return { url: article.url, title: article.title, date: article.date, type: article.type };
 }
 
 /** Every correction on the given articles, newest first (same-day corrections by article, newest first). */
@@ -411,18 +426,42 @@ function toArticle(
   };
   const notice = config.ageNotice.enabled ? ageNotice(fm.date, now, config.ageNotice.days) : undefined;
   if (notice !== undefined) article.ageNotice = notice;
+  const live = liveCoverage(entry, input);
+  diagnostics.push(...live.diagnostics);
+  if (live.coverage !== undefined) article.live = live.coverage;
   if (showDonation) {
-    const variant = chooseVariant(config.donation.variants, { tags: tagNames, type: typeKey, today: now.iso.slice(0, 10) });
+    const variant = chooseVariant(config.donation.variants, { tags: tagNames, type: typeKey, today: now.iso.slice(0, 10), live: article.live !== undefined });
     const ask = asks.get(variant?.name ?? "default");
     if (ask) article.ask = ask;
   }
-  if (fm.updated) article.updated = toDateInfo(fm.updated, config);
+  // A live page last changed with its newest update, when that is later than `updated`: feeds, sitemaps and `dateModified` say so.
+  const updated = live.newest !== undefined && (fm.updated === undefined || live.newest.epochMs > fm.updated.epochMs) ? live.newest : fm.updated;
+  if (updated) article.updated = toDateInfo(updated, config);
   if (fm.expires) article.expires = toDateInfo(fm.expires, config);
   if (fm.image) {
     const image = resolveImage(fm.image, entry, input, diagnostics, images);
     if (image) article.image = image;
   }
   return article;
+}
+
+/** A file's live coverage (src/live/): for a live page, or the problems of `::update` lines elsewhere. */
+function liveCoverage(entry: RenderedEntry<ArticleFrontMatter>, input: SiteInput): LiveCoverageResult {
+  const fm = entry.frontMatter;
+  if (fm.live !== true && (entry.updates ?? []).length === 0) return { diagnostics: [] };
+  return buildLiveCoverage({
+    file: entry.file,
+    live: fm.live === true,
+    date: fm.date,
+    ended: fm.ended,
+    endedLine: entry.lines.get("ended"),
+    updates: entry.updates ?? [],
+    takenIds: [...entry.ids, ...PAGE_IDS],
+    now: input.now,
+    mode: input.mode,
+    timeZone: input.config.timeZone,
+    toDateInfo: (date) => toDateInfo(date, input.config),
+  });
 }
 
 function resolveImage(

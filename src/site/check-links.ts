@@ -82,11 +82,13 @@ export function checkLinks(site: Site, input: SiteInput): Diagnostic[] {
 function linkTargets(site: Site, input: SiteInput): LinkTargets {
   const addresses = contentAddresses(input);
   const contentPages = new Map<SitePath, ContentPage>();
+  // A live page's updates have anchors of their own, made from their times by buildSite.
+  const updateIds = new Map(site.articles.map((article) => [article.file, article.live?.updates.map((update) => update.id) ?? []]));
   const add = (entry: RenderedEntry<unknown>, draft: boolean, liveFrom: number) => {
     const url = addresses.get(entry.file);
     // Two files at one address are reported by buildSite; the first one stands for both here.
     if (url !== undefined && !contentPages.has(url)) {
-      contentPages.set(url, { file: entry.file, draft, liveFrom, ids: new Set([...entry.ids, ...PAGE_IDS]) });
+      contentPages.set(url, { file: entry.file, draft, liveFrom, ids: new Set([...entry.ids, ...PAGE_IDS, ...(updateIds.get(entry.file) ?? [])]) });
     }
   };
   for (const entry of input.articles) add(entry, entry.frontMatter.draft === true, entry.frontMatter.date.epochMs);
@@ -100,6 +102,7 @@ function linkTargets(site: Site, input: SiteInput): LinkTargets {
     ...site.sectionPages.map((page) => page.url),
     ...site.tagPages.map((page) => page.url),
     ...site.authorPages.map((page) => page.url),
+    ...site.series.map((series) => series.url),
     ...site.assets.map((asset) => asset.to),
   ]);
   return { addresses, contentPages, otherPages };

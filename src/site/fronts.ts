@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { issuesToDiagnostics, type FieldHelp } from "../content/report-issues.ts";
+import { parseDataFile } from "../content/parse-data-file.ts";
+import type { FieldHelp } from "../content/report-issues.ts";
 import { closestMatch } from "../content/describe-value.ts";
 import { text } from "../content/schemas.ts";
-import { lineOf, parseYaml } from "../content/yaml-document.ts";
+import { lineOf } from "../content/yaml-document.ts";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { toSlug } from "./slugs.ts";
 import type { Article } from "./types.ts";
@@ -69,23 +70,9 @@ const KNOWN_FIELDS: Record<string, readonly string[]> = {
 
 /** Validate a fronts file: the front, or every problem in it with its line. */
 export function parseFront(source: string, file: string): { front?: ParsedFront; diagnostics: Diagnostic[] } {
-  const yaml = parseYaml(source.replace(/^\uFEFF/, ""), file);
-  if (!yaml.ok) return { diagnostics: yaml.diagnostics };
-  const result = frontSchema.safeParse(yaml.data, { reportInput: true });
-  if (!result.success) {
-    return {
-      diagnostics: issuesToDiagnostics(result.error.issues, {
-        file,
-        lines: yaml.lines,
-        help: HELP,
-        knownFields: KNOWN_FIELDS,
-        codePrefix: "front",
-        topLine: 1,
-        kindOfFile: "fronts files can",
-      }),
-    };
-  }
-  return { front: { file, spec: result.data, lines: yaml.lines }, diagnostics: [] };
+  const parsed = parseDataFile(source, file, frontSchema, { help: HELP, knownFields: KNOWN_FIELDS, codePrefix: "front", kindOfFile: "fronts files can" });
+  if (!parsed.ok) return { diagnostics: parsed.diagnostics };
+  return { front: { file, spec: parsed.data, lines: parsed.lines }, diagnostics: [] };
 }
 
 /** One container of a resolved front: what the page shows under its heading. */

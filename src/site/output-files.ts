@@ -32,7 +32,7 @@ export function listOutputFiles(site: Omit<Site, "outputFiles">, sitemapLimit = 
 
 /**
  * Every public address with when it last changed: syndicated articles (`updated`, else `date`),
- * list pages (their newest article), the corrections page (its newest correction), and pages
+ * list pages and series pages (their newest article), the corrections page (its newest correction), and pages
  * whose date the site does not know (standalone pages, the author index) without a `lastmod`.
  * Drafts, scheduled and expired articles are left out, as from the feeds.
  */
@@ -50,6 +50,7 @@ export function listSitemapEntries(site: Omit<Site, "outputFiles">): SitemapEntr
   for (const page of site.tagPages) add(page.url, newestOf(page.items));
   add("/authors/", undefined);
   for (const page of site.authorPages) add(page.url, newestOf(page.items));
+  for (const series of site.series) add(series.url, newestOf(series.parts));
   for (const page of site.pages) if (!page.draft) add(page.url, undefined);
   add(CORRECTIONS_PATH, site.corrections[0]?.date.iso);
   return entries;

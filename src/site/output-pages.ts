@@ -7,6 +7,7 @@ import type {
   ListPage,
   Page,
   Section,
+  Series,
   Site,
   SitePath,
   Tag,
@@ -30,6 +31,8 @@ export interface ArticleCard {
   bylines: Byline[];
   draft: boolean;
   scheduled: boolean;
+  /** A live page whose coverage is open: lists flag it "Live". */
+  live?: true;
   thumbnail?: Thumbnail;
 }
 
@@ -86,6 +89,14 @@ export interface FrontView {
   containers: { title: string; layout: Front["containers"][number]["layout"]; items: ArticleCard[] }[];
 }
 
+/** A series' page: its title, description and parts in order (Part 1 first). */
+export interface SeriesView {
+  url: SitePath;
+  title: string;
+  description?: string;
+  parts: ArticleCard[];
+}
+
 /** A page that shows nothing but the site's own furniture (404, search). */
 export interface PlainView {
   url: SitePath;
@@ -103,6 +114,7 @@ export interface PageViews {
   tags: TagIndexView;
   authors: AuthorIndexView;
   corrections: CorrectionsView;
+  series: SeriesView;
   notFound: PlainView;
   search: PlainView;
 }
@@ -133,7 +145,7 @@ export function siteChrome(site: Site): SiteChrome {
 export type PageTemplate = keyof PageViews;
 
 /** Every page template, in the order pages are listed. */
-export const PAGE_TEMPLATES = ["article", "home", "front", "section", "tag", "author", "page", "tags", "authors", "corrections", "notFound", "search"] as const;
+export const PAGE_TEMPLATES = ["article", "home", "front", "section", "tag", "author", "page", "tags", "authors", "corrections", "series", "notFound", "search"] as const;
 
 /** One HTML page of the built site: the template that renders it and the exact data it shows. */
 export type OutputPage = { [T in PageTemplate]: { template: T; url: SitePath; view: PageViews[T] } }[PageTemplate];
@@ -159,6 +171,7 @@ export function listOutputPages(site: Site): OutputPage[] {
   pages.push({ template: "tags", url: "/tags/", view: tagIndex(site.tags) });
   pages.push({ template: "authors", url: "/authors/", view: authorIndex(site.authors) });
   pages.push({ template: "corrections", url: CORRECTIONS_PATH, view: { url: CORRECTIONS_PATH, corrections: site.corrections } });
+  for (const series of site.series) pages.push({ template: "series", url: series.url, view: toSeriesView(series) });
   pages.push({ template: "notFound", url: "/404.html", view: { url: "/404.html" } });
   pages.push({ template: "search", url: "/search/", view: { url: "/search/" } });
   return pages;
@@ -189,6 +202,7 @@ function makeArticleCard(article: Article): ArticleCard {
     draft: article.draft,
     scheduled: article.scheduled,
   };
+  if (article.live?.open === true) card.live = true;
   const thumbnail = article.image?.picture?.thumbnail;
   if (thumbnail) card.thumbnail = thumbnail;
   return card;
@@ -209,6 +223,12 @@ function toFrontView(front: Front, latest: SitePath): FrontView {
   };
   if (front.title !== undefined) view.title = front.title;
   if (front.section !== undefined) view.section = front.section;
+  return view;
+}
+
+function toSeriesView(series: Series): SeriesView {
+  const view: SeriesView = { url: series.url, title: series.title, parts: series.parts.map(toArticleCard) };
+  if (series.description !== undefined) view.description = series.description;
   return view;
 }
 

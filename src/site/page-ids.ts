@@ -8,6 +8,8 @@ export const PAGE_IDS: readonly string[] = [
   "corrections",
   "corrections-heading",
   "related",
+  "live-updates-heading",
+  "series-heading",
   "related-heading",
   "search",
   "top",

@@ -5,6 +5,10 @@ import { NEWS_WINDOW_MS } from "./feeds.ts";
 export interface TimedEntry {
   date: { epochMs: number };
   expires?: { epochMs: number } | undefined;
+  /** A live page's end of coverage: the "Live" label goes then. */
+  ended?: { epochMs: number } | undefined;
+  /** A live page's update times: an update timed after the build appears at its time. */
+  updates?: readonly number[] | undefined;
 }
 
 /** Everything the build's reference time is compared with, besides the calendar day. */
@@ -30,7 +34,8 @@ const DAY_COUNTED_AGE_MS = 32 * DAY_MS;
  * next midnight in the site's time zone (age notices, donation variants' date ranges and a
  * campaign's end are counted in calendar days), and every instant an article crosses a line the
  * model draws from `now` (its date, when a scheduled article goes live; its expiry; the news
- * sitemap's two days; the age notice's threshold and, while it counts days, each day of its age).
+ * sitemap's two days; the age notice's threshold and, while it counts days, each day of its age;
+ * a live page's end of coverage and each of its updates' times).
  * Every comparison with `now` in src/site and src/outputs must be one of these, so that the last
  * output is known to be current until then (build.ts skips a build of unchanged files before it).
  */
@@ -45,6 +50,8 @@ export function stableUntil(input: StableUntilInput): number {
     const published = article.date.epochMs;
     consider(published);
     if (article.expires !== undefined) consider(article.expires.epochMs);
+    if (article.ended !== undefined) consider(article.ended.epochMs);
+    for (const update of article.updates ?? []) consider(update);
     // The news sitemap keeps an article while it is at most two days old, to the millisecond.
     consider(published + NEWS_WINDOW_MS + 1);
     if (input.ageNoticeDays !== undefined) {

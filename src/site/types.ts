@@ -146,6 +146,50 @@ export interface CorrectionEntry extends Correction {
   article: ArticleLink;
 }
 
+/** One timestamped update of a live page, as the page shows it. */
+export interface LiveUpdate {
+  /** The update's anchor on the page (`update-20261202-1405`), from its time in the site's zone. */
+  id: string;
+  time: DateInfo;
+  /** The headline the editor gave (`title="…"`), if any. */
+  title?: string;
+  html: string;
+  /** Timed after the build: shown only in preview builds, marked as scheduled. */
+  scheduled: boolean;
+}
+
+/** What makes an article a live page (`live: true`): its updates, newest first, and whether coverage is still open. */
+export interface LiveCoverage {
+  /** True until `ended` has passed: the page carries the "Live" label. */
+  open: boolean;
+  /** When coverage closed (or will close), from `ended`. */
+  ended?: DateInfo;
+  /** The updates readers see, newest first (the preview adds scheduled ones). */
+  updates: LiveUpdate[];
+}
+
+/** An article's place in a series (`series:` in front matter), as its page shows it. */
+export interface SeriesPlace {
+  title: string;
+  url: SitePath;
+  /** 1-based position among the series' published parts, and how many there are. */
+  part: number;
+  count: number;
+  previous?: ArticleLink;
+  next?: ArticleLink;
+}
+
+/** A series of articles (content/series/<slug>.yml) with its published parts in order. */
+export interface Series {
+  file: string;
+  slug: string;
+  url: SitePath;
+  title: string;
+  description?: string;
+  /** Part 1 first. */
+  parts: Article[];
+}
+
 /** An article ready for the templates. */
 export interface Article {
   kind: "article";
@@ -188,6 +232,10 @@ export interface Article {
   related: ArticleLink[];
   /** A note for readers when the article is older than the configured age, e.g. "This article is more than 2 years old." */
   ageNotice?: string;
+  /** Set on a live page (`live: true`). */
+  live?: LiveCoverage;
+  /** Set when the article is a part of a series. */
+  series?: SeriesPlace;
 }
 
 /** A person with an author file. */
@@ -330,6 +378,8 @@ export interface Site {
   sections: Section[];
   /** Each section's chronological list: at its address, or under `latest/` when the section has a front. */
   sectionPages: SectionListPage[];
+  /** Every series with at least one published part, by slug. */
+  series: Series[];
   tagPages: TagListPage[];
   authorPages: AuthorListPage[];
   /** Every correction on every article with a page, newest first, for the corrections page. */

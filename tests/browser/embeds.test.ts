@@ -1,12 +1,10 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build.ts";
 import { launchChromium } from "../support/browser.ts";
 import { EMBEDS_NOW, EMBEDS_PAGE, embedsFixture } from "../support/embed-fixture.ts";
-import { headersFor, parseHeadersFile } from "../support/headers-file.ts";
-import { serveFolder, type StaticServer } from "../support/static-server.ts";
+import { serveBuild } from "../support/serve-build.ts";
+import type { StaticServer } from "../support/static-server.ts";
 
 const BODY = `Opening.
 
@@ -23,8 +21,7 @@ describe("a click-to-load embed in Chromium", () => {
     const result = await build({ root: embedsFixture(BODY), now: EMBEDS_NOW });
     if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
     // The published _headers, so the page runs under the policy its host would send (frame-src included).
-    const rules = parseHeadersFile(readFileSync(path.join(result.outputDir, "_headers"), "utf8"));
-    server = await serveFolder(result.outputDir, (sitePath) => headersFor(rules, sitePath));
+    server = await serveBuild(result.outputDir);
     browser = await launchChromium();
   });
 

@@ -131,6 +131,8 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
       image: { src: "images/harbour-pier.jpg", alt: "Ferries tied up at the harbour pier", caption: "The pier on Tuesday." },
       draft: false,
       donate: true,
+      // Decap writes every switch, the live page's too.
+      live: false,
     });
 
     // `npm run check` accepts it, and the production build publishes it with every part.
@@ -175,7 +177,7 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
     const parsed = parseFrontMatter(source, file);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
     // A byline without an author file is allowed, and no empty image is written.
-    expect(parsed.value.data).toEqual({ title: "No picture today", date: "2026-11-26 08:00", byline: ["A guest writer"], draft: false, donate: true });
+    expect(parsed.value.data).toEqual({ title: "No picture today", date: "2026-11-26 08:00", byline: ["A guest writer"], draft: false, donate: true, live: false });
   });
 
   it("opens and saves an article written with the short forms (a byline and tags as one text, a source by name)", { timeout: 120_000 }, async () => {

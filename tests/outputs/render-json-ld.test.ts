@@ -90,3 +90,45 @@ describe("toScriptJson", () => {
     expect(JSON.parse(toScriptJson({ a: "</script>" }))).toEqual({ a: "</script>" });
   });
 });
+
+describe("LiveBlogPosting and isPartOf JSON-LD", () => {
+  const base = article("Flood wall approved");
+  const time = (iso: string, clock: string) => ({ epochMs: Date.parse(iso), iso, machine: iso, day: "1 December 2026", time: clock });
+  const live: Article = {
+    ...base,
+    live: {
+      open: false,
+      ended: time("2026-12-01T18:00:00+00:00", "18:00"),
+      updates: [
+        { id: "update-20261201-1140", time: time("2026-12-01T11:40:00+00:00", "11:40"), title: "Peak expected", html: "<p>The river <strong>peaks</strong> at 2pm.</p>", scheduled: false },
+        { id: "update-20261201-0850", time: time("2026-12-01T08:50:00+00:00", "08:50"), html: `<p>${"A long sentence about the closed roads and the buses. ".repeat(4)}</p>`, scheduled: false },
+      ],
+    },
+    series: { title: "Living with the river", url: "/series/living-with-the-river/", part: 2, count: 3 },
+  };
+  const data = roundTrip(renderNewsArticleJsonLd(live, site.config));
+
+  it("is a LiveBlogPosting with the coverage's start and end and each update as a BlogPosting at its anchor", () => {
+    expect(data).toMatchObject({ "@type": "LiveBlogPosting", headline: "Flood wall approved", coverageStartTime: base.date.iso, coverageEndTime: "2026-12-01T18:00:00+00:00" });
+    const updates = data["liveBlogUpdate"] as Record<string, string>[];
+    expect(updates[0]).toEqual({
+      "@type": "BlogPosting",
+      "@id": "https://news.example.org/2026/11/26/flood/#update-20261201-1140",
+      url: "https://news.example.org/2026/11/26/flood/#update-20261201-1140",
+      headline: "Peak expected",
+      datePublished: "2026-12-01T11:40:00+00:00",
+      articleBody: "The river peaks at 2pm.",
+    });
+    // Without a title, the headline is the update's first words, cut at a word within Google's 110 characters.
+    const headline = updates[1]?.["headline"] ?? "";
+    expect(headline.length).toBeLessThanOrEqual(110);
+    expect(headline).toBe("A long sentence about the closed roads and the buses. A long sentence about the closed roads and the buses.…");
+  });
+
+  it("names the series the article is a part of, and is a plain NewsArticle without coverage otherwise", () => {
+    expect(data["isPartOf"]).toEqual({ "@type": "CreativeWorkSeries", name: "Living with the river", url: "https://news.example.org/series/living-with-the-river/" });
+    const plain = roundTrip(renderNewsArticleJsonLd(base, site.config));
+    expect(plain["@type"]).toBe("NewsArticle");
+    expect(["coverageStartTime", "liveBlogUpdate", "isPartOf"].filter((key) => key in plain)).toEqual([]);
+  });
+});

@@ -43,6 +43,12 @@ describe("stableUntil", () => {
     expect(stableUntil({ ...base, articles: [at(older)] })).toBe(MIDNIGHT);
   });
 
+  it("stops when a live page's update is due and when its coverage ends", () => {
+    const base = { now: NOW, timeZone: "Europe/London", emptyFeed: false };
+    expect(stableUntil({ ...base, articles: [{ ...at(NOW - HOUR), updates: [NOW + 2 * HOUR, NOW - 30 * 60_000] }] })).toBe(NOW + 2 * HOUR);
+    expect(stableUntil({ ...base, articles: [{ ...at(NOW - HOUR), ended: { epochMs: NOW + 90 * 60_000 } }] })).toBe(NOW + 90 * 60_000);
+  });
+
   it("is now itself when a feed is empty (its Atom `updated` is the build time)", () => {
     expect(stableUntil({ now: NOW, timeZone: "Europe/London", articles: [], emptyFeed: true })).toBe(NOW);
   });
@@ -70,6 +76,14 @@ describe("a site built at any time before stableUntil", () => {
       expiresInMinutes: fc.option(fc.integer({ min: -24 * 60, max: 3 * 24 * 60 }), { nil: undefined }),
       draft: fc.boolean(),
       tags: fc.subarray(["River", "Council", "Schools"]),
+      // A live page: updates (minutes after its date, often after the build) and when coverage ends.
+      live: fc.option(
+        fc.record({
+          updates: fc.array(fc.integer({ min: 0, max: 3 * 24 * 60 }), { maxLength: 4 }),
+          endedAfterMinutes: fc.option(fc.integer({ min: 0, max: 3 * 24 * 60 }), { nil: undefined }),
+        }),
+        { nil: undefined },
+      ),
     });
     fc.assert(
       fc.property(
@@ -84,6 +98,15 @@ describe("a site built at any time before stableUntil", () => {
           const entries = articles.map((spec, index) => {
             const date = now + spec.offsetMinutes * 60_000;
             const entry = articleEntry(`content/articles/a${index}.md`, { title: `Story ${index}`, date: london(date), draft: spec.draft, tags: spec.tags });
+            if (spec.live !== undefined) {
+              entry.frontMatter.live = true;
+              // Newest first, as editors write them.
+              entry.updates = [...spec.live.updates].sort((a, b) => b - a).map((minutes, line) => ({ time: london(date + minutes * 60_000), line: line + 6, html: `<p>Update ${line}</p>` }));
+              if (spec.live.endedAfterMinutes !== undefined) {
+                const ended = parseContentDate(london(date + spec.live.endedAfterMinutes * 60_000), "Europe/London");
+                if (ended.ok) entry.frontMatter.ended = ended.value;
+              }
+            }
             if (spec.expiresInMinutes !== undefined) {
               const expires = parseContentDate(london(now + spec.expiresInMinutes * 60_000), "Europe/London");
               if (expires.ok) entry.frontMatter.expires = expires.value;

@@ -22,6 +22,10 @@ export const SAMPLE_PAGES = {
   // More than a year old at SAMPLE_SITE_NOW, so it carries an age notice.
   // One embed of every kind: click-to-load facades and post cards, nothing third-party before a click.
   "article-embeds": "/2026/11/27/flood-defence-explained/",
+  // A live page, open at SAMPLE_SITE_NOW: updates newest first, the Live label, one update held back; part of no series.
+  "article-live": "/2026/12/01/sallow-flood-warning-live/",
+  // A series' page, its parts in order (the flood-wall article is its Part 2).
+  series: "/series/living-with-the-river/",
   "article-old": "/2025/11/14/how-flood-warnings-work/",
   tag: "/tags/council/",
   tags: "/tags/",

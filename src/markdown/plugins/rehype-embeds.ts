@@ -4,6 +4,7 @@ import type { VFile } from "vfile";
 import { parseEmbedDirective, isEmbedDirective } from "../../embeds/embed-directive.ts";
 import { toEmbedElement } from "../../embeds/embed-html.ts";
 import { parseEmbedUrl } from "../../embeds/providers.ts";
+import { paragraphSource } from "../leaf-directive.ts";
 import { report } from "../report.ts";
 import { walk, SKIP } from "../walk.ts";
 
@@ -51,11 +52,9 @@ export function rehypeEmbeds() {
   };
 }
 
-/** The paragraph's source when it is an `::embed` line (read from the file, so autolinks inside it do not matter). */
+/** The paragraph's source when it is an `::embed` line. */
 function directiveSource(paragraph: Element, file: VFile): string | undefined {
-  const start = paragraph.position?.start.offset;
-  const end = paragraph.position?.end.offset;
-  const source = start !== undefined && end !== undefined ? String(file.value).slice(start, end) : toString(paragraph);
+  const source = paragraphSource(paragraph, file);
   return isEmbedDirective(source) ? source : undefined;
 }
 
