@@ -17,7 +17,7 @@ const input = { config: siteConfig(), authors: ["Priya Raman", "Owen Halloran"],
 const cms = cmsConfig(input);
 const collection = (name: string) => {
   const found = cms.collections.find((candidate) => candidate.name === name);
-  if (!found) throw new Error(`no ${name} collection`);
+  if (!found || !("folder" in found)) throw new Error(`no ${name} folder collection`);
   return found;
 };
 
