@@ -7,9 +7,10 @@ import { startLocalBackend, type LocalBackend } from "../../src/admin/local-back
 import { build } from "../../src/build.ts";
 import { check } from "../../src/check.ts";
 import { parseFrontMatter } from "../../src/content/front-matter.ts";
+import { parseFront } from "../../src/site/fronts.ts";
 import { articleSlug } from "../../src/new-article.ts";
 import { launchChromium } from "../support/browser.ts";
-import { copyFixture, readPage } from "../support/fixture-site.ts";
+import { copyFixture, readPage, writeFiles } from "../support/fixture-site.ts";
 import { serveFolder, type StaticServer } from "../support/static-server.ts";
 
 const REPOSITORY = path.resolve(import.meta.dirname, "..", "..");
@@ -208,5 +209,59 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
     expect(parsed.value.data).toMatchObject({ title: "Short forms again", date: "2026-11-20 10:00", byline: ["Priya Raman"], tags: ["Council"], sources: [{ name: "Council minutes" }] });
     expect(check({ root, now: Date.UTC(2026, 10, 27, 12) }).diagnostics.filter((d) => d.file === file && d.severity === "error")).toEqual([]);
+  });
+
+  it("curates the home page's front through the form: a new container with a pinned headline, saved as a front the build accepts", { timeout: 120_000 }, async () => {
+    const file = "content/fronts/home.yml";
+    writeFiles(root, { [file]: "title: Top stories\ncontainers:\n  - title: Latest\n    layout: list\n    backfill: { limit: 1 }\n" });
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (failure) => errors.push(failure.message));
+    await page.goto(`${server.origin}/admin/`);
+    await page.getByRole("button", { name: "Login" }).click();
+    await page.getByText("Articles").first().waitFor();
+    await page.goto(`${server.origin}/admin/#/collections/fronts/entries/home`);
+    const heading = page.getByLabel(/^Page heading/);
+    await expect.poll(() => heading.inputValue(), { timeout: 20_000 }).toBe("Top stories");
+    await heading.fill("Today in the valley");
+    await page.getByRole("button", { name: "Add containers" }).click();
+    // The new container is the second; its fields are the last of their kind on the form.
+    await page.getByLabel("Heading", { exact: true }).last().fill("Further back");
+    await page.getByLabel("Layout", { exact: true }).last().click();
+    await page.getByText("Lead story (one big card)", { exact: true }).last().click();
+    await page.getByRole("button", { name: "Add pinned articles" }).last().click();
+    const pin = page.getByLabel("Article", { exact: true }).last();
+    // The pin offers the site's articles by headline, the file as its value.
+    const offered = await page.locator(`datalist#${await pin.getAttribute("id")}-suggestions option`).evaluateAll((options) =>
+      options.map((option) => [(option as unknown as { value: string }).value, (option as unknown as { label: string }).label]),
+    );
+    expect(offered).toContainEqual(["content/articles/2026/flood-wall.md", "Council approves “riverside” flood wall — after six-hour debate"]);
+    // The oldest story, which the newest-first container above does not take.
+    await pin.fill("content/articles/2026/third-story.md");
+    await page.getByRole("button", { name: "Publish" }).first().click();
+    await page.getByText("Publish now").click();
+    const source = await waitFor(() => {
+      const text = readFileSync(path.join(root, file), "utf8");
+      return text.includes("Further back") ? text : undefined;
+    }, 20_000);
+    await page.close();
+    expect(errors).toEqual([]);
+    const parsed = parseFront(source, file);
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.front?.spec).toEqual({
+      title: "Today in the valley",
+      containers: [
+        { title: "Latest", layout: "list", pinned: [], backfill: { limit: 1 } },
+        { title: "Further back", layout: "lead", pinned: ["content/articles/2026/third-story.md"] },
+      ],
+    });
+    const now = Date.UTC(2026, 10, 27, 12);
+    expect(check({ root, now }).diagnostics.filter((d) => d.file === file)).toEqual([]);
+    const built = await build({ root, now, outputDir: "_site-front" });
+    expect(built.ok, JSON.stringify(built.diagnostics)).toBe(true);
+    const $ = readPage(built.outputDir, "/");
+    expect($("h1").text()).toBe("Today in the valley");
+    expect($("section.front-container h2").map((_, h2) => $(h2).text()).get()).toEqual(["Latest", "Further back"]);
+    expect($("section.front-container").last().find(".card-title a").attr("href")).toBe("/2026/11/10/third-story/");
   });
 });
