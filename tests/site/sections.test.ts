@@ -58,6 +58,11 @@ describe("sectionByFolder", () => {
     expect(sectionByFolder("content/articles/2026/budget.md", nested)?.slug).toBe("news");
     expect(sectionByFolder("content/pages/2026/about.md", nested)).toBeUndefined();
   });
+
+  it("files nothing by folder for a section whose `folders` is empty", () => {
+    const off = siteConfig("sections:\n  - { name: News }\n  - { name: Politics, folders: [] }\n").sections;
+    expect(sectionByFolder("content/articles/politics/budget.md", off)).toBeUndefined();
+  });
 });
 
 describe("the sections' `folders` setting", () => {
