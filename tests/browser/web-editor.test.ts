@@ -36,6 +36,16 @@ async function waitFor<T>(read: () => T | undefined, timeoutMs: number): Promise
   }
 }
 
+/** Publish the open entry (the local backend saves at once) and read the saved file once it holds `marker`. */
+async function publishAndRead(page: Page, file: string, marker: string): Promise<string> {
+  await page.getByRole("button", { name: "Publish" }).first().click();
+  await page.getByText("Publish now").click();
+  return waitFor(() => {
+    const text = readFileSync(file, "utf8");
+    return text.includes(marker) ? text : undefined;
+  }, 20_000);
+}
+
 describe("the web editor at /admin/ against the working copy (Decap CMS + decap-server), in Chromium", () => {
   let root: string;
   let backend: LocalBackend;
@@ -52,6 +62,16 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
     server = await serveFolder(preview.outputDir);
     browser = await launchChromium();
   }, 120_000);
+
+  /** A new page logged in to the editor (no account with the local backend), with the script errors it raises. */
+  async function logIn(): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (failure) => errors.push(failure.message));
+    await page.goto(`${server.origin}/admin/`);
+    await page.getByRole("button", { name: "Login" }).click();
+    return { page, errors };
+  }
 
   afterAll(async () => {
     await browser?.close();
@@ -185,11 +205,7 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
       path.join(root, file),
       "---\ntitle: Short forms\ndate: 2026-11-20 10:00\nbyline: Priya Raman\ntags: Council\nsources:\n  - Council minutes\n---\nText.\n",
     );
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (failure) => errors.push(failure.message));
-    await page.goto(`${server.origin}/admin/`);
-    await page.getByRole("button", { name: "Login" }).click();
+    const { page, errors } = await logIn();
     await page.getByText("Short forms").first().click();
     const title = page.getByLabel("Headline", { exact: true });
     await expect.poll(() => title.inputValue(), { timeout: 20_000 }).toBe("Short forms");
@@ -197,12 +213,7 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
     await page.keyboard.press("End");
     await page.keyboard.type(" again");
     await page.getByText("UNSAVED CHANGES").waitFor();
-    await page.getByRole("button", { name: "Publish" }).first().click();
-    await page.getByText("Publish now").click();
-    const source = await waitFor(() => {
-      const text = readFileSync(path.join(root, file), "utf8");
-      return text.includes("Short forms again") ? text : undefined;
-    }, 20_000);
+    const source = await publishAndRead(page, path.join(root, file), "Short forms again");
     await page.close();
     expect(errors).toEqual([]);
     const parsed = parseFrontMatter(source, file);
@@ -214,11 +225,7 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
   it("curates the home page's front through the form: a new container with a pinned headline, saved as a front the build accepts", { timeout: 120_000 }, async () => {
     const file = "content/fronts/home.yml";
     writeFiles(root, { [file]: "title: Top stories\ncontainers:\n  - title: Latest\n    layout: list\n    backfill: { limit: 1 }\n" });
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (failure) => errors.push(failure.message));
-    await page.goto(`${server.origin}/admin/`);
-    await page.getByRole("button", { name: "Login" }).click();
+    const { page, errors } = await logIn();
     await page.getByText("Articles").first().waitFor();
     await page.goto(`${server.origin}/admin/#/collections/fronts/entries/home`);
     const heading = page.getByLabel(/^Page heading/);
@@ -238,12 +245,7 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
     expect(offered).toContainEqual(["content/articles/2026/flood-wall.md", "Council approves “riverside” flood wall — after six-hour debate"]);
     // The oldest story, which the newest-first container above does not take.
     await pin.fill("content/articles/2026/third-story.md");
-    await page.getByRole("button", { name: "Publish" }).first().click();
-    await page.getByText("Publish now").click();
-    const source = await waitFor(() => {
-      const text = readFileSync(path.join(root, file), "utf8");
-      return text.includes("Further back") ? text : undefined;
-    }, 20_000);
+    const source = await publishAndRead(page, path.join(root, file), "Further back");
     await page.close();
     expect(errors).toEqual([]);
     const parsed = parseFront(source, file);
