@@ -245,6 +245,11 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
     expect(offered).toContainEqual(["content/articles/2026/flood-wall.md", "Council approves “riverside” flood wall — after six-hour debate"]);
     // The oldest story, which the newest-first container above does not take.
     await pin.fill("content/articles/2026/third-story.md");
+    // Typed in and cleared: Decap hands the format `tag: ""` and `limit: ""`, which cms.js leaves out.
+    for (const label of [/^Topic/, /^How many/]) {
+      await page.getByLabel(label).last().fill("3");
+      await page.getByLabel(label).last().fill("");
+    }
     const source = await publishAndRead(page, path.join(root, file), "Further back");
     await page.close();
     expect(errors).toEqual([]);
