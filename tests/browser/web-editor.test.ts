@@ -56,6 +56,9 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
     root = copyFixture("newsroom");
     cpSync(path.join(REPOSITORY, "public"), path.join(root, "public"), { recursive: true });
     // The real local backend, writing into the site's folder, as `npm start` runs it.
+    // Two sections, so the Fronts collection has section pages besides the home page.
+    const config = path.join(root, "tidings.config.yml");
+    writeFileSync(config, `${readFileSync(config, "utf8")}\nsections:\n  - { name: News }\n  - { name: Politics, tags: [Council] }\n`);
     backend = await startLocalBackend(root, BACKEND_PORT);
     const preview = await build({ root, mode: "preview", outputDir: "_preview", editorBackendUrl: backend.url });
     if (!preview.ok) throw new Error(JSON.stringify(preview.diagnostics));
@@ -270,5 +273,33 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
     expect($("h1").text()).toBe("Today in the valley");
     expect($("section.front-container h2").map((_, h2) => $(h2).text()).get()).toEqual(["Latest", "Further back"]);
     expect($("section.front-container").last().find(".card-title a").attr("href")).toBe("/2026/11/10/third-story/");
+  });
+
+  it("gives a section its front when its page, which has no file yet, is saved from the form", { timeout: 120_000 }, async () => {
+    const file = path.join(root, "content/fronts/politics.yml");
+    expect(existsSync(file)).toBe(false);
+    const { page, errors } = await logIn();
+    await page.getByText("Articles").first().waitFor();
+    await page.goto(`${server.origin}/admin/#/collections/fronts/entries/section-politics`);
+    // Opens as an empty form rather than an error.
+    await page.getByText("0 containers").waitFor({ timeout: 20_000 });
+    await page.getByRole("button", { name: "Add containers" }).click();
+    await page.getByLabel("Heading", { exact: true }).fill("The council");
+    await page.getByLabel("Layout", { exact: true }).click();
+    await page.getByText("Row of cards", { exact: true }).click();
+    await page.getByLabel(/^Section/).click();
+    await page.getByText("Politics", { exact: true }).last().click();
+    await page.getByLabel(/^How many/).fill("3");
+    const source = await publishAndRead(page, file, "The council");
+    await page.close();
+    expect(errors).toEqual([]);
+    const parsed = parseFront(source, "content/fronts/politics.yml");
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.front?.spec).toEqual({ containers: [{ title: "The council", layout: "row", pinned: [], backfill: { section: "Politics", limit: 3 } }] });
+    const built = await build({ root, now: Date.UTC(2026, 10, 27, 12), outputDir: "_site-section" });
+    expect(built.ok, JSON.stringify(built.diagnostics)).toBe(true);
+    const $ = readPage(built.outputDir, "/politics/");
+    expect($("section.front-container h2").text()).toBe("The council");
+    expect($("section.front-container .card-title a").attr("href")).toBe("/2026/11/24/flood-wall/");
   });
 });
