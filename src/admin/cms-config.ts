@@ -236,7 +236,7 @@ const ARTICLE_WIDGETS: WidgetTable = {
           label: "Section",
           widget: "select",
           options: config.sections.map((section) => ({ label: section.name, value: section.name })),
-          hint: `The section the article is filed in; the list is in ${CONFIG_FILE}. Empty: chosen from its topics.`,
+          hint: `The section the article is filed in; the list is in ${CONFIG_FILE}. Empty: chosen from its folder, else its topics.`,
         },
 };
 
