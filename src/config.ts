@@ -106,11 +106,11 @@ const editorSchema = z.strictObject({
     .refine((backend) => typeof backend["name"] === "string", { message: "must name the CMS backend with `name`, e.g. `name: github`" }),
 });
 
-/** The site configuration schema; defaults live here and nowhere else. */
 // A folder below content/articles written as its path: plain names joined by `/`, no `.` or `..`
 // segments, no leading or trailing slash, so it can only ever match a real path prefix.
 const FOLDER_PATTERN = /^(?!\.{1,2}(?:\/|$))[^/\\]+(?:\/(?!\.{1,2}(?:\/|$))[^/\\]+)*$/;
 
+/** The site configuration schema; defaults live here and nowhere else. */
 export const configSchema = z
   .strictObject({
     name: text,
