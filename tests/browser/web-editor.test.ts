@@ -36,12 +36,13 @@ async function waitFor<T>(read: () => T | undefined, timeoutMs: number): Promise
   }
 }
 
-/** Publish the open entry (the local backend saves at once) and read the saved file once it holds `marker`. */
+/** Publish the open entry and read the saved file once it holds `marker` (the local backend writes it a moment later). */
 async function publishAndRead(page: Page, file: string, marker: string): Promise<string> {
   await page.getByRole("button", { name: "Publish" }).first().click();
   await page.getByText("Publish now").click();
   return waitFor(() => {
-    const text = readFileSync(file, "utf8");
+    // A new file (a section's first front) appears only once the save lands.
+    const text = existsSync(file) ? readFileSync(file, "utf8") : "";
     return text.includes(marker) ? text : undefined;
   }, 20_000);
 }
