@@ -106,6 +106,10 @@ const editorSchema = z.strictObject({
     .refine((backend) => typeof backend["name"] === "string", { message: "must name the CMS backend with `name`, e.g. `name: github`" }),
 });
 
+// A folder below content/articles written as its path: plain names joined by `/`, no `.` or `..`
+// segments, no leading or trailing slash, so it can only ever match a real path prefix.
+const FOLDER_PATTERN = /^(?!\.{1,2}(?:\/|$))[^/\\]+(?:\/(?!\.{1,2}(?:\/|$))[^/\\]+)*$/;
+
 /** The site configuration schema; defaults live here and nowhere else. */
 export const configSchema = z
   .strictObject({
@@ -126,6 +130,8 @@ export const configSchema = z
           slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "must be lowercase letters, digits and hyphens, like `politics`" }).optional(),
           description: text.optional(),
           tags: z.array(text).default([]),
+          // A year folder is written as a number (`folders: [2026]`) as often as not.
+          folders: z.array(z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(FOLDER_PATTERN))).optional(),
         }),
       )
       .default([]),
@@ -155,7 +161,8 @@ export const configSchema = z
       // Each section's slug and address are resolved here, once, so templates and the model agree.
       sections: config.sections.map((section) => {
         const slug = section.slug ?? toSlug(section.name);
-        return { ...section, slug, url: `/${slug}/` };
+        // Without `folders`, content/articles/<slug>/ files an article in the section (sections.ts).
+        return { ...section, slug, url: `/${slug}/`, folders: section.folders ?? [slug] };
       }),
       /** Origin and path with no trailing slash, e.g. `https://example.org/news`. */
       url: `${url.origin}${pathPrefix.slice(0, -1)}`,
@@ -185,6 +192,7 @@ const CONFIG_HELP: Record<string, FieldHelp> = {
   "sections.slug": { expected: "the section's address, lowercase letters, digits and hyphens", example: "slug: politics" },
   "sections.description": { expected: "a sentence on what the section covers", example: "description: The council, the MP and the money." },
   "sections.tags": { expected: "the tags whose articles belong to this section unless they name one", example: "tags: [Council, Elections]" },
+  "sections.folders": { expected: "folders inside content/articles, without `..` or a leading `/`, whose articles belong to this section unless they name one", example: "folders: [politics, 2026/council]" },
   types: { expected: "a list of article types and their labels", example: "types: { news: News, opinion: Opinion }" },
   ...DONATION_HELP,
   ...NEWSLETTER_HELP,
@@ -227,7 +235,7 @@ export const CONFIG_FIELDS: Readonly<Record<string, readonly string[]>> = {
     "editor",
   ],
   navigation: ["label", "url"],
-  sections: ["name", "slug", "description", "tags"],
+  sections: ["name", "slug", "description", "tags", "folders"],
   ...DONATION_FIELDS,
   newsletter: NEWSLETTER_FIELDS,
   feeds: ["items"],

@@ -26,12 +26,20 @@ type Edit =
   | { kind: "campaign"; raised: number; ends: number }
   | { kind: "live"; pick: number; updates: number; ended: boolean }
   | { kind: "series"; pick: number; series: number }
+  | { kind: "front"; op: "pin" | "unpin" | "move" | "remove"; pick: number; container: number }
   | { kind: "nothing" };
 
 const day = fc.integer({ min: 1, max: 320 });
 const tags = fc.uniqueArray(fc.integer({ min: 0, max: TAGS.length - 1 }), { minLength: 1, maxLength: 3 });
 const pick = fc.nat();
 const words = fc.integer({ min: 1, max: 40 });
+// An editor curating content/fronts/home.yml: the first such edit creates it (the home page becomes a front, its list moves to /latest/), "remove" deletes it.
+const frontEdit: fc.Arbitrary<Edit> = fc.record({
+  kind: fc.constant("front" as const),
+  op: fc.constantFrom("pin" as const, "pin" as const, "unpin" as const, "move" as const, "remove" as const),
+  pick,
+  container: fc.nat({ max: 2 }),
+});
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant("add" as const), day, tags, words }),
   fc.record({ kind: fc.constant("delete" as const), pick }),
@@ -45,15 +53,36 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   // A live page (some updates land after NOW, so they are held back), or a part of one of two series (2 leaves its series).
   fc.record({ kind: fc.constant("live" as const), pick, updates: fc.integer({ min: 0, max: 3 }), ended: fc.boolean() }),
   fc.record({ kind: fc.constant("series" as const), pick, series: fc.integer({ min: 0, max: 2 }) }),
+  frontEdit,
   fc.constant({ kind: "nothing" as const }),
 );
 
-/** A site the edits are made to: the newsroom fixture, a private copy of the templates, and the articles the edits added. */
+/** A container of the home front as the edits keep it. */
+interface FrontContainer {
+  title: string;
+  layout: "lead" | "row" | "list";
+  pinned: string[];
+  backfill: { limit: number; tag?: string };
+}
+
+/** A site the edits are made to: the newsroom fixture, a private copy of the templates, the articles the edits added and the home front, if any. */
 interface Project {
   root: string;
   templatesDir: string;
   added: string[];
   count: number;
+  front?: FrontContainer[];
+}
+
+// The fixture's own articles, pinnable with the added ones (a draft and a scheduled one among them: warnings, never errors).
+const FIXTURE_ARTICLES = ["flood-wall.md", "second-story.md", "third-story.md", "draft-story.md", "future-story.md"];
+
+function startingFront(): FrontContainer[] {
+  return [
+    { title: "Top story", layout: "lead", pinned: [], backfill: { limit: 1 } },
+    { title: "The river", layout: "row", pinned: [], backfill: { tag: "River", limit: 2 } },
+    { title: "More", layout: "list", pinned: [], backfill: { limit: 4 } },
+  ];
 }
 
 function newProject(): Project {
@@ -156,6 +185,25 @@ function apply(project: Project, change: Edit): void {
       writeFileSync(file(name), change.series === 2 ? text : text.replace("byline: Priya Raman\n", `byline: Priya Raman\nseries: series-${change.series}\n`));
       return;
     }
+    case "front": {
+      const home = path.join(project.root, "content", "fronts", "home.yml");
+      if (change.op === "remove") {
+        rmSync(home, { force: true });
+        delete project.front;
+        return;
+      }
+      const front = (project.front ??= startingFront());
+      const container = front[change.container % front.length];
+      if (!container) return;
+      const pool = [...FIXTURE_ARTICLES, ...project.added];
+      if (change.op === "pin") container.pinned.unshift(`content/articles/2026/${pool[change.pick % pool.length]}`);
+      if (change.op === "unpin") container.pinned.shift();
+      if (change.op === "move") front.unshift(...front.splice(change.container % front.length, 1));
+      // JSON is YAML: the file is written as the front model says, whatever it held before.
+      mkdirSync(path.dirname(home), { recursive: true });
+      writeFileSync(home, `${JSON.stringify({ title: "Top stories", containers: front }, null, 2)}\n`);
+      return;
+    }
     case "nothing":
       return;
   }
@@ -227,6 +275,32 @@ describe("an incremental build", () => {
     const page = readFileSync(path.join(incremental.outputDir, "2026", "11", "27", "added-3", "index.html"), "utf8");
     expect(page).toContain('id="update-20261128-0600"');
   }, 300_000);
+
+  it("writes the same files as a cold build after any sequence of front edits (pin, unpin, move, remove) among article edits", async () => {
+    const articleEdit: fc.Arbitrary<Edit> = fc.oneof(
+      fc.record({ kind: fc.constant("add" as const), day, tags, words }),
+      fc.record({ kind: fc.constant("delete" as const), pick }),
+      fc.record({ kind: fc.constant("retag" as const), pick, tags }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof({ arbitrary: frontEdit, weight: 2 }, { arbitrary: articleEdit, weight: 1 }), { minLength: 2, maxLength: 5 }), async (edits) => {
+        const project = newProject();
+        const options = { root: project.root, now: NOW, templatesDir: project.templatesDir };
+        expect((await build({ ...options, outputDir: "_incremental" })).ok).toBe(true);
+        for (const change of edits) {
+          apply(project, change);
+          const incremental = await build({ ...options, outputDir: "_incremental" });
+          const cold = await build({ ...options, outputDir: "_cold", cache: false });
+          expect(incremental.ok && cold.ok).toBe(true);
+          expect(snapshot(incremental.outputDir)).toEqual(snapshot(cold.outputDir));
+          expect(incremental.diagnostics).toEqual(cold.diagnostics);
+          // The edits took effect: with a fronts file the chronological list has moved to /latest/.
+          expect(existsSync(path.join(incremental.outputDir, "latest", "index.html"))).toBe(project.front !== undefined);
+        }
+      }),
+      { numRuns: 3, endOnFailure: true },
+    );
+  }, 600_000);
 
   it("renders again the pages that show an ask when the campaign file changes, equal to a cold build", async () => {
     const project = newProject();

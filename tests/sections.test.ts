@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import type { CheerioAPI } from "cheerio";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../src/build.ts";
 import type { Diagnostic } from "../src/diagnostics/diagnostic.ts";
@@ -41,6 +42,26 @@ const links = (out: string, sitePath: string, selector = ".article-list .card-ti
     .map((_, a) => $(a).attr("href"))
     .get();
 };
+
+/** A page's breadcrumb as [href, text, aria-current] per item, read from the one `nav[aria-label=Breadcrumb]`'s ordered list. */
+function trail($: CheerioAPI): [string | undefined, string, string | undefined][] {
+  const nav = $("nav[aria-label=Breadcrumb]");
+  expect(nav).toHaveLength(1);
+  return nav
+    .find("> ol > li")
+    .map((_, li) => {
+      const a = $(li).find("a");
+      return [[a.attr("href"), a.text(), a.attr("aria-current")]];
+    })
+    .get() as [string | undefined, string, string | undefined][];
+}
+
+/** Every JSON-LD block of a page, parsed as JSON. */
+function jsonLdOf($: CheerioAPI): Record<string, unknown>[] {
+  return $("script[type='application/ld+json']")
+    .map((_, script) => [JSON.parse($(script).text()) as Record<string, unknown>])
+    .get() as Record<string, unknown>[];
+}
 
 describe("sections", () => {
   let out: string;
@@ -84,16 +105,43 @@ describe("sections", () => {
 
   it("shows the section in the article's breadcrumb and as articleSection in its JSON-LD", () => {
     const article = readPage(out, "/2026/11/22/ferry/");
-    expect(
-      article("nav.breadcrumb a")
-        .map((_, a) => [[article(a).attr("href"), article(a).text()]])
-        .get(),
-    ).toEqual([
-      ["/", "Home"],
-      ["/opinion/", "Opinion"],
+    expect(trail(article)).toEqual([
+      ["/", "Home", undefined],
+      ["/opinion/", "Opinion", undefined],
+      ["/2026/11/22/ferry/", "Keep the ferry running", "page"],
     ]);
-    const jsonLd = JSON.parse(article("script[type='application/ld+json']").first().text()) as { articleSection: string };
-    expect(jsonLd.articleSection).toBe("Opinion");
+    const jsonLd = jsonLdOf(article);
+    expect(jsonLd.find((data) => data["@type"] === "NewsArticle")?.["articleSection"]).toBe("Opinion");
+    expect(jsonLd.find((data) => data["@type"] === "BreadcrumbList")).toEqual({
+      "@context": "https://schema.org",
+      "@type": "BreadcrumbList",
+      itemListElement: [
+        { "@type": "ListItem", position: 1, name: "Home", item: "https://gazette.example.org/" },
+        { "@type": "ListItem", position: 2, name: "Opinion", item: "https://gazette.example.org/opinion/" },
+        { "@type": "ListItem", position: 3, name: "Keep the ferry running", item: "https://gazette.example.org/2026/11/22/ferry/" },
+      ],
+    });
+  });
+
+  it("gives section pages the breadcrumb too: a front, its latest list and a section without a front", () => {
+    expect(trail(readPage(out, "/politics/"))).toEqual([
+      ["/", "Home", undefined],
+      ["/politics/", "Politics", "page"],
+    ]);
+    expect(trail(readPage(out, "/politics/latest/"))).toEqual([
+      ["/", "Home", undefined],
+      ["/politics/", "Politics", undefined],
+      ["/politics/latest/", "Latest", "page"],
+    ]);
+    const opinion = readPage(out, "/opinion/");
+    expect(trail(opinion)).toEqual([
+      ["/", "Home", undefined],
+      ["/opinion/", "Opinion", "page"],
+    ]);
+    const list = jsonLdOf(opinion).find((data) => data["@type"] === "BreadcrumbList") as { itemListElement: { item: string }[] };
+    expect(list.itemListElement.map((item) => item.item)).toEqual(["https://gazette.example.org/", "https://gazette.example.org/opinion/"]);
+    // The home page is the top of every trail: it has none.
+    expect(readPage(out, "/")("nav[aria-label=Breadcrumb]")).toHaveLength(0);
   });
 
   it("lists section pages in the sitemap", () => {

@@ -4,6 +4,7 @@ import type { SiteConfig } from "../config.ts";
 import { CONFIG_FILE } from "../config.ts";
 import { articleSchema, authorSchema, pageSchema, SLUG_PATTERN } from "../content/schemas.ts";
 import { CONTENT_FOLDERS } from "../content/load-files.ts";
+import { FRONTS_DIR, frontSchema, HOME_FRONT_FILE, LAYOUTS, MAX_LIMIT } from "../site/fronts.ts";
 
 /**
  * One field of a Decap CMS collection, as config.yml spells it. Only the keys Tidings uses are
@@ -27,7 +28,9 @@ export interface CmsField {
   date_format?: string;
   time_format?: string;
   picker_utc?: boolean;
-  suggestions?: string[];
+  /** The values a `suggest` field offers: plain texts, or a value with the label shown beside it (a pinned file and its headline). */
+  suggestions?: (string | { value: string; label: string })[];
+  max?: number;
   collapsed?: boolean;
   summary?: string;
   choose_url?: boolean;
@@ -54,6 +57,29 @@ export interface CmsCollection {
   fields: CmsField[];
 }
 
+/** One file of a file collection: a front, at its fixed path. */
+export interface CmsFile {
+  name: string;
+  label: string;
+  file: string;
+  fields: CmsField[];
+}
+
+/**
+ * A file collection of config.yml: a fixed list of files (the fronts: home.yml and one per
+ * section), since a front's file name must be `home` or a section's slug and a folder collection
+ * would let an editor create one under any name.
+ */
+export interface CmsFileCollection {
+  name: string;
+  label: string;
+  /** Tidings' YAML data format (templates/_assets/cms.js): YAML 1.2 core, empty fields left out. */
+  format: typeof CMS_DATA_FORMAT;
+  extension: "yml";
+  editor: { preview: boolean };
+  files: CmsFile[];
+}
+
 /** The whole config.yml. */
 export interface CmsConfig {
   backend: Record<string, string | number | boolean>;
@@ -66,11 +92,17 @@ export interface CmsConfig {
   logo_url?: string;
   locale: string;
   slug: { encoding: "ascii"; clean_accents: true; sanitize_replacement: "-" };
-  collections: CmsCollection[];
+  collections: (CmsCollection | CmsFileCollection)[];
 }
 
 /** The name of the front-matter format templates/_assets/cms.js registers with Decap. */
 export const CMS_FORMAT = "tidings-frontmatter";
+
+/** The name of the YAML data format (fronts files) templates/_assets/cms.js registers with Decap. */
+export const CMS_DATA_FORMAT = "tidings-yaml";
+
+/** How many of the newest listed articles a pin offers by name; older ones can still be typed by file or address. */
+export const PIN_SUGGESTIONS = 200;
 
 /**
  * Fields whose short forms the editor's widgets cannot show, from the schemas: `oneOrMany` are
@@ -123,6 +155,8 @@ export interface CmsConfigInput {
   authors: readonly string[];
   /** Every tag in use, offered in tags. */
   tags: readonly string[];
+  /** The newest listed articles (file and headline), offered as pins on the fronts; at most PIN_SUGGESTIONS are used. */
+  articles?: readonly { file: string; title: string }[];
   /** The decap-server address when the editor works against the working copy (the preview); absent in production. */
   localBackendUrl?: string | undefined;
 }
@@ -202,7 +236,7 @@ const ARTICLE_WIDGETS: WidgetTable = {
           label: "Section",
           widget: "select",
           options: config.sections.map((section) => ({ label: section.name, value: section.name })),
-          hint: `The section the article is filed in; the list is in ${CONFIG_FILE}. Empty: chosen from its topics.`,
+          hint: `The section the article is filed in; the list is in ${CONFIG_FILE}. Empty: chosen from its folder, else its topics.`,
         },
   live: { label: "Live page", widget: "boolean", default: false, hint: "On: a live page of timestamped updates, newest first; start each update with a line like ::update{time=\"2026-12-02 14:05\" title=\"…\"}." },
   ended: dateWidget("Live coverage ended", "When coverage closed; leave empty while it is live."),
@@ -229,7 +263,84 @@ const PAGE_WIDGETS: WidgetTable = {
   donate: { label: "Donation block", widget: "boolean", default: false, hint: "On shows the donation block on this page." },
 };
 
-/** The Decap CMS config for a site: collections for articles, authors and pages, their fields generated from the zod schemas. */
+const FRONT_WIDGETS: WidgetTable = {
+  title: { label: "Page heading", widget: "string", hint: "Shown at the top of the page. Empty: “Top stories” on the home page, the section's name on its page." },
+  containers: {
+    label: "Containers",
+    widget: "list",
+    collapsed: true,
+    summary: "{{fields.title}} ({{fields.layout}})",
+    hint: "From the top of the page down; drag a container to move it. An article appears once per page, in the first container that takes it.",
+  },
+  "containers.title": { label: "Heading", widget: "string" },
+  "containers.layout": {
+    label: "Layout",
+    widget: "select",
+    options: [
+      { label: "Lead story (one big card)", value: "lead" },
+      { label: "Row of cards", value: "row" },
+      { label: "List of headlines", value: "list" },
+    ] satisfies { label: string; value: (typeof LAYOUTS)[number] }[],
+  },
+  "containers.pinned": ({ articles = [] }) => ({
+    label: "Pinned articles",
+    widget: "list",
+    hint: "Shown first, in this order; drag to reorder. Pick a recent article by its headline, or type any article's file (content/articles/…/name.md) or address.",
+    field: {
+      name: "article",
+      label: "Article",
+      widget: "suggest",
+      suggestions: articles.slice(0, PIN_SUGGESTIONS).map((article) => ({ value: article.file, label: article.title })),
+    },
+  }),
+  "containers.backfill": {
+    label: "Fill the rest with",
+    widget: "object",
+    collapsed: false,
+    hint: "The newest articles matching every rule filled in, until the container holds “How many”. Leave it empty to show just the pins.",
+  },
+  "containers.backfill.section": ({ config }) =>
+    config.sections.length === 0
+      ? { label: "Section", widget: "string", hint: `The site has no sections yet (\`sections\` in ${CONFIG_FILE}); leave this empty.` }
+      : { label: "Section", widget: "select", options: config.sections.map((section) => ({ label: section.name, value: section.name })) },
+  "containers.backfill.tag": ({ tags }) => ({ label: "Topic", widget: "suggest", suggestions: [...tags] }),
+  "containers.backfill.type": ({ config }) => ({
+    label: "Type",
+    widget: "select",
+    options: Object.entries(config.types).map(([value, label]) => ({ label, value })),
+  }),
+  "containers.backfill.limit": {
+    label: "How many",
+    widget: "number",
+    value_type: "int",
+    min: 0,
+    max: MAX_LIMIT,
+    hint: `Articles in the container in all, pins included (up to ${MAX_LIMIT}).`,
+  },
+};
+
+/**
+ * The Fronts collection: the home page's front and one per section, each at its fixed file, with
+ * fields generated from the fronts schema like the articles' from theirs.
+ */
+export function frontsCollection(input: CmsConfigInput): CmsFileCollection {
+  const fields = editorFields(frontSchema, FRONT_WIDGETS, input, "front");
+  const fronts = [
+    { name: "home", label: "Home page", file: HOME_FRONT_FILE },
+    ...input.config.sections.map((section) => ({ name: `section-${section.slug}`, label: `${section.name} page`, file: `${FRONTS_DIR}/${section.slug}.yml` })),
+  ];
+  return {
+    name: "fronts",
+    label: "Fronts",
+    format: CMS_DATA_FORMAT,
+    extension: "yml",
+    // Decap's generic preview of a list of containers says less than the form itself.
+    editor: { preview: false },
+    files: fronts.map((front) => ({ ...front, fields })),
+  };
+}
+
+/** The Decap CMS config for a site: collections for articles, authors, pages and fronts, their fields generated from the zod schemas. */
 export function cmsConfig(input: CmsConfigInput): CmsConfig {
   const { config } = input;
   const schemaOptions = { timeZone: config.timeZone, types: Object.keys(config.types) };
@@ -297,6 +408,7 @@ export function cmsConfig(input: CmsConfigInput): CmsConfig {
         public_folder: "images",
         fields: [...editorFields(pageSchema, PAGE_WIDGETS, input, "page"), bodyField("Text")],
       },
+      frontsCollection(input),
     ],
   };
   if (input.localBackendUrl !== undefined) cms.local_backend = { url: input.localBackendUrl };

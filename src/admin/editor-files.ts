@@ -4,7 +4,7 @@ import path from "node:path";
 import type { RenderedOutputFile } from "../output/output-files.ts";
 import type { SiteAssets, StaticFile } from "../output/static-files.ts";
 import type { Site } from "../site/types.ts";
-import { cmsConfig, renderCmsConfig, shortForms, type ShortForms } from "./cms-config.ts";
+import { cmsConfig, PIN_SUGGESTIONS, renderCmsConfig, shortForms, type ShortForms } from "./cms-config.ts";
 
 /** Where the web editor is published, under the site's path prefix. */
 export const EDITOR_PATH = "/admin/";
@@ -44,14 +44,16 @@ export function publishesEditor(site: Pick<Site, "config" | "mode">): boolean {
 
 /**
  * Every file of the web editor at /admin/: its page, config.yml generated from the schemas and
- * the site (authors and tags offered), Decap CMS's bundle copied from node_modules (no CDN, so
+ * the site (authors, tags and recent articles offered), Decap CMS's bundle copied from node_modules (no CDN, so
  * the site's Content-Security-Policy can name exactly what it loads) and Tidings' script.
  */
-export function editorFiles(site: Pick<Site, "config" | "authors" | "tags">, options: EditorFileOptions): EditorFiles {
+export function editorFiles(site: Pick<Site, "config" | "authors" | "tags" | "syndicated">, options: EditorFileOptions): EditorFiles {
   const config = cmsConfig({
     config: site.config,
     authors: site.authors.map((author) => author.name),
     tags: site.tags.map((tag) => tag.name),
+    // Newest first; published ones only (no drafts, even in the preview): pins that production shows.
+    articles: site.syndicated.slice(0, PIN_SUGGESTIONS).map((article) => ({ file: article.file, title: article.title })),
     localBackendUrl: options.localBackendUrl,
   });
   const stylesheet = `${site.config.pathPrefix}${options.assets.stylesheet.slice(1)}`;

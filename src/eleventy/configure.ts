@@ -9,6 +9,7 @@ import { articleHtml } from "../site/article-html.ts";
 import { ASK_SCRIPT, EMBED_SCRIPT, SEARCH_SCRIPT, siteAssets, STYLESHEET } from "../output/static-files.ts";
 import { toAbsoluteUrl } from "../outputs/absolute-url.ts";
 import { renderNewsArticleJsonLd } from "../outputs/render-json-ld.ts";
+import { renderBreadcrumbJsonLd, type Crumb } from "../outputs/render-breadcrumb-json-ld.ts";
 import { shareImage } from "../outputs/share-image.ts";
 import { DeferredSearchIndex, PREVIEW_INDEX_DELAY_MS } from "../search/deferred-search-index.ts";
 import { searchDocuments } from "../search/search-documents.ts";
@@ -150,6 +151,7 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
   );
   // JSON-LD is rendered by the pure functions in src/outputs/, from the article and the settings only.
   eleventyConfig.addFilter("newsArticleJsonLd", (article: Article, config: SiteConfig) => renderNewsArticleJsonLd(article, config));
+  eleventyConfig.addFilter("breadcrumbJsonLd", (trail: readonly Crumb[], config: SiteConfig) => renderBreadcrumbJsonLd(trail, config));
   eleventyConfig.addFilter("hasEmbeds", (parts: readonly string[]) => hasEmbeds(parts));
   eleventyConfig.addFilter("articleHtml", (article: Article) => articleHtml(article));
   eleventyConfig.addFilter("shareImage", (article: Article, config: SiteConfig) => shareImage(article, config));

@@ -18,7 +18,7 @@ export const HOME_FRONT_FILE = `${FRONTS_DIR}/home.yml`;
 export const LAYOUTS = ["lead", "row", "list"] as const;
 
 /** The most articles a container may hold: a front is a page to scan, not an archive. */
-const MAX_LIMIT = 24;
+export const MAX_LIMIT = 24;
 
 const backfillSchema = z.strictObject({
   section: text.optional(),
@@ -34,7 +34,8 @@ const containerSchema = z.strictObject({
   backfill: backfillSchema.optional(),
 });
 
-const frontSchema = z.strictObject({
+/** A fronts file's shape (the web editor's Fronts fields are generated from it, src/admin/cms-config.ts). */
+export const frontSchema = z.strictObject({
   title: text.optional(),
   containers: z.array(containerSchema).min(1),
 });
@@ -62,7 +63,8 @@ const HELP: Record<string, FieldHelp> = {
   "containers.backfill.limit": { expected: `how many articles the container shows in all, a whole number up to ${MAX_LIMIT}`, example: "limit: 4" },
 };
 
-const KNOWN_FIELDS: Record<string, readonly string[]> = {
+/** Every field a fronts file may have, by path: the "did you mean" table, and what the web editor must offer. */
+export const FRONT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   "": ["title", "containers"],
   containers: ["title", "layout", "pinned", "backfill"],
   "containers.backfill": ["section", "tag", "type", "limit"],
@@ -70,7 +72,7 @@ const KNOWN_FIELDS: Record<string, readonly string[]> = {
 
 /** Validate a fronts file: the front, or every problem in it with its line. */
 export function parseFront(source: string, file: string): { front?: ParsedFront; diagnostics: Diagnostic[] } {
-  const parsed = parseDataFile(source, file, frontSchema, { help: HELP, knownFields: KNOWN_FIELDS, codePrefix: "front", kindOfFile: "fronts files can" });
+  const parsed = parseDataFile(source, file, frontSchema, { help: HELP, knownFields: FRONT_FIELDS, codePrefix: "front", kindOfFile: "fronts files can" });
   if (!parsed.ok) return { diagnostics: parsed.diagnostics };
   return { front: { file, spec: parsed.data, lines: parsed.lines }, diagnostics: [] };
 }

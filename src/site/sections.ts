@@ -3,6 +3,9 @@ import { closestMatch } from "../content/describe-value.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Article, Section, SectionRef } from "./types.ts";
 import { feedPath } from "./urls.ts";
+import { CONTENT_FOLDERS } from "../content/load-files.ts";
+
+const ARTICLES_FOLDER = `content/${CONTENT_FOLDERS.article}`;
 
 /** What an article says about its section: its `section` field (and its line) and its tags. */
 export interface SectionClaim {
@@ -13,9 +16,10 @@ export interface SectionClaim {
 }
 
 /**
- * The one section an article belongs to: the one its `section` field names (by name or slug,
- * any case), else the first section listing one of its tags, else the first section. A site
- * without sections has none. A `section` naming no section is an error with a "did you mean".
+ * The one section an article belongs to, by this precedence: the one its `section` field names
+ * (by name or slug, any case), else the section whose folder holds its file (the deepest folder
+ * wins), else the first section listing one of its tags, else the first section. A site without
+ * sections has none. A `section` naming no section is an error with a "did you mean".
  */
 export function chooseSection(claim: SectionClaim, config: SiteConfig): { section?: SectionRef; diagnostic?: Diagnostic } {
   const sections = config.sections;
@@ -46,9 +50,31 @@ export function chooseSection(claim: SectionClaim, config: SiteConfig): { sectio
       }),
     };
   }
+  const byFolder = sectionByFolder(claim.file, sections);
+  if (byFolder !== undefined) return { section: ref(byFolder) };
   const tags = new Set(claim.tags.map((tag) => tag.toLowerCase()));
   const byTag = sections.find((section) => section.tags.some((tag) => tags.has(tag.toLowerCase())));
   return { section: ref(byTag ?? first) };
+}
+
+/**
+ * The section whose folder (below content/articles/) holds `file`, at any depth; of two that
+ * both do, the deeper folder, then the earlier section. A folder is a whole path segment:
+ * `politics` holds content/articles/politics/… but not content/articles/politics-extra/….
+ */
+export function sectionByFolder<S extends SiteConfig["sections"][number]>(file: string, sections: readonly S[]): S | undefined {
+  const prefix = `${ARTICLES_FOLDER}/`;
+  if (!file.startsWith(prefix)) return undefined;
+  const inside = file.slice(prefix.length);
+  let best: { section: S; depth: number } | undefined;
+  for (const section of sections) {
+    for (const folder of section.folders) {
+      if (!inside.startsWith(`${folder}/`)) continue;
+      const depth = folder.split("/").length;
+      if (best === undefined || depth > best.depth) best = { section, depth };
+    }
+  }
+  return best?.section;
 }
 
 /** Every section of the config with its listed articles (newest first, as `listed` is) and its feed's address. */

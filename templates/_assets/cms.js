@@ -47,12 +47,50 @@ CMS.registerCustomFormat("tidings-frontmatter", "md", {
   },
 });
 
+/**
+ * What an editor left empty, left out: empty or blank texts, nulls, and the lists and groups that
+ * hold nothing else (a container's "Fill the rest with" left empty, a blank pin). Decap writes
+ * `""` for a field that was typed in and cleared, which Tidings would refuse as an empty text.
+ */
+function withoutEmpty(value) {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === "string") return value.trim() === "" ? undefined : value;
+  if (Array.isArray(value)) {
+    const items = value.map(withoutEmpty).filter((item) => item !== undefined);
+    return items.length > 0 ? items : undefined;
+  }
+  if (typeof value === "object") {
+    const entries = Object.entries(value)
+      .map(([key, item]) => [key, withoutEmpty(item)])
+      .filter(([, item]) => item !== undefined);
+    return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+  }
+  return value;
+}
+
+/**
+ * Data files as Tidings reads them (the fronts, content/fronts/*.yml): YAML 1.2 core schema like
+ * the front matter above, empty fields left out, the top-level fields in the form's order. Comments
+ * in the file are not kept: js-yaml, like Decap's own YAML format, reads values only.
+ */
+CMS.registerCustomFormat("tidings-yaml", "yml", {
+  fromFile(content) {
+    return jsyaml.load(content.replace(/^\uFEFF/, ""), { schema: jsyaml.CORE_SCHEMA }) ?? {};
+  },
+  toFile(data, sortedKeys = []) {
+    const order = (key) => (sortedKeys.includes(key) ? sortedKeys.indexOf(key) : sortedKeys.length);
+    const kept = withoutEmpty(data) ?? {};
+    const ordered = Object.fromEntries(Object.entries(kept).sort(([a], [b]) => order(a) - order(b)));
+    return jsyaml.dump(ordered, { schema: jsyaml.CORE_SCHEMA, lineWidth: -1, noRefs: true });
+  },
+});
+
 // The preview pane is styled by the site's own stylesheet, so an article looks as readers see it.
 if (stylesheet) CMS.registerPreviewStyle(stylesheet);
 
 /**
  * `suggest`: a text field that offers a list of values (existing authors in bylines, existing
- * topics in tags) through a <datalist>, and still takes any other value: a guest writer, a new
+ * topics in tags, recent articles in a front's pins) through a <datalist>, and still takes any other value: a guest writer, a new
  * topic. The list comes from config.yml (`suggestions`), generated from the site at build time.
  */
 const SuggestControl = createClass({
@@ -80,7 +118,12 @@ const SuggestControl = createClass({
       h(
         "datalist",
         { id: listId },
-        suggestions.map((suggestion) => h("option", { key: suggestion, value: suggestion })),
+        // A suggestion is a text, or a value with a label (a pinned article's file and its headline).
+        suggestions.map((suggestion) =>
+          typeof suggestion === "string"
+            ? h("option", { key: suggestion, value: suggestion })
+            : h("option", { key: suggestion.value, value: suggestion.value, label: suggestion.label }),
+        ),
       ),
     );
   },

@@ -23,6 +23,16 @@ const DISPLAY = (selector: string) =>
 // Lazy thumbnails below the fold would load for a full-page picture only once scrolled to.
 const LOAD_IMAGES =
   "Promise.all([...document.images].map((image) => { image.loading = 'eager'; return image.decode().catch(() => undefined); }))";
+// The masthead's navigation and the breadcrumb: each one's scroll and client width, and its links' boxes.
+const LINK_BOXES = `[...document.querySelectorAll("nav.site-nav, nav.breadcrumb")].map((nav) => ({
+  nav: nav.getAttribute("aria-label"),
+  scroll: nav.scrollWidth,
+  client: nav.clientWidth,
+  links: [...nav.querySelectorAll("a")].map((link) => {
+    const box = link.getBoundingClientRect();
+    return { text: link.textContent.trim(), left: box.left, right: box.right, top: box.top, bottom: box.bottom };
+  }),
+}))`;
 const AFTER_CONTENT = (selector: string) =>
   `[...document.querySelectorAll(${JSON.stringify(selector)})].map((element) => getComputedStyle(element, "::after").content)`;
 
@@ -122,5 +132,32 @@ describe("how pages look (the sample site in Chromium)", () => {
     expect(await page.locator(".donate").isVisible()).toBe(true);
     expect(await page.locator(".sources .source-url").first().isVisible()).toBe(false);
     await page.context().close();
+  });
+
+  it("fits the navigation, every section link included, and the breadcrumb on a 320-pixel screen, each link a target of at least 24 by 24 pixels", async () => {
+    const problems: string[] = [];
+    for (const sitePath of [SAMPLE_PAGES.home, SAMPLE_PAGES["section-front"], SAMPLE_PAGES.article]) {
+      const page = await open(sitePath, { width: 320 });
+      const found = (await page.evaluate(LINK_BOXES)) as { nav: string; scroll: number; client: number; links: { text: string; left: number; right: number; top: number; bottom: number }[] }[];
+      // Every section of the sample's config has its link in the masthead.
+      const hrefs = await page.locator(".site-nav a").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+      expect(hrefs).toEqual(expect.arrayContaining(["/news/", "/culture/", "/politics/", "/opinion/"]));
+      expect(found.map((nav) => nav.nav)).toEqual(sitePath === SAMPLE_PAGES.home ? ["Main"] : ["Main", "Breadcrumb"]);
+      for (const nav of found) {
+        if (nav.scroll > nav.client) problems.push(`${sitePath}: the ${nav.nav} navigation scrolls (${nav.scroll} > ${nav.client})`);
+        nav.links.forEach((link, index) => {
+          const where = `${sitePath}: ${nav.nav} link "${link.text}"`;
+          if (link.left < 0 || link.right > 320) problems.push(`${where} runs off the screen (${link.left}–${link.right})`);
+          if (link.right - link.left < 24 || link.bottom - link.top < 24) problems.push(`${where} is ${link.right - link.left}×${link.bottom - link.top}`);
+          for (const other of nav.links.slice(index + 1)) {
+            const overlaps = link.left < other.right && other.left < link.right && link.top < other.bottom && other.top < link.bottom;
+            if (overlaps) problems.push(`${where} overlaps "${other.text}"`);
+          }
+        });
+      }
+      expect((await page.evaluate("document.documentElement.scrollWidth")) as number, sitePath).toBeLessThanOrEqual(320);
+      await page.context().close();
+    }
+    expect(problems).toEqual([]);
   });
 });

@@ -7,9 +7,10 @@ import { startLocalBackend, type LocalBackend } from "../../src/admin/local-back
 import { build } from "../../src/build.ts";
 import { check } from "../../src/check.ts";
 import { parseFrontMatter } from "../../src/content/front-matter.ts";
+import { parseFront } from "../../src/site/fronts.ts";
 import { articleSlug } from "../../src/new-article.ts";
 import { launchChromium } from "../support/browser.ts";
-import { copyFixture, readPage } from "../support/fixture-site.ts";
+import { copyFixture, readPage, writeFiles } from "../support/fixture-site.ts";
 import { serveFolder, type StaticServer } from "../support/static-server.ts";
 
 const REPOSITORY = path.resolve(import.meta.dirname, "..", "..");
@@ -35,6 +36,17 @@ async function waitFor<T>(read: () => T | undefined, timeoutMs: number): Promise
   }
 }
 
+/** Publish the open entry and read the saved file once it holds `marker` (the local backend writes it a moment later). */
+async function publishAndRead(page: Page, file: string, marker: string): Promise<string> {
+  await page.getByRole("button", { name: "Publish" }).first().click();
+  await page.getByText("Publish now").click();
+  return waitFor(() => {
+    // A new file (a section's first front) appears only once the save lands.
+    const text = existsSync(file) ? readFileSync(file, "utf8") : "";
+    return text.includes(marker) ? text : undefined;
+  }, 20_000);
+}
+
 describe("the web editor at /admin/ against the working copy (Decap CMS + decap-server), in Chromium", () => {
   let root: string;
   let backend: LocalBackend;
@@ -45,12 +57,25 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
     root = copyFixture("newsroom");
     cpSync(path.join(REPOSITORY, "public"), path.join(root, "public"), { recursive: true });
     // The real local backend, writing into the site's folder, as `npm start` runs it.
+    // Two sections, so the Fronts collection has section pages besides the home page.
+    const config = path.join(root, "tidings.config.yml");
+    writeFileSync(config, `${readFileSync(config, "utf8")}\nsections:\n  - { name: News }\n  - { name: Politics, tags: [Council] }\n`);
     backend = await startLocalBackend(root, BACKEND_PORT);
     const preview = await build({ root, mode: "preview", outputDir: "_preview", editorBackendUrl: backend.url });
     if (!preview.ok) throw new Error(JSON.stringify(preview.diagnostics));
     server = await serveFolder(preview.outputDir);
     browser = await launchChromium();
   }, 120_000);
+
+  /** A new page logged in to the editor (no account with the local backend), with the script errors it raises. */
+  async function logIn(): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (failure) => errors.push(failure.message));
+    await page.goto(`${server.origin}/admin/`);
+    await page.getByRole("button", { name: "Login" }).click();
+    return { page, errors };
+  }
 
   afterAll(async () => {
     await browser?.close();
@@ -186,11 +211,7 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
       path.join(root, file),
       "---\ntitle: Short forms\ndate: 2026-11-20 10:00\nbyline: Priya Raman\ntags: Council\nsources:\n  - Council minutes\n---\nText.\n",
     );
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (failure) => errors.push(failure.message));
-    await page.goto(`${server.origin}/admin/`);
-    await page.getByRole("button", { name: "Login" }).click();
+    const { page, errors } = await logIn();
     await page.getByText("Short forms").first().click();
     const title = page.getByLabel("Headline", { exact: true });
     await expect.poll(() => title.inputValue(), { timeout: 20_000 }).toBe("Short forms");
@@ -198,17 +219,90 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
     await page.keyboard.press("End");
     await page.keyboard.type(" again");
     await page.getByText("UNSAVED CHANGES").waitFor();
-    await page.getByRole("button", { name: "Publish" }).first().click();
-    await page.getByText("Publish now").click();
-    const source = await waitFor(() => {
-      const text = readFileSync(path.join(root, file), "utf8");
-      return text.includes("Short forms again") ? text : undefined;
-    }, 20_000);
+    const source = await publishAndRead(page, path.join(root, file), "Short forms again");
     await page.close();
     expect(errors).toEqual([]);
     const parsed = parseFrontMatter(source, file);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
     expect(parsed.value.data).toMatchObject({ title: "Short forms again", date: "2026-11-20 10:00", byline: ["Priya Raman"], tags: ["Council"], sources: [{ name: "Council minutes" }] });
     expect(check({ root, now: Date.UTC(2026, 10, 27, 12) }).diagnostics.filter((d) => d.file === file && d.severity === "error")).toEqual([]);
+  });
+
+  it("curates the home page's front through the form: a new container with a pinned headline, saved as a front the build accepts", { timeout: 120_000 }, async () => {
+    const file = "content/fronts/home.yml";
+    writeFiles(root, { [file]: "title: Top stories\ncontainers:\n  - title: Latest\n    layout: list\n    backfill: { limit: 1 }\n" });
+    const { page, errors } = await logIn();
+    await page.getByText("Articles").first().waitFor();
+    await page.goto(`${server.origin}/admin/#/collections/fronts/entries/home`);
+    const heading = page.getByLabel(/^Page heading/);
+    await expect.poll(() => heading.inputValue(), { timeout: 20_000 }).toBe("Top stories");
+    await heading.fill("Today in the valley");
+    await page.getByRole("button", { name: "Add containers" }).click();
+    // The new container is the second; its fields are the last of their kind on the form.
+    await page.getByLabel("Heading", { exact: true }).last().fill("Further back");
+    await page.getByLabel("Layout", { exact: true }).last().click();
+    await page.getByText("Lead story (one big card)", { exact: true }).last().click();
+    await page.getByRole("button", { name: "Add pinned articles" }).last().click();
+    const pin = page.getByLabel("Article", { exact: true }).last();
+    // The pin offers the site's articles by headline, the file as its value.
+    const offered = await page.locator(`datalist#${await pin.getAttribute("id")}-suggestions option`).evaluateAll((options) =>
+      options.map((option) => [(option as unknown as { value: string }).value, (option as unknown as { label: string }).label]),
+    );
+    expect(offered).toContainEqual(["content/articles/2026/flood-wall.md", "Council approves “riverside” flood wall — after six-hour debate"]);
+    // The oldest story, which the newest-first container above does not take.
+    await pin.fill("content/articles/2026/third-story.md");
+    // Typed in and cleared: Decap hands the format `tag: ""` and `limit: ""`, which cms.js leaves out.
+    for (const label of [/^Topic/, /^How many/]) {
+      await page.getByLabel(label).last().fill("3");
+      await page.getByLabel(label).last().fill("");
+    }
+    const source = await publishAndRead(page, path.join(root, file), "Further back");
+    await page.close();
+    expect(errors).toEqual([]);
+    const parsed = parseFront(source, file);
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.front?.spec).toEqual({
+      title: "Today in the valley",
+      containers: [
+        { title: "Latest", layout: "list", pinned: [], backfill: { limit: 1 } },
+        { title: "Further back", layout: "lead", pinned: ["content/articles/2026/third-story.md"] },
+      ],
+    });
+    const now = Date.UTC(2026, 10, 27, 12);
+    expect(check({ root, now }).diagnostics.filter((d) => d.file === file)).toEqual([]);
+    const built = await build({ root, now, outputDir: "_site-front" });
+    expect(built.ok, JSON.stringify(built.diagnostics)).toBe(true);
+    const $ = readPage(built.outputDir, "/");
+    expect($("h1").text()).toBe("Today in the valley");
+    expect($("section.front-container h2").map((_, h2) => $(h2).text()).get()).toEqual(["Latest", "Further back"]);
+    expect($("section.front-container").last().find(".card-title a").attr("href")).toBe("/2026/11/10/third-story/");
+  });
+
+  it("gives a section its front when its page, which has no file yet, is saved from the form", { timeout: 120_000 }, async () => {
+    const file = path.join(root, "content/fronts/politics.yml");
+    expect(existsSync(file)).toBe(false);
+    const { page, errors } = await logIn();
+    await page.getByText("Articles").first().waitFor();
+    await page.goto(`${server.origin}/admin/#/collections/fronts/entries/section-politics`);
+    // Opens as an empty form rather than an error.
+    await page.getByText("0 containers").waitFor({ timeout: 20_000 });
+    await page.getByRole("button", { name: "Add containers" }).click();
+    await page.getByLabel("Heading", { exact: true }).fill("The council");
+    await page.getByLabel("Layout", { exact: true }).click();
+    await page.getByText("Row of cards", { exact: true }).click();
+    await page.getByLabel(/^Section/).click();
+    await page.getByText("Politics", { exact: true }).last().click();
+    await page.getByLabel(/^How many/).fill("3");
+    const source = await publishAndRead(page, file, "The council");
+    await page.close();
+    expect(errors).toEqual([]);
+    const parsed = parseFront(source, "content/fronts/politics.yml");
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.front?.spec).toEqual({ containers: [{ title: "The council", layout: "row", pinned: [], backfill: { section: "Politics", limit: 3 } }] });
+    const built = await build({ root, now: Date.UTC(2026, 10, 27, 12), outputDir: "_site-section" });
+    expect(built.ok, JSON.stringify(built.diagnostics)).toBe(true);
+    const $ = readPage(built.outputDir, "/politics/");
+    expect($("section.front-container h2").text()).toBe("The council");
+    expect($("section.front-container .card-title a").attr("href")).toBe("/2026/11/24/flood-wall/");
   });
 });
