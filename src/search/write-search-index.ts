@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
+import { folderMaker } from "../output/files.ts";
 import { linkOrCopy } from "../output/static-files.ts";
 import type { SearchDocument } from "./search-documents.ts";
 import { planShards, SHARD_SIZES, type SearchShard } from "./search-shards.ts";
@@ -132,11 +133,26 @@ async function writeIndex(index: pagefind.PagefindIndex, outputPath: string): Pr
 }
 
 async function indexShard(shard: SearchShard, outputPath: string): Promise<void> {
-  const index = await newIndex();
-  const added = await Promise.all(shard.documents.map((document) => index.addHTMLFile({ url: document.url, content: document.html })));
-  const errors = added.flatMap((response) => response.errors);
-  if (errors.length > 0) throw new Error(errors.join("; "));
-  await writeIndex(index, outputPath);
+  // Pagefind reads a folder's files on all cores, and one document at a time when they are sent
+  // to it (addHTMLFile): written out at their addresses, 16,000 documents are added in 6.4 s
+  // instead of 9.8 s, the writing included (the same for a shard of 2,000).
+  const documents = `${outputPath}.documents`;
+  rmSync(documents, { recursive: true, force: true });
+  const makeFolder = folderMaker();
+  for (const document of shard.documents) {
+    const file = path.join(documents, ...document.url.split("/"), "index.html");
+    makeFolder(file);
+    writeFileSync(file, document.html);
+  }
+  try {
+    const index = await newIndex();
+    const added = await index.addDirectory({ path: documents });
+    if (added.errors.length > 0) throw new Error(added.errors.join("; "));
+    if (added.page_count !== shard.documents.length) throw new Error(`Pagefind indexed ${added.page_count} of the ${shard.documents.length} articles of shard ${shard.id}`);
+    await writeIndex(index, outputPath);
+  } finally {
+    rmSync(documents, { recursive: true, force: true });
+  }
   // Merged indexes use the first bundle's library and WebAssembly: a shard needs only its index files.
   for (const name of readdirSync(outputPath)) if (!SHARD_FILES.test(name)) rmSync(path.join(outputPath, name), { recursive: true });
 }
