@@ -7,7 +7,11 @@ export interface SearchDocument {
   url: string;
   /** Publication time (ms), which orders the archive into search shards. */
   publishedMs: number;
-  html: string;
+  /**
+   * The document's HTML, made when asked: the index reads one shard's at a time, and 100,000
+   * documents held at once would be 300 MB more in the build's process while Eleventy renders.
+   */
+  html: () => string;
 }
 
 /**
@@ -19,6 +23,10 @@ export interface SearchDocument {
  * result's title and the `date` meta for the result's date line.
  */
 export function searchDocument(article: Article, language: string): SearchDocument {
+  return { url: article.url, publishedMs: article.date.epochMs, html: () => documentHtml(article, language) };
+}
+
+function documentHtml(article: Article, language: string): string {
   const parts = [`<h1>${escapeHtml(article.title)}</h1>`];
   if (article.standfirst) parts.push(`<p>${article.standfirst}</p>`);
   if (article.bylines.length > 0) parts.push(`<p>By ${article.bylines.map((byline) => escapeHtml(byline.name)).join(", ")}</p>`);
@@ -27,10 +35,10 @@ export function searchDocument(article: Article, language: string): SearchDocume
   // A live page's updates are part of its story.
   parts.push(`<div>${articleHtml(article).join("\n")}</div>`);
   if (article.tags.length > 0) parts.push(`<ul>${article.tags.map((tag) => `<li>${escapeHtml(tag.name)}</li>`).join("")}</ul>`);
-  const html =
+  return (
     `<!doctype html><html lang="${escapeHtml(language)}"><head><title>${escapeHtml(article.title)}</title></head>` +
-    `<body><article data-pagefind-body data-pagefind-meta="date:${escapeHtml(article.date.day)}">${parts.join("\n")}</article></body></html>`;
-  return { url: article.url, publishedMs: article.date.epochMs, html };
+    `<body><article data-pagefind-body data-pagefind-meta="date:${escapeHtml(article.date.day)}">${parts.join("\n")}</article></body></html>`
+  );
 }
 
 /** Every article page's search document. */

@@ -111,7 +111,7 @@ export async function writeSearchIndex(siteDir: string, documents: readonly Sear
 /** The key of a shard's index: its id, its documents (address, date and text) and the indexing code. */
 function shardKey(shard: SearchShard, code: string): string {
   const hash = createHash("sha256").update(code).update("\0").update(shard.id).update("\0");
-  for (const document of shard.documents) hash.update(document.url).update("\0").update(String(document.publishedMs)).update("\0").update(document.html).update("\0");
+  for (const document of shard.documents) hash.update(document.url).update("\0").update(String(document.publishedMs)).update("\0").update(document.html()).update("\0");
   return hash.digest("hex");
 }
 
@@ -142,7 +142,7 @@ async function indexShard(shard: SearchShard, outputPath: string): Promise<void>
   for (const document of shard.documents) {
     const file = path.join(documents, ...document.url.split("/"), "index.html");
     makeFolder(file);
-    writeFileSync(file, document.html);
+    writeFileSync(file, document.html());
   }
   try {
     const index = await newIndex();

@@ -53,7 +53,7 @@ function corpus(count: number): SearchDocument[] {
     return {
       url: `/2026/01/${String(number).padStart(3, "0")}/story/`,
       publishedMs: Date.UTC(2020, 0, 1) + number * 86_400_000,
-      html: `<!doctype html><html lang="en"><body><article data-pagefind-body><h1>${title}</h1><p>${words.join(" ")}.</p></article></body></html>`,
+      html: () => `<!doctype html><html lang="en"><body><article data-pagefind-body><h1>${title}</h1><p>${words.join(" ")}.</p></article></body></html>`,
     };
   });
 }

@@ -165,7 +165,7 @@ describe("a site with live pages and a series", () => {
   it("makes the published updates searchable, and not the one held back", () => {
     const article = loadSite({ root, now: NOW, mode: "production" }).site?.articles.find((candidate) => candidate.url === LIVE);
     if (!article) throw new Error("the live page is in the model");
-    const text = load(searchDocument(article, "en-GB").html)("[data-pagefind-body]").text();
+    const text = load(searchDocument(article, "en-GB").html())("[data-pagefind-body]").text();
     expect(text).toContain("Mill Lane is closed");
     expect(text).toContain("The warning covers the Quayside.");
     expect(text).not.toContain("Not due until 13:10");

@@ -39,7 +39,7 @@ describe("search (the newsroom fixture)", () => {
     if (!article) throw new Error("the fixture has the flood wall article");
     const document = searchDocument(article, "en-GB");
     expect(document.url).toBe(article.url);
-    const $ = load(document.html);
+    const $ = load(document.html());
     const body = $("[data-pagefind-body]");
     expect(body.attr("data-pagefind-meta")).toBe("date:24 November 2026");
     expect(body.find("h1").text()).toBe(article.title);
