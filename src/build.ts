@@ -4,13 +4,15 @@ import { CONFIG_FILE } from "./config.ts";
 import { editorFiles, localBackendUrl, publishesEditor } from "./admin/editor-files.ts";
 import { createHash } from "node:crypto";
 import { BUILD_CODE, codeFingerprint, CONTENT_CODE, PACKAGE_ROOT, PAGE_CODE, SEARCH_CODE } from "./cache/code-fingerprint.ts";
-import { loadContentCache, saveContentCache } from "./cache/content-cache.ts";
+import { CACHE_FILE, loadContentCache, saveContentCache } from "./cache/content-cache.ts";
+import { damagedCacheWarning } from "./cache/damaged-cache.ts";
 import { hashInputFiles } from "./cache/input-files.ts";
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { TEMPLATES_DIR, writeWithEleventy } from "./eleventy/run-eleventy.ts";
 import { frameOrigins, withFrameSources } from "./embeds/frame-sources.ts";
 import { articleHtml } from "./site/article-html.ts";
 import { loadSite, type LoadedSite } from "./load-site.ts";
+import { originalCopiesDir } from "./media/original-copies.ts";
 import { prepareMedia } from "./media/prepare-media.ts";
 import { folderMaker } from "./output/files.ts";
 import { checkHostLimits, loadFileSizes } from "./output/host-limits.ts";
@@ -134,14 +136,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
 
+  // Damage found in the cache is said once per build, and never replayed by a later build that
+  // finds nothing changed (the damaged entries were replaced).
+  const cacheWarnings: Diagnostic[] = [];
+  const damaged = (part: string, what: string) => cacheWarnings.push(damagedCacheWarning(relativePath(options.root, path.join(cacheDir, part)), what));
   const loaded = loadWithCache({ ...options, now }, cacheDir, cached ? codeFingerprint(CONTENT_CODE) : undefined);
+  if (loaded.cacheDamaged) damaged(CACHE_FILE, "rendered articles");
   const { site, diagnostics: loadDiagnostics } = loaded;
   releaseMemory();
   const timings = { load: performance.now() - startedAt, media: 0, write: 0, search: 0 };
   let diagnostics = loadDiagnostics;
   const result = (ok: boolean, pages: number, extra: Diagnostic[] = []): BuildResult => ({
     ok,
-    diagnostics: [...diagnostics, ...extra],
+    diagnostics: [...diagnostics, ...extra, ...cacheWarnings],
     pages,
     articles: ok ? (site?.articles.length ?? 0) : 0,
     outputDir,
@@ -157,6 +164,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     imageKey: options.imageKey,
     onProgress: (done, total) => options.onProgress?.({ task: RESIZING_PHOTOS, done, total }),
   });
+  if (media.damaged > 0) damaged("images", count(media.damaged, "resized photo"));
   diagnostics = sortDiagnostics([...diagnostics, ...media.diagnostics]);
   timings.media = performance.now() - stepStartedAt;
   // Copies of photos may still be under way (they overlap the rendering); nothing returns before they settle.
@@ -216,7 +224,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (!writing) options.onProgress?.(searchProgress);
     },
   }).then(
-    () => {
+    (indexed) => {
+      if (indexed.damaged > 0) damaged("search", count(indexed.damaged, "search index bundle"));
       timings.search = performance.now() - searchStartedAt;
       searchProgress = undefined;
       return undefined;
@@ -232,10 +241,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     stepStartedAt = performance.now();
     rendered = await writePages(site, pages, { ...options, outputDir: staging, templatesDir, store });
+    if (store && store.damaged > 0) damaged("pages", count(store.damaged, "page"));
     writeOutputFiles(outputFiles, staging);
     const problem = await mediaProblem();
     if (problem) return await failed(problem);
-    publishStaticFiles(staticFiles, staging, cacheDir);
+    publishStaticFiles(staticFiles, staging, originalCopiesDir(cacheDir));
     timings.write = performance.now() - stepStartedAt;
   } catch (cause) {
     return await failed(templateError(cause), cause);
@@ -324,13 +334,23 @@ function buildInputs(options: BuildOptions, at: { templatesDir: string; outputDi
 
 // Load the site through the content cache, save the cache, and let it go: it is as large as the
 // site model again, and Eleventy needs that memory next.
-function loadWithCache(options: BuildOptions, cacheDir: string, code: string | undefined): LoadedSite {
+function loadWithCache(options: BuildOptions, cacheDir: string, code: string | undefined): LoadedSite & { cacheDamaged: boolean } {
   const cache = code === undefined ? undefined : loadContentCache(cacheDir, code);
   const onProgress = options.onProgress && ((done: number, total: number) => options.onProgress?.({ task: "Rendering articles", done, total }));
   const loadOptions = { root: options.root, mode: options.mode ?? "production", siteUrl: options.siteUrl, cache, onProgress } as const;
   const loaded = loadSite(options.now === undefined ? loadOptions : { ...loadOptions, now: options.now });
   if (cache) saveContentCache(cacheDir, cache);
-  return loaded;
+  return { ...loaded, cacheDamaged: cache?.damaged === true };
+}
+
+// "1 stored page", "3 stored pages".
+function count(n: number, thing: string): string {
+  return `${n} ${thing}${n === 1 ? "" : "s"}`;
+}
+
+// A path relative to the project root, with forward slashes, as diagnostics name files.
+function relativePath(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join("/");
 }
 
 // Copying photos into the cache fails for want of disk space or permission, never because of an article.
@@ -341,11 +361,15 @@ function mediaCopyError(cause: unknown): Diagnostic {
   });
 }
 
-// Pagefind failing is a problem with the machine or the templates, never with an article.
+// Pagefind failing is a problem with the machine or the code, never with an article; only a
+// missing binary is a matter of `npm ci`, so only then does the fix say so.
 function searchError(cause: unknown): Diagnostic {
-  const message = cause instanceof Error ? cause.message : String(cause);
+  const message = cause instanceof Error ? (cause.message.split("\n")[0] ?? cause.message) : String(cause);
+  const notInstalled = /Failed to install either of|Cannot find (module|package) 'pagefind'|ENOENT.*pagefind/.test(message);
   return error("build/search", "templates/", `building the search index failed: ${message}`, {
-    fix: "Check that `npm ci` installed the pagefind package for this platform; run with TIDINGS_DEBUG=1 to see the full error.",
+    fix: notInstalled
+      ? "The pagefind package is not installed for this platform: run `npm ci`, then build again."
+      : "This is a problem with the machine (disk space, memory) or the code, not in an article: build again, and if it fails again run with TIDINGS_DEBUG=1 to see the full error.",
   });
 }
 

@@ -7,25 +7,30 @@ import { deserialize, serialize } from "node:v8";
 export const CACHE_FILE = "content-cache.v8";
 
 // Bumped when the layout of the stored file changes.
-const FORMAT = "tidings-content-cache-2";
+const FORMAT = "tidings-content-cache-3";
 
 /**
  * A store of work already done on content files (validated front matter, rendered bodies), keyed
  * by a hash of everything the work depends on. It only ever holds values computed by the current
  * code: the file is stamped with the code fingerprint, and a file with another fingerprint, another
- * format or unreadable bytes is ignored, never trusted. Bounded: `save` keeps only the entries that
- * this run used, so entries of deleted or edited files do not pile up.
+ * format or unreadable bytes is ignored, never trusted. Every piece of the file carries the
+ * SHA-256 of its bytes, checked when it is read: a piece changed on disk (or in a CI cache) is
+ * dropped, its entries done again, and `damaged` says so. Bounded: `save` keeps only the entries
+ * that this run used, so entries of deleted or edited files do not pile up.
  */
 export class ContentCache {
   readonly #fingerprint: string;
   #previous: Map<string, unknown>;
   readonly #used = new Map<string, unknown>();
   #changed = false;
+  /** True when the file it was read from had pieces whose bytes did not match their checksum (they were left out). */
+  readonly damaged: boolean;
 
   /** An empty cache for code with this fingerprint, seeded with entries from an earlier run (trusted as given). */
-  constructor(fingerprint: string, previous: Map<string, unknown> = new Map()) {
+  constructor(fingerprint: string, previous: Map<string, unknown> = new Map(), damaged = false) {
     this.#fingerprint = fingerprint;
     this.#previous = previous;
+    this.damaged = damaged;
   }
 
   /** The stored value for a key, or undefined; a hit is kept at the next save. */
@@ -100,32 +105,38 @@ export class ContentCache {
 
   /**
    * Read a cache piece by piece through `read(n)`, which returns the next n bytes (fewer at the
-   * end of the file). Any problem at all, anywhere in the file, gives an empty cache: a cache is
-   * never partly trusted.
+   * end of the file). A file of another format or fingerprint, or whose header is unreadable,
+   * gives an empty cache; a piece whose bytes do not match its checksum is left out (and every
+   * piece after it, as its length can no longer be trusted), so only verified entries are used.
    */
   static fromPieces(read: (length: number) => Buffer, fingerprint: string): ContentCache {
+    const next = (): unknown => {
+      const prefix = read(PREFIX_BYTES);
+      if (prefix.length === 0) return END;
+      if (prefix.length < PREFIX_BYTES) throw new Error("truncated");
+      const length = prefix.readUInt32BE(0);
+      const piece = read(length);
+      if (piece.length < length || !checksumOf(piece).equals(prefix.subarray(4))) throw new Error("damaged");
+      return deserialize(piece);
+    };
+    let header: Partial<CacheHeader> | null;
     try {
-      const next = (): unknown => {
-        const prefix = read(4);
-        if (prefix.length === 0) return END;
-        if (prefix.length < 4) throw new Error("truncated");
-        const length = prefix.readUInt32BE(0);
-        const piece = read(length);
-        if (piece.length < length) throw new Error("truncated");
-        return deserialize(piece);
-      };
-      const header = next() as Partial<CacheHeader> | null;
-      if (!header || header.format !== FORMAT || header.fingerprint !== fingerprint) return new ContentCache(fingerprint);
-      const entries = new Map<string, unknown>();
+      header = next() as Partial<CacheHeader> | null;
+    } catch {
+      // An unreadable start is the same as no file: the work is simply done again.
+      return new ContentCache(fingerprint);
+    }
+    if (!header || header.format !== FORMAT || header.fingerprint !== fingerprint) return new ContentCache(fingerprint);
+    const entries = new Map<string, unknown>();
+    try {
       for (let batch = next(); batch !== END; batch = next()) {
         if (!Array.isArray(batch)) throw new Error("not a batch of entries");
         for (const [key, value] of batch as [string, unknown][]) entries.set(key, value);
       }
-      return new ContentCache(fingerprint, entries);
     } catch {
-      // A truncated or corrupt file is the same as no file: the work is simply done again.
-      return new ContentCache(fingerprint);
+      return new ContentCache(fingerprint, entries, true);
     }
+    return new ContentCache(fingerprint, entries);
   }
 }
 
@@ -137,12 +148,19 @@ interface CacheHeader {
   fingerprint: string;
 }
 
-// One piece of the file: its length, then its v8 serialization.
+// Before each piece: its length (4 bytes) and the SHA-256 of its bytes (32).
+const PREFIX_BYTES = 36;
+
+// One piece of the file: its length and checksum, then its v8 serialization.
 function framed(value: unknown): Buffer {
   const body = serialize(value);
   const prefix = Buffer.alloc(4);
   prefix.writeUInt32BE(body.length, 0);
-  return Buffer.concat([prefix, body]);
+  return Buffer.concat([prefix, checksumOf(body), body]);
+}
+
+function checksumOf(bytes: Buffer): Buffer {
+  return createHash("sha256").update(bytes).digest();
 }
 
 /** Load the content cache from a cache folder, or an empty one when there is none or it cannot be used. */

@@ -1,11 +1,16 @@
 import { createHash } from "node:crypto";
-import { constants, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { constants, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { copyFile, rename } from "node:fs/promises";
 import path from "node:path";
 import type { FileStamp } from "./source-index.ts";
 
 /** The cache folder of the originals' copies. */
 const FOLDER = path.join("images", "originals");
+
+/** The folder in `cacheDir` where the originals' copies are kept (the only cache files the output links to). */
+export function originalCopiesDir(cacheDir: string): string {
+  return path.join(cacheDir, FOLDER);
+}
 
 /**
  * Where the cache keeps its copy of an original the site publishes as it is (with an image CDN):
@@ -22,14 +27,26 @@ export function originalCopyPath(cacheDir: string, sourcePath: string, stamp: Fi
 /**
  * Make the copy at `file` (an originalCopyPath) unless an earlier build did: copied under a
  * temporary name and renamed when complete, so a stopped build never leaves a short copy under the
- * real name. Asynchronous, so a build can render its pages while the copies are made.
+ * real name. A copy whose size is no longer the original's (cut short, or written to through the
+ * output's link) is made again. Its bytes are not hashed on every build, as pages and resized
+ * photos are: that would read every camera photo (870 MB for 1,300) on every build; and as a copy
+ * is known by the original's modification time, a fresh checkout (CI) makes every copy anew.
+ * Asynchronous, so a build can render its pages while the copies are made.
  */
 export async function makeOriginalCopy(sourcePath: string, file: string): Promise<void> {
-  if (existsSync(file)) return;
+  if (sizeOf(file) === sizeOf(sourcePath)) return;
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   await copyFile(sourcePath, temporary, constants.COPYFILE_FICLONE);
   await rename(temporary, file);
+}
+
+function sizeOf(file: string): number | undefined {
+  try {
+    return statSync(file).size;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Delete the copies no longer used (`used`: the originalCopyPath of every original this build publishes). */

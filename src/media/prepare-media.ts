@@ -42,6 +42,8 @@ export interface PreparedMedia {
    * copy could not be made.
    */
   ready: Promise<void>;
+  /** Resized images found damaged in the cache (missing or changed files), which were encoded again. */
+  damaged: number;
 }
 
 /** How one source image is published: what pages show and the files the output holds. */
@@ -78,16 +80,17 @@ export async function prepareMedia(site: Site, options: MediaOptions): Promise<P
   const diagnostics: Diagnostic[] = [];
   const copying: Promise<void>[] = [];
   const ready = () => Promise.all(copying).then(() => undefined);
+  const damage = { count: 0 };
   let published: Map<string, PublishedImage>;
   if (isCdnProvider(settings.provider)) {
     const cdn: CdnSettings = { provider: settings.provider, url: settings.url, siteUrl: site.config.url };
     if (settings.signed && !options.preview) {
-      if (!options.imageKey) return { diagnostics: [missingKey(settings.provider)], ready: Promise.resolve() };
+      if (!options.imageKey) return { diagnostics: [missingKey(settings.provider)], ready: Promise.resolve(), damaged: 0 };
       cdn.key = options.imageKey;
     }
     published = await publishForCdn(site, options, options.preview ? undefined : cdn, diagnostics, copying);
   } else {
-    published = await publishLocally(site, options, diagnostics);
+    published = await publishLocally(site, options, diagnostics, damage);
   }
   for (const reference of site.images) {
     const image = published.get(reference.sourcePath);
@@ -99,7 +102,7 @@ export async function prepareMedia(site: Site, options: MediaOptions): Promise<P
   const whenReady = ready();
   // Awaited by the caller before it publishes; until then a failure must not count as unhandled.
   whenReady.catch(() => undefined);
-  return { diagnostics: sortDiagnostics(diagnostics), ready: whenReady };
+  return { diagnostics: sortDiagnostics(diagnostics), ready: whenReady, damaged: damage.count };
 }
 
 /**
@@ -109,7 +112,12 @@ export async function prepareMedia(site: Site, options: MediaOptions): Promise<P
  * read and encoded, a few at a time, each stored in the cache the moment it is done, with
  * `onProgress` told how many of them are finished.
  */
-async function publishLocally(site: Site, options: MediaOptions, diagnostics: Diagnostic[]): Promise<Map<string, PublishedImage>> {
+async function publishLocally(
+  site: Site,
+  options: MediaOptions,
+  diagnostics: Diagnostic[],
+  damage: { count: number },
+): Promise<Map<string, PublishedImage>> {
   const { formats, widths } = site.config.images;
   const index = new SourceIndex(options.cacheDir, options.root);
   const published = new Map<string, PublishedImage>();
@@ -135,7 +143,7 @@ async function publishLocally(site: Site, options: MediaOptions, diagnostics: Di
       return;
     }
     const key = encodingKey(hash, { formats, widths });
-    const found = findProcessed(key, options.cacheDir, { share });
+    const found = findProcessed(key, options.cacheDir, { share, onDamaged: () => damage.count++ });
     if (found) publish(reference, found);
     else missing.push({ reference, key, share });
   });

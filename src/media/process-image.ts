@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import eleventyImage from "@11ty/eleventy-img";
 import sharp, { type Metadata } from "sharp";
+import { digestOf, readIntact } from "../cache/file-digest.ts";
 import { SHARE_WIDTH } from "./published-image.ts";
 
 /** An encoded format, in the order browsers should prefer them. */
@@ -51,7 +52,8 @@ export interface EncodeOptions {
 // than sharp's default 4 for files 5–10 % larger (measured on the sample photos).
 const SETTINGS = {
   // 2: keys are made from the SHA-256 of the bytes (known without reading them again), not the bytes.
-  version: 2,
+  // 3: manifests record each file's digest.
+  version: 3,
   // Refuse truncated files (a grey band where the picture stops), but not files with harmless
   // decoder warnings, which browsers show fine.
   input: { failOn: "truncated" as const },
@@ -76,9 +78,10 @@ export function encodingKey(hash: string, options: EncodeOptions): string {
  * What an earlier build made of the photo with this key, when its manifest is sound, every file it
  * lists is still there, and it has a share image if one is needed. Reads the cache only, never the photo.
  */
-export function findProcessed(key: string, cacheDir: string, options: { share: boolean }): ProcessedImage | undefined {
+export function findProcessed(key: string, cacheDir: string, options: { share: boolean; onDamaged?: () => void }): ProcessedImage | undefined {
   const cached = readManifest(path.join(cacheDir, "images"), key);
-  return cached && (cached.share || !options.share) ? cached : undefined;
+  if (cached === DAMAGED) options.onDamaged?.();
+  return cached && cached !== DAMAGED && (cached.share || !options.share) ? cached : undefined;
 }
 
 /**
@@ -97,7 +100,8 @@ export async function processImage(
   const found = findProcessed(source.key, cacheDir, options);
   if (found) return { ok: true, image: found };
   const folder = path.join(cacheDir, "images");
-  const cached = readManifest(folder, source.key);
+  const manifest = readManifest(folder, source.key);
+  const cached = manifest === DAMAGED ? undefined : manifest;
   // Two files with the same bytes would write the same cache files at once: encode them once.
   const running = inFlight.get(source.key);
   if (running) {
@@ -212,19 +216,31 @@ async function encodeShare({ content, folder, key }: EncodeJob, metadata: Metada
   return { file, format: "jpeg", width: info.width, height: info.height };
 }
 
-// The manifest stores file names relative to the cache folder, so the cache can move.
+// The manifest stores file names relative to the cache folder, so the cache can move, and the
+// digest of each file's bytes, so a file changed since (a damaged disk or CI cache, an edit
+// through the output) is never published.
 interface Manifest {
   key: string;
   kind: ProcessedImage["kind"];
   width: number;
   height: number;
   original: ProcessedImage["original"];
-  formats: { format: ImageFormat; files: Omit<EncodedFile, "format">[] }[];
-  share?: Omit<EncodedFile, "format">;
+  formats: { format: ImageFormat; files: ManifestFile[] }[];
+  share?: ManifestFile;
 }
 
+type ManifestFile = Omit<EncodedFile, "format"> & { digest: string };
+
+// A manifest whose files are not all as it recorded them.
+const DAMAGED = "damaged";
+
 function writeManifest(folder: string, image: ProcessedImage): void {
-  const relative = (file: EncodedFile) => ({ file: path.relative(folder, file.file), width: file.width, height: file.height });
+  const relative = (file: EncodedFile): ManifestFile => ({
+    file: path.relative(folder, file.file),
+    width: file.width,
+    height: file.height,
+    digest: digestOf(readFileSync(file.file)),
+  });
   const manifest: Manifest = {
     key: image.key,
     kind: image.kind,
@@ -239,8 +255,11 @@ function writeManifest(folder: string, image: ProcessedImage): void {
   renameSync(`${file}.${process.pid}.tmp`, file);
 }
 
-/** The processed image recorded for `key`, when its manifest is sound and every file it lists still exists. */
-function readManifest(folder: string, key: string): ProcessedImage | undefined {
+/**
+ * The processed image recorded for `key`, when its manifest is sound and every file it lists is
+ * there with the bytes it recorded; DAMAGED when a file is missing or changed (it is made again).
+ */
+function readManifest(folder: string, key: string): ProcessedImage | typeof DAMAGED | undefined {
   let manifest: Manifest;
   try {
     manifest = JSON.parse(readFileSync(path.join(folder, `${key}.json`), "utf8")) as Manifest;
@@ -248,7 +267,7 @@ function readManifest(folder: string, key: string): ProcessedImage | undefined {
     return undefined;
   }
   if (manifest.key !== key || !Array.isArray(manifest.formats) || typeof manifest.original?.width !== "number") return undefined;
-  const absolute = (file: Omit<EncodedFile, "format">, format: ImageFormat): EncodedFile => ({
+  const absolute = (file: ManifestFile, format: ImageFormat): EncodedFile => ({
     file: path.join(folder, file.file),
     format,
     width: file.width,
@@ -263,6 +282,6 @@ function readManifest(folder: string, key: string): ProcessedImage | undefined {
     formats: manifest.formats.map(({ format, files }) => ({ format, files: files.map((file) => absolute(file, format)) })),
   };
   if (manifest.share) image.share = absolute(manifest.share, "jpeg");
-  const files = [...(image.share ? [image.share] : []), ...image.formats.flatMap(({ files }) => files)];
-  return files.every((file) => existsSync(file.file)) ? image : undefined;
+  const recorded = [...(manifest.share ? [manifest.share] : []), ...manifest.formats.flatMap(({ files }) => files)];
+  return recorded.every((file) => typeof file.digest === "string" && readIntact(path.join(folder, file.file), file.digest) !== undefined) ? image : DAMAGED;
 }

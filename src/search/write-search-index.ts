@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
-import { folderMaker } from "../output/files.ts";
-import { linkOrCopy } from "../output/static-files.ts";
+import { digestOf, readIntact } from "../cache/file-digest.ts";
+import { folderMaker, listFiles } from "../output/files.ts";
 import type { SearchDocument } from "./search-documents.ts";
 import { planShards, SHARD_SIZES, type SearchShard } from "./search-shards.ts";
 
@@ -24,6 +24,8 @@ export interface SearchIndexResult {
   /** Shards in the index, and how many of them were indexed by this call (the rest came from the cache). */
   shards: number;
   indexed: number;
+  /** Kept bundles found damaged (they failed their seal) and indexed again. */
+  damaged: number;
 }
 
 /** How to index. */
@@ -102,7 +104,7 @@ export async function writeSearchIndex(siteDir: string, documents: readonly Sear
       }
     }
     cache?.prune(new Set([vocabularyKey, ...shards.map((shard) => shard.key)]));
-    return { pages: documents.length, shards: shards.length, indexed: toIndex.length };
+    return { pages: documents.length, shards: shards.length, indexed: toIndex.length, damaged: cache?.damaged ?? 0 };
   } finally {
     await pagefind.close();
   }
@@ -209,29 +211,54 @@ function removeUnusedFiles(bundle: string): void {
 
 /**
  * The bundles earlier builds wrote (`.tidings-cache/search/<key>/`), each a shard or a vocabulary
- * index, kept under a key of exactly what it indexes; those the last build used are kept.
+ * index, kept under a key of exactly what it indexes; those the last build used are kept. Each
+ * bundle holds a seal (SEAL_FILE) written last, with every file's digest: a bundle is used only
+ * when its files are exactly those the seal lists, with those bytes, and it is copied into the
+ * output, never linked, so nothing done to the output can reach the cache. `damaged` counts the
+ * bundles that failed the check (they are indexed again).
  */
 class SearchIndexCache {
   readonly #dir: string;
+  // The bundles checked by this build: their files, relative to the bundle, or false when damaged.
+  readonly #checked = new Map<string, string[] | false>();
+  #damaged = 0;
 
   constructor(dir: string) {
     this.#dir = dir;
   }
 
-  has(key: string): boolean {
-    return existsSync(path.join(this.#dir, key));
+  /** How many kept bundles this build found damaged. */
+  get damaged(): number {
+    return this.#damaged;
   }
 
-  /** Link the bundle kept under `key` to `target`; false when there is none. */
-  place(key: string, target: string): boolean {
-    const stored = path.join(this.#dir, key);
-    if (!existsSync(stored)) return false;
-    try {
-      linkTree(stored, target);
-      return true;
-    } catch {
-      return false;
+  /** Whether a sound bundle is kept under `key` (checked once per build). */
+  has(key: string): boolean {
+    let files = this.#checked.get(key);
+    if (files === undefined) {
+      const stored = path.join(this.#dir, key);
+      if (!existsSync(stored)) return false;
+      files = sealedFiles(stored);
+      if (files === false) {
+        this.#damaged++;
+        rmSync(stored, { recursive: true, force: true });
+      }
+      this.#checked.set(key, files);
     }
+    return files !== false;
+  }
+
+  /** Copy the bundle kept under `key` to `target`; false when there is none or it is damaged. */
+  place(key: string, target: string): boolean {
+    if (!this.has(key)) return false;
+    const stored = path.join(this.#dir, key);
+    const makeFolder = folderMaker();
+    for (const file of this.#checked.get(key) || []) {
+      const to = path.join(target, file);
+      makeFolder(to);
+      copyFileSync(path.join(stored, file), to);
+    }
+    return true;
   }
 
   /** An empty folder to write a bundle to be kept under `key`. */
@@ -241,15 +268,15 @@ class SearchIndexCache {
     return folder;
   }
 
-  /** Keep the bundle written at `written` (a `temporary`) under `key`. */
+  /** Keep the bundle written at `written` (a `temporary`) under `key`, sealed. */
   keep(key: string, written: string): void {
-    // Linked files are shared with the output, which a build replaces and never edits in place.
-    for (const entry of readdirSync(written, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile()) chmodSync(path.join(entry.parentPath, entry.name), 0o444);
-    }
+    const seal: Record<string, string> = {};
+    for (const file of listFiles(written)) seal[path.relative(written, file).split(path.sep).join("/")] = digestOf(readFileSync(file));
+    writeFileSync(path.join(written, SEAL_FILE), JSON.stringify(seal));
     const stored = path.join(this.#dir, key);
     rmSync(stored, { recursive: true, force: true });
     renameSync(written, stored);
+    this.#checked.set(key, Object.keys(seal));
   }
 
   /** Delete the bundles not in `used`. */
@@ -260,12 +287,24 @@ class SearchIndexCache {
   }
 }
 
-function linkTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory()) linkTree(source, target);
-    else linkOrCopy(source, target);
+// Inside each kept bundle: the digest of every other file in it, written last.
+const SEAL_FILE = "tidings-seal.json";
+
+/** The files of a kept bundle (relative, with forward slashes) when they match its seal exactly; false when not. */
+function sealedFiles(bundle: string): string[] | false {
+  let seal: Record<string, unknown>;
+  try {
+    seal = JSON.parse(readFileSync(path.join(bundle, SEAL_FILE), "utf8")) as Record<string, unknown>;
+  } catch {
+    return false;
   }
+  const files = listFiles(bundle)
+    .map((file) => path.relative(bundle, file).split(path.sep).join("/"))
+    .filter((file) => file !== SEAL_FILE);
+  if (files.length !== Object.keys(seal).length) return false;
+  for (const file of files) {
+    const digest = seal[file];
+    if (typeof digest !== "string" || readIntact(path.join(bundle, file), digest) === undefined) return false;
+  }
+  return files;
 }

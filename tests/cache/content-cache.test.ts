@@ -27,6 +27,25 @@ describe("ContentCache", () => {
     expect(ContentCache.fromBytes(Buffer.alloc(0), "code-a").get("k")).toBeUndefined();
   });
 
+  it("never trusts an entry whose stored bytes changed, keeps the pieces that are intact, and says it was damaged", () => {
+    const first = new ContentCache("code-a");
+    // More entries than one piece holds, so the damage is in one piece of several.
+    for (let index = 0; index < 1200; index++) first.set(`k${index}`, { title: `Headline number ${index}` });
+    const bytes = first.toBytes();
+    expect(ContentCache.fromBytes(bytes, "code-a").damaged).toBe(false);
+    // One byte inside a stored value, as a failing disk or a broken cache restore would change it.
+    const at = bytes.indexOf("Headline number 900");
+    expect(at).toBeGreaterThan(0);
+    const changed = Buffer.from(bytes);
+    changed[at] = "h".charCodeAt(0);
+    const read = ContentCache.fromBytes(changed, "code-a");
+    expect(read.damaged).toBe(true);
+    expect(read.get("k900")).toBeUndefined();
+    expect([...read.stored.values()].some((value) => (value as { title: string }).title.startsWith("headline"))).toBe(false);
+    // The piece before the damaged one was verified, and is kept.
+    expect(read.get("k10")).toEqual({ title: "Headline number 10" });
+  });
+
   it("keeps only the entries a run used, so entries of deleted files are dropped", () => {
     const first = new ContentCache("code-a");
     first.set("kept", 1);

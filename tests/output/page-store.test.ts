@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -17,6 +17,13 @@ function page(name: string, text: string): string {
   return file;
 }
 
+// The one file the store holds for a key, whatever its digest.
+function storedFile(dir: string, key: string): string {
+  const names = readdirSync(path.join(dir, key.slice(0, 2))).filter((name) => name.startsWith(`${key}.`));
+  expect(names).toHaveLength(1);
+  return path.join(dir, key.slice(0, 2), names[0] ?? "");
+}
+
 describe("PageStore", () => {
   it("keeps a written page under its key and places it again, in a new store on the same folder too", () => {
     const dir = path.join(folder, "store-1");
@@ -33,11 +40,41 @@ describe("PageStore", () => {
     expect(again.place(KEY_B, path.join(folder, "placed", "b.html"))).toBe(false);
   });
 
-  it("makes kept pages read-only, so nothing done to an output can change what the store holds", () => {
-    const store = new PageStore(path.join(folder, "store-2"));
-    const file = page("ro.html", "<p>R</p>");
+  it("shares no file with the output, so an output page edited in place never reaches the store", () => {
+    const dir = path.join(folder, "store-2");
+    const store = new PageStore(dir);
+    const file = page("edited.html", "<p>R</p>");
     store.keep(KEY_A, file);
-    expect(statSync(file).mode & 0o222).toBe(0);
+    appendFileSync(file, "<script>added by hand</script>");
+    const target = path.join(folder, "out", "edited-again.html");
+    expect(new PageStore(dir).place(KEY_A, target)).toBe(true);
+    expect(readFileSync(target, "utf8")).toBe("<p>R</p>");
+    appendFileSync(target, "<p>and here</p>");
+    const placedAgain = path.join(folder, "out", "edited-third.html");
+    expect(new PageStore(dir).place(KEY_A, placedAgain)).toBe(true);
+    expect(readFileSync(placedAgain, "utf8")).toBe("<p>R</p>");
+  });
+
+  it("renders again, and counts, a stored page whose bytes changed or were cut short", () => {
+    const dir = path.join(folder, "store-5");
+    const store = new PageStore(dir);
+    store.keep(KEY_A, page("a5.html", "<h1>The right headline</h1>"));
+    store.keep(KEY_B, page("b5.html", "<h1>Another page</h1>"));
+    const storedA = storedFile(dir, KEY_A);
+    const storedB = storedFile(dir, KEY_B);
+    // One byte changed, the size unchanged; and a page cut short.
+    writeFileSync(storedA, readFileSync(storedA, "utf8").replace("right", "wrong"));
+    truncateSync(storedB, 5);
+    const reopened = new PageStore(dir);
+    expect(reopened.place(KEY_A, path.join(folder, "out", "a5-again.html"))).toBe(false);
+    expect(reopened.place(KEY_B, path.join(folder, "out", "b5-again.html"))).toBe(false);
+    expect(reopened.damaged).toBe(2);
+    expect(reopened.has(KEY_A)).toBe(false);
+    expect(existsSync(storedA)).toBe(false);
+    reopened.keep(KEY_A, page("a5-rendered.html", "<h1>The right headline</h1>"));
+    const target = path.join(folder, "out", "a5-third.html");
+    expect(new PageStore(dir).place(KEY_A, target)).toBe(true);
+    expect(readFileSync(target, "utf8")).toBe("<h1>The right headline</h1>");
   });
 
   it("ignores names that are not keys, and prunes every page not used by the last build", () => {
@@ -57,7 +94,7 @@ describe("PageStore", () => {
     const dir = path.join(folder, "store-4");
     const store = new PageStore(dir);
     store.keep(KEY_A, page("a4.html", "A"));
-    rmSync(path.join(dir, KEY_A.slice(0, 2), KEY_A));
+    rmSync(storedFile(dir, KEY_A));
     expect(store.place(KEY_A, path.join(folder, "out", "a4-again.html"))).toBe(false);
     expect(store.has(KEY_A)).toBe(false);
   });
