@@ -21,7 +21,8 @@ import { renderOutputFiles, writeOutputFiles, type RenderedOutputFile } from "./
 import { currentOutput, outputKey, recordOutput } from "./output/output-manifest.ts";
 import { keyPages, pageBaseKey, type KeyedPage } from "./output/page-keys.ts";
 import { PageStore } from "./output/page-store.ts";
-import { createStagingDirectory, discardStaging, swapIntoPlace } from "./output/staging.ts";
+import { acquireBuildLock, type LockHolder } from "./output/build-lock.ts";
+import { createStagingDirectory, discardStaging, recoverOutput, swapIntoPlace } from "./output/staging.ts";
 import { listStaticFiles, publishStaticFiles, siteAssets, staticFilesStamp } from "./output/static-files.ts";
 import { releaseMemory } from "./release-memory.ts";
 import { searchDocuments } from "./search/search-documents.ts";
@@ -61,6 +62,8 @@ export interface BuildOptions {
   searchShardSizes?: readonly number[];
   /** Told how far long steps have got (the CLI prints a progress line); never called for steps that finish at once. */
   onProgress?: (progress: BuildProgress) => void;
+  /** Told when another build holds this folder's lock and this one waits for it (the CLI prints a line). */
+  onWait?: ((holder: LockHolder) => void) | undefined;
   /** decap-server's API address for the preview's editor at /admin/ (default: its own default, port 8081); production editors commit through `editor.backend`. */
   editorBackendUrl?: string;
 }
@@ -102,9 +105,21 @@ export interface BuildResult {
 /**
  * Build the site: load and check everything first, then render into a staging folder and swap it
  * in only on success, so a failed build leaves the previous output untouched and deleted articles
- * never linger.
+ * never linger. One build at a time per cache folder: a second one waits for the first (and says
+ * so through `onWait`). An output left missing by a build stopped in the middle of its swap is put
+ * back first.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const lock = await acquireBuildLock(path.resolve(options.root, options.cacheDir ?? CACHE_DIR), { onWait: options.onWait });
+  try {
+    recoverOutput(path.resolve(options.root, options.outputDir ?? DEFAULT_OUTPUT_DIR));
+    return await buildUnlocked(options);
+  } finally {
+    lock.release();
+  }
+}
+
+async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   const outputDir = path.resolve(options.root, options.outputDir ?? DEFAULT_OUTPUT_DIR);
   const startedAt = performance.now();
   const cacheDir = path.resolve(options.root, options.cacheDir ?? CACHE_DIR);

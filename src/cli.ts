@@ -74,6 +74,10 @@ async function runBuild(root: string, args: string[]): Promise<number> {
     siteUrl: siteUrlFromEnvironment(),
     imageKey: process.env[IMAGE_KEY_VARIABLE],
     onProgress: progress.onProgress,
+    onWait: (holder) => {
+      const since = new Date(holder.since).toTimeString().slice(0, 8);
+      process.stderr.write(`Waiting for another build in this folder to finish (process ${holder.pid}, started at ${since})…\n`);
+    },
     ...(values.out ? { outputDir: values.out } : {}),
   });
   progress.finish();

@@ -2,7 +2,8 @@ import { existsSync, watch } from "node:fs";
 import path from "node:path";
 import { LOCAL_BACKEND_PORT, localBackendUrl } from "./admin/editor-files.ts";
 import { startLocalBackend, type LocalBackend } from "./admin/local-backend.ts";
-import { CACHE_DIR } from "./build.ts";
+import { CACHE_DIR, DEFAULT_OUTPUT_DIR } from "./build.ts";
+import { recoverOutput } from "./output/staging.ts";
 import { codeFingerprint, CONTENT_CODE } from "./cache/code-fingerprint.ts";
 import { CONFIG_FILE } from "./config.ts";
 import { loadContentCache, saveContentCache, type ContentCache } from "./cache/content-cache.ts";
@@ -41,6 +42,9 @@ export interface ServeOptions {
  * follows.
  */
 export async function serve(options: ServeOptions): Promise<void> {
+  // A build stopped in the middle of its swap leaves no _site/: the preview, which an editor
+  // starts first, puts it back (it never writes there itself).
+  recoverOutput(path.join(options.root, DEFAULT_OUTPUT_DIR));
   const cacheDir = path.join(options.root, CACHE_DIR);
   const cache = loadContentCache(cacheDir, codeFingerprint(CONTENT_CODE));
   const changes = { count: 0 };

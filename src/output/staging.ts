@@ -27,8 +27,30 @@ export function swapIntoPlace(staging: string, outputDir: string): void {
     if (retired) renameSync(retired, outputDir);
     throw cause;
   }
-  if (retired) removeInBackground(retired);
+  if (retired) {
+    // Renamed first, so a folder named .old- is only ever a whole previous output (see recoverOutput).
+    const trash = retired.replace(/\.old-(?=\d+-)/, ".trash-");
+    renameSync(retired, trash);
+    removeInBackground(trash);
+  }
   removeLeftovers(outputDir);
+}
+
+/**
+ * Put `outputDir` back when a build was stopped between the swap's two renames (the old output
+ * set aside, the new one not yet in place), which leaves no output at all: the newest old
+ * output whose build is no longer running is renamed back. Every build, and the preview, calls
+ * this first. Returns whether it put an output back.
+ */
+export function recoverOutput(outputDir: string): boolean {
+  if (existsSync(outputDir)) return false;
+  const candidates = leftovers(outputDir)
+    .filter((leftover) => leftover.kind === "old" && !isRunning(leftover.pid))
+    .sort((a, b) => b.time - a.time);
+  const newest = candidates[0];
+  if (!newest) return false;
+  renameSync(newest.path, outputDir);
+  return true;
 }
 
 /** Delete a staging folder after a failed build; the previous output is untouched. */
@@ -45,15 +67,32 @@ export function removeInBackground(folder: string): void {
   child.unref();
 }
 
-// Old outputs and staging folders from builds that were killed part-way (Ctrl-C, CI timeout).
+// Old outputs, staging folders and folders being deleted from builds that were stopped part-way
+// (Ctrl-C, CI timeout), once their build is no longer running.
 function removeLeftovers(outputDir: string): void {
+  for (const leftover of leftovers(outputDir)) if (!isRunning(leftover.pid)) removeInBackground(leftover.path);
+}
+
+interface Leftover {
+  path: string;
+  kind: "old" | "staging" | "trash";
+  /** The process that made it. */
+  pid: number;
+  /** When, in ms since the epoch. */
+  time: number;
+}
+
+// The folders beside `outputDir` that builds make: `<output>.<kind>-<pid>-<time in base 36>`.
+function leftovers(outputDir: string): Leftover[] {
   const parent = path.dirname(outputDir);
   const base = path.basename(outputDir);
-  const pattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(old|staging)-(\\d+)-`);
+  const pattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(old|staging|trash)-(\\d+)-([0-9a-z]+)$`);
+  const found: Leftover[] = [];
   for (const name of readdirSync(parent)) {
     const match = pattern.exec(name);
-    if (match && !isRunning(Number(match[2]))) removeInBackground(path.join(parent, name));
+    if (match) found.push({ path: path.join(parent, name), kind: match[1] as Leftover["kind"], pid: Number(match[2]), time: parseInt(match[3] ?? "0", 36) });
   }
+  return found;
 }
 
 function isRunning(pid: number): boolean {
