@@ -98,6 +98,10 @@ export interface BuildResult {
   inputsUnchanged?: boolean;
   /** Pages rendered by this build; the others were taken from earlier builds (the cache's page store). */
   rendered?: number;
+  /** The output files of those pages (relative, with forward slashes), sorted. */
+  renderedFiles?: string[];
+  /** The search index's shards indexed by this build (`vocabulary` for the index that merges them); the others came from the cache. */
+  indexedShards?: string[];
   /** Milliseconds spent loading content and rendering Markdown, processing images, in Eleventy, and indexing for search. */
   timings: { load: number; media: number; write: number; search: number };
 }
@@ -229,6 +233,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   let writing = true;
   let searchProgress: BuildProgress | undefined;
   const searchStartedAt = performance.now();
+  let indexedShards: string[] = [];
   const searching = writeSearchIndex(staging, searchDocuments(site), {
     language: site.config.language,
     cacheDir: cached ? path.join(cacheDir, "search") : undefined,
@@ -240,6 +245,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     },
   }).then(
     (indexed) => {
+      indexedShards = indexed.indexedShards;
       if (indexed.damaged > 0) damaged("search", count(indexed.damaged, "search index bundle"));
       timings.search = performance.now() - searchStartedAt;
       searchProgress = undefined;
@@ -252,7 +258,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     discardStaging(staging);
     return { ...result(false, 0, [diagnostic]), ...(cause === undefined ? {} : { cause }) };
   };
-  let rendered: number;
+  let rendered: string[];
   try {
     stepStartedAt = performance.now();
     rendered = await writePages(site, pages, { ...options, outputDir: staging, templatesDir, store });
@@ -273,7 +279,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   const sizes = (cached ? recordOutput(cacheDir, outputDir, key, pages.length) : undefined) ?? loadFileSizes(outputDir);
   store?.prune(new Set(pages.map((page) => page.key)));
   remember();
-  return { ...result(true, pages.length, checkHostLimits(sizes, outputName)), rendered };
+  return { ...result(true, pages.length, checkHostLimits(sizes, outputName)), rendered: rendered.length, renderedFiles: rendered, indexedShards };
 }
 
 // Where hosts read response headers from (public/_headers is published here).
@@ -292,9 +298,9 @@ function headersWithFrames(root: string, site: Site): RenderedOutputFile | undef
 }
 
 /**
- * Write every page into `outputDir`: pages the store holds are linked from it, the rest are
+ * Write every page into `outputDir`: pages the store holds are copied from it, the rest are
  * rendered with Eleventy and kept in the store as each Eleventy run ends, so a build that is
- * stopped (a CI timeout) keeps what it finished. Resolves to the number of pages rendered.
+ * stopped (a CI timeout) keeps what it finished. Resolves to the files of the pages rendered.
  */
 async function writePages(
   site: Site,
@@ -304,7 +310,7 @@ async function writePages(
     templatesDir: string;
     store: PageStore | undefined;
   },
-): Promise<number> {
+): Promise<string[]> {
   const { store, outputDir } = options;
   const makeFolder = folderMaker();
   const missing: KeyedPage[] = [];
@@ -313,7 +319,7 @@ async function writePages(
     makeFolder(target);
     if (!store?.place(page.key, target)) missing.push(page);
   }
-  if (missing.length === 0) return 0;
+  if (missing.length === 0) return [];
   const total = missing.length;
   options.onProgress?.({ task: "Rendering pages", done: 0, total });
   await writeWithEleventy({
@@ -328,7 +334,7 @@ async function writePages(
       options.onProgress?.({ task: "Rendering pages", done, total });
     },
   });
-  return total;
+  return missing.map((page) => page.file.split(path.sep).join("/")).sort();
 }
 
 // Everything a build's output is made from besides the time: the files it reads (content/,

@@ -24,6 +24,8 @@ export interface SearchIndexResult {
   /** Shards in the index, and how many of them were indexed by this call (the rest came from the cache). */
   shards: number;
   indexed: number;
+  /** The ids of the shards indexed by this call, and `vocabulary` when the index that merges them was. */
+  indexedShards: string[];
   /** Kept bundles found damaged (they failed their seal) and indexed again. */
   damaged: number;
 }
@@ -78,6 +80,7 @@ export async function writeSearchIndex(siteDir: string, documents: readonly Sear
   if (total > 0) options.onProgress?.(0, total);
   try {
     const vocabularies: string[] = [];
+    const indexedShards: string[] = [];
     for (const shard of shards) {
       const target = path.join(bundle, shardFolder(shard.id));
       if (cache?.place(shard.key, target) !== true) {
@@ -88,6 +91,7 @@ export async function writeSearchIndex(siteDir: string, documents: readonly Sear
           cache.keep(shard.key, written);
           cache.place(shard.key, target);
         }
+        indexedShards.push(shard.id);
         done += shard.documents.length;
         options.onProgress?.(done, total);
       }
@@ -98,13 +102,14 @@ export async function writeSearchIndex(siteDir: string, documents: readonly Sear
     if (cache?.place(vocabularyKey, bundle) !== true) {
       const written = cache ? cache.temporary(vocabularyKey) : bundle;
       await indexVocabulary(shards, vocabularies, written, options.language);
+      indexedShards.push("vocabulary");
       if (cache) {
         cache.keep(vocabularyKey, written);
         cache.place(vocabularyKey, bundle);
       }
     }
     cache?.prune(new Set([vocabularyKey, ...shards.map((shard) => shard.key)]));
-    return { pages: documents.length, shards: shards.length, indexed: toIndex.length, damaged: cache?.damaged ?? 0 };
+    return { pages: documents.length, shards: shards.length, indexed: toIndex.length, indexedShards, damaged: cache?.damaged ?? 0 };
   } finally {
     await pagefind.close();
   }
