@@ -1,7 +1,7 @@
 import { existsSync, watch } from "node:fs";
 import path from "node:path";
 import { LOCAL_BACKEND_PORT, localBackendUrl } from "./admin/editor-files.ts";
-import { startLocalBackend, type LocalBackend } from "./admin/local-backend.ts";
+import { previewOrigins, startLocalBackend, type LocalBackend } from "./admin/local-backend.ts";
 import { CACHE_DIR } from "./build.ts";
 import { codeFingerprint, CONTENT_CODE } from "./cache/code-fingerprint.ts";
 import { CONFIG_FILE } from "./config.ts";
@@ -47,7 +47,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   const provider = createPreviewProvider({ ...options, cache, changes });
   let saved = false;
   const editorPort = options.editorPort ?? LOCAL_BACKEND_PORT;
-  const backend = editorPort === 0 ? undefined : await startEditorBackend(options.root, editorPort, options.onEditor);
+  const backend = editorPort === 0 ? undefined : await startEditorBackend(options.root, editorPort, options.port, options.onEditor);
   const server = await serveWithEleventy({
     editorBackendUrl: backend?.url ?? localBackendUrl(editorPort),
     root: options.root,
@@ -69,9 +69,9 @@ export async function serve(options: ServeOptions): Promise<void> {
  * preview stops (a restart by `tsx watch` included); a failure (the port taken, the package
  * missing) is reported, never fatal: the preview works without the editor.
  */
-async function startEditorBackend(root: string, port: number, onEditor: ServeOptions["onEditor"]): Promise<LocalBackend | undefined> {
+async function startEditorBackend(root: string, port: number, previewPort: number, onEditor: ServeOptions["onEditor"]): Promise<LocalBackend | undefined> {
   try {
-    const backend = await startLocalBackend(root, port);
+    const backend = await startLocalBackend(root, port, { origins: previewOrigins(previewPort) });
     const stop = () => {
       backend.process.kill();
     };
