@@ -22,6 +22,8 @@ export interface ServeOptions {
   /** Absolute path of the project root. */
   root: string;
   port: number;
+  /** The address the preview listens on (default 127.0.0.1, this machine only; `0.0.0.0` for every network). */
+  host?: string | undefined;
   /** Replaces the config's `url` (from `TIDINGS_URL`). */
   siteUrl?: string | undefined;
   /** Told after every load what was found and which site is shown, so the caller can print it. */
@@ -60,6 +62,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     },
     outputDir: path.join(options.root, PREVIEW_DIR),
     port: options.port,
+    host: options.host,
   });
   watchContent(options.root, changes, (file) => showFirst(server, provider, file));
 }
