@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { codeFingerprint, DRAWING_CODE } from "../cache/code-fingerprint.ts";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ImageReference, SitePath } from "../site/types.ts";
 import { cleanSvg } from "./clean-svg.ts";
 
-/** The cache folder of cleaned drawings, one file per cleaned text. */
+/** The cache folder of cleaned drawings: one file per cleaned text, one record per source text and cleaning code. */
 const FOLDER = path.join("images", "drawings");
 
 /** The part of a published image this step changes: where its original comes from. */
@@ -29,6 +30,7 @@ export async function publishCleanDrawings(
   options: { root: string; cacheDir: string },
 ): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
+  let fingerprint: string | undefined;
   for (const reference of references) {
     const image = published.get(reference.sourcePath);
     if (image?.original.format !== "svg") continue;
@@ -41,21 +43,15 @@ export async function publishCleanDrawings(
     } catch {
       source = "";
     }
-    const cleaned = cleanSvg(source);
+    fingerprint ??= codeFingerprint(DRAWING_CODE);
+    const cleaned = cleanedDrawing(source, fingerprint, path.join(options.cacheDir, FOLDER));
     if (!cleaned.ok) {
       // Never the original: better no picture than one that runs script on the site.
       image.files.splice(original, 1);
       diagnostics.push(...reference.uses.map((use) => error("content/image-svg-refused", use.file, `the drawing ${file} cannot be published safely: ${cleaned.problem}`, { line: use.line, field: use.field, fix: "Export it again as a plain SVG (or as a PNG) from the drawing or chart tool, then save it over this file." })));
       continue;
     }
-    const version = createHash("sha256").update(cleaned.svg).digest("hex").slice(0, 24);
-    const copy = path.join(options.cacheDir, FOLDER, `${version}.svg`);
-    if (!existsSync(copy)) {
-      mkdirSync(path.dirname(copy), { recursive: true });
-      writeFileSync(`${copy}.${process.pid}.tmp`, cleaned.svg);
-      renameSync(`${copy}.${process.pid}.tmp`, copy);
-    }
-    image.files[original] = { from: copy, to: reference.url, version };
+    image.files[original] = { from: cleaned.copy, to: reference.url, version: cleaned.version };
     if (cleaned.removed.length === 0) continue;
     const named = cleaned.removed.slice(0, NAMED).join("; ");
     const more = cleaned.removed.length > NAMED ? `; and ${cleaned.removed.length - NAMED} more` : "";
@@ -72,3 +68,41 @@ export async function publishCleanDrawings(
   }
   return diagnostics;
 }
+
+/** What cleaning a drawing's text gave, as the cache remembers it: the cleaned copy's file and hash, or the problem. */
+type CleanedDrawing = { ok: true; copy: string; version: string; removed: string[] } | { ok: false; problem: string };
+
+/**
+ * The cleaned copy of the drawing `source` in `folder`, cleaned once per text and cleaning code
+ * (`fingerprint`: cleaning a large chart takes a second): a record named by both says what came of it.
+ */
+function cleanedDrawing(source: string, fingerprint: string, folder: string): CleanedDrawing {
+  const key = createHash("sha256").update(fingerprint).update("\0").update(source).digest("hex").slice(0, 24);
+  const record = path.join(folder, `${key}.json`);
+  try {
+    const known = JSON.parse(readFileSync(record, "utf8")) as CleanedDrawing;
+    if (!known.ok || existsSync(known.copy)) return known;
+  } catch {
+    // Not cleaned yet (or the record is damaged): clean it now.
+  }
+  const cleaned = cleanSvg(source);
+  const result: CleanedDrawing = cleaned.ok ? { ok: true, ...writeCopy(folder, cleaned.svg), removed: cleaned.removed } : cleaned;
+  writeAtomically(record, JSON.stringify(result));
+  return result;
+}
+
+// The cleaned text under its own hash, so every build and every page that uses it shares one file.
+function writeCopy(folder: string, svg: string): { copy: string; version: string } {
+  const version = createHash("sha256").update(svg).digest("hex").slice(0, 24);
+  const copy = path.join(folder, `${version}.svg`);
+  if (!existsSync(copy)) writeAtomically(copy, svg);
+  return { copy, version };
+}
+
+// Written under a temporary name and renamed, so a stopped build never leaves half a file under the real name.
+function writeAtomically(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(`${file}.${process.pid}.tmp`, text);
+  renameSync(`${file}.${process.pid}.tmp`, file);
+}
+
