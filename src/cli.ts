@@ -29,6 +29,8 @@ Commands:
   serve                 Start the preview server with live reload (drafts shown), and the web
                         editor at /admin/ against the working copy (decap-server on port 8081)
     --port <n>          port (default 8080)
+    --host <address>    address to listen on (default 127.0.0.1: this computer only, as the
+                        preview shows drafts and the editor; 0.0.0.0 opens it to the network)
     --editor-port <n>   decap-server's port (default 8081; 0: no editor backend)
 
 The environment variable ${URL_VARIABLE}, when set, replaces \`url\` in tidings.config.yml.
@@ -156,9 +158,10 @@ async function runNew(root: string, args: string[]): Promise<number> {
 }
 
 async function runServe(root: string, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { port: { type: "string" }, "editor-port": { type: "string" } } });
+  const { values } = parseArgs({ args, options: { port: { type: "string" }, host: { type: "string" }, "editor-port": { type: "string" } } });
   const port = values.port ? Number(values.port) : 8080;
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserError(`--port must be a port number, got "${values.port}".`);
+  if (values.host !== undefined && values.host.trim() === "") throw new UserError("--host must be an address such as 127.0.0.1 or 0.0.0.0, got nothing.");
   const editorPort = values["editor-port"] === undefined ? undefined : Number(values["editor-port"]);
   if (editorPort !== undefined && (!Number.isInteger(editorPort) || editorPort < 0 || editorPort > 65535)) {
     throw new UserError(`--editor-port must be a port number (0 for none), got "${values["editor-port"]}".`);
@@ -167,6 +170,7 @@ async function runServe(root: string, args: string[]): Promise<number> {
   await serve({
     root,
     port,
+    host: values.host,
     siteUrl: siteUrlFromEnvironment(),
     ...(editorPort === undefined ? {} : { editorPort }),
     onEditor: (started) =>

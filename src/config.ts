@@ -4,7 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 import { isValidTimeZone } from "./content/dates.ts";
 import { issuesToDiagnostics, type FieldHelp } from "./content/report-issues.ts";
-import { isHttpUrl, text } from "./content/schemas.ts";
+import { isHttpUrl, isSitePath, linkUrl, text } from "./content/schemas.ts";
 import { parseYaml } from "./content/yaml-document.ts";
 import { error, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { DONATION_FIELDS, DONATION_HELP, donationSchema } from "./donation/donation-schema.ts";
@@ -14,7 +14,7 @@ import { IMAGE_PROVIDERS, PROVIDER_NEEDS, isCdnProvider } from "./media/image-pr
 /** The name of the one site configuration file, at the project root. */
 export const CONFIG_FILE = "tidings.config.yml";
 
-const link = z.strictObject({ label: text, url: text });
+const link = z.strictObject({ label: text, url: linkUrl });
 
 const DEFAULT_TYPES: Record<string, string> = {
   news: "News",
@@ -103,7 +103,15 @@ const imagesSchema = z
 const editorSchema = z.strictObject({
   backend: z
     .record(z.string().regex(/^[a-z_]+$/), z.union([text, z.boolean(), z.number()]))
-    .refine((backend) => typeof backend["name"] === "string", { message: "must name the CMS backend with `name`, e.g. `name: github`" }),
+    .refine((backend) => typeof backend["name"] === "string", { message: "must name the CMS backend with `name`, e.g. `name: github`" })
+    .superRefine((backend, context) => {
+      // The CMS opens these addresses (the OAuth provider, the API); any other scheme could run script in /admin/.
+      for (const [key, value] of Object.entries(backend)) {
+        if (/(?:^|_)(?:url|root)$/.test(key) && !(typeof value === "string" && isHttpUrl(value))) {
+          context.addIssue({ code: "custom", path: [key], message: `must be a web address starting with https://, got ${JSON.stringify(value)}` });
+        }
+      }
+    }),
 });
 
 // A folder below content/articles written as its path: plain names joined by `/`, no `.` or `..`
@@ -140,7 +148,7 @@ export const configSchema = z
     newsletter: newsletterSchema.optional(),
     feeds: z.strictObject({ items: z.number().int().min(1).max(500).default(20) }).default({ items: 20 }),
     logo: text
-      .refine((value) => value.startsWith("/") || isHttpUrl(value), {
+      .refine((value) => isSitePath(value) || isHttpUrl(value), {
         message: "must be a path in public/ starting with / (such as /logo.png) or a web address",
       })
       .optional(),

@@ -1,7 +1,7 @@
 import { existsSync, watch } from "node:fs";
 import path from "node:path";
 import { LOCAL_BACKEND_PORT, localBackendUrl } from "./admin/editor-files.ts";
-import { startLocalBackend, type LocalBackend } from "./admin/local-backend.ts";
+import { previewOrigins, startLocalBackend, type LocalBackend } from "./admin/local-backend.ts";
 import { CACHE_DIR, DEFAULT_OUTPUT_DIR } from "./build.ts";
 import { recoverOutput } from "./output/staging.ts";
 import { codeFingerprint, CONTENT_CODE } from "./cache/code-fingerprint.ts";
@@ -23,6 +23,8 @@ export interface ServeOptions {
   /** Absolute path of the project root. */
   root: string;
   port: number;
+  /** The address the preview listens on (default 127.0.0.1, this machine only; `0.0.0.0` for every network). */
+  host?: string | undefined;
   /** Replaces the config's `url` (from `TIDINGS_URL`). */
   siteUrl?: string | undefined;
   /** Told after every load what was found and which site is shown, so the caller can print it. */
@@ -51,7 +53,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   const provider = createPreviewProvider({ ...options, cache, changes });
   let saved = false;
   const editorPort = options.editorPort ?? LOCAL_BACKEND_PORT;
-  const backend = editorPort === 0 ? undefined : await startEditorBackend(options.root, editorPort, options.onEditor);
+  const backend = editorPort === 0 ? undefined : await startEditorBackend(options.root, editorPort, options.port, options.onEditor);
   const server = await serveWithEleventy({
     editorBackendUrl: backend?.url ?? localBackendUrl(editorPort),
     root: options.root,
@@ -64,6 +66,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     },
     outputDir: path.join(options.root, PREVIEW_DIR),
     port: options.port,
+    host: options.host,
   });
   watchContent(options.root, changes, (file) => showFirst(server, provider, file));
 }
@@ -73,9 +76,9 @@ export async function serve(options: ServeOptions): Promise<void> {
  * preview stops (a restart by `tsx watch` included); a failure (the port taken, the package
  * missing) is reported, never fatal: the preview works without the editor.
  */
-async function startEditorBackend(root: string, port: number, onEditor: ServeOptions["onEditor"]): Promise<LocalBackend | undefined> {
+async function startEditorBackend(root: string, port: number, previewPort: number, onEditor: ServeOptions["onEditor"]): Promise<LocalBackend | undefined> {
   try {
-    const backend = await startLocalBackend(root, port);
+    const backend = await startLocalBackend(root, port, { origins: previewOrigins(previewPort) });
     const stop = () => {
       backend.process.kill();
     };

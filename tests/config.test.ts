@@ -112,4 +112,31 @@ describe("parseConfig", () => {
       expect(imageProblems("  widths: []\n")["images.widths"]).toBeDefined();
     });
   });
+
+  describe("links (reviewer: `javascript:` in the config was printed as a link on every page)", () => {
+    /** The problems of a config whose navigation and donation button link to `url`, by field. */
+    function linkProblems(url: string) {
+      const result = parseConfig(`name: Gazette\nurl: https://news.example.org/\nnavigation:\n  - { label: Home, url: "${url}" }\ndonation: { heading: H, text: T, button: B, url: "${url}" }\n`);
+      return result.ok ? {} : Object.fromEntries(result.diagnostics.map((d) => [d.field, d]));
+    }
+
+    it.each(["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "//evil.example", "/\\\\evil.example", "/\t/evil.example", "mailto:"])(
+      "refuses %j in the navigation and the donation button, with the line and field",
+      (url) => {
+        const problems = linkProblems(url);
+        expect(problems["navigation[1].url"]).toMatchObject({ severity: "error", code: "config/navigation", file: "tidings.config.yml", line: 4 });
+        expect(problems["donation.url"]).toMatchObject({ severity: "error", code: "config/donation", file: "tidings.config.yml", line: 5 });
+        expect(problems["donation.url"]?.message).toContain("a path on this site starting with /");
+      },
+    );
+
+    it.each(["/donate/", "https://give.example.org/news", "http://example.org", "mailto:editor@example.org"])("accepts %j", (url) => {
+      expect(linkProblems(url)).toEqual({});
+    });
+
+    it("refuses an editor backend address that is not a web address", () => {
+      const result = parseConfig(`${minimal}editor: { backend: { name: github, repo: a/b, base_url: "javascript:alert(1)" } }\n`);
+      expect(result.ok ? [] : result.diagnostics.map((d) => [d.field, d.line])).toEqual([["editor.backend.base_url", 4]]);
+    });
+  });
 });

@@ -1,10 +1,14 @@
-import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { build } from "../src/build.ts";
 import { copyFixture, readPage, writeFiles } from "./support/fixture-site.ts";
 
 const NOW = Date.UTC(2026, 10, 27, 12);
+const REPOSITORY = path.resolve(import.meta.dirname, "..");
+const run = promisify(execFile);
 const valid = (fields: string, body = "Text.") => `---\ntitle: A story\ndate: 2026-11-01\nbyline: Reporter\n${fields}\n---\n${body}\n`;
 
 async function buildWith(files: Record<string, string>) {
@@ -120,5 +124,24 @@ describe("hostile and broken content", () => {
     expect(result.diagnostics.find((d) => d.code === "content/too-large")?.message).toMatch(
       /^the file is 10\.5 MB \(11,000,\d{3} bytes\); the limit is 10 MB \(10,485,760 bytes\)$/,
     );
+  });
+
+  // Reviewer item 4: `javascript:` as the donation URL or a menu link built with exit 0 and was a link on every page.
+  it("fails the build (exit 1, nothing written) on javascript: links in the config, naming each field and its line", { timeout: 60_000 }, async () => {
+    const root = copyFixture("newsroom");
+    const config = path.join(root, "tidings.config.yml");
+    writeFileSync(config, readFileSync(config, "utf8").replace("url: /about/", "url: javascript:alert(1)").replace("  url: /donate/", '  url: "javascript:alert(2)"'));
+    const failed = await run(path.join(REPOSITORY, "node_modules", ".bin", "tsx"), [path.join(REPOSITORY, "src", "cli.ts"), "build"], { cwd: root }).then(
+      () => ({ code: 0, stderr: "" }),
+      (failure: { code: number; stderr: string }) => failure,
+    );
+    expect(failed.code).toBe(1);
+    const lines = readFileSync(config, "utf8").split("\n");
+    const lineOf = (text: string) => lines.findIndex((line) => line.includes(text)) + 1;
+    expect(failed.stderr).toContain(`tidings.config.yml:${lineOf("alert(1)")}  error  \`navigation[3].url\` must be a web address starting with https://, a mailto: address or a path on this site`);
+    expect(failed.stderr).toContain(`tidings.config.yml:${lineOf("alert(2)")}  error  \`donation.url\` must be a web address`);
+    expect(failed.stderr).toContain("[config/navigation]");
+    expect(failed.stderr).toContain("[config/donation]");
+    expect(existsSync(path.join(root, "_site"))).toBe(false);
   });
 });

@@ -21,6 +21,8 @@ export const PAGE_CODE = sourceFiles(["./eleventy/run-eleventy"]);
 /** All the code a build runs: what decides, with the files it reads, everything it writes. */
 export const BUILD_CODE = sourceFiles(["./build"]);
 
+/** The module that cleans SVG drawings: what decides the cleaned copies in the image cache. */
+export const DRAWING_CODE = sourceFiles(["./media/clean-svg"]);
 /** The modules that build the search index from the articles' search documents (with Pagefind's version, what decides a shard's bundle). */
 export const SEARCH_CODE = sourceFiles(["./search/write-search-index"]);
 

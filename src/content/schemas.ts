@@ -24,6 +24,12 @@ const textList = z.union([text.transform((value) => [value]), z.array(text).min(
 
 const httpUrl = text.refine(isHttpUrl, { message: "must be a web address starting with https:// or http://" });
 
+/** A link the site prints from settings (menu, donation button): checked by isLinkUrl. */
+export const linkUrl = text.refine(isLinkUrl, {
+  error: (issue) =>
+    `must be a web address starting with https://, a mailto: address or a path on this site starting with / (such as /about/), got ${JSON.stringify(issue.input)}`,
+});
+
 const slug = z.string().regex(SLUG_PATTERN);
 
 const dateField = (timeZone: string) =>
@@ -229,6 +235,23 @@ export const AUTHOR_FIELDS: Readonly<Record<string, readonly string[]>> = {
 export const PAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   "": ["title", "summary", "slug", "draft", "donate"],
 };
+
+/**
+ * True for a link Tidings may print: an http(s) address, a mailto: address or a path on this
+ * site. Anything else (javascript:, data:, vbscript:, `//host`) would run script or leave the
+ * site where a reader expects neither.
+ */
+export function isLinkUrl(value: string): boolean {
+  return isHttpUrl(value) || isSitePath(value) || /^mailto:[^\s/\\][^\s]*$/i.test(value);
+}
+
+/**
+ * True for a path on this site: one `/` first. Browsers read `//host` and `/\host` as another
+ * site, and drop tabs and line breaks anywhere in an address, so none of those are paths.
+ */
+export function isSitePath(value: string): boolean {
+  return value.startsWith("/") && !/^\/[/\\]/.test(value) && !/[\u0000-\u0020\u007f]/.test(value);
+}
 
 /** True for an absolute http(s) URL with a host. */
 export function isHttpUrl(value: string): boolean {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FieldHelp } from "../content/report-issues.ts";
-import { isHttpUrl, text } from "../content/schemas.ts";
+import { isHttpUrl, linkUrl, text } from "../content/schemas.ts";
 import { FREQUENCIES, PROVIDER_FREQUENCIES, type Frequency } from "./providers.ts";
 
 const httpsUrl = text.refine(isHttpUrl, { message: "must be a web address starting with https://" });
@@ -83,7 +83,7 @@ export const donationSchema = z
     heading: text,
     text: text,
     button: text,
-    url: text,
+    url: linkUrl,
     short: text.optional(),
     currency: z
       .string()

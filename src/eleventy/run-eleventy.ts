@@ -4,6 +4,7 @@ import type { OutputPage } from "../site/output-pages.ts";
 import type { Site } from "../site/types.ts";
 import { configureEleventy, TEMPLATE_DIRECTORIES, type EleventyOptions } from "./configure.ts";
 import { releaseMemory } from "../release-memory.ts";
+import { DEFAULT_PREVIEW_HOST, listenOnHost } from "./dev-server-host.ts";
 import { pageBatches } from "./page-batches.ts";
 import { PagePreviewer, type PreviewPage } from "./page-preview.ts";
 
@@ -100,11 +101,14 @@ export async function createPreviewEleventy(
   return { eleventy, previewer };
 }
 
-/** Start Eleventy's dev server with live reload; the site is reloaded from content on every rebuild. */
-export async function serveWithEleventy(options: RenderTarget & { site: () => Promise<Site>; port?: number; editorBackendUrl?: string | undefined }): Promise<PreviewServer> {
+/** Start Eleventy's dev server with live reload on `host` (default 127.0.0.1: this machine only); the site is reloaded from content on every rebuild. */
+export async function serveWithEleventy(
+  options: RenderTarget & { site: () => Promise<Site>; port?: number; host?: string | undefined; editorBackendUrl?: string | undefined },
+): Promise<PreviewServer> {
   const { eleventy, previewer } = await createPreviewEleventy({ ...options, indexSearch: true }, "serve");
   await eleventy.init();
   await eleventy.watch();
+  await listenOnHost(eleventy, options.host ?? DEFAULT_PREVIEW_HOST);
   await eleventy.serve(options.port ?? 8080);
   return {
     async showPage(site, page) {

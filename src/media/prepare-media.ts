@@ -8,6 +8,7 @@ import { toCdnPicture, toCdnShareImage } from "./cdn-image.ts";
 import type { CdnSettings } from "./cdn-url.ts";
 import { IMAGE_KEY_VARIABLE, isCdnProvider, type CdnProvider } from "./image-providers.ts";
 import { addPictures, type BodyImageDisplay } from "./picture-html.ts";
+import { publishCleanDrawings } from "./drawing-copies.ts";
 import { contentHash, encodingKey, findProcessed, processImage, type ProcessedImage } from "./process-image.ts";
 import { publishedFiles, SHARE_WIDTH, toPicture, toShareImage } from "./published-image.ts";
 import { readImageHeader, type ImageHeader } from "./read-image-header.ts";
@@ -92,6 +93,8 @@ export async function prepareMedia(site: Site, options: MediaOptions): Promise<P
   } else {
     published = await publishLocally(site, options, diagnostics, damage);
   }
+  // Drawings are published as they are with every provider, so they are cleaned whichever it is.
+  diagnostics.push(...(await publishCleanDrawings(site.images, published, options)));
   for (const reference of site.images) {
     const image = published.get(reference.sourcePath);
     // Vector images are drawn at any width, so only bitmaps can be too narrow.

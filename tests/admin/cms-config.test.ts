@@ -6,6 +6,7 @@ import { z } from "zod";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { CMS_DATA_FORMAT, cmsConfig, editorFields, frontsCollection, PIN_SUGGESTIONS, renderCmsConfig, shortForms, type CmsField } from "../../src/admin/cms-config.ts";
+import { EDITOR_FOLDER } from "../../src/admin/content-path.ts";
 import { EDITOR_SCRIPT } from "../../src/admin/editor-files.ts";
 import { parseConfig, type SiteConfig } from "../../src/config.ts";
 import { ARTICLE_FIELDS, AUTHOR_FIELDS, PAGE_FIELDS, SLUG_PATTERN, text } from "../../src/content/schemas.ts";
@@ -244,3 +245,17 @@ describe("the Fronts collection of the web editor", () => {
     expect(spec.containers[0]?.backfill).toEqual({ limit: 6 });
   });
 });
+
+describe("where the editor reads and writes", () => {
+  it("names only folders inside content/, the one folder the editor backend lets it touch", () => {
+    const places = [
+      cms.media_folder,
+      ...cms.collections.flatMap((entry) =>
+        "folder" in entry ? [entry.folder, path.posix.join(entry.folder, "2026", entry.media_folder)] : entry.files.map((file) => file.file),
+      ),
+    ];
+    expect(places.length).toBeGreaterThan(4);
+    for (const place of places) expect(path.posix.normalize(place)).toMatch(new RegExp(`^${EDITOR_FOLDER}/`));
+  });
+});
+

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { localBackendUrl } from "../../src/admin/editor-files.ts";
 import { startLocalBackend, type LocalBackend } from "../../src/admin/local-backend.ts";
 import { build } from "../../src/build.ts";
 import { check } from "../../src/check.ts";
@@ -60,10 +61,11 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
     // Two sections, so the Fronts collection has section pages besides the home page.
     const config = path.join(root, "tidings.config.yml");
     writeFileSync(config, `${readFileSync(config, "utf8")}\nsections:\n  - { name: News }\n  - { name: Politics, tags: [Council] }\n`);
-    backend = await startLocalBackend(root, BACKEND_PORT);
-    const preview = await build({ root, mode: "preview", outputDir: "_preview", editorBackendUrl: backend.url });
+    const preview = await build({ root, mode: "preview", outputDir: "_preview", editorBackendUrl: localBackendUrl(BACKEND_PORT) });
     if (!preview.ok) throw new Error(JSON.stringify(preview.diagnostics));
     server = await serveFolder(preview.outputDir);
+    // The backend answers only the preview's pages, so it learns their origin.
+    backend = await startLocalBackend(root, BACKEND_PORT, { origins: [server.origin] });
     browser = await launchChromium();
   }, 120_000);
 
