@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { codeFingerprint, DRAWING_CODE } from "../cache/code-fingerprint.ts";
@@ -81,9 +81,13 @@ function cleanedDrawing(source: string, fingerprint: string, folder: string): Cl
   const record = path.join(folder, `${key}.json`);
   try {
     const known = JSON.parse(readFileSync(record, "utf8")) as CleanedDrawing;
-    if (!known.ok || existsSync(known.copy)) return known;
+    if (!known.ok) return known;
+    // The copy is used only with the bytes it was written with (its name is their hash), and from
+    // this folder: a copy changed since, or a record naming another file, is cleaned again.
+    const copy = path.join(folder, `${known.version}.svg`);
+    if (copy === known.copy && versionOf(readFileSync(copy, "utf8")) === known.version) return known;
   } catch {
-    // Not cleaned yet (or the record is damaged): clean it now.
+    // Not cleaned yet (or the record or its copy is damaged): clean it now.
   }
   const cleaned = cleanSvg(source);
   const result: CleanedDrawing = cleaned.ok ? { ok: true, ...writeCopy(folder, cleaned.svg), removed: cleaned.removed } : cleaned;
@@ -93,10 +97,14 @@ function cleanedDrawing(source: string, fingerprint: string, folder: string): Cl
 
 // The cleaned text under its own hash, so every build and every page that uses it shares one file.
 function writeCopy(folder: string, svg: string): { copy: string; version: string } {
-  const version = createHash("sha256").update(svg).digest("hex").slice(0, 24);
+  const version = versionOf(svg);
   const copy = path.join(folder, `${version}.svg`);
-  if (!existsSync(copy)) writeAtomically(copy, svg);
+  writeAtomically(copy, svg);
   return { copy, version };
+}
+
+function versionOf(svg: string): string {
+  return createHash("sha256").update(svg).digest("hex").slice(0, 24);
 }
 
 // Written under a temporary name and renamed, so a stopped build never leaves half a file under the real name.

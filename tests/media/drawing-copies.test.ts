@@ -36,6 +36,27 @@ describe("publishCleanDrawings", () => {
     expect(second.diagnostics[0]?.message).toContain("was published without them: the part the cache remembers");
   });
 
+  it("cleans again a drawing whose cleaned copy was changed in the cache, or whose record names another file", async () => {
+    writeFileSync(sourcePath, '<svg xmlns="http://www.w3.org/2000/svg"><rect width="2" height="2" onclick="alert(1)"/></svg>');
+    const first = await publish();
+    const copy = first.image.files[0]?.from ?? "";
+    // A script put back into the cleaned copy (a damaged disk or cache restore, or a hand edit).
+    writeFileSync(copy, readFileSync(copy, "utf8").replace("</svg>", "<script>alert(2)</script></svg>"));
+    const second = await publish();
+    expect(hostileParts(readFileSync(second.image.files[0]?.from ?? "", "utf8"))).toEqual([]);
+    // A record pointing at a file outside the cache's folder.
+    const folder = path.join(cacheDir, "images", "drawings");
+    const outside = path.join(root, "outside.svg");
+    writeFileSync(outside, '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(3)</script></svg>');
+    for (const name of readdirSync(folder).filter((file) => file.endsWith(".json"))) {
+      const known = JSON.parse(readFileSync(path.join(folder, name), "utf8")) as object;
+      writeFileSync(path.join(folder, name), JSON.stringify({ ...known, copy: outside }));
+    }
+    const third = await publish();
+    expect(third.image.files[0]?.from).not.toBe(outside);
+    expect(hostileParts(readFileSync(third.image.files[0]?.from ?? "", "utf8"))).toEqual([]);
+  });
+
   it("drops the file of a drawing that cannot be cleaned, with an error", async () => {
     writeFileSync(sourcePath, "not a drawing at all");
     const { image, diagnostics } = await publish();
