@@ -1,5 +1,6 @@
 import { CONFIG_FILE } from "../config.ts";
 import { warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { headersFor, parseHeadersFile } from "../output/headers-file.ts";
 
 /**
  * Whether a Content-Security-Policy's `form-action` lets a form be sent to `action`. A policy
@@ -25,13 +26,20 @@ export function formActionAllows(policy: string, action: string): boolean {
   });
 }
 
+// An address of the kind the newsletter form is on (every article): the policies that apply to it
+// are the ones the form meets. A rule for other pages (the web editor's /admin/*) is not.
+const ARTICLE_PATH = "/2000/01/01/article/";
+
 /**
- * A warning when `public/_headers` sends a policy that would stop readers' browsers from sending
- * the newsletter form to its service: the page would look fine and the signup silently fail.
+ * A warning when `public/_headers` sends the site's articles, where the newsletter form is, a
+ * policy that would stop readers' browsers from sending it to its service: the page would look
+ * fine and the signup silently fail.
  */
 export function checkNewsletterFormAction(headersFile: string | undefined, action: string | undefined): Diagnostic[] {
   if (headersFile === undefined || action === undefined) return [];
-  const policies = [...headersFile.matchAll(/^\s*Content-Security-Policy:\s*(.+)$/gim)].map((match) => match[1] ?? "");
+  const policies = headersFor(parseHeadersFile(headersFile), ARTICLE_PATH)
+    .filter(([name]) => name.toLowerCase() === "content-security-policy")
+    .map(([, value]) => value);
   if (policies.every((policy) => formActionAllows(policy, action))) return [];
   const origin = new URL(action).origin;
   return [

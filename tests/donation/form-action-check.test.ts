@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkNewsletterFormAction, formActionAllows } from "../../src/donation/form-action-check.ts";
 
@@ -27,5 +29,17 @@ describe("checkNewsletterFormAction", () => {
     expect(checkNewsletterFormAction(headers.replace("'self'", "'self' https://buttondown.com"), BUTTONDOWN)).toEqual([]);
     expect(checkNewsletterFormAction(undefined, BUTTONDOWN)).toEqual([]);
     expect(checkNewsletterFormAction(headers, undefined)).toEqual([]);
+  });
+
+  it("reads the policy the site's pages get, not the web editor's, as the sample's public/_headers sets them", () => {
+    const sample = readFileSync(path.join(import.meta.dirname, "..", "..", "public", "_headers"), "utf8");
+    // The sample's /admin/* rule says form-action 'none'; no newsletter form is there.
+    expect(sample).toMatch(/\/admin\/\*[\s\S]*form-action 'none'/);
+    expect(checkNewsletterFormAction(sample, BUTTONDOWN)).toEqual([]);
+    // A pages' rule that does not allow the service still warns, whatever the editor's rule says.
+    expect(checkNewsletterFormAction(sample.replace("form-action 'self' https://buttondown.com", "form-action 'self'"), BUTTONDOWN)).toHaveLength(1);
+    // As does a rule for the articles' addresses that detaches the site-wide policy and sets its own.
+    const stricter = `${sample}\n/20*\n  ! Content-Security-Policy\n  Content-Security-Policy: default-src 'self'; form-action 'self'\n`;
+    expect(checkNewsletterFormAction(stricter, BUTTONDOWN)).toHaveLength(1);
   });
 });
