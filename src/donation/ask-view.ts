@@ -8,8 +8,10 @@ import { providerUrl, type Frequency } from "./providers.ts";
 export interface AmountView {
   /** `£10`. */
   amount: string;
-  /** `£10 a month`: the link text, which says everything a screen reader needs. */
+  /** `£10 a month`. */
   label: string;
+  /** `Give £10 a month`: the button's text, which says everything a screen reader needs. */
+  give: string;
   url: string;
   isDefault: boolean;
   /** What this amount pays for (the donate page shows it). */
@@ -21,9 +23,12 @@ export interface FrequencyView {
   key: Frequency;
   /** `Monthly`. */
   label: string;
+  /** The question its amounts answer, as their group's accessible name: `How much each month?`. */
+  legend: string;
   checked: boolean;
   amounts: AmountView[];
-  other?: { label: string; url: string };
+  /** The amount the reader chooses on the provider's page: its card's `label` and its button's text. */
+  other?: { label: string; give: string; url: string };
 }
 
 /** The choice cards: frequencies with their amounts, and the default choice for short asks. */
@@ -76,6 +81,7 @@ export interface AskSettings {
 
 const FREQUENCY_LABELS: Record<Frequency, string> = { once: "Once", monthly: "Monthly", annual: "Annually" };
 const PER: Record<Frequency, string> = { once: "", monthly: " a month", annual: " a year" };
+const LEGENDS: Record<Frequency, string> = { once: "How much, once?", monthly: "How much each month?", annual: "How much each year?" };
 
 /** The choice cards of a config with choices (currency, provider and frequencies set). */
 export function toChoicesView(settings: AskSettings): ChoicesView | undefined {
@@ -90,19 +96,20 @@ export function toChoicesView(settings: AskSettings): ChoicesView | undefined {
     const view: FrequencyView = {
       key,
       label: FREQUENCY_LABELS[key],
+      legend: LEGENDS[key],
       checked: key === defaultFrequency,
       amounts: choices.map((choice) => {
         const amount = formatAmount(choice.amount, currency, language);
-        const item: AmountView = { amount, label: `${amount}${PER[key]}`, url: providerUrl(provider, { frequency: key, amount: choice.amount, currency }), isDefault: choice.amount === defaultAmount };
+        const item: AmountView = { amount, label: `${amount}${PER[key]}`, give: `Give ${amount}${PER[key]}`, url: providerUrl(provider, { frequency: key, amount: choice.amount, currency }), isDefault: choice.amount === defaultAmount };
         if (choice.pays !== undefined) item.pays = choice.pays;
         return item;
       }),
     };
-    if (donation.other) view.other = { label: key === "once" ? "Other amount" : `Another amount${PER[key]}`, url: providerUrl(provider, { frequency: key, currency }) };
+    if (donation.other) view.other = { label: "Other", give: `Give another amount${PER[key]}`, url: providerUrl(provider, { frequency: key, currency }) };
     return view;
   });
   const preferred = views.find((view) => view.checked)?.amounts.find((amount) => amount.isDefault) ?? views[0]?.amounts[0];
-  return { frequencies: views, preferred: preferred ? { label: `Give ${preferred.label}`, url: preferred.url } : { label: donation.button, url: donation.url } };
+  return { frequencies: views, preferred: preferred ? { label: preferred.give, url: preferred.url } : { label: donation.button, url: donation.url } };
 }
 
 /** A campaign's view at `now`. */

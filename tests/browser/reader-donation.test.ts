@@ -33,20 +33,58 @@ describe("the donation ask in Chromium (the sample site)", () => {
     // The cap's buttons need the script, so without it they are not offered.
     expect(await ask.getByRole("button").count()).toBe(0);
 
+    // The one button the ask shows is the chosen amount's: the only visible call to action in it.
+    const buttons = ask.locator("a.donate-button");
+    const visibleButtons = async () => (await buttons.evaluateAll((links) => links.filter((link) => (link as unknown as { checkVisibility(): boolean }).checkVisibility()).map((link) => link.textContent))) as string[];
+    expect(await visibleButtons()).toEqual(["Give £10 a month"]);
+
     // Choosing a frequency shows its amounts (CSS only); monthly is the default, so go via "Once".
     await ask.getByRole("radio", { name: "Once" }).click();
-    expect(await ask.getByRole("link", { name: "£25", exact: true }).isVisible()).toBe(true);
-    expect(await ask.getByRole("link", { name: "£10 a month" }).isVisible()).toBe(false);
+    expect(await ask.locator(".choice-amounts:visible").getByRole("radio", { name: "£25", exact: true }).isChecked()).toBe(true);
+    expect(await visibleButtons()).toEqual(["Give £25"]);
     await ask.getByRole("radio", { name: "Monthly" }).click();
     expect(await ask.getByRole("radio", { name: "Monthly" }).isChecked()).toBe(true);
-    const ten = ask.getByRole("link", { name: "£10 a month" });
-    expect(await ten.isVisible()).toBe(true);
-    expect(await ask.getByRole("link", { name: "£25", exact: true }).isVisible()).toBe(false);
+    // Only the chosen frequency's amounts are shown: the cards a reader can click.
+    const amounts = ask.locator(".choice-amounts:visible");
+    expect(await amounts.count()).toBe(1);
+    await amounts.getByText("£5", { exact: true }).click();
+    expect(await amounts.getByRole("radio", { name: "£5", exact: true }).isChecked()).toBe(true);
+    expect(await visibleButtons()).toEqual(["Give £5 a month"]);
+    await amounts.getByText("£10", { exact: true }).click();
+    expect(await visibleButtons()).toEqual(["Give £10 a month"]);
+    const ten = ask.getByRole("link", { name: "Give £10 a month" });
 
     expect(offSite(requests)).toEqual([]);
     await Promise.all([page.waitForURL(`${PROVIDER}**`), ten.click()]);
     expect(page.url()).toBe("https://donate.example.org/millbrook-lantern?frequency=monthly&amount=10&currency=GBP");
     expect(offSite(requests)).toEqual([page.url()]);
+    await context.close();
+  });
+
+  it("fits the ask on one phone screen, ending in a filled button at least 44 px tall, with the newsletter box under it kept short", async () => {
+    const { context, page } = await openContext(true);
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const sitePath of [SAMPLE_PAGES["article-text"], SAMPLE_PAGES["article-donate"]]) {
+      await page.goto(`${site.server.origin}${sitePath}`);
+      const ask = page.locator("aside.donate");
+      // With JavaScript, the cap's two buttons are shown too: the taller case.
+      await ask.getByRole("button", { name: "Not now" }).waitFor();
+      const box = await ask.boundingBox();
+      const button = await ask.locator("a.donate-button:visible").boundingBox();
+      const newsletter = await page.locator("aside.newsletter").boundingBox();
+      if (!box || !button || !newsletter) throw new Error(`${sitePath}: the ask, its button or the newsletter box is not shown`);
+      expect(box.height, `${sitePath}: the ask's height at 390 px`).toBeLessThanOrEqual(650);
+      expect(button.height, `${sitePath}: the button's height`).toBeGreaterThanOrEqual(44);
+      expect(button.width, `${sitePath}: the button spans the ask`).toBeGreaterThan(box.width * 0.8);
+      expect(newsletter.y + newsletter.height - box.y, `${sitePath}: the ask and the newsletter together`).toBeLessThanOrEqual(1000);
+      // The ask's button is filled (its background is not the ask's own), the newsletter's is not.
+      const fills = await page.evaluate(
+        `(() => { const button = [...document.querySelectorAll("aside.donate a.donate-button")].find((link) => link.checkVisibility()); return [button, document.querySelector("aside.donate"), document.querySelector(".newsletter-form button")].map((element) => getComputedStyle(element).backgroundColor); })()`,
+      );
+      const [buttonFill, askFill, newsletterFill] = fills as string[];
+      expect(buttonFill).not.toBe(askFill);
+      expect(newsletterFill).toBe("rgba(0, 0, 0, 0)");
+    }
     await context.close();
   });
 

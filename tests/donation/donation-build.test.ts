@@ -41,12 +41,12 @@ async function buildSite(files: Record<string, string>, now = NOW): Promise<{ ou
   return { out: result.outputDir, result };
 }
 
-/** Every amount link of the full ask, by frequency: [link text, address]. */
+/** Every amount's button in the full ask, by frequency: [its text, its address]. */
 function choiceLinks($: CheerioAPI, scope = "aside.donate"): Record<string, [string, string][]> {
   const links: Record<string, [string, string][]> = {};
   $(`${scope} .choice-amounts`).each((_, list) => {
     links[$(list).attr("data-frequency") ?? ""] = $(list)
-      .find("a")
+      .find("a.choice-go")
       .map((_, a) => [[$(a).text(), $(a).attr("href") ?? ""]])
       .get() as [string, string][];
   });
@@ -99,14 +99,23 @@ ${FREQUENCIES}
     it("offers every tier of every frequency as a link to its own Payment Link, amounts formatted in the site's language", () => {
       const $ = readPage(out, FLOOD_WALL);
       expect(choiceLinks($)).toEqual({
-        once: [["£10", "https://buy.stripe.com/o10"], ["£25", "https://buy.stripe.com/o25"], ["Other amount", "https://buy.stripe.com/oX"]],
-        monthly: [["£5 a month", "https://buy.stripe.com/m5"], ["£10 a month", "https://buy.stripe.com/m10"], ["Another amount a month", "https://buy.stripe.com/mX"]],
-        annual: [["£100 a year", "https://buy.stripe.com/a100"], ["Another amount a year", "https://buy.stripe.com/aX"]],
+        once: [["Give £10", "https://buy.stripe.com/o10"], ["Give £25", "https://buy.stripe.com/o25"], ["Give another amount", "https://buy.stripe.com/oX"]],
+        monthly: [["Give £5 a month", "https://buy.stripe.com/m5"], ["Give £10 a month", "https://buy.stripe.com/m10"], ["Give another amount a month", "https://buy.stripe.com/mX"]],
+        annual: [["Give £100 a year", "https://buy.stripe.com/a100"], ["Give another amount a year", "https://buy.stripe.com/aX"]],
       });
-      // The frequencies are a labelled radio group with the default checked; the default amount stands out.
-      expect($("aside.donate fieldset legend").text()).toBe("How often would you like to give?");
-      expect($("aside.donate input[type=radio]:checked").attr("value")).toBe("monthly");
-      expect($("aside.donate .choice-amounts[data-frequency=monthly] .is-default").text()).toBe("£10 a month");
+      // The frequencies are a labelled radio group with the default checked; each frequency's
+      // amounts are a radio group too, named by their question, the default chosen, and each
+      // amount's button right after its card, so the stylesheet shows the chosen one's alone.
+      expect($("aside.donate .choice-frequencies legend").text()).toBe("How often would you like to give?");
+      expect($("aside.donate .choice-frequencies input[type=radio]:checked").attr("value")).toBe("monthly");
+      const monthly = $("aside.donate .choice-amounts[data-frequency=monthly]");
+      expect(monthly.find("legend").text()).toBe("How much each month?");
+      expect(monthly.find("input[type=radio]:checked + label").text()).toBe("£10");
+      expect(monthly.find("input[type=radio]:checked + label + a.choice-go").text()).toBe("Give £10 a month");
+      expect(monthly.find("input[type=radio]").map((_, input) => $(`label[for="${$(input).attr("id")}"]`).text()).get()).toEqual(["£5", "£10", "Other"]);
+      // No second call to action beside the button: the donate page is a quiet link.
+      expect($("aside.donate a.donate-button:not(.choice-go)")).toHaveLength(0);
+      expect($("aside.donate .donate-more a").attr("href")).toBe("/donate/");
     });
 
     it("puts a short ask with the default choice at the marker and the full ask at the end", () => {
@@ -150,7 +159,7 @@ ${FREQUENCIES}
       expect(donate("[data-ask]")).toHaveLength(0);
       expect(donate("script[src]")).toHaveLength(0);
       expect(donate(".donate-campaign progress").attr("value")).toBe("17350");
-      expect(choiceLinks(donate, ".donate-tiers").monthly?.[1]).toEqual(["£10 a month", "https://buy.stripe.com/m10"]);
+      expect(choiceLinks(donate, ".donate-tiers").monthly?.[1]).toEqual(["Give £10 a month", "https://buy.stripe.com/m10"]);
       expect(readPage(out, "/corrections/")("[data-ask]")).toHaveLength(0);
       const third = readPage(out, "/2026/11/10/third-story/");
       expect(third("[data-ask]")).toHaveLength(0);
@@ -169,20 +178,20 @@ ${FREQUENCIES}
 
   it.each([
     ["paypal", "  provider: { name: paypal, business: give@gazette.example }\n  frequencies: { once: { amounts: [10, 25], default: 25 } }", {
-      once: [["£10", "https://www.paypal.com/donate/?business=give%40gazette.example&amount=10&currency_code=GBP"], ["£25", "https://www.paypal.com/donate/?business=give%40gazette.example&amount=25&currency_code=GBP"], ["Other amount", "https://www.paypal.com/donate/?business=give%40gazette.example&currency_code=GBP"]],
+      once: [["Give £10", "https://www.paypal.com/donate/?business=give%40gazette.example&amount=10&currency_code=GBP"], ["Give £25", "https://www.paypal.com/donate/?business=give%40gazette.example&amount=25&currency_code=GBP"], ["Give another amount", "https://www.paypal.com/donate/?business=give%40gazette.example&currency_code=GBP"]],
     }],
     ["liberapay", "  provider: { name: liberapay, account: Gazette }\n  frequencies: { monthly: { amounts: [5, 10] } }", {
-      monthly: [["£5 a month", "https://liberapay.com/Gazette/donate?currency=GBP&period=monthly&amount=5"], ["£10 a month", "https://liberapay.com/Gazette/donate?currency=GBP&period=monthly&amount=10"], ["Another amount a month", "https://liberapay.com/Gazette/donate?currency=GBP&period=monthly"]],
+      monthly: [["Give £5 a month", "https://liberapay.com/Gazette/donate?currency=GBP&period=monthly&amount=5"], ["Give £10 a month", "https://liberapay.com/Gazette/donate?currency=GBP&period=monthly&amount=10"], ["Give another amount a month", "https://liberapay.com/Gazette/donate?currency=GBP&period=monthly"]],
     }],
     ["opencollective", "  provider: { name: opencollective, collective: gazette }\n  frequencies: { once: { amounts: [20] }, annual: { amounts: [60] } }", {
-      once: [["£20", "https://opencollective.com/gazette/donate?amount=20"], ["Other amount", "https://opencollective.com/gazette/donate"]],
-      annual: [["£60 a year", "https://opencollective.com/gazette/donate?amount=60&interval=year"], ["Another amount a year", "https://opencollective.com/gazette/donate?interval=year"]],
+      once: [["Give £20", "https://opencollective.com/gazette/donate?amount=20"], ["Give another amount", "https://opencollective.com/gazette/donate"]],
+      annual: [["Give £60 a year", "https://opencollective.com/gazette/donate?amount=60&interval=year"], ["Give another amount a year", "https://opencollective.com/gazette/donate?interval=year"]],
     }],
     ["givebutter", "  provider: { name: givebutter, campaign: https://givebutter.com/gazette }\n  frequencies: { monthly: { amounts: [15] } }", {
-      monthly: [["£15 a month", "https://givebutter.com/gazette?amount=15&frequency=monthly"], ["Another amount a month", "https://givebutter.com/gazette?frequency=monthly"]],
+      monthly: [["Give £15 a month", "https://givebutter.com/gazette?amount=15&frequency=monthly"], ["Give another amount a month", "https://givebutter.com/gazette?frequency=monthly"]],
     }],
     ["custom", '  provider: { name: custom, template: "https://give.example.org/{frequency}?amount={amountMinor}&c={currency}", other: https://give.example.org/ }\n  frequencies: { monthly: { amounts: [7.5] } }', {
-      monthly: [["£7.50 a month", "https://give.example.org/monthly?amount=750&c=GBP"], ["Another amount a month", "https://give.example.org/"]],
+      monthly: [["Give £7.50 a month", "https://give.example.org/monthly?amount=750&c=GBP"], ["Give another amount a month", "https://give.example.org/"]],
     }],
   ])("links every choice to %s's exact address", async (_name, donation, expected) => {
     const { out } = await buildSite({ "tidings.config.yml": configWith(`  currency: GBP\n${donation}`) });

@@ -49,7 +49,10 @@ describe("reading without JavaScript", () => {
                 // The amounts of a frequency the reader has not chosen: a radio button shows them, no script.
                 const amounts = element.closest(".choice-amounts");
                 const chosen = amounts?.closest(".choices")?.querySelector(".choice-input:checked")?.getAttribute("value");
-                return !(amounts && chosen && chosen !== amounts.getAttribute("data-frequency"));
+                if (amounts && chosen && chosen !== amounts.getAttribute("data-frequency")) return false;
+                // What an amount the reader has not chosen pays for: its radio button shows it, no script.
+                const radio = element.matches(".choice-pays") ? element.previousElementSibling?.previousElementSibling?.previousElementSibling : undefined;
+                return !(radio?.matches(".amount-input") && !radio.matches(":checked"));
               }).length,
           );
         expect(hidden).toBe(0);
