@@ -4,6 +4,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { copyFixture } from "./support/fixture-site.ts";
+import { freePorts } from "./support/free-port.ts";
 
 const REPOSITORY = path.resolve(import.meta.dirname, "..");
 
@@ -23,8 +24,7 @@ async function fetchWhenUp(url: string, init: RequestInit | undefined, timeoutMs
 describe("npm start with the web editor", () => {
   it("serves /admin/ against the working copy through decap-server, which writes into content/ and stops with the preview", { timeout: 120_000 }, async () => {
     const root = copyFixture("newsroom");
-    const port = 19_100 + (process.pid % 400);
-    const editorPort = port + 500;
+    const [port, editorPort] = await freePorts(2);
     const server = spawn(path.join(REPOSITORY, "node_modules", ".bin", "tsx"), [path.join(REPOSITORY, "src", "cli.ts"), "serve", "--port", String(port), "--editor-port", String(editorPort)], {
       cwd: root,
       stdio: ["ignore", "ignore", "pipe"],

@@ -156,15 +156,31 @@ describe("a reader in Chromium (the sample site)", () => {
     await context.close();
   });
 
-  it("never scrolls sideways at 320 pixels wide, on any kind of page", async () => {
+  it("on every kind of page: never scrolls sideways at 320 pixels wide, requests nothing from another site and sets no cookie", async () => {
     const { context, page } = await openContext({ viewport: { width: 320, height: 640 } });
     const wide: string[] = [];
+    const cookies: string[] = [];
+    let visiting = "";
+    const offSite: string[] = [];
+    // Every request any page of the context makes, from a script, a stylesheet or the page itself.
+    context.on("request", (request) => {
+      const address = request.url();
+      if (/^(data|blob|about):/.test(address) || new URL(address).origin === site.server.origin) return;
+      offSite.push(`${visiting}: ${address}`);
+    });
     for (const [name, sitePath] of Object.entries(SAMPLE_PAGES)) {
+      visiting = name;
       await page.goto(`${site.server.origin}${sitePath}`);
       const width = (await page.evaluate("document.documentElement.scrollWidth")) as number;
       if (width > 320) wide.push(`${name} is ${width} pixels wide`);
+      for (const cookie of await context.cookies()) cookies.push(`${name}: ${cookie.name} (${cookie.domain})`);
+      await context.clearCookies();
     }
+    // Whatever the last page starts after it loads is counted too.
+    await page.waitForLoadState("networkidle");
     expect(wide).toEqual([]);
+    expect(offSite).toEqual([]);
+    expect(cookies).toEqual([]);
     await context.close();
   });
 });

@@ -12,12 +12,14 @@ import { parseFront } from "../../src/site/fronts.ts";
 import { articleSlug } from "../../src/new-article.ts";
 import { launchChromium } from "../support/browser.ts";
 import { copyFixture, readPage, writeFiles } from "../support/fixture-site.ts";
+import { freePorts } from "../support/free-port.ts";
 import { serveFolder, type StaticServer } from "../support/static-server.ts";
 
 const REPOSITORY = path.resolve(import.meta.dirname, "..", "..");
 const HEADLINE = "Harbour ferry strike ends after nine days";
-// A free port for decap-server, away from its default (8081) so a running `npm start` is never used.
-const BACKEND_PORT = 18_081 + (process.pid % 500);
+// The browser's clock, pinned in another year than the articles' dates (typed in 2026): Decap files
+// an article under the year of its Published date, so the test holds whatever day it runs on.
+const BROWSER_NOW = new Date("2027-01-01T00:30:00Z");
 
 /** Wait until the entry editor has mounted (its preview frame is there), so typing is not lost to a late first render. */
 async function editorReady(page: Page): Promise<void> {
@@ -61,11 +63,13 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
     // Two sections, so the Fronts collection has section pages besides the home page.
     const config = path.join(root, "tidings.config.yml");
     writeFileSync(config, `${readFileSync(config, "utf8")}\nsections:\n  - { name: News }\n  - { name: Politics, tags: [Council] }\n`);
-    const preview = await build({ root, mode: "preview", outputDir: "_preview", editorBackendUrl: localBackendUrl(BACKEND_PORT) });
+    // A port the system gives out as free, never decap-server's default (8081) that a running `npm start` holds.
+    const [port = 0] = await freePorts(1);
+    const preview = await build({ root, mode: "preview", outputDir: "_preview", editorBackendUrl: localBackendUrl(port) });
     if (!preview.ok) throw new Error(JSON.stringify(preview.diagnostics));
     server = await serveFolder(preview.outputDir);
     // The backend answers only the preview's pages, so it learns their origin.
-    backend = await startLocalBackend(root, BACKEND_PORT, { origins: [server.origin] });
+    backend = await startLocalBackend(root, port, { origins: [server.origin] });
     browser = await launchChromium();
   }, 120_000);
 
@@ -87,6 +91,7 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
 
   it("creates an article through the form that check accepts and the build publishes with every part", { timeout: 180_000 }, async () => {
     const context = await browser.newContext();
+    await context.clock.setSystemTime(BROWSER_NOW);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (failure) => errors.push(failure.message));
@@ -140,7 +145,7 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
     await page.getByText("Publish now").click();
 
     // Saved into the working copy as `npm run new` would file it: content/articles/<year>/<slug>.md, the picture beside it.
-    const year = String(new Date().getFullYear());
+    const year = "2026";
     const file = `content/articles/${year}/${articleSlug(HEADLINE)}.md`;
     const source = await waitFor(() => (existsSync(path.join(root, file)) ? readFileSync(path.join(root, file), "utf8") : undefined), 20_000);
     await waitFor(() => (existsSync(path.join(root, `content/articles/${year}/images/harbour-pier.jpg`)) ? true : undefined), 20_000);
@@ -185,6 +190,7 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
 
   it("saves an article without a lead image (the image's own fields are needed only with a picture)", { timeout: 120_000 }, async () => {
     const page = await browser.newPage();
+    await page.clock.setSystemTime(BROWSER_NOW);
     await page.goto(`${server.origin}/admin/`);
     await page.getByRole("button", { name: "Login" }).click();
     await page.getByText("Articles").first().waitFor();
@@ -198,7 +204,7 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
     await page.keyboard.type("Short.");
     await page.getByRole("button", { name: "Publish" }).first().click();
     await page.getByText("Publish now").click();
-    const file = path.join(root, `content/articles/${new Date().getFullYear()}/no-picture-today.md`);
+    const file = path.join(root, "content/articles/2026/no-picture-today.md");
     const source = await waitFor(() => (existsSync(file) ? readFileSync(file, "utf8") : undefined), 20_000);
     await page.close();
     const parsed = parseFrontMatter(source, file);

@@ -7,6 +7,18 @@ import { copyFixture } from "../support/fixture-site.ts";
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 
+/** Resolve once this process has no file-system request in flight and the rejections they caused are reported; fail after `timeoutMs`. */
+async function fileOperationsEnded(timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (process.getActiveResourcesInfo().some((resource) => resource.startsWith("FSReq"))) {
+    if (performance.now() > deadline) throw new Error(`file operations still running after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  // Unhandled rejections are reported after the microtasks of the turn that settled them.
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
 describe("a build whose template fails", () => {
   const rejections: unknown[] = [];
   const onRejection = (reason: unknown) => rejections.push(reason);
@@ -38,7 +50,9 @@ describe("a build whose template fails", () => {
     expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === "error").map((diagnostic) => diagnostic.code)).toEqual([
       "build/template",
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // A copy still running would fail (its folder is gone) once its file operations end: wait for
+    // them to end and for the event loop to report what failed, then look.
+    await fileOperationsEnded(20_000);
     expect(rejections).toEqual([]);
     expect(readdirSync(root).filter((name) => name.includes(".staging-"))).toEqual([]);
   });

@@ -94,6 +94,17 @@ describe("renderNewsSitemap", () => {
     expect(recentArticles(many)).toHaveLength(1000);
   });
 
+  it("keeps an article for 48 hours after its first publication, to the minute", () => {
+    // "Flood wall approved" was first published on 26 Nov at 18:40 UTC: listed until 28 Nov 18:40.
+    const listedAt = (now: number) => {
+      const urls = [(parseXml(renderNewsSitemap({ ...site, now }))["urlset"] as Node)["url"]].flat() as Node[];
+      return urls.filter((url) => url["news:news"] !== undefined).map((url) => url["loc"]);
+    };
+    expect(listedAt(Date.UTC(2026, 10, 28, 18, 39))).toEqual(["https://news.example.org/2026/11/26/flood/"]);
+    expect(listedAt(Date.UTC(2026, 10, 28, 18, 40))).toEqual(["https://news.example.org/2026/11/26/flood/"]);
+    expect(listedAt(Date.UTC(2026, 10, 28, 18, 41))).toEqual([]);
+  });
+
   it("stays valid with nothing recent, listing the newest article without news metadata", () => {
     const quiet = { ...site, now: Date.UTC(2027, 0, 10) };
     const text = renderNewsSitemap(quiet);

@@ -132,7 +132,7 @@ describe("buildSite", () => {
 
   it("shows the donation block unless the article, its type or its tags turn it off", () => {
     const config = testConfig({
-      donation: { heading: "H", text: "T", button: "B", url: "/donate/", exclude: { types: ["sponsored"], tags: ["Corrections"] } },
+      donation: { heading: "H", text: "T", button: "B", url: "/donate/", exclude: { types: ["sponsored"], tags: ["Corrections", "Paid Content"] } },
       types: { news: "News", sponsored: "Sponsored" },
     });
     const { site } = buildSite(
@@ -143,6 +143,9 @@ describe("buildSite", () => {
           articleEntry("off.md", { date: "2026-01-02", donate: false }),
           articleEntry("sponsored.md", { date: "2026-01-03", type: "sponsored" }),
           articleEntry("tagged.md", { date: "2026-01-04", tags: ["corrections"] }),
+          // Tags match whatever their case, on either side: the config's and the article's are both folded.
+          articleEntry("other-case.md", { date: "2026-01-05", tags: ["River", "pAID cONTENT"] }),
+          articleEntry("near-miss.md", { date: "2026-01-06", tags: ["Paid"] }),
         ],
       }),
     );
@@ -151,6 +154,8 @@ describe("buildSite", () => {
       "off.md": false,
       "sponsored.md": false,
       "tagged.md": false,
+      "other-case.md": false,
+      "near-miss.md": true,
     });
   });
 

@@ -32,6 +32,16 @@ describe("stableUntil", () => {
     expect(stableUntil({ ...base, articles: [at(recent)] })).toBe(recent + NEWS_WINDOW_MS + 1);
   });
 
+  it("stops one millisecond after an article's 48 hours in the news sitemap, and not for one that has had them", () => {
+    const base = { now: NOW, timeZone: "Europe/London", emptyFeed: false };
+    // First published 47 hours 59 minutes before 12:00: it leaves the news sitemap just after 12:01.
+    expect(stableUntil({ ...base, articles: [at(Date.UTC(2026, 10, 25, 12, 1))] })).toBe(Date.UTC(2026, 10, 27, 12, 1) + 1);
+    // 47 hours before: just after 13:00.
+    expect(stableUntil({ ...base, articles: [at(Date.UTC(2026, 10, 25, 13))] })).toBe(Date.UTC(2026, 10, 27, 13) + 1);
+    // 48 hours 1 minute before: it has left already, and nothing else is due before midnight.
+    expect(stableUntil({ ...base, articles: [at(Date.UTC(2026, 10, 25, 11, 59))] })).toBe(MIDNIGHT);
+  });
+
   it("stops when an article passes the age notice's threshold, and at each day of an age counted in days", () => {
     const base = { now: NOW, timeZone: "Europe/London", emptyFeed: false };
     const published = NOW - 7 * DAY + HOUR;

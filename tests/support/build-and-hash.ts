@@ -1,5 +1,7 @@
-// Build a site and print one hash of every output file (path and bytes), for determinism tests run
-// in child processes with different TZ settings. Usage: build-and-hash.ts <root> <now-ms>
+// Build a site and print, as one line of JSON, what the build did (whether it took a shortcut, how
+// many pages it rendered, where it wrote them) and one hash of every output file (path and bytes),
+// for determinism tests run in child processes with different TZ, LANG and thread settings.
+// Usage: build-and-hash.ts <root> <now-ms>
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -22,4 +24,7 @@ for (const file of files)
     .update("\0")
     .update(readFileSync(path.join(result.outputDir, file)))
     .update("\0");
-console.log(`${files.length} ${hash.digest("hex")}`);
+const { outputDir, unchanged, inputsUnchanged, rendered, pages, articles } = result;
+console.log(
+  JSON.stringify({ files: files.length, hash: hash.digest("hex"), outputDir, unchanged: unchanged === true, inputsUnchanged: inputsUnchanged === true, rendered, pages, articles }),
+);
