@@ -2,11 +2,13 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 
 import { request } from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePorts } from "../support/free-port.ts";
 import { startLocalBackend, type LocalBackend } from "../../src/admin/local-backend.ts";
 import { copyFixture } from "../support/fixture-site.ts";
 
 // Away from decap-server's default (8081) and from the browser test's range.
-const PORT = 17_081 + (process.pid % 500);
+// Given out by the operating system in beforeAll, so concurrent runs never collide.
+let backendPort = 0;
 const PREVIEW = "http://localhost:8080";
 
 /** POST `body` to the backend with these headers, reading the status and the JSON answer (node:http, which lets a test set any Host). */
@@ -14,7 +16,7 @@ function post(body: unknown, headers: Record<string, string> = {}): Promise<{ st
   const text = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const sent = request(
-      { host: "127.0.0.1", port: PORT, method: "POST", path: "/api/v1", headers: { "content-type": "application/json", host: `127.0.0.1:${PORT}`, ...headers } },
+      { host: "127.0.0.1", port: backendPort, method: "POST", path: "/api/v1", headers: { "content-type": "application/json", host: `127.0.0.1:${backendPort}`, ...headers } },
       (response) => {
         let answer = "";
         response.on("data", (chunk: Buffer) => (answer += chunk.toString()));
@@ -36,6 +38,7 @@ describe("the editor backend (decap-server behind its guard)", () => {
   let backend: LocalBackend;
 
   beforeAll(async () => {
+    [backendPort = 0] = await freePorts(1);
     root = copyFixture("newsroom");
     writeFileSync(path.join(root, "package.json"), '{"name":"site"}\n');
     mkdirSync(path.join(root, ".git"), { recursive: true });
@@ -43,7 +46,7 @@ describe("the editor backend (decap-server behind its guard)", () => {
     mkdirSync(path.join(root, "templates"), { recursive: true });
     // A link inside content/ to the project root: following it leaves content/.
     symlinkSync(root, path.join(root, "content", "escape"));
-    backend = await startLocalBackend(root, PORT, { origins: [PREVIEW] });
+    backend = await startLocalBackend(root, backendPort, { origins: [PREVIEW] });
   }, 30_000);
 
   afterAll(async () => {
@@ -110,13 +113,13 @@ describe("the editor backend (decap-server behind its guard)", () => {
   it("refuses actions it does not know, a Host that is not its own (DNS rebinding) and a page from another origin", async () => {
     const unknown = await post({ action: "unpublishedEntries", params: { branch: "main" } });
     expect([unknown.status, unknown.json.error]).toEqual([422, expect.stringContaining('unknown action "unpublishedEntries"')]);
-    const rebound = await post(persistEntry("content/articles/2026/rebound.md"), { host: `evil.example:${PORT}` });
-    expect([rebound.status, rebound.json.error]).toEqual([403, expect.stringContaining(`the request's Host is "evil.example:${PORT}", not 127.0.0.1:${PORT} or localhost:${PORT}`)]);
+    const rebound = await post(persistEntry("content/articles/2026/rebound.md"), { host: `evil.example:${backendPort}` });
+    expect([rebound.status, rebound.json.error]).toEqual([403, expect.stringContaining(`the request's Host is "evil.example:${backendPort}", not 127.0.0.1:${backendPort} or localhost:${backendPort}`)]);
     const elsewhere = await post(persistEntry("content/articles/2026/elsewhere.md"), { origin: "http://evil.example" });
     expect([elsewhere.status, elsewhere.json.error]).toEqual([403, expect.stringContaining("a page at http://evil.example may not use the editor backend")]);
     expect(existsSync(path.join(root, "content/articles/2026/rebound.md"))).toBe(false);
     expect(existsSync(path.join(root, "content/articles/2026/elsewhere.md"))).toBe(false);
     // localhost is this machine too.
-    expect((await post({ action: "info" }, { host: `localhost:${PORT}` })).status).toBe(200);
+    expect((await post({ action: "info" }, { host: `localhost:${backendPort}` })).status).toBe(200);
   });
 });

@@ -3,6 +3,7 @@ import { connect } from "node:net";
 import { networkInterfaces } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { freePorts } from "../support/free-port.ts";
 import { copyFixture } from "../support/fixture-site.ts";
 
 const REPOSITORY = path.resolve(import.meta.dirname, "..", "..");
@@ -26,7 +27,7 @@ function accepts(host: string, port: number): Promise<boolean> {
 /** Run `npm start`'s command with `args` until `use` is done with the port it serves on, then stop it. */
 async function withPreview(args: string[], use: (port: number) => Promise<void>): Promise<void> {
   const root = copyFixture("newsroom");
-  const port = 19_600 + (process.pid % 300) + (args.length > 0 ? 1 : 0);
+  const [port = 0] = await freePorts(1);
   const server = spawn(path.join(REPOSITORY, "node_modules", ".bin", "tsx"), [path.join(REPOSITORY, "src", "cli.ts"), "serve", "--port", String(port), "--editor-port", "0", ...args], {
     cwd: root,
     stdio: ["ignore", "ignore", "pipe"],
