@@ -12,7 +12,6 @@ import { TEMPLATES_DIR, writeWithEleventy } from "./eleventy/run-eleventy.ts";
 import { frameOrigins, withFrameSources } from "./embeds/frame-sources.ts";
 import { articleHtml } from "./site/article-html.ts";
 import { loadSite, type LoadedSite } from "./load-site.ts";
-import { originalCopiesDir } from "./media/original-copies.ts";
 import { prepareMedia } from "./media/prepare-media.ts";
 import { folderMaker } from "./output/files.ts";
 import { checkHostLimits, loadFileSizes } from "./output/host-limits.ts";
@@ -266,7 +265,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     writeOutputFiles(outputFiles, staging);
     const problem = await mediaProblem();
     if (problem) return await failed(problem);
-    publishStaticFiles(staticFiles, staging, originalCopiesDir(cacheDir));
+    publishStaticFiles(staticFiles, staging, cacheDir);
     timings.write = performance.now() - stepStartedAt;
   } catch (cause) {
     return await failed(templateError(cause), cause);
@@ -298,7 +297,7 @@ function headersWithFrames(root: string, site: Site): RenderedOutputFile | undef
 }
 
 /**
- * Write every page into `outputDir`: pages the store holds are copied from it, the rest are
+ * Write every page into `outputDir`: pages the store holds are linked from it, the rest are
  * rendered with Eleventy and kept in the store as each Eleventy run ends, so a build that is
  * stopped (a CI timeout) keeps what it finished. Resolves to the files of the pages rendered.
  */

@@ -7,11 +7,6 @@ import type { FileStamp } from "./source-index.ts";
 /** The cache folder of the originals' copies. */
 const FOLDER = path.join("images", "originals");
 
-/** The folder in `cacheDir` where the originals' copies are kept (the only cache files the output links to). */
-export function originalCopiesDir(cacheDir: string): string {
-  return path.join(cacheDir, FOLDER);
-}
-
 /**
  * Where the cache keeps its copy of an original the site publishes as it is (with an image CDN):
  * one per version of the file (its path, size and modification time), so builds hard-link it into

@@ -62,12 +62,11 @@ export function listStaticFiles(root: string, site: Pick<Site, "assets">, assets
 }
 
 /**
- * Put the static files into an output folder. Files inside `linkableDir` (the cache's copies of
- * original photos, published for an image CDN) are hard-linked where the disk allows, so
- * thousands of camera photos are published without copying a byte (linking 800 MB takes a
- * millisecond, copying it seconds); every other file, the editors' own (public/, content/) and
- * the resized photos alike, is copied (cloned where the file system can), so nothing done to the
- * output can reach a source or a checked cache entry.
+ * Put the static files into an output folder. Files made by Tidings inside `linkableDir` (the
+ * cache's encoded images, checked against their digests on every build, and copies of originals)
+ * are hard-linked where the disk allows, so thousands of photos are published without copying a
+ * byte; the editors' own files (public/, content/) are always copied (cloned where the file
+ * system can), so nothing done to the output can ever change a source.
  */
 export function publishStaticFiles(files: readonly StaticFile[], outputDir: string, linkableDir?: string): void {
   const makeFolder = folderMaker();

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { digestOf, readIntact } from "../cache/file-digest.ts";
 import { folderMaker, listFiles } from "../output/files.ts";
+import { linkOrCopy } from "../output/static-files.ts";
 import type { SearchDocument } from "./search-documents.ts";
 import { planShards, SHARD_SIZES, type SearchShard } from "./search-shards.ts";
 
@@ -218,9 +219,9 @@ function removeUnusedFiles(bundle: string): void {
  * The bundles earlier builds wrote (`.tidings-cache/search/<key>/`), each a shard or a vocabulary
  * index, kept under a key of exactly what it indexes; those the last build used are kept. Each
  * bundle holds a seal (SEAL_FILE) written last, with every file's digest: a bundle is used only
- * when its files are exactly those the seal lists, with those bytes, and it is copied into the
- * output, never linked, so nothing done to the output can reach the cache. `damaged` counts the
- * bundles that failed the check (they are indexed again).
+ * when its files are exactly those the seal lists, with those bytes (checked on every use, since
+ * the output links to them), and `damaged` counts the bundles that failed the check (they are
+ * indexed again).
  */
 class SearchIndexCache {
   readonly #dir: string;
@@ -253,7 +254,7 @@ class SearchIndexCache {
     return files !== false;
   }
 
-  /** Copy the bundle kept under `key` to `target`; false when there is none or it is damaged. */
+  /** Link the bundle kept under `key` to `target` (copy where links cannot be made); false when there is none or it is damaged. */
   place(key: string, target: string): boolean {
     if (!this.has(key)) return false;
     const stored = path.join(this.#dir, key);
@@ -261,7 +262,7 @@ class SearchIndexCache {
     for (const file of this.#checked.get(key) || []) {
       const to = path.join(target, file);
       makeFolder(to);
-      copyFileSync(path.join(stored, file), to);
+      linkOrCopy(path.join(stored, file), to);
     }
     return true;
   }

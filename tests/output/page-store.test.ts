@@ -40,19 +40,19 @@ describe("PageStore", () => {
     expect(again.place(KEY_B, path.join(folder, "placed", "b.html"))).toBe(false);
   });
 
-  it("shares no file with the output, so an output page edited in place never reaches the store", () => {
+  it("never places again a page whose output copy was edited in place (they may share a file): it is rendered again", () => {
     const dir = path.join(folder, "store-2");
     const store = new PageStore(dir);
     const file = page("edited.html", "<p>R</p>");
     store.keep(KEY_A, file);
-    appendFileSync(file, "<script>added by hand</script>");
-    const target = path.join(folder, "out", "edited-again.html");
-    expect(new PageStore(dir).place(KEY_A, target)).toBe(true);
-    expect(readFileSync(target, "utf8")).toBe("<p>R</p>");
-    appendFileSync(target, "<p>and here</p>");
-    const placedAgain = path.join(folder, "out", "edited-third.html");
-    expect(new PageStore(dir).place(KEY_A, placedAgain)).toBe(true);
-    expect(readFileSync(placedAgain, "utf8")).toBe("<p>R</p>");
+    const placed = path.join(folder, "out", "edited-placed.html");
+    expect(new PageStore(dir).place(KEY_A, placed)).toBe(true);
+    expect(readFileSync(placed, "utf8")).toBe("<p>R</p>");
+    // A line added to a published page, as root on CI can whatever its mode.
+    appendFileSync(placed, "<script>added by hand</script>");
+    const reopened = new PageStore(dir);
+    expect(reopened.place(KEY_A, path.join(folder, "out", "edited-again.html"))).toBe(false);
+    expect(reopened.damaged).toBe(1);
   });
 
   it("renders again, and counts, a stored page whose bytes changed or were cut short", () => {
