@@ -11,7 +11,7 @@ import { messageSource } from "./report.ts";
  * render differently: a change to processor.ts, the schema, any plugin, or a unified/remark/rehype
  * upgrade. Render caches key on it (see `renderCacheKey`).
  */
-export const PIPELINE_VERSION = "tidings-markdown-8";
+export const PIPELINE_VERSION = "tidings-markdown-9";
 
 /** How to render one article body. */
 export interface RenderOptions {
