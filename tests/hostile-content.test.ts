@@ -106,6 +106,26 @@ describe("hostile and broken content", () => {
     expect(readdirSync(path.dirname(root)).some((name) => name.startsWith("escaped"))).toBe(false);
   });
 
+  it("refuses content and data files not saved as UTF-8, naming the encoding and the first bad byte (reviewer item 13)", async () => {
+    const root = copyFixture("newsroom");
+    const latin1 = Buffer.from(valid("", "Le caf\u00e9 rouvre."), "latin1");
+    writeFileSync(path.join(root, "content/articles/2026/latin1.md"), latin1);
+    writeFileSync(path.join(root, "content/articles/2026/utf16.md"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(valid(""), "utf16le")]));
+    mkdirSync(path.join(root, "content/series"), { recursive: true });
+    writeFileSync(path.join(root, "content/series/x.yml"), Buffer.from("title: S\u00e9rie\ndescription: x\n", "latin1"));
+    const result = await build({ root, now: NOW });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => [d.file, d.code, d.line, d.column])).toEqual([
+      ["content/articles/2026/latin1.md", "content/encoding", 7, 7],
+      ["content/articles/2026/utf16.md", "content/encoding", 1, 1],
+      ["content/series/x.yml", "content/encoding", 1, 9],
+    ]);
+    const messages = result.diagnostics.filter((d) => d.code === "content/encoding").map((d) => `${d.message} ${d.fix}`);
+    expect(messages[0]).toContain("Windows-1252 (Latin-1), where it reads “é”");
+    expect(messages[1]).toContain("UTF-16 LE");
+    expect(result.diagnostics.map((d) => d.code)).not.toContain("front-matter/missing");
+  });
+
   it("refuses huge files and symbolic links with a clear message", async () => {
     const root = copyFixture("newsroom");
     // Past the 10 MB limit (long reads below it build: tests/long-read.test.ts).
