@@ -126,6 +126,15 @@ describe("hostile and broken content", () => {
     expect(result.diagnostics.map((d) => d.code)).not.toContain("front-matter/missing");
   });
 
+  it("refuses an article with 5,000 tags with the line of `tags`, instead of running out of memory (reviewer item 11)", async () => {
+    const tags = Array.from({ length: 5_000 }, (_, index) => `Topic ${index}`);
+    const { result } = await buildWith({ "content/articles/2026/tags.md": valid(`tags: [${tags.join(", ")}]`) });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toMatchObject([
+      { file: "content/articles/2026/tags.md", code: "front-matter/tags", line: 5, message: "`tags` has 5,000 tags; an article may have at most 50" },
+    ]);
+  });
+
   it("refuses huge files and symbolic links with a clear message", async () => {
     const root = copyFixture("newsroom");
     // Past the 10 MB limit (long reads below it build: tests/long-read.test.ts).
