@@ -135,6 +135,25 @@ describe("hostile and broken content", () => {
     ]);
   });
 
+  it("refuses bodies nested or emphasised past the limits with their lines, before parsing them (reviewer item 10)", async () => {
+    const levels = Array.from({ length: 2_000 }, (_, level) => `${" ".repeat(2 * level)}- level ${level}`).join("\n");
+    const { result } = await buildWith({
+      "content/articles/2026/deep-list.md": valid("", "- ".repeat(50_000) + "deep"),
+      "content/articles/2026/indented.md": valid("", `Intro.\n\n${levels}`),
+      "content/articles/2026/emphasis.md": valid("", "*_".repeat(20_000)),
+      "content/articles/2026/quotes.md": valid("", `${"> ".repeat(20_000)}deep`),
+    });
+    expect(result.ok).toBe(false);
+    expect(result.pages).toBe(0);
+    expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => [d.file, d.code, d.line])).toEqual([
+      // The body starts on line 7; the indented list on line 9, its item 32 levels down on line 41.
+      ["content/articles/2026/deep-list.md", "markdown/too-deep", 7],
+      ["content/articles/2026/emphasis.md", "markdown/emphasis-run", 7],
+      ["content/articles/2026/indented.md", "markdown/too-deep", 9 + 32],
+      ["content/articles/2026/quotes.md", "markdown/too-deep", 7],
+    ]);
+  });
+
   it("refuses huge files and symbolic links with a clear message", async () => {
     const root = copyFixture("newsroom");
     // Past the 10 MB limit (long reads below it build: tests/long-read.test.ts).
