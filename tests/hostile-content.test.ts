@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { HOSTILE_BODIES } from "../bench/hostile-bodies.ts";
 import { build } from "../src/build.ts";
 import { copyFixture, readPage, writeFiles } from "./support/fixture-site.ts";
 
@@ -136,21 +137,20 @@ describe("hostile and broken content", () => {
   });
 
   it("refuses bodies nested or emphasised past the limits with their lines, before parsing them (reviewer item 10)", async () => {
-    const levels = Array.from({ length: 2_000 }, (_, level) => `${" ".repeat(2 * level)}- level ${level}`).join("\n");
     const { result } = await buildWith({
-      "content/articles/2026/deep-list.md": valid("", "- ".repeat(50_000) + "deep"),
-      "content/articles/2026/indented.md": valid("", `Intro.\n\n${levels}`),
-      "content/articles/2026/emphasis.md": valid("", "*_".repeat(20_000)),
-      "content/articles/2026/quotes.md": valid("", `${"> ".repeat(20_000)}deep`),
+      "content/articles/2026/deep-list.md": valid("", HOSTILE_BODIES["50,000 list markers on one line"]),
+      "content/articles/2026/indented.md": valid("", HOSTILE_BODIES["2,000 indented list levels"]),
+      "content/articles/2026/emphasis.md": valid("", HOSTILE_BODIES["*_ × 20,000"]),
+      "content/articles/2026/quotes.md": valid("", HOSTILE_BODIES["20,000 > quote marks"]),
     });
     expect(result.ok).toBe(false);
     expect(result.pages).toBe(0);
     expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => [d.file, d.code, d.line])).toEqual([
-      // The body starts on line 7; the indented list on line 9, its item 32 levels down on line 41.
-      ["content/articles/2026/deep-list.md", "markdown/too-deep", 7],
-      ["content/articles/2026/emphasis.md", "markdown/emphasis-run", 7],
-      ["content/articles/2026/indented.md", "markdown/too-deep", 9 + 32],
-      ["content/articles/2026/quotes.md", "markdown/too-deep", 7],
+      // The body starts on line 7 with two paragraphs; the hostile part on line 11, the indented item 32 levels down on line 43.
+      ["content/articles/2026/deep-list.md", "markdown/too-deep", 11],
+      ["content/articles/2026/emphasis.md", "markdown/emphasis-run", 11],
+      ["content/articles/2026/indented.md", "markdown/too-deep", 11 + 32],
+      ["content/articles/2026/quotes.md", "markdown/too-deep", 11],
     ]);
   });
 

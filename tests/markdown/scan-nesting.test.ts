@@ -2,22 +2,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { HOSTILE_BODIES } from "../../bench/hostile-bodies.ts";
 import { parseFrontMatter } from "../../src/content/front-matter.ts";
 import { renderMarkdown } from "../../src/markdown/render-markdown.ts";
 import { MAX_DELIMITER_RUN, MAX_DELIMITERS_PER_PARAGRAPH, MAX_NESTING, scanNesting } from "../../src/markdown/scan-nesting.ts";
 
 const REPOSITORY = path.resolve(import.meta.dirname, "..", "..");
-const intro = "An introduction.\n\nA second paragraph.\n\n";
-
-// The reviewer's hostile bodies (issue 25, item 10), each after two ordinary paragraphs (lines 1–4).
-const indented = Array.from({ length: 2_000 }, (_, level) => `${" ".repeat(2 * level)}- level ${level}`).join("\n");
-const hostile = {
-  "50,000 list markers on one line": `${intro}${"- ".repeat(50_000)}deep`,
-  "2,000 indented list levels": `${intro}${indented}`,
-  "*_ × 20,000": `${intro}${"*_".repeat(20_000)}`,
-  "20,000 > quote marks": `${intro}${"> ".repeat(20_000)}deep`,
-  "16,000 unmatched _ in one paragraph": `${intro}${"word_ ".repeat(16_000)}`,
-};
+const hostile = HOSTILE_BODIES;
 
 describe("scanNesting", () => {
   it("stops 50,000 list markers on one line at that line", () => {
