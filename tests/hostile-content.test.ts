@@ -136,12 +136,13 @@ describe("hostile and broken content", () => {
     ]);
   });
 
-  it("refuses bodies nested or emphasised past the limits with their lines, before parsing them (reviewer item 10)", async () => {
+  it("refuses bodies nested, emphasised or tabled past the limits with their lines, before parsing them (reviewer items 10 and 12)", async () => {
     const { result } = await buildWith({
       "content/articles/2026/deep-list.md": valid("", HOSTILE_BODIES["50,000 list markers on one line"]),
       "content/articles/2026/indented.md": valid("", HOSTILE_BODIES["2,000 indented list levels"]),
       "content/articles/2026/emphasis.md": valid("", HOSTILE_BODIES["*_ × 20,000"]),
       "content/articles/2026/quotes.md": valid("", HOSTILE_BODIES["20,000 > quote marks"]),
+      "content/articles/2026/table.md": valid("", HOSTILE_BODIES["4.3 MB table of 444,000 cells"]),
     });
     expect(result.ok).toBe(false);
     expect(result.pages).toBe(0);
@@ -151,6 +152,7 @@ describe("hostile and broken content", () => {
       ["content/articles/2026/emphasis.md", "markdown/emphasis-run", 11],
       ["content/articles/2026/indented.md", "markdown/too-deep", 11 + 32],
       ["content/articles/2026/quotes.md", "markdown/too-deep", 11],
+      ["content/articles/2026/table.md", "markdown/table-too-large", 11],
     ]);
   });
 

@@ -16,10 +16,18 @@ export const MAX_DELIMITER_RUN = 50;
  */
 export const MAX_DELIMITERS_PER_PARAGRAPH = 1_000;
 
+/**
+ * The most cells one table may have (header and body rows; a short row counts as long as the
+ * header). A build needs about 10 KB of memory a cell (1 GB a MB of table, ten times prose), so
+ * 20,000 cells (2,000 rows of 10 columns) add about 200 MB; a 4.3 MB table of 444,000 cells was
+ * still growing past 3.7 GB when stopped after two minutes.
+ */
+export const MAX_TABLE_CELLS = 20_000;
+
 /** Something in a body that would make parsing it take minutes: where (body line, column) and what, in an editor's words. */
 export interface NestingProblem {
-  /** `too-deep` for quotes and lists, `emphasis-run` for `*`, `_` and `~`. */
-  rule: "too-deep" | "emphasis-run";
+  /** `too-deep` for quotes and lists, `emphasis-run` for `*`, `_` and `~`, `table-too-large` for tables. */
+  rule: "too-deep" | "emphasis-run" | "table-too-large";
   line: number;
   column: number;
   message: string;
@@ -32,8 +40,8 @@ const NEWLINE = 0x0a;
 const RETURN = 0x0d;
 
 /**
- * Find the first place where a Markdown body goes past MAX_NESTING, MAX_DELIMITER_RUN or
- * MAX_DELIMITERS_PER_PARAGRAPH, in one pass over the text (linear in its length, whatever it
+ * Find the first place where a Markdown body goes past MAX_NESTING, MAX_DELIMITER_RUN,
+ * MAX_DELIMITERS_PER_PARAGRAPH or MAX_TABLE_CELLS, in one pass over the text (linear in its length, whatever it
  * holds), before the parser is given it. It reads lines as Markdown does only as far as needed
  * to never miss what makes the parser slow: each limit is far above anything a real article
  * reaches, so it can count generously (a `*` in code counts too) without refusing one.
@@ -45,6 +53,19 @@ export function scanNesting(source: string): NestingProblem | undefined {
   let linesInParagraph = 0;
   let headerCells = 0;
   let table = false;
+  let tableCells = 0;
+  let tableRows = 0;
+  // Called where a paragraph or table ends: counted to its end, so the message gives its size.
+  const tooLarge = (): NestingProblem | undefined =>
+    table && tableCells > MAX_TABLE_CELLS
+      ? {
+          rule: "table-too-large",
+          line: paragraphLine,
+          column: 1,
+          message: `the table starting on this line has ${tableCells.toLocaleString("en")} cells (${tableRows.toLocaleString("en")} rows of ${headerCells.toLocaleString("en")} columns); the limit is ${MAX_TABLE_CELLS.toLocaleString("en")}`,
+          fix: `Publish the full data as a file the article links to (a spreadsheet or CSV), and keep in the article the rows readers need, at most ${MAX_TABLE_CELLS.toLocaleString("en")} cells (2,000 rows of 10 columns).`,
+        }
+      : undefined;
   for (let start = 0; start <= source.length; ) {
     line++;
     let end = source.indexOf("\n", start);
@@ -86,11 +107,15 @@ export function scanNesting(source: string): NestingProblem | undefined {
 
     if (at >= lineEnd) {
       // A blank line (or one of markers only, blank inside its quote or list) ends the paragraph.
+      const problem = tooLarge();
+      if (problem !== undefined) return problem;
       runs = 0;
       linesInParagraph = 0;
       table = false;
     } else {
       if (linesInParagraph === 0 || firstBullet || isHeading(source, at, width)) {
+        const problem = tooLarge();
+        if (problem !== undefined) return problem;
         runs = 0;
         paragraphLine = line;
         linesInParagraph = 0;
@@ -98,7 +123,14 @@ export function scanNesting(source: string): NestingProblem | undefined {
       }
       linesInParagraph++;
       if (linesInParagraph === 1) headerCells = cellCount(source, start, lineEnd);
-      else if (linesInParagraph === 2) table = isDelimiterRow(source, start, lineEnd) && cellCount(source, start, lineEnd) === headerCells;
+      else if (linesInParagraph === 2) {
+        table = isDelimiterRow(source, start, lineEnd) && cellCount(source, start, lineEnd) === headerCells;
+        tableCells = headerCells;
+        tableRows = 1;
+      } else if (table) {
+        tableCells += Math.max(headerCells, cellCount(source, start, lineEnd));
+        tableRows++;
+      }
       // Each row of a table is parsed on its own.
       if (table) runs = 0;
       if (!isThematicBreak(source, at, lineEnd)) {
@@ -126,7 +158,7 @@ export function scanNesting(source: string): NestingProblem | undefined {
           if (runs > MAX_DELIMITERS_PER_PARAGRAPH) {
             return {
               rule: "emphasis-run",
-              line: paragraphLine,
+              line: table ? line : paragraphLine,
               column: 1,
               message: `the ${table ? "table row" : "paragraph"} starting on this line has more than ${MAX_DELIMITERS_PER_PARAGRAPH.toLocaleString("en")} runs of * _ ~ characters; the limit is ${MAX_DELIMITERS_PER_PARAGRAPH.toLocaleString("en")}`,
               fix: "Split the paragraph with empty lines, or remove the stray * _ ~ characters (write \\* for a literal asterisk).",
@@ -138,7 +170,7 @@ export function scanNesting(source: string): NestingProblem | undefined {
     if (end === source.length) break;
     start = next;
   }
-  return undefined;
+  return tooLarge();
 }
 
 /** Length of a `>` or a list marker (`-`, `*`, `+`, `1.`, `1)`) with the space after it at `at`, or 0. */

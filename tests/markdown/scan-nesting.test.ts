@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { HOSTILE_BODIES } from "../../bench/hostile-bodies.ts";
+import { HOSTILE_BODIES, resultsTable } from "../../bench/hostile-bodies.ts";
 import { parseFrontMatter } from "../../src/content/front-matter.ts";
 import { renderMarkdown } from "../../src/markdown/render-markdown.ts";
-import { MAX_DELIMITER_RUN, MAX_DELIMITERS_PER_PARAGRAPH, MAX_NESTING, scanNesting } from "../../src/markdown/scan-nesting.ts";
+import { MAX_DELIMITER_RUN, MAX_DELIMITERS_PER_PARAGRAPH, MAX_NESTING, MAX_TABLE_CELLS, scanNesting } from "../../src/markdown/scan-nesting.ts";
 
 const REPOSITORY = path.resolve(import.meta.dirname, "..", "..");
 const hostile = HOSTILE_BODIES;
@@ -44,6 +44,23 @@ describe("scanNesting", () => {
     expect(scanNesting(`| name | value |\n|---|--:|\n${rows}`)).toBeUndefined();
     // Three header cells, two in the delimiter row: GFM makes a paragraph of it.
     expect(scanNesting(`| a | b | c |\n|---|---|\n${rows}`)).toMatchObject({ rule: "emphasis-run", line: 1 });
+  });
+
+  it("refuses a 4.3 MB table at the line it starts on, with its size (reviewer item 12)", () => {
+    expect(scanNesting(HOSTILE_BODIES["4.3 MB table of 444,000 cells"])).toEqual({
+      rule: "table-too-large",
+      line: 5,
+      column: 1,
+      message: "the table starting on this line has 444,004 cells (111,001 rows of 4 columns); the limit is 20,000",
+      fix: "Publish the full data as a file the article links to (a spreadsheet or CSV), and keep in the article the rows readers need, at most 20,000 cells (2,000 rows of 10 columns).",
+    });
+  });
+
+  it("allows a table of up to 20,000 cells, counting short rows as long as the header", () => {
+    expect(scanNesting(`Intro.\n\n${resultsTable(MAX_TABLE_CELLS / 4 - 1)}\n\nAfter.`)).toBeUndefined();
+    expect(scanNesting(`Intro.\n\n${resultsTable(MAX_TABLE_CELLS / 4)}\n\nAfter.`)).toMatchObject({ rule: "table-too-large", line: 3 });
+    const short = `| a | b | c | d |\n|---|---|---|---|\n${"| x |\n".repeat(MAX_TABLE_CELLS / 4)}`;
+    expect(scanNesting(short)).toMatchObject({ rule: "table-too-large", line: 1 });
   });
 
   it("allows what real articles have: nested lists, quotes, rules, emphasis, blanks to fill in", () => {
@@ -120,15 +137,16 @@ describe("scanNesting", () => {
     expect(MAX_NESTING).toBeGreaterThanOrEqual(16);
     expect(MAX_DELIMITER_RUN).toBeGreaterThanOrEqual(32);
     expect(MAX_DELIMITERS_PER_PARAGRAPH).toBeGreaterThanOrEqual(500);
+    expect(MAX_TABLE_CELLS).toBeGreaterThanOrEqual(10_000);
   });
 });
 
-describe("renderMarkdown on the reviewer's hostile bodies (issue 25, item 10)", () => {
+describe("renderMarkdown on the reviewer's hostile bodies (issue 25, items 10 and 12)", () => {
   it.each(Object.entries(hostile))("refuses %s with one error on its file line, publishing nothing", (_, body) => {
     const result = renderMarkdown(body, { file: "content/articles/2026/deep.md", bodyLine: 7 });
     expect(result.parts).toEqual([""]);
     expect(result.diagnostics).toHaveLength(1);
-    expect(result.diagnostics[0]).toMatchObject({ severity: "error", file: "content/articles/2026/deep.md", code: expect.stringMatching(/^markdown\/(too-deep|emphasis-run)$/) });
+    expect(result.diagnostics[0]).toMatchObject({ severity: "error", file: "content/articles/2026/deep.md", code: expect.stringMatching(/^markdown\/(too-deep|emphasis-run|table-too-large)$/) });
     expect(result.diagnostics[0]?.line).toBe((scanNesting(body)?.line ?? 0) + 6);
     expect(result.diagnostics[0]?.fix).toBeTruthy();
   });
