@@ -114,11 +114,16 @@ describe("hostile and broken content", () => {
     writeFileSync(path.join(root, "content/articles/2026/utf16.md"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(valid(""), "utf16le")]));
     mkdirSync(path.join(root, "content/series"), { recursive: true });
     writeFileSync(path.join(root, "content/series/x.yml"), Buffer.from("title: S\u00e9rie\ndescription: x\n", "latin1"));
+    mkdirSync(path.join(root, "content/fronts"), { recursive: true });
+    writeFileSync(path.join(root, "content/fronts/home.yml"), Buffer.from("- title: \u00c0 la une\n", "latin1"));
+    writeFileSync(path.join(root, "content/campaign.yml"), Buffer.from("heading: Appel d\u2019hiver\n", "utf16le"));
     const result = await build({ root, now: NOW });
     expect(result.ok).toBe(false);
     expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => [d.file, d.code, d.line, d.column])).toEqual([
       ["content/articles/2026/latin1.md", "content/encoding", 7, 7],
       ["content/articles/2026/utf16.md", "content/encoding", 1, 1],
+      ["content/campaign.yml", "content/encoding", 1, 1],
+      ["content/fronts/home.yml", "content/encoding", 1, 10],
       ["content/series/x.yml", "content/encoding", 1, 9],
     ]);
     const messages = result.diagnostics.filter((d) => d.code === "content/encoding").map((d) => `${d.message} ${d.fix}`);
