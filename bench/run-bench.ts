@@ -8,6 +8,7 @@
 //   npm run bench -- --sizes 4000 --runs 5 --json out.json
 //   npm run bench -- --photos 1300     the photo site instead: 1,000 articles (or the first of --sizes), 1,300 photos
 //   npm run bench -- --long-reads      one long read of 1, 2, 4 and 8 MB in a small site, cold builds (about half a minute)
+//   npm run bench -- --hostile         the nesting scan's cost a MB, and the time to refuse each hostile body (seconds)
 //
 // Each Tidings build is timed as a whole process, with the phases it reports (load: reading,
 // validating and rendering Markdown through the cache; write: pages, feeds and static files;
@@ -21,6 +22,7 @@ import { parseArgs } from "node:util";
 import { measureEditLatency, type EditLatency } from "./edit-latency.ts";
 import { generateArticles, writeEleventySite, writeTidingsSite, type GeneratedArticle } from "./generate-site.ts";
 import { measureProcess, median, medianCost, type ProcessCost } from "./measure.ts";
+import { hostileTable, runHostileBench } from "./hostile-bench.ts";
 import { longReadTable, runLongReadBench } from "./long-read-bench.ts";
 import { photoTable, runPhotoBench } from "./photo-bench.ts";
 
@@ -40,8 +42,18 @@ const { values } = parseArgs({
     port: { type: "string", default: "18080" },
     photos: { type: "string" },
     "long-reads": { type: "boolean", default: false },
+    hostile: { type: "boolean", default: false },
   },
 });
+
+if (values.hostile) {
+  const bench = runHostileBench(SEED, (line) => process.stderr.write(`${line}\n`));
+  const json = values.json.replace(/\.json$/, "-hostile.json");
+  mkdirSync(path.dirname(json), { recursive: true });
+  writeFileSync(json, `${JSON.stringify({ date: new Date().toISOString(), machine: machineName(), seed: SEED, ...bench }, null, 2)}\n`);
+  process.stdout.write(`${hostileTable(bench)}\n\n${machineName()}\nJSON: ${path.relative(process.cwd(), json)}\n`);
+  process.exit(0);
+}
 
 if (values["long-reads"]) {
   execSync(`"${process.execPath}" "${path.join(REPO, "bin", "tidings.mjs")}" help`, { stdio: "ignore" });

@@ -1,8 +1,9 @@
 import { toSlug } from "./site/slugs.ts";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { isValidTimeZone } from "./content/dates.ts";
+import { readTextFile } from "./content/read-text-file.ts";
 import { issuesToDiagnostics, type FieldHelp } from "./content/report-issues.ts";
 import { isHttpUrl, isSitePath, linkUrl, text } from "./content/schemas.ts";
 import { parseYaml } from "./content/yaml-document.ts";
@@ -280,7 +281,8 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}): Confi
       ],
     };
   }
-  return parseConfig(readFileSync(file, "utf8"), overrides);
+  const read = readTextFile(file, CONFIG_FILE);
+  return read.ok ? parseConfig(read.text, overrides) : read;
 }
 
 /** Validate the text of a config file, with any overrides applied; every problem is reported at once. */

@@ -106,7 +106,7 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
 
   // The campaign is read with the content: its problems are content problems, reported with the rest.
   const campaignText = loadCampaignText(options.root);
-  const campaign = campaignText === undefined ? undefined : parseCampaign(campaignText, config.timeZone);
+  const campaign = campaignText === undefined ? undefined : campaignText.ok ? parseCampaign(campaignText.text, config.timeZone) : { diagnostics: campaignText.diagnostics };
   if (campaign) diagnostics.push(...campaign.diagnostics);
   // Fronts are read with the content too: a broken fronts file is a content error like any other.
   const fronts = loadFronts(options.root, config);

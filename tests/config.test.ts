@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "../src/config.ts";
+import { loadConfig, parseConfig } from "../src/config.ts";
 
 const minimal = "name: Gazette\nurl: https://news.example.org/\ndonation: { heading: H, text: T, button: B, url: /donate/ }\n";
 
@@ -138,5 +141,17 @@ describe("parseConfig", () => {
       const result = parseConfig(`${minimal}editor: { backend: { name: github, repo: a/b, base_url: "javascript:alert(1)" } }\n`);
       expect(result.ok ? [] : result.diagnostics.map((d) => [d.field, d.line])).toEqual([["editor.backend.base_url", 4]]);
     });
+  });
+});
+
+describe("loadConfig", () => {
+  it("refuses a config saved as Windows-1252, with the line and column of the first bad byte (reviewer item 13)", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "tidings-config-"));
+    try {
+      writeFileSync(path.join(root, "tidings.config.yml"), Buffer.from("url: https://example.org\nname: Le Caf\u00e9\n", "latin1"));
+      expect(loadConfig(root)).toMatchObject({ ok: false, diagnostics: [{ code: "content/encoding", file: "tidings.config.yml", line: 2, column: 13 }] });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

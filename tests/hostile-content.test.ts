@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFil
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { HOSTILE_BODIES } from "../bench/hostile-bodies.ts";
 import { build } from "../src/build.ts";
 import { copyFixture, readPage, writeFiles } from "./support/fixture-site.ts";
 
@@ -108,6 +109,60 @@ describe("hostile and broken content", () => {
     expect(result.diagnostics.map((d) => d.code)).toContain("front-matter/slug");
     expect(existsSync(path.join(root, "..", "tmp", "escaped"))).toBe(false);
     expect(readdirSync(path.dirname(root)).some((name) => name.startsWith("escaped"))).toBe(false);
+  });
+
+  it("refuses content and data files not saved as UTF-8, naming the encoding and the first bad byte (reviewer item 13)", async () => {
+    const root = copyFixture("newsroom");
+    const latin1 = Buffer.from(valid("", "Le caf\u00e9 rouvre."), "latin1");
+    writeFileSync(path.join(root, "content/articles/2026/latin1.md"), latin1);
+    writeFileSync(path.join(root, "content/articles/2026/utf16.md"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(valid(""), "utf16le")]));
+    mkdirSync(path.join(root, "content/series"), { recursive: true });
+    writeFileSync(path.join(root, "content/series/x.yml"), Buffer.from("title: S\u00e9rie\ndescription: x\n", "latin1"));
+    mkdirSync(path.join(root, "content/fronts"), { recursive: true });
+    writeFileSync(path.join(root, "content/fronts/home.yml"), Buffer.from("- title: \u00c0 la une\n", "latin1"));
+    writeFileSync(path.join(root, "content/campaign.yml"), Buffer.from("heading: Appel d\u2019hiver\n", "utf16le"));
+    const result = await build({ root, now: NOW });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => [d.file, d.code, d.line, d.column])).toEqual([
+      ["content/articles/2026/latin1.md", "content/encoding", 7, 7],
+      ["content/articles/2026/utf16.md", "content/encoding", 1, 1],
+      ["content/campaign.yml", "content/encoding", 1, 1],
+      ["content/fronts/home.yml", "content/encoding", 1, 10],
+      ["content/series/x.yml", "content/encoding", 1, 9],
+    ]);
+    const messages = result.diagnostics.filter((d) => d.code === "content/encoding").map((d) => `${d.message} ${d.fix}`);
+    expect(messages[0]).toContain("Windows-1252 (Latin-1), where it reads “é”");
+    expect(messages[1]).toContain("UTF-16 LE");
+    expect(result.diagnostics.map((d) => d.code)).not.toContain("front-matter/missing");
+  });
+
+  it("refuses an article with 5,000 tags with the line of `tags`, instead of running out of memory (reviewer item 11)", async () => {
+    const tags = Array.from({ length: 5_000 }, (_, index) => `Topic ${index}`);
+    const { result } = await buildWith({ "content/articles/2026/tags.md": valid(`tags: [${tags.join(", ")}]`) });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toMatchObject([
+      { file: "content/articles/2026/tags.md", code: "front-matter/tags", line: 5, message: "`tags` has 5,000 tags; an article may have at most 50" },
+    ]);
+  });
+
+  it("refuses bodies nested, emphasised or tabled past the limits with their lines, before parsing them (reviewer items 10 and 12)", async () => {
+    const { result } = await buildWith({
+      "content/articles/2026/deep-list.md": valid("", HOSTILE_BODIES["50,000 list markers on one line"]),
+      "content/articles/2026/indented.md": valid("", HOSTILE_BODIES["2,000 indented list levels"]),
+      "content/articles/2026/emphasis.md": valid("", HOSTILE_BODIES["*_ × 20,000"]),
+      "content/articles/2026/quotes.md": valid("", HOSTILE_BODIES["20,000 > quote marks"]),
+      "content/articles/2026/table.md": valid("", HOSTILE_BODIES["4.3 MB table of 444,000 cells"]),
+    });
+    expect(result.ok).toBe(false);
+    expect(result.pages).toBe(0);
+    expect(result.diagnostics.filter((d) => d.severity === "error").map((d) => [d.file, d.code, d.line])).toEqual([
+      // The body starts on line 7 with two paragraphs; the hostile part on line 11, the indented item 32 levels down on line 43.
+      ["content/articles/2026/deep-list.md", "markdown/too-deep", 11],
+      ["content/articles/2026/emphasis.md", "markdown/emphasis-run", 11],
+      ["content/articles/2026/indented.md", "markdown/too-deep", 11 + 32],
+      ["content/articles/2026/quotes.md", "markdown/too-deep", 11],
+      ["content/articles/2026/table.md", "markdown/table-too-large", 11],
+    ]);
   });
 
   it("refuses huge files and symbolic links with a clear message", async () => {

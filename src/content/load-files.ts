@@ -1,6 +1,7 @@
-import { lstatSync, readdirSync, readFileSync, type Dirent } from "node:fs";
+import { lstatSync, readdirSync, type Dirent } from "node:fs";
 import path from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { readTextFile } from "./read-text-file.ts";
 
 /** The three kinds of content file, each in its own folder under `content/`. */
 export type EntryKind = "article" | "author" | "page";
@@ -46,7 +47,9 @@ export function loadEntries(root: string): { entries: RawEntry[]; diagnostics: D
         );
         continue;
       }
-      entries.push({ kind, file, absolutePath, source: readFileSync(absolutePath, "utf8") });
+      const read = readTextFile(absolutePath, file);
+      if (read.ok) entries.push({ kind, file, absolutePath, source: read.text });
+      else diagnostics.push(...read.diagnostics);
     }
   }
   return { entries, diagnostics };

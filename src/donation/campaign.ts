@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { DateTime } from "luxon";
 import { parseContentDate } from "../content/dates.ts";
+import { readTextFile, type TextFileResult } from "../content/read-text-file.ts";
 import { issuesToDiagnostics, type FieldHelp } from "../content/report-issues.ts";
 import { text } from "../content/schemas.ts";
 import { parseYaml } from "../content/yaml-document.ts";
@@ -55,10 +56,10 @@ const HELP: Record<string, FieldHelp> = {
 /** The fields a campaign file has, in the order the README lists them. */
 export const CAMPAIGN_FIELDS: readonly string[] = Object.keys(HELP);
 
-/** The campaign file's text, or nothing when the newsroom runs no campaign (no file). */
-export function loadCampaignText(root: string): string | undefined {
+/** The campaign file's text (or why it cannot be read), or nothing when the newsroom runs no campaign (no file). */
+export function loadCampaignText(root: string): TextFileResult | undefined {
   const file = path.join(root, CAMPAIGN_FILE);
-  return existsSync(file) ? readFileSync(file, "utf8") : undefined;
+  return existsSync(file) ? readTextFile(file, CAMPAIGN_FILE) : undefined;
 }
 
 /** Validate the campaign file: the campaign, or every problem in it with its line. */

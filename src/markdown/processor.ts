@@ -16,6 +16,7 @@ import { rehypeRawWhenNeeded } from "./plugins/rehype-raw-when-needed.ts";
 import { rehypeReportUnsafe } from "./plugins/rehype-report-unsafe.ts";
 import { rehypeSafeExternalLinks } from "./plugins/rehype-safe-external-links.ts";
 import { rehypeTableAlign } from "./plugins/rehype-table-align.ts";
+import { remarkDirectiveLines } from "./plugins/remark-directive-lines.ts";
 import { remarkGfmLean } from "./plugins/remark-gfm-lean.ts";
 import { remarkPlainTaskLists } from "./plugins/remark-plain-task-lists.ts";
 import { clobberPrefix, newsroomSchema } from "./sanitize-schema.ts";
@@ -28,6 +29,8 @@ import { clobberPrefix, newsroomSchema } from "./sanitize-schema.ts";
  *  2. remarkGfmLean              GFM as remark-gfm parses it (tables, strikethrough, autolinks,
  *                                task lists, footnotes), at about half the cost
  *  3. remarkPlainTaskLists       task items → ☐/☑ text (no form controls)
+ *  3a. remarkDirectiveLines      an `::update`/`::embed` line with text right under it → two
+ *                               paragraphs, so steps 10a and 13a see the line on its own
  *  4. remark-rehype              mdast → hast; raw HTML kept as `raw` nodes, plain comments
  *                                become comment nodes; footnote ids left unprefixed (step 8 fixes links)
  *  5. rehypeRawWhenNeeded        parse raw HTML with parse5, only when there is any
@@ -55,6 +58,7 @@ export const processor = unified()
   .use(remarkParse)
   .use(remarkGfmLean)
   .use(remarkPlainTaskLists)
+  .use(remarkDirectiveLines)
   .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "", handlers: { html: htmlCommentHandler } })
   .use(rehypeRawWhenNeeded)
   .use(rehypeTableAlign)

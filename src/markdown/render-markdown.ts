@@ -1,17 +1,18 @@
 import { createHash } from "node:crypto";
 import type { Root, RootContent } from "hast";
 import { VFile } from "vfile";
-import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { error, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { BodyImage, BodyLink } from "./file-data.ts";
 import { processor } from "./processor.ts";
 import { messageSource } from "./report.ts";
+import { scanNesting, type NestingProblem } from "./scan-nesting.ts";
 
 /**
  * Version of the Markdown output. Bump it by hand whenever the same source and options could
  * render differently: a change to processor.ts, the schema, any plugin, or a unified/remark/rehype
  * upgrade. Render caches key on it (see `renderCacheKey`).
  */
-export const PIPELINE_VERSION = "tidings-markdown-8";
+export const PIPELINE_VERSION = "tidings-markdown-10";
 
 /** How to render one article body. */
 export interface RenderOptions {
@@ -81,6 +82,10 @@ export function renderMarkdown(source: string, options: RenderOptions): Rendered
   if (options.resolveImage) file.data.resolveImage = options.resolveImage;
   if (options.resolveLink) file.data.resolveLink = options.resolveLink;
   const offset = options.bodyLine - 1;
+  // Checked before parsing: the parser's cost grows faster than the nesting (minutes for a few
+  // thousand levels), and the stack overflow caught below comes only after that time is spent.
+  const hostile = scanNesting(source);
+  if (hostile !== undefined) return refused(options, hostile);
   try {
     const tree = processor.runSync(processor.parse(file), file);
     const marks = file.data.liveUpdates ?? [];
@@ -109,7 +114,13 @@ export function renderMarkdown(source: string, options: RenderOptions): Rendered
     // Every tree utility recurses, so thousands of nested quotes, lists or HTML tags overflow
     // the stack. That is a content problem, reported as one; anything else is a bug and throws.
     if (!(cause instanceof RangeError && /call stack/i.test(cause.message))) throw cause;
-    return tooDeep(options);
+    return refused(options, {
+      rule: "too-deep",
+      line: 1,
+      column: 1,
+      message: "the article body is nested too deeply to render (for example thousands of > quote marks, list levels or unclosed HTML tags)",
+      fix: "Remove the extra nesting; a quote or list rarely needs more than three levels.",
+    });
   }
 }
 
@@ -176,8 +187,8 @@ function toDiagnostics(file: VFile, options: RenderOptions): Diagnostic[] {
   return sortDiagnostics(diagnostics);
 }
 
-/** The result for a body too deeply nested to render: nothing published, one error. */
-function tooDeep(options: RenderOptions): RenderedBody {
+/** The result for a body too deeply nested to render: nothing published, one error at its place in the file. */
+function refused(options: RenderOptions, problem: NestingProblem): RenderedBody {
   return {
     parts: [""],
     updates: [],
@@ -187,15 +198,11 @@ function tooDeep(options: RenderOptions): RenderedBody {
     images: [],
     ids: [],
     diagnostics: [
-      {
-        severity: "error",
-        code: "markdown/too-deep",
-        file: options.file,
-        line: options.bodyLine,
-        message:
-          "the article body is nested too deeply to render (for example thousands of > quote marks, list levels or unclosed HTML tags)",
-        fix: "Remove the extra nesting; a quote or list rarely needs more than three levels.",
-      },
+      error(`${messageSource}/${problem.rule}`, options.file, problem.message, {
+        line: problem.line + options.bodyLine - 1,
+        column: problem.column,
+        fix: problem.fix,
+      }),
     ],
   };
 }

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { CONFIG_FILE, type SiteConfig } from "../config.ts";
 import { closestMatch } from "../content/describe-value.ts";
+import { readTextFile } from "../content/read-text-file.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { FRONTS_DIR, HOME_FRONT_FILE, parseFront, type ParsedFront } from "./fronts.ts";
 
@@ -41,7 +42,8 @@ export function loadFronts(root: string, config: SiteConfig): LoadedFronts {
       );
       continue;
     }
-    const parsed = parseFront(readFileSync(path.join(folder, name), "utf8"), file);
+    const read = readTextFile(path.join(folder, name), file);
+    const parsed: ReturnType<typeof parseFront> = read.ok ? parseFront(read.text, file) : { diagnostics: read.diagnostics };
     loaded.diagnostics.push(...parsed.diagnostics);
     if (parsed.front === undefined) continue;
     if (file === HOME_FRONT_FILE) loaded.home = parsed.front;

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { readTextFile } from "../content/read-text-file.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { parseSeries, SERIES_DIR, type ParsedSeries } from "./series.ts";
 
@@ -13,7 +14,13 @@ export function loadSeries(root: string): { series: ParsedSeries[]; diagnostics:
     .sort();
   for (const name of names) {
     loaded.files++;
-    const parsed = parseSeries(readFileSync(path.join(folder, name), "utf8"), `${SERIES_DIR}/${name}`, name.replace(/\.ya?ml$/, ""));
+    const file = `${SERIES_DIR}/${name}`;
+    const read = readTextFile(path.join(folder, name), file);
+    if (!read.ok) {
+      loaded.diagnostics.push(...read.diagnostics);
+      continue;
+    }
+    const parsed = parseSeries(read.text, file, name.replace(/\.ya?ml$/, ""));
     loaded.diagnostics.push(...parsed.diagnostics);
     if (parsed.series !== undefined) loaded.series.push(parsed.series);
   }

@@ -27,6 +27,24 @@ describe("validateEntries", () => {
     });
   });
 
+  it("refuses more than 50 tags with the line of `tags`, the count and the fix (reviewer item 11)", () => {
+    const many = Array.from({ length: 5_000 }, (_, index) => `Tag ${index}`);
+    const diagnostics = problems([article(`title: T\ndate: 2026-03-01\nbyline: A\ntags: [${many.join(", ")}]`)]);
+    expect(diagnostics).toEqual([
+      {
+        severity: "error",
+        code: "front-matter/tags",
+        file: "content/articles/2026/story.md",
+        line: 5,
+        field: "tags",
+        message: "`tags` has 5,000 tags; an article may have at most 50",
+        fix: "Keep the tags readers would follow to more stories like this one (most articles have 3 to 8), at most 50.",
+      },
+    ]);
+    const fifty = Array.from({ length: 50 }, (_, index) => `- Tag ${index}`).join("\n");
+    expect(problems([article(`title: T\ndate: 2026-03-01\nbyline: A\ntags:\n${fifty}`)])).toEqual([]);
+  });
+
   it("reports every missing field at once, on the opening line", () => {
     const diagnostics = problems([article("summary: Only a summary")]);
     expect(diagnostics.map((d) => d.field)).toEqual(["title", "date", "byline"]);

@@ -259,6 +259,36 @@ describe("renderMarkdown", () => {
     });
   });
 
+  it("reads an ::update line with its text right under it, below a heading (reviewer item 14)", () => {
+    const { updates, $, diagnostics } = render(
+      'Intro.\n\n## Latest\n::update{time="2026-12-01 08:50" title="Road closed"}\nMill Lane is closed.\nUse the bypass.\n::update{time="2026-12-01 08:00"}\nWarning issued.',
+    );
+    expect(diagnostics).toEqual([]);
+    expect(updates.map(({ time, title, line }) => ({ time, title, line }))).toEqual([
+      { time: "2026-12-01 08:50", title: "Road closed", line: 11 },
+      { time: "2026-12-01 08:00", title: undefined, line: 14 },
+    ]);
+    expect(load(updates[0]?.html ?? "", null, false)("p").text()).toBe("Mill Lane is closed.\nUse the bypass.");
+    expect(load(updates[1]?.html ?? "", null, false)("p").text()).toBe("Warning issued.");
+    expect($("h2").text()).toBe("Latest");
+    expect($.text()).not.toContain("::update");
+  });
+
+  it("cuts at a hard break or Windows line ends after an ::update line, and keeps escapes in the text", () => {
+    const { updates, diagnostics } = render('Intro \\*one\\*.\r\n::update{time="2026-12-01 08:50"}  \r\nRoad \\*closed\\*.\r\nStill.');
+    expect(diagnostics).toEqual([]);
+    expect(updates).toMatchObject([{ time: "2026-12-01 08:50", line: 9 }]);
+    expect(load(updates[0]?.html ?? "", null, false)("p").text()).toBe("Road *closed*.\nStill.");
+  });
+
+  it("reads an ::embed line with a paragraph right under it (reviewer item 14)", () => {
+    const { $, diagnostics } = render('::embed{url="https://www.youtube.com/watch?v=aqz-KE-bpKQ" title="The meeting"}\nThe vote came at 9pm.');
+    expect(diagnostics).toEqual([]);
+    expect($("[data-embed-src]")).toHaveLength(1);
+    expect($("p").last().text()).toBe("The vote came at 9pm.");
+    expect($.text()).not.toContain("::embed");
+  });
+
   it("reports nesting too deep to render as an error instead of crashing", () => {
     const { parts, diagnostics } = render(">".repeat(20_000) + " deep");
     expect(parts).toEqual([""]);
