@@ -26,6 +26,23 @@ describe("build (the newsroom fixture)", () => {
     expect(result.ok).toBe(true);
   });
 
+  it("sets one kicker line above each headline: the first topic, linked on the article, and the type only where it is not the default", () => {
+    const article = readPage(out, "/2026/11/24/flood-wall/");
+    const kicker = article(".article-header .kicker");
+    expect(kicker).toHaveLength(1);
+    expect(kicker.find("a.kicker-text").text()).toBe("Council");
+    expect(kicker.find("a.kicker-text").attr("href")).toBe("/tags/council/");
+    expect(kicker.find(".type-label").text()).toBe("Analysis");
+    // Cards: the news stories (the default type) carry their topic and no type label at all.
+    const home = readPage(out, "/");
+    const cards = home(".article-card").toArray().map((card) => [home(card).find(".card-title a").attr("href"), home(card).find(".kicker-text").text(), home(card).find(".type-label").text()]);
+    expect(cards).toEqual(expect.arrayContaining([
+      ["/2026/11/24/flood-wall/", "Council", "Analysis"],
+      [expect.stringContaining("second-story"), "River", ""],
+    ]));
+    expect(home(".article-card .type-label").toArray().map((label) => home(label).text())).toEqual(["Analysis"]);
+  });
+
   it("renders an editor's article with every part of the page", () => {
     const $ = readPage(out, "/2026/11/24/flood-wall/");
     const article = $("main article");

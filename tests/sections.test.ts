@@ -103,12 +103,11 @@ describe("sections", () => {
     expect(readPage(out, "/news/")("nav.site-nav a[aria-current=page]").attr("href")).toBe("/news/");
   });
 
-  it("shows the section in the article's breadcrumb and as articleSection in its JSON-LD", () => {
+  it("shows the section in the article's breadcrumb (not the headline, right below it) and, with the headline, in its JSON-LD", () => {
     const article = readPage(out, "/2026/11/22/ferry/");
     expect(trail(article)).toEqual([
       ["/", "Home", undefined],
       ["/opinion/", "Opinion", undefined],
-      ["/2026/11/22/ferry/", "Keep the ferry running", "page"],
     ]);
     const jsonLd = jsonLdOf(article);
     expect(jsonLd.find((data) => data["@type"] === "NewsArticle")?.["articleSection"]).toBe("Opinion");

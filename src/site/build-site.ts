@@ -1,3 +1,4 @@
+import { articleKicker, DEFAULT_TYPE, shownTypeLabel } from "./kicker.ts";
 import path from "node:path";
 import { CONFIG_FILE, type SiteConfig } from "../config.ts";
 import { calendarParts, formatDate, toContentDate, type ContentDate } from "../content/dates.ts";
@@ -179,7 +180,14 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
   const tags = buildTags(listed, articles);
   // After buildTags, so articles carry the shared tag slugs the index is keyed on.
   const related = findRelated(articles, syndicated, newestFirst);
-  for (const article of articles) article.related = (related.get(article) ?? []).map(toArticleLink);
+  for (const article of articles) {
+    article.related = (related.get(article) ?? []).map(toArticleLink);
+    // Once its series, section and topics are known.
+    const kicker = articleKicker(article);
+    if (kicker !== undefined) article.kicker = kicker;
+    const typeLabel = shownTypeLabel(article);
+    if (typeLabel !== undefined) article.typeLabel = typeLabel;
+  }
   for (const author of authors) {
     claim(author.url, author.file);
     author.articles = listed.filter((article) => article.bylines.some((byline) => byline.author?.slug === author.slug));
@@ -233,7 +241,10 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
   const fronts: Front[] = [];
   const addFront = (parsed: ParsedFront, url: string, section?: Section) => {
     const resolved = resolveFront(parsed, url, frontContext);
-    if (section !== undefined) resolved.front.section = { name: section.name, url: section.url, feed: section.feed };
+    if (section !== undefined) {
+      resolved.front.section = { name: section.name, url: section.url, feed: section.feed };
+      if (section.description !== undefined) resolved.front.section.description = section.description;
+    }
     fronts.push(resolved.front);
     diagnostics.push(...resolved.diagnostics);
   };
@@ -382,7 +393,7 @@ function toArticle(
       }),
     );
   }
-  const typeKey = fm.type ?? "news";
+  const typeKey = fm.type ?? DEFAULT_TYPE;
   // Without a `summary`, the body's opening paragraph becomes the standfirst rather than appearing twice.
   const lede = fm.summary === undefined ? splitLede(entry.html[0]) : undefined;
   const body: Article["body"] = lede ? (entry.html.length === 2 ? [lede.rest, entry.html[1]] : [lede.rest]) : entry.html;
@@ -578,12 +589,14 @@ function toSource(source: { name: string; url?: string | undefined; note?: strin
   return result;
 }
 
+// A name that matches an author file (by its name or an alias, in any case) is shown as the file
+// names the author, everywhere: "p. raman" and "P. Raman" are Priya Raman on her own page too.
 function toByline(name: string, authorsByName: ReadonlyMap<string, Author>): Byline {
   const author = authorsByName.get(matchKey(name));
   if (!author) return { name };
   const ref: BylineAuthor = { slug: author.slug, url: author.url, sameAs: author.links.map((link) => link.url) };
   if (author.role !== undefined) ref.role = author.role;
-  return { name, author: ref };
+  return { name: author.name, author: ref };
 }
 
 function dedupeByKey(names: readonly string[]): string[] {

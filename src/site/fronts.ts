@@ -90,7 +90,7 @@ export interface Front {
   url: string;
   title?: string;
   /** The section whose page this front is; the home page's front has none. */
-  section?: { name: string; url: string; feed: string };
+  section?: { name: string; url: string; feed: string; description?: string };
   containers: FrontContainer[];
 }
 

@@ -4,6 +4,7 @@ import type {
   Byline,
   CorrectionEntry,
   DateInfo,
+  Kicker,
   ListPage,
   Page,
   Section,
@@ -33,6 +34,10 @@ export interface ArticleCard {
   scheduled: boolean;
   /** A live page whose coverage is open: lists flag it "Live". */
   live?: true;
+  /** The line above its headline (see articleKicker). */
+  kicker?: Kicker;
+  /** Its type's label where it says something (see shownTypeLabel). */
+  typeLabel?: string;
   thumbnail?: Thumbnail;
 }
 
@@ -85,7 +90,7 @@ export interface FrontView {
   /** Where the chronological list is, linked from the front. */
   latest: SitePath;
   /** The section whose front this is; the home page's front has none. */
-  section?: { name: string; url: SitePath; feed: SitePath };
+  section?: { name: string; url: SitePath; feed: SitePath; description?: string };
   containers: { title: string; layout: Front["containers"][number]["layout"]; items: ArticleCard[] }[];
 }
 
@@ -203,6 +208,8 @@ function makeArticleCard(article: Article): ArticleCard {
     scheduled: article.scheduled,
   };
   if (article.live?.open === true) card.live = true;
+  if (article.kicker !== undefined) card.kicker = article.kicker;
+  if (article.typeLabel !== undefined) card.typeLabel = article.typeLabel;
   const thumbnail = article.image?.picture?.thumbnail;
   if (thumbnail) card.thumbnail = thumbnail;
   return card;

@@ -168,6 +168,15 @@ export interface LiveCoverage {
   updates: LiveUpdate[];
 }
 
+/** The one line above a headline that says where a story belongs: "Live", its series, its section or its first topic. */
+export interface Kicker {
+  text: string;
+  /** Where it leads (a series, section or topic page); none for "Live". */
+  url?: SitePath;
+  /** Set for open live coverage, which the page marks as such. */
+  live?: true;
+}
+
 /** An article's place in a series (`series:` in front matter), as its page shows it. */
 export interface SeriesPlace {
   title: string;
@@ -236,6 +245,10 @@ export interface Article {
   live?: LiveCoverage;
   /** Set when the article is a part of a series. */
   series?: SeriesPlace;
+  /** The line above its headline, on its page and its cards (see articleKicker). */
+  kicker?: Kicker;
+  /** Its type's label where it says something (see shownTypeLabel). */
+  typeLabel?: string;
 }
 
 /** A person with an author file. */

@@ -47,6 +47,10 @@ describe("a damaged build cache", () => {
     const fragments = listFiles(path.join(cache, "search")).filter((file) => file.includes(`${path.sep}fragment${path.sep}`));
     expect(fragments.length).toBeGreaterThan(0);
     rmSync(fragments[0] ?? "");
+    // And a kept bundle's word list (every build failed on it, blaming npm ci).
+    const wordLists = listFiles(path.join(cache, "search")).filter((file) => path.basename(file) === "vocabulary.txt");
+    expect(wordLists.length).toBeGreaterThan(0);
+    rmSync(wordLists[0] ?? "");
     // A resized photo cut short.
     const resized = readdirSync(path.join(cache, "images")).filter((name) => name.endsWith(".webp"));
     expect(resized.length).toBeGreaterThan(0);

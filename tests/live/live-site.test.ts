@@ -181,7 +181,10 @@ describe("a site with live pages and a series", () => {
       ["Part 3", "/2026/11/20/inquiry-three/"],
     ]);
     const middle = readPage(result.outputDir, "/2026/10/15/inquiry-two/");
-    expect(middle(".series-kicker").text()).toBe("Part 2 of 3 in The flood inquiry");
+    // The series is the part's kicker: one line above the headline, with its place in it.
+    expect(middle(".article-header .kicker a.kicker-text").text()).toBe("The flood inquiry");
+    expect(middle(".article-header .kicker a.kicker-text").attr("href")).toBe("/series/flood-inquiry/");
+    expect(middle(".article-header .kicker .series-part").text()).toBe("Part 2 of 3");
     expect(middle(".series-heading a").attr("href")).toBe("/series/flood-inquiry/");
     expect(middle(".series-nav a[rel=prev]").attr("href")).toBe("/2026/10/01/inquiry-one/");
     expect(middle(".series-nav a[rel=next]").attr("href")).toBe("/2026/11/20/inquiry-three/");

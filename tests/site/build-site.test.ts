@@ -55,7 +55,7 @@ describe("buildSite", () => {
     expect(site.articles.find((a) => a.file === "b.md")?.tags[0]).toEqual({ name: "Housing", slug: "housing", url: "/tags/housing/" });
   });
 
-  it("links bylines to author files by name or alias, and leaves other names plain", () => {
+  it("links bylines to author files by name or alias, shown as the author file names them, and leaves other names plain", () => {
     const { site } = buildSite(
       siteInput({
         authors: [authorEntry("content/authors/priya-raman.md", { name: "Priya Raman", aliases: ["P. Raman"] })],
@@ -67,7 +67,7 @@ describe("buildSite", () => {
     );
     const [b, a] = site.articles;
     expect(a?.bylines).toEqual([
-      { name: "p. raman", author: { slug: "priya-raman", url: "/authors/priya-raman/", sameAs: [] } },
+      { name: "Priya Raman", author: { slug: "priya-raman", url: "/authors/priya-raman/", sameAs: [] } },
       { name: "Staff reporter" },
     ]);
     expect(b?.bylines[0]?.author?.url).toBe("/authors/priya-raman/");
