@@ -113,6 +113,29 @@ describe("a curated home page (content/fronts/home.yml)", () => {
   });
 });
 
+describe("a front's lead story", () => {
+  it("shows its picture large, not as a thumbnail, and a heading marked showTitle: false to screen readers only", async () => {
+    const root = copyFixture("newsroom");
+    writeFiles(root, { "content/fronts/home.yml": HOME.replace("  - title: Top story\n", "  - title: Top story\n    showTitle: false\n") });
+    const built = await build({ root, now: NOW, outputDir: "_site" });
+    expect(built.ok).toBe(true);
+    const home = readPage(built.outputDir, "/");
+    const lead = home("section.layout-lead");
+    // The container is still named by its heading, which only screen readers are given.
+    expect(home(`#${lead.attr("aria-labelledby") ?? ""}`).text()).toBe("Top story");
+    expect(lead.find("h2").hasClass("visually-hidden")).toBe(true);
+    expect(home("section.layout-row h2").hasClass("visually-hidden")).toBe(false);
+    const card = lead.find(".article-card").first();
+    expect(card.hasClass("has-picture")).toBe(true);
+    expect(card.find(".card-thumbnail")).toHaveLength(0);
+    const picture = card.find("picture.card-picture img");
+    expect(picture.attr("srcset")?.split(",").length).toBeGreaterThan(1);
+    expect(picture.attr("alt")).toBe("");
+    // The other containers' cards keep their thumbnails.
+    expect(home("section.layout-row .card-picture")).toHaveLength(0);
+  }, 120_000);
+});
+
 describe("a fronts file with mistakes", () => {
   it("stops the build with every problem, its line, field and fix", async () => {
     const root = copyFixture("newsroom");

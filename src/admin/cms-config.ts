@@ -273,6 +273,7 @@ const FRONT_WIDGETS: WidgetTable = {
     hint: "From the top of the page down; drag a container to move it. An article appears once per page, in the first container that takes it.",
   },
   "containers.title": { label: "Heading", widget: "string" },
+  "containers.showTitle": { label: "Show the heading to readers", widget: "boolean", default: true, hint: "Off for a lead story: its heading then names it for screen readers only." },
   "containers.layout": {
     label: "Layout",
     widget: "select",

@@ -29,6 +29,9 @@ const backfillSchema = z.strictObject({
 
 const containerSchema = z.strictObject({
   title: text,
+  // The heading is for editors only when false (a lead story needs no "Lead story" over it); the
+  // page still names the container by it for screen readers.
+  showTitle: z.boolean().default(true),
   layout: z.enum(LAYOUTS),
   pinned: z.array(text).max(MAX_LIMIT).default([]),
   backfill: backfillSchema.optional(),
@@ -54,6 +57,7 @@ const HELP: Record<string, FieldHelp> = {
   title: { expected: "the page's heading, plain text", example: "title: Today in the valley" },
   containers: { expected: "a list of containers, each with a title and a layout", example: "containers:\n  - title: Top story\n    layout: lead" },
   "containers.title": { expected: "the container's heading, plain text", example: "title: Top story" },
+  "containers.showTitle": { expected: "true to show the heading to readers (the default), false to keep it for editors and screen readers only", example: "showTitle: false" },
   "containers.layout": { expected: `one of ${LAYOUTS.join(", ")}`, example: "layout: row" },
   "containers.pinned": { expected: "a list of article files or addresses", example: "pinned:\n  - content/articles/2026/flood-wall-approved.md" },
   "containers.backfill": { expected: "a rule for the slots after the pinned articles", example: "backfill: { tag: River, limit: 3 }" },
@@ -66,7 +70,7 @@ const HELP: Record<string, FieldHelp> = {
 /** Every field a fronts file may have, by path: the "did you mean" table, and what the web editor must offer. */
 export const FRONT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   "": ["title", "containers"],
-  containers: ["title", "layout", "pinned", "backfill"],
+  containers: ["title", "showTitle", "layout", "pinned", "backfill"],
   "containers.backfill": ["section", "tag", "type", "limit"],
 };
 
@@ -80,6 +84,8 @@ export function parseFront(source: string, file: string): { front?: ParsedFront;
 /** One container of a resolved front: what the page shows under its heading. */
 export interface FrontContainer {
   title: string;
+  /** False: the heading is hidden from sight (kept for screen readers). */
+  showTitle: boolean;
   layout: (typeof LAYOUTS)[number];
   items: Article[];
 }
@@ -182,7 +188,7 @@ export function resolveFront(parsed: ParsedFront, url: string, context: FrontCon
         items.push(article);
       }
     }
-    return { title: container.title, layout: container.layout, items };
+    return { title: container.title, showTitle: container.showTitle, layout: container.layout, items };
   });
   const front: Front = { file, url, containers: containers.filter((container) => container.items.length > 0) };
   if (spec.title !== undefined) front.title = spec.title;

@@ -7,6 +7,7 @@ import type {
   Kicker,
   ListPage,
   Page,
+  Picture,
   Section,
   Series,
   Site,
@@ -39,6 +40,8 @@ export interface ArticleCard {
   /** Its type's label where it says something (see shownTypeLabel). */
   typeLabel?: string;
   thumbnail?: Thumbnail;
+  /** The lead picture in every size: a front's lead story only (see toLeadCard). */
+  picture?: Picture;
 }
 
 /** A page of a list of articles as its template sees it (the front page has `number` 0; see `paginate`). */
@@ -91,7 +94,7 @@ export interface FrontView {
   latest: SitePath;
   /** The section whose front this is; the home page's front has none. */
   section?: { name: string; url: SitePath; feed: SitePath; description?: string };
-  containers: { title: string; layout: Front["containers"][number]["layout"]; items: ArticleCard[] }[];
+  containers: { title: string; showTitle: boolean; layout: Front["containers"][number]["layout"]; items: ArticleCard[] }[];
 }
 
 /** A series' page: its title, description and parts in order (Part 1 first). */
@@ -196,6 +199,13 @@ export function toArticleCard(article: Article): ArticleCard {
   return card;
 }
 
+// The card of a front's lead story: its lead picture in every size, for the large place it has.
+function toLeadCard(article: Article): ArticleCard {
+  const card = toArticleCard(article);
+  const picture = article.image?.picture;
+  return picture === undefined ? card : { ...card, picture };
+}
+
 function makeArticleCard(article: Article): ArticleCard {
   const card: ArticleCard = {
     url: article.url,
@@ -226,7 +236,13 @@ function toFrontView(front: Front, latest: SitePath): FrontView {
   const view: FrontView = {
     url: front.url,
     latest,
-    containers: front.containers.map((container) => ({ title: container.title, layout: container.layout, items: container.items.map(toArticleCard) })),
+    containers: front.containers.map((container) => ({
+      title: container.title,
+      showTitle: container.showTitle,
+      layout: container.layout,
+      // A lead container's first story shows its picture large, not as a thumbnail.
+      items: container.items.map((article, index) => (container.layout === "lead" && index === 0 ? toLeadCard(article) : toArticleCard(article))),
+    })),
   };
   if (front.title !== undefined) view.title = front.title;
   if (front.section !== undefined) view.section = front.section;
