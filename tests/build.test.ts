@@ -156,6 +156,17 @@ describe("build (the newsroom fixture)", () => {
     expect(about("h2#contact").text()).toBe("Contact");
     expect(readPage(out, "/404.html")("h1").text()).toBe("Page not found");
   });
+
+  it("gives the 404 page a search box that works without a script, and the newest stories", () => {
+    const $ = readPage(out, "/404.html");
+    const form = $("main form[role=search]");
+    expect([form.attr("action"), form.attr("method")]).toEqual(["/search/", "get"]);
+    const input = form.find("input[type=search]");
+    expect(input.attr("name")).toBe("q");
+    expect($(`label[for="${input.attr("id") ?? ""}"]`).text()).toBe("Search our articles");
+    // The newest published stories, newest first: never the draft or the one scheduled for later.
+    expect($("main .article-card .card-title a").map((_, a) => $(a).attr("href")).get()).toEqual(["/2026/11/24/flood-wall/", "/2026/11/20/second-story/", "/2026/11/10/third-story/"]);
+  });
 });
 
 describe("build (failures)", () => {

@@ -105,10 +105,19 @@ export interface SeriesView {
   parts: ArticleCard[];
 }
 
-/** A page that shows nothing but the site's own furniture (404, search). */
+/** A page that shows nothing but the site's own furniture (search). */
 export interface PlainView {
   url: SitePath;
 }
+
+/** The page for a missing address: a way on, with the newest stories (NOT_FOUND_STORIES of them). */
+export interface NotFoundView {
+  url: SitePath;
+  latest: ArticleCard[];
+}
+
+// How many of the newest stories the 404 page offers.
+const NOT_FOUND_STORIES = 5;
 
 /** What each page template renders, by the name of its list in `site.paginate` (one template in templates/ per name). */
 export interface PageViews {
@@ -123,7 +132,7 @@ export interface PageViews {
   authors: AuthorIndexView;
   corrections: CorrectionsView;
   series: SeriesView;
-  notFound: PlainView;
+  notFound: NotFoundView;
   search: PlainView;
 }
 
@@ -180,7 +189,7 @@ export function listOutputPages(site: Site): OutputPage[] {
   pages.push({ template: "authors", url: "/authors/", view: authorIndex(site.authors) });
   pages.push({ template: "corrections", url: CORRECTIONS_PATH, view: { url: CORRECTIONS_PATH, corrections: site.corrections } });
   for (const series of site.series) pages.push({ template: "series", url: series.url, view: toSeriesView(series) });
-  pages.push({ template: "notFound", url: "/404.html", view: { url: "/404.html" } });
+  pages.push({ template: "notFound", url: "/404.html", view: { url: "/404.html", latest: site.syndicated.slice(0, NOT_FOUND_STORIES).map(toArticleCard) } });
   pages.push({ template: "search", url: "/search/", view: { url: "/search/" } });
   return pages;
 }

@@ -103,6 +103,21 @@ describe("a site with live pages and a series", () => {
     expect($(".article-body").first().text().trim()).toBe("");
   });
 
+  it("gives each update's time a line of its own, with the date only where it changes, and a live page no reading time", () => {
+    for (const page of [LIVE, ENDED]) {
+      const $ = readPage(result.outputDir, page);
+      expect($(".reading-time"), page).toHaveLength(0);
+      const days = $(".live-update time").map((_, time) => ($(time).attr("datetime") ?? "").slice(0, 10)).get();
+      const shown = $(".live-update time").map((_, time) => $(time).find(".live-update-day").length > 0).get();
+      expect(days.length, page).toBeGreaterThan(0);
+      expect(shown, page).toEqual(days.map((day, index) => index === 0 || day !== days[index - 1]));
+    }
+    // The open page's updates span more than one update, so the rule above was tried on neighbours.
+    expect(readPage(result.outputDir, LIVE)(".live-update").length).toBeGreaterThan(1);
+    // An ordinary article keeps its reading time.
+    expect(readPage(result.outputDir, "/2026/10/01/inquiry-one/")(".reading-time")).toHaveLength(1);
+  });
+
   it("labels open coverage Live, on the page and in lists, and an ended one with its closing time", () => {
     const live = readPage(result.outputDir, LIVE);
     expect(live(".article-header .live-flag").text()).toBe("Live");
@@ -112,6 +127,8 @@ describe("a site with live pages and a series", () => {
     expect(ended(".live-flag")).toHaveLength(0);
     expect(ended(".live-ended time").attr("datetime")).toBe("2026-11-30T20:00:00+00:00");
     expect(ended(".live-ended").text()).toBe("Live coverage ended 30 November 2026, 20:00");
+    // A banner before the headline, not one more grey line among the dates.
+    expect(ended(".article-header > .live-ended[role=note] + h1, .article-header > .live-ended[role=note] ~ h1")).toHaveLength(1);
     const home = readPage(result.outputDir, "/");
     const card = home(`.article-card:has(a[href='${LIVE}'])`);
     expect(card.find(".live-flag").text()).toBe("Live");
