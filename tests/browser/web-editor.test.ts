@@ -272,8 +272,8 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
     expect(parsed.front?.spec).toEqual({
       title: "Today in the valley",
       containers: [
-        { title: "Latest", layout: "list", pinned: [], backfill: { limit: 1 } },
-        { title: "Further back", layout: "lead", pinned: ["content/articles/2026/third-story.md"] },
+        { title: "Latest", showTitle: true, layout: "list", pinned: [], backfill: { limit: 1 } },
+        { title: "Further back", showTitle: true, layout: "lead", pinned: ["content/articles/2026/third-story.md"] },
       ],
     });
     const now = Date.UTC(2026, 10, 27, 12);
@@ -306,7 +306,7 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
     expect(errors).toEqual([]);
     const parsed = parseFront(source, "content/fronts/politics.yml");
     expect(parsed.diagnostics).toEqual([]);
-    expect(parsed.front?.spec).toEqual({ containers: [{ title: "The council", layout: "row", pinned: [], backfill: { section: "Politics", limit: 3 } }] });
+    expect(parsed.front?.spec).toEqual({ containers: [{ title: "The council", showTitle: true, layout: "row", pinned: [], backfill: { section: "Politics", limit: 3 } }] });
     const built = await build({ root, now: Date.UTC(2026, 10, 27, 12), outputDir: "_site-section" });
     expect(built.ok, JSON.stringify(built.diagnostics)).toBe(true);
     const $ = readPage(built.outputDir, "/politics/");
