@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { codeFingerprint, DRAWING_CODE } from "../cache/code-fingerprint.ts";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ImageReference, SitePath } from "../site/types.ts";
+import { writeFileAtomically } from "../output/files.ts";
 import { cleanSvg } from "./clean-svg.ts";
 
 /** The cache folder of cleaned drawings: one file per cleaned text, one record per source text and cleaning code. */
@@ -91,7 +92,8 @@ function cleanedDrawing(source: string, fingerprint: string, folder: string): Cl
   }
   const cleaned = cleanSvg(source);
   const result: CleanedDrawing = cleaned.ok ? { ok: true, ...writeCopy(folder, cleaned.svg), removed: cleaned.removed } : cleaned;
-  writeAtomically(record, JSON.stringify(result));
+  // A record not written only costs the next build the cleaning.
+  writeFileAtomically(record, JSON.stringify(result));
   return result;
 }
 
@@ -99,18 +101,10 @@ function cleanedDrawing(source: string, fingerprint: string, folder: string): Cl
 function writeCopy(folder: string, svg: string): { copy: string; version: string } {
   const version = versionOf(svg);
   const copy = path.join(folder, `${version}.svg`);
-  writeAtomically(copy, svg);
+  if (!writeFileAtomically(copy, svg)) throw new Error(`the cleaned drawing could not be written to ${copy}`);
   return { copy, version };
 }
 
 function versionOf(svg: string): string {
   return createHash("sha256").update(svg).digest("hex").slice(0, 24);
 }
-
-// Written under a temporary name and renamed, so a stopped build never leaves half a file under the real name.
-function writeAtomically(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(`${file}.${process.pid}.tmp`, text);
-  renameSync(`${file}.${process.pid}.tmp`, file);
-}
-

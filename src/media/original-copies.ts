@@ -20,7 +20,8 @@ export function originalCopyPath(cacheDir: string, sourcePath: string, stamp: Fi
 }
 
 /**
- * Make the copy at `file` (an originalCopyPath) unless an earlier build did: copied under a
+ * Make the copy at `file` (an originalCopyPath) of the original at `sourcePath`, `size` bytes long,
+ * unless an earlier build did: copied under a
  * temporary name and renamed when complete, so a stopped build never leaves a short copy under the
  * real name. A copy whose size is no longer the original's (cut short, or written to through the
  * output's link) is made again. Its bytes are not hashed on every build, as pages and resized
@@ -28,8 +29,8 @@ export function originalCopyPath(cacheDir: string, sourcePath: string, stamp: Fi
  * is known by the original's modification time, a fresh checkout (CI) makes every copy anew.
  * Asynchronous, so a build can render its pages while the copies are made.
  */
-export async function makeOriginalCopy(sourcePath: string, file: string): Promise<void> {
-  if (sizeOf(file) === sizeOf(sourcePath)) return;
+export async function makeOriginalCopy(sourcePath: string, file: string, size: number): Promise<void> {
+  if (sizeOf(file) === size) return;
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   await copyFile(sourcePath, temporary, constants.COPYFILE_FICLONE);

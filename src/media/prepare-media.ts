@@ -204,7 +204,8 @@ async function publishForCdn(
   const index = new SourceIndex(options.cacheDir, options.root);
   const published = new Map<string, PublishedImage>();
   const widths = site.config.images.widths;
-  const copies = new Map<string, string>();
+  // Each copy with its original and the original's size (known from its stamp, so not read again).
+  const copies = new Map<string, { source: string; size: number }>();
   await forEachLimited(site.images, CONCURRENT_HEADERS, async (reference) => {
     const stamp = index.stamp(reference.sourcePath);
     const header = stamp ? await knownHeader(index, reference.sourcePath, stamp) : undefined;
@@ -218,7 +219,7 @@ async function publishForCdn(
     // Shown at the size of its widest version, as local pictures are, or as the file itself.
     const { width, height } = picture ?? header.header;
     const copy = originalCopyPath(options.cacheDir, reference.sourcePath, stamp);
-    copies.set(copy, reference.sourcePath);
+    copies.set(copy, { source: reference.sourcePath, size: stamp.size });
     // The copy may not exist yet: its source's version stands for it in the output key.
     const version = `${stamp.size} ${stamp.mtimeMs}`;
     const entry: PublishedImage = { width, height, original: header.header, files: [{ from: copy, to: reference.url, version }] };
@@ -231,7 +232,7 @@ async function publishForCdn(
   // The preview may show drafts a build leaves out: only builds decide which copies are still needed.
   if (!options.preview) pruneOriginalCopies(options.cacheDir, new Set(copies.keys()));
   // Two at a time, in the background: more would queue Eleventy's own file reads behind them.
-  copying.push(forEachLimited([...copies], COPIES_AT_ONCE, ([copy, source]) => makeOriginalCopy(source, copy)));
+  copying.push(forEachLimited([...copies], COPIES_AT_ONCE, ([copy, { source, size }]) => makeOriginalCopy(source, copy, size)));
   return published;
 }
 

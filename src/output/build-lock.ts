@@ -45,7 +45,7 @@ export async function acquireBuildLock(cacheDir: string, options: LockOptions = 
   const me = currentHolder();
   let told = false;
   for (;;) {
-    if (tryCreate(file, me)) return heldLock(file, me);
+    if (tryCreate(file, { ...me, since: Date.now() })) return heldLock(file, me);
     const seen = readLock(file);
     if (seen === undefined) continue;
     // A lock that cannot be understood was cut short by a crash between creating and writing it,
@@ -156,10 +156,11 @@ function takeOver(file: string, seenText: string): void {
   }
 }
 
+// This process as a lock holder (read once: none of it changes while the process runs); `since` is set when a lock is taken.
 let self: LockHolder | undefined;
 
 function currentHolder(): LockHolder {
-  self ??= { pid: process.pid, host: hostname(), boot: readText("/proc/sys/kernel/random/boot_id"), started: processStart(process.pid), since: Date.now() };
+  self ??= { pid: process.pid, host: hostname(), boot: readText("/proc/sys/kernel/random/boot_id"), started: processStart(process.pid), since: 0 };
   return self;
 }
 

@@ -1,6 +1,7 @@
 import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { digestOf, readIntact } from "../cache/file-digest.ts";
+import { linkOrCopy } from "./static-files.ts";
 
 // Keys are SHA-256 in hex; the first two characters name a sub-folder, so no folder holds more
 // than a few hundred files even for an archive of 100,000 articles. A stored page's name is its
@@ -45,24 +46,18 @@ export class PageStore {
     const digest = this.#known().get(key);
     if (digest === undefined) return false;
     const file = this.#fileOf(key, digest);
-    const bytes = readIntact(file, digest);
-    if (bytes === undefined) {
+    if (readIntact(file, digest) === undefined) {
       // Changed or removed behind the store's back: the page is rendered again.
       this.#damaged++;
       this.#forget(key);
       return false;
     }
     try {
-      linkSync(file, target);
+      linkOrCopy(file, target);
+      return true;
     } catch {
-      // Another disk, or a file system without links.
-      try {
-        writeFileSync(target, bytes);
-      } catch {
-        return false;
-      }
+      return false;
     }
-    return true;
   }
 
   /** Keep the page just written at `file` under `key`. */

@@ -4,9 +4,14 @@ import path from "node:path";
 
 /** A fresh, empty folder beside `outputDir` (same disk, so the final swap is a rename). */
 export function createStagingDirectory(outputDir: string): string {
-  const staging = `${outputDir}.staging-${process.pid}-${Date.now().toString(36)}`;
+  const staging = besideOutput(outputDir, "staging");
   mkdirSync(staging, { recursive: true });
   return staging;
+}
+
+// A folder beside `outputDir` of one of the kinds builds make, named so `leftovers` can read it back.
+function besideOutput(outputDir: string, kind: Leftover["kind"], stamp = `${process.pid}-${Date.now().toString(36)}`): string {
+  return `${outputDir}.${kind}-${stamp}`;
 }
 
 /**
@@ -15,9 +20,10 @@ export function createStagingDirectory(outputDir: string): string {
  * deleting a large folder costs more than writing it.
  */
 export function swapIntoPlace(staging: string, outputDir: string): void {
+  const stamp = `${process.pid}-${Date.now().toString(36)}`;
   let retired: string | undefined;
   if (existsSync(outputDir)) {
-    retired = `${outputDir}.old-${process.pid}-${Date.now().toString(36)}`;
+    retired = besideOutput(outputDir, "old", stamp);
     renameSync(outputDir, retired);
   }
   try {
@@ -29,7 +35,7 @@ export function swapIntoPlace(staging: string, outputDir: string): void {
   }
   if (retired) {
     // Renamed first, so a folder named .old- is only ever a whole previous output (see recoverOutput).
-    const trash = retired.replace(/\.old-(?=\d+-)/, ".trash-");
+    const trash = besideOutput(outputDir, "trash", stamp);
     renameSync(retired, trash);
     removeInBackground(trash);
   }

@@ -22,10 +22,9 @@ export const VOCABULARY_FILTER = "vocabulary";
 export interface SearchIndexResult {
   /** Pages that went into the index. */
   pages: number;
-  /** Shards in the index, and how many of them were indexed by this call (the rest came from the cache). */
+  /** Shards in the index. */
   shards: number;
-  indexed: number;
-  /** The ids of the shards indexed by this call, and `vocabulary` when the index that merges them was. */
+  /** The ids of the shards indexed by this call (the rest came from the cache), and `vocabulary` when the index that merges them was. */
   indexedShards: string[];
   /** Kept bundles found damaged (they failed their seal) and indexed again. */
   damaged: number;
@@ -110,7 +109,7 @@ export async function writeSearchIndex(siteDir: string, documents: readonly Sear
       }
     }
     cache?.prune(new Set([vocabularyKey, ...shards.map((shard) => shard.key)]));
-    return { pages: documents.length, shards: shards.length, indexed: toIndex.length, indexedShards, damaged: cache?.damaged ?? 0 };
+    return { pages: documents.length, shards: shards.length, indexedShards, damaged: cache?.damaged ?? 0 };
   } finally {
     await pagefind.close();
   }
@@ -254,17 +253,23 @@ class SearchIndexCache {
     return files !== false;
   }
 
-  /** Link the bundle kept under `key` to `target` (copy where links cannot be made); false when there is none or it is damaged. */
+  /** Link the bundle kept under `key` to `target` (copy where links cannot be made); false when there is none, it is damaged, or it cannot be placed. */
   place(key: string, target: string): boolean {
-    if (!this.has(key)) return false;
+    const files = this.has(key) ? this.#checked.get(key) : undefined;
+    if (!files) return false;
     const stored = path.join(this.#dir, key);
     const makeFolder = folderMaker();
-    for (const file of this.#checked.get(key) || []) {
-      const to = path.join(target, file);
-      makeFolder(to);
-      linkOrCopy(path.join(stored, file), to);
+    try {
+      for (const file of files) {
+        const to = path.join(target, file);
+        makeFolder(to);
+        linkOrCopy(path.join(stored, file), to);
+      }
+      return true;
+    } catch {
+      // Removed since it was checked: it is indexed again.
+      return false;
     }
-    return true;
   }
 
   /** An empty folder to write a bundle to be kept under `key`. */
