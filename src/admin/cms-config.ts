@@ -238,7 +238,7 @@ const ARTICLE_WIDGETS: WidgetTable = {
           options: config.sections.map((section) => ({ label: section.name, value: section.name })),
           hint: `The section the article is filed in; the list is in ${CONFIG_FILE}. Empty: chosen from its folder, else its topics.`,
         },
-  live: { label: "Live page", widget: "boolean", default: false, hint: "On: a live page of timestamped updates, newest first; start each update with a line like ::update{time=\"2026-12-02 14:05\" title=\"…\"}." },
+  live: { label: "Live page", widget: "boolean", default: false, hint: "On: a live page of timestamped updates, newest first; start each update with a line like ::update{time=\"2026-12-02 14:05\" title=\"…\"}; add key=\"true\" to list it among the key events at the top." },
   ended: dateWidget("Live coverage ended", "When coverage closed; leave empty while it is live."),
   series: { label: "Series", widget: "string", hint: "The name of a series file in content/series/ (e.g. flood-inquiry), to show this article as one part of it." },
   part: { label: "Part", widget: "number", value_type: "int", min: 1, hint: "Its number in the series; leave empty to order the parts by date." },

@@ -1,7 +1,7 @@
 import { parseContentDate, type ContentDate } from "../content/dates.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { LiveUpdateSource } from "../markdown/render-markdown.ts";
-import type { BuildMode, DateInfo, LiveCoverage, LiveUpdate } from "../site/types.ts";
+import type { BuildMode, DateInfo, KeyEvent, LiveCoverage, LiveUpdate } from "../site/types.ts";
 import { UPDATE_EXAMPLE } from "./update-directive.ts";
 
 /** One article file as far as live coverage is concerned. */
@@ -58,6 +58,7 @@ export function buildLiveCoverage(input: LiveCoverageInput): LiveCoverageResult 
   }
   const taken = new Set(input.takenIds);
   const shown: LiveUpdate[] = [];
+  const keyEvents: KeyEvent[] = [];
   let newest: ContentDate | undefined;
   let above: { time: ContentDate; line: number } | undefined;
   for (const update of updates) {
@@ -75,16 +76,25 @@ export function buildLiveCoverage(input: LiveCoverageInput): LiveCoverageResult 
     const scheduled = time.epochMs > input.now;
     const id = uniqueId(updateId(time), taken);
     if (scheduled && input.mode === "production") continue;
-    const entry: LiveUpdate = { id, time: input.toDateInfo(time), html: update.html, scheduled };
+    const entry: LiveUpdate = { id, time: input.toDateInfo(time), html: update.html, scheduled, key: update.key === true };
     if (update.title !== undefined) entry.title = update.title;
     shown.push(entry);
+    if (entry.key) keyEvents.push({ id, time: entry.time, title: update.title ?? openingWords(update.opening) });
     if (!scheduled && (newest === undefined || time.epochMs > newest.epochMs)) newest = time;
   }
-  const coverage: LiveCoverage = { open: input.ended === undefined || input.ended.epochMs > input.now, updates: shown };
+  const coverage: LiveCoverage = { open: input.ended === undefined || input.ended.epochMs > input.now, updates: shown, keyEvents };
   if (input.ended !== undefined) coverage.ended = input.toDateInfo(input.ended);
   const result: LiveCoverageResult = { coverage, diagnostics };
   if (newest !== undefined) result.newest = newest;
   return result;
+}
+
+/** A key event without a title is named by the start of its text: the first dozen words, cut at a word. */
+export function openingWords(text: string, limit = 12): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return "Key event";
+  if (words.length <= limit) return words.join(" ");
+  return `${words.slice(0, limit).join(" ").replace(/[,;:.–—-]+$/, "")}…`;
 }
 
 /** The instants of a file's update lines that can be read, for stableUntil (an update goes live at its time). */

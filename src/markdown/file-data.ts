@@ -23,6 +23,7 @@ export interface LiveUpdateMark {
   marker: Element;
   time: string;
   title?: string;
+  key?: true;
   line: number;
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Root, RootContent } from "hast";
+import { toString } from "hast-util-to-string";
 import { VFile } from "vfile";
 import { error, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { BodyImage, BodyLink } from "./file-data.ts";
@@ -12,7 +13,7 @@ import { scanNesting, type NestingProblem } from "./scan-nesting.ts";
  * render differently: a change to processor.ts, the schema, any plugin, or a unified/remark/rehype
  * upgrade. Render caches key on it (see `renderCacheKey`).
  */
-export const PIPELINE_VERSION = "tidings-markdown-10";
+export const PIPELINE_VERSION = "tidings-markdown-11";
 
 /** How to render one article body. */
 export interface RenderOptions {
@@ -50,8 +51,12 @@ export interface RenderOptions {
 export interface LiveUpdateSource {
   time: string;
   title?: string;
+  /** Marked `key="true"`: listed among the key events. */
+  key?: true;
   line: number;
   html: string;
+  /** The plain text of the update's first paragraph, which names a key event that has no title. */
+  opening: string;
 }
 
 /** One article body as safe HTML, plus what the rest of the site needs to know about it. */
@@ -92,9 +97,12 @@ export function renderMarkdown(source: string, options: RenderOptions): Rendered
     const cuts = marks.map((mark) => tree.children.indexOf(mark.marker));
     const children = tree.children;
     const updates = marks.map((mark, index): LiveUpdateSource => {
-      const html = processor.stringify(tidied(children.slice((cuts[index] ?? 0) + 1, cuts[index + 1] ?? children.length)), file);
-      const update: LiveUpdateSource = { time: mark.time, line: mark.line + offset, html };
+      const part = tidied(children.slice((cuts[index] ?? 0) + 1, cuts[index + 1] ?? children.length));
+      const html = processor.stringify(part, file);
+      const first = part.children.find((node) => node.type === "element" && node.tagName === "p");
+      const update: LiveUpdateSource = { time: mark.time, line: mark.line + offset, html, opening: first === undefined ? "" : toString(first).replace(/\s+/g, " ").trim() };
       if (mark.title !== undefined) update.title = mark.title;
+      if (mark.key === true) update.key = true;
       return update;
     });
     // The introduction: everything above the first update line (the whole body without any).

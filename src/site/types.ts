@@ -156,6 +156,17 @@ export interface LiveUpdate {
   html: string;
   /** Timed after the build: shown only in preview builds, marked as scheduled. */
   scheduled: boolean;
+  /** Marked `key="true"` by the editor: listed among the key events. */
+  key: boolean;
+}
+
+/** A key event in the list at the top of a live page: a link to its update. */
+export interface KeyEvent {
+  /** The update's anchor. */
+  id: string;
+  time: DateInfo;
+  /** The update's title, else the opening words of its text. */
+  title: string;
 }
 
 /** What makes an article a live page (`live: true`): its updates, newest first, and whether coverage is still open. */
@@ -166,6 +177,8 @@ export interface LiveCoverage {
   ended?: DateInfo;
   /** The updates readers see, newest first (the preview adds scheduled ones). */
   updates: LiveUpdate[];
+  /** The updates marked as key events, newest first. */
+  keyEvents: KeyEvent[];
 }
 
 /** The one line above a headline that says where a story belongs: "Live", its series, its section or its first topic. */

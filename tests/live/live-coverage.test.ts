@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseContentDate, type ContentDate } from "../../src/content/dates.ts";
-import { buildLiveCoverage, updateId, updateInstants, type LiveCoverageInput } from "../../src/live/live-coverage.ts";
+import { buildLiveCoverage, openingWords, updateId, updateInstants, type LiveCoverageInput } from "../../src/live/live-coverage.ts";
 import type { LiveUpdateSource } from "../../src/markdown/render-markdown.ts";
 import { toDateInfo } from "../../src/site/build-site.ts";
 import { testConfig } from "../support/site-input.ts";
@@ -13,7 +13,7 @@ const at = (text: string): ContentDate => {
 };
 // 1 December 2026, 12:00 in London (UTC in winter).
 const NOW = Date.UTC(2026, 11, 1, 12);
-const update = (time: string, line: number, title?: string): LiveUpdateSource => ({ time, line, html: `<p>At ${time}.</p>`, ...(title === undefined ? {} : { title }) });
+const update = (time: string, line: number, title?: string): LiveUpdateSource => ({ time, line, html: `<p>At ${time}.</p>`, opening: `At ${time}.`, ...(title === undefined ? {} : { title }) });
 
 function coverage(updates: LiveUpdateSource[], overrides: Partial<LiveCoverageInput> = {}) {
   return buildLiveCoverage({
@@ -102,6 +102,15 @@ describe("buildLiveCoverage", () => {
     expect(result.coverage).toBeUndefined();
     expect(problems(result)).toEqual([["site/live-not-live", 10, "error"]]);
     expect(result.diagnostics[0]?.message).toContain("2 ::update lines");
+  });
+});
+
+describe("openingWords", () => {
+  it("keeps a short opening whole and cuts a long one at a word, without a dangling comma", () => {
+    expect(openingWords("Mill Lane is closed.")).toBe("Mill Lane is closed.");
+    expect(openingWords("one two three four five six seven eight nine ten eleven, twelve thirteen")).toBe("one two three four five six seven eight nine ten eleven, twelve…");
+    expect(openingWords("one two three, four", 3)).toBe("one two three…");
+    expect(openingWords("  ")).toBe("Key event");
   });
 });
 

@@ -23,15 +23,15 @@ tags: [River]
 ---
 A flood warning is in force. Updates below, newest first.
 
-::update{time="2026-12-01 13:10" title="Rest centre stays open"}
+::update{time="2026-12-01 13:10" title="Rest centre stays open" key="true"}
 
 Not due until 13:10.
 
-::update{time="2026-12-01 11:40" title="Peak expected this afternoon"}
+::update{time="2026-12-01 11:40" title="Peak expected this afternoon" key="true"}
 
 The river should peak between 1pm and 3pm. See [the first update](#update-20261201-0645).
 
-::update{time="2026-12-01 08:50"}
+::update{time="2026-12-01 08:50" key="true"}
 
 Mill Lane is closed between the footbridge and the allotments.
 
@@ -135,11 +135,32 @@ describe("a site with live pages and a series", () => {
     expect(home(`.article-card:has(a[href='${ENDED}']) .live-flag`)).toHaveLength(0);
   });
 
+  it("lists the key events at the top, newest first, each a link to its update and named by its title or its opening words", () => {
+    const $ = readPage(result.outputDir, LIVE);
+    const nav = $("nav.key-events");
+    expect(nav).toHaveLength(1);
+    expect(nav.attr("aria-labelledby")).toBe("key-events-heading");
+    expect($("#key-events-heading").text()).toBe("Key events");
+    const events = nav.find("li a").toArray().map((link) => [$(link).attr("href"), $(link).find("time").attr("datetime"), $(link).find(".key-event-title").text()]);
+    expect(events).toEqual([
+      ["#update-20261201-1140", "2026-12-01T11:40:00+00:00", "Peak expected this afternoon"],
+      ["#update-20261201-0850", "2026-12-01T08:50:00+00:00", "Mill Lane is closed between the footbridge and the allotments."],
+    ]);
+    // Above the updates (and the introduction), and each link's target is on the page.
+    expect($("nav.key-events ~ .live-updates")).toHaveLength(1);
+    for (const [href] of events) expect($(href ?? "")).toHaveLength(1);
+    // The updates themselves say which are key events; the first update (06:45) is not one.
+    expect($("article.live-update").toArray().map((u) => $(u).find(".key-event-flag").text())).toEqual(["Key event", "Key event", ""]);
+    // A page without key events has no empty list.
+    expect(readPage(result.outputDir, ENDED)(".key-events")).toHaveLength(0);
+  });
+
   it("shows the preview the update not yet due, marked as scheduled", () => {
     const $ = readPage(preview.outputDir, LIVE);
     const first = $("article.live-update").first();
     expect(first.attr("id")).toBe("update-20261201-1310");
     expect(first.find(".status-flag").text()).toBe("Scheduled");
+    expect($(".key-events li a").first().attr("href")).toBe("#update-20261201-1310");
   });
 
   it("describes the page as a LiveBlogPosting with its coverage times and every published update", () => {

@@ -10,6 +10,23 @@ describe("parseUpdateDirective", () => {
     expect(parseUpdateDirective("::update{time='2026-12-01T08:50:00+01:00'}")).toEqual({ ok: true, directive: { time: "2026-12-01T08:50:00+01:00" } });
   });
 
+  it("reads key=\"true\" as a key event, and key=\"false\" as none", () => {
+    expect(parseUpdateDirective('::update{time="2026-12-01 08:50" title="Rest centre opens" key="true"}')).toEqual({
+      ok: true,
+      directive: { time: "2026-12-01 08:50", title: "Rest centre opens", key: true },
+    });
+    expect(parseUpdateDirective('::update{time="2026-12-01 08:50" key="false"}')).toEqual({ ok: true, directive: { time: "2026-12-01 08:50" } });
+  });
+
+  it.each(["yes", "TRUE", "1"])("refuses key=%j and says which words it takes", (value) => {
+    const parsed = parseUpdateDirective(`::update{time="2026-12-01 08:50" key="${value}"}`);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.problem.message).toContain(`can only be "true" or "false"`);
+      expect(parsed.problem.fix).toContain('key="true"');
+    }
+  });
+
   it.each([
     ['::update{title="No time"}', "has no `time`"],
     ['::update{time=""}', "`time` is empty"],

@@ -100,9 +100,10 @@ describe("LiveBlogPosting and isPartOf JSON-LD", () => {
       open: false,
       ended: time("2026-12-01T18:00:00+00:00", "18:00"),
       updates: [
-        { id: "update-20261201-1140", time: time("2026-12-01T11:40:00+00:00", "11:40"), title: "Peak expected", html: "<p>The river <strong>peaks</strong> at 2pm.</p>", scheduled: false },
-        { id: "update-20261201-0850", time: time("2026-12-01T08:50:00+00:00", "08:50"), html: `<p>${"A long sentence about the closed roads and the buses. ".repeat(4)}</p>`, scheduled: false },
+        { id: "update-20261201-1140", time: time("2026-12-01T11:40:00+00:00", "11:40"), title: "Peak expected", html: "<p>The river <strong>peaks</strong> at 2pm.</p>", scheduled: false, key: false },
+        { id: "update-20261201-0850", time: time("2026-12-01T08:50:00+00:00", "08:50"), html: `<p>${"A long sentence about the closed roads and the buses. ".repeat(4)}</p>`, scheduled: false, key: false },
       ],
+      keyEvents: [],
     },
     series: { title: "Living with the river", url: "/series/living-with-the-river/", part: 2, count: 3 },
   };

@@ -111,7 +111,7 @@ describe("a site built at any time before stableUntil", () => {
             if (spec.live !== undefined) {
               entry.frontMatter.live = true;
               // Newest first, as editors write them.
-              entry.updates = [...spec.live.updates].sort((a, b) => b - a).map((minutes, line) => ({ time: london(date + minutes * 60_000), line: line + 6, html: `<p>Update ${line}</p>` }));
+              entry.updates = [...spec.live.updates].sort((a, b) => b - a).map((minutes, line) => ({ time: london(date + minutes * 60_000), line: line + 6, html: `<p>Update ${line}</p>`, opening: `Update ${line}` }));
               if (spec.live.endedAfterMinutes !== undefined) {
                 const ended = parseContentDate(london(date + spec.live.endedAfterMinutes * 60_000), "Europe/London");
                 if (ended.ok) entry.frontMatter.ended = ended.value;
