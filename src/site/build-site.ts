@@ -40,6 +40,7 @@ import type {
   Image,
   ImageReference,
   ImageUse,
+  DaySpan,
   ListPage,
   Page,
   Site,
@@ -350,11 +351,21 @@ export function paginate(items: readonly Article[], size: number, base: string):
       number,
       items: items.slice(Math.max(number === firstOlder ? size : 0, count - number * size), count - (number - 1) * size),
       previous: number === firstOlder ? base : listPagePath(base, number + 1),
+      newest: base,
     };
     if (number > 1) page.next = listPagePath(base, number - 1);
     pages.push(page);
   }
+  // Each page's older neighbour is the next one down; its link names that page's days.
+  pages.forEach((page, index) => {
+    const older = pages[index + 1];
+    if (older !== undefined) page.olderDays = daySpan(older.items);
+  });
   return pages;
+}
+
+function daySpan(items: readonly Article[]): DaySpan {
+  return { oldest: items.at(-1)?.date.day ?? "", newest: items[0]?.date.day ?? "" };
 }
 
 /** Format a ContentDate for the templates in the site's time zone and language. */

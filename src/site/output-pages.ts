@@ -4,6 +4,7 @@ import type {
   Byline,
   CorrectionEntry,
   DateInfo,
+  DaySpan,
   Kicker,
   ListPage,
   Page,
@@ -51,6 +52,10 @@ export interface ListView {
   items: ArticleCard[];
   previous?: SitePath;
   next?: SitePath;
+  /** The days the older page holds, named on its link. */
+  olderDays?: DaySpan;
+  /** The list's front page, linked from its archive blocks. */
+  newest?: SitePath;
 }
 
 /** A page of a section's chronological list, with what the page says of the section. */
@@ -238,6 +243,9 @@ function toListView(list: ListPage): ListView {
   const view: ListView = { url: list.url, number: list.number, items: list.items.map(toArticleCard) };
   if (list.previous !== undefined) view.previous = list.previous;
   if (list.next !== undefined) view.next = list.next;
+  if (list.olderDays !== undefined) view.olderDays = list.olderDays;
+  // From the block right behind the front page, "newer" already leads there.
+  if (list.newest !== undefined && list.newest !== list.previous) view.newest = list.newest;
   return view;
 }
 

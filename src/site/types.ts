@@ -323,6 +323,16 @@ export interface ListPage {
   previous?: SitePath;
   /** The page of older articles. */
   next?: SitePath;
+  /** The days the page of older articles spans, for its link (an older block is full, so this never changes). */
+  olderDays?: DaySpan;
+  /** The list's front page, from an archive block: the way back to the newest articles. */
+  newest?: SitePath;
+}
+
+/** The days a page of articles spans, oldest first; the same day twice for one day. */
+export interface DaySpan {
+  oldest: string;
+  newest: string;
 }
 
 /** A section of the site (config `sections`) with its listed articles, newest first. */

@@ -98,9 +98,14 @@ describe("a reader in Chromium (the sample site)", () => {
     const secondPage = await page.locator(".card-title a").allTextContents();
     expect(secondPage.length).toBeGreaterThan(0);
     expect(secondPage.filter((title) => firstPage.includes(title))).toEqual([]);
-    // The heading names the days the page spans, ending with its newest article's.
-    const newestDay = ((await page.locator(".article-card time").first().textContent()) ?? "").trim();
-    expect(await page.locator("h1").textContent()).toContain(newestDay.split(",")[0]);
+    // The heading names the days the page spans, ending with its newest article's, the first day heading.
+    const newestDay = ((await page.locator(".list-day-heading time").first().textContent()) ?? "").trim();
+    expect(newestDay).not.toBe("");
+    expect((await page.locator("h1").textContent())?.trim()).toMatch(new RegExp(`${newestDay}$`));
+    // One column: every card starts at the same left edge, each below the one before.
+    const boxes = await page.locator(".article-card").evaluateAll((cards) => cards.map((card) => card.getBoundingClientRect()).map((box) => ({ x: Math.round(box.x), top: box.top, bottom: box.bottom })));
+    expect(new Set(boxes.map((box) => box.x)).size).toBe(1);
+    expect(boxes.every((box, index) => index === 0 || box.top >= (boxes[index - 1]?.bottom ?? 0) - 1)).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -4,8 +4,9 @@ import { paginate } from "../../src/site/build-site.ts";
 import type { Article, ListPage } from "../../src/site/types.ts";
 
 // paginate only moves articles around; a name is all a test needs to tell them apart.
-const articles = (count: number): Article[] => Array.from({ length: count }, (_, i) => ({ url: `/a${count - i}/` }) as Article);
-const shape = (page: ListPage) => JSON.stringify([page.items.map((a) => a.url), page.previous, page.next]);
+const articles = (count: number): Article[] => Array.from({ length: count }, (_, i) => ({ url: `/a${count - i}/`, date: { day: `day ${count - i}` } }) as Article);
+// Everything an archive page shows of the list: its articles and its links, with the days they name.
+const shape = (page: ListPage) => JSON.stringify([page.items.map((a) => a.url), page.previous, page.next, page.olderDays, page.newest]);
 
 describe("paginate", () => {
   it("keeps everything on the front page while it fits", () => {
@@ -32,6 +33,12 @@ describe("paginate", () => {
         const front = pages[0]!;
         const older = pages.find((p) => p.url === front.next);
         if (count > size) expect(older?.items[0]).toBe(items[size]);
+        // Each older link names the days of the page it leads to; each archive page leads back to the newest.
+        for (const page of pages) {
+          const target = pages.find((p) => p.url === page.next);
+          expect(page.olderDays).toEqual(target === undefined ? undefined : { oldest: target.items.at(-1)?.date.day, newest: target.items[0]?.date.day });
+          expect(page.newest).toBe(page.number > 0 ? "/" : undefined);
+        }
       }),
     );
   });
