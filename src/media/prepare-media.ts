@@ -273,6 +273,9 @@ function applyMedia(site: Site, published: ReadonlyMap<string, PublishedImage>, 
       if (image.picture) lead.picture = image.picture;
       if (image.share) lead.share = image.share;
     }
+    // An article without a lead image is shown in lists by its body's first picture.
+    const first = article.firstBodyImage === undefined ? undefined : published.get(article.firstBodyImage)?.picture;
+    if (first) article.bodyPicture = first;
   }
   if (byUrl.size === 0) return;
   const lookup = (src: string) => byUrl.get(src);

@@ -463,8 +463,22 @@ function toArticle(
   if (fm.image) {
     const image = resolveImage(fm.image, entry, input, diagnostics, images);
     if (image) article.image = image;
+  } else {
+    const first = firstLocalImage(entry, input);
+    if (first !== undefined) article.firstBodyImage = first;
   }
   return article;
+}
+
+/** The source file of an entry's first body image that is a file in the content folder (problems with the others are reported by collectBodyImages). */
+function firstLocalImage(entry: RenderedEntry<unknown>, input: SiteInput): string | undefined {
+  for (const image of entry.images) {
+    const media = resolveMedia(entry.file, image.src);
+    if (media === undefined || media === "outside") continue;
+    const sourcePath = path.join(input.root, media.source);
+    if (input.fileExists(sourcePath)) return sourcePath;
+  }
+  return undefined;
 }
 
 /** A file's live coverage (src/live/): for a live page, or the problems of `::update` lines elsewhere. */

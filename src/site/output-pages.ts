@@ -216,7 +216,7 @@ export function toArticleCard(article: Article): ArticleCard {
 // The card of a front's lead story: its lead picture in every size, for the large place it has.
 function toLeadCard(article: Article): ArticleCard {
   const card = toArticleCard(article);
-  const picture = article.image?.picture;
+  const picture = article.image?.picture ?? article.bodyPicture;
   return picture === undefined ? card : { ...card, picture };
 }
 
@@ -234,7 +234,7 @@ function makeArticleCard(article: Article): ArticleCard {
   if (article.live?.open === true) card.live = true;
   if (article.kicker !== undefined) card.kicker = article.kicker;
   if (article.typeLabel !== undefined) card.typeLabel = article.typeLabel;
-  const thumbnail = article.image?.picture?.thumbnail;
+  const thumbnail = (article.image?.picture ?? article.bodyPicture)?.thumbnail;
   if (thumbnail) card.thumbnail = thumbnail;
   return card;
 }

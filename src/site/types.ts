@@ -233,6 +233,10 @@ export interface Article {
   /** The one section the article is filed in, when the config has sections. */
   section?: SectionRef;
   image?: Image;
+  /** Without a lead image: the source file of the body's first local picture, which lists show instead. */
+  firstBodyImage?: string;
+  /** That picture's versions, once src/media/ has made them. */
+  bodyPicture?: Picture;
   /** Newest first. */
   corrections: Correction[];
   /** Shown only in preview builds, marked as a draft. */

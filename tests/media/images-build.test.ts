@@ -86,6 +86,24 @@ describe("images (the newsroom fixture)", () => {
     for (const url of pictureUrls($)) expect(existsSync(path.join(result.outputDir, url)), url).toBe(true);
   });
 
+  it("shows a story without a lead image in lists by the first picture of its body, and one without any picture by none", () => {
+    const body = readPage(result.outputDir, "/2026/11/20/second-story/")(".article-body figure picture img").attr("src") ?? "";
+    expect(body).not.toBe("");
+    const tag = readPage(result.outputDir, "/tags/schools/");
+    const card = tag(".article-card:has(a[href='/2026/11/20/second-story/'])");
+    expect(card.hasClass("has-thumbnail")).toBe(true);
+    const thumbnail = card.find(".card-thumbnail img");
+    // The body picture's own versions: the same file name stem, a version that exists.
+    expect(path.basename(thumbnail.attr("src") ?? "").split("-")[0]).toBe(path.basename(body).split("-")[0]);
+    expect(existsSync(path.join(result.outputDir, thumbnail.attr("src") ?? "missing"))).toBe(true);
+    expect(thumbnail.attr("alt")).toBe("");
+    // The article's own page still has no lead image.
+    expect(readPage(result.outputDir, "/2026/11/20/second-story/")("figure.lead-image")).toHaveLength(0);
+    const older = readPage(result.outputDir, "/page/1/");
+    expect(older(".article-card:has(a[href='/2026/11/10/third-story/'])")).toHaveLength(1);
+    expect(older(".article-card:has(a[href='/2026/11/10/third-story/']) .card-thumbnail")).toHaveLength(0);
+  });
+
   it("offers a 1200-pixel-wide JPEG share image to link previews", async () => {
     const $ = readPage(result.outputDir, "/2026/11/24/flood-wall/");
     const shareUrl = new URL($('meta[property="og:image"]').attr("content") ?? "");
