@@ -139,10 +139,10 @@ function resultItem(page) {
   link.textContent = page.meta?.title || page.url;
   heading.append(link);
   item.append(heading);
-  if (page.meta?.date) {
+  if (page.filters?.date?.[0]) {
     const date = document.createElement("p");
     date.className = "search-result-date";
-    date.textContent = page.meta.date;
+    date.textContent = page.filters.date[0];
     item.append(date);
   }
   const excerpt = document.createElement("p");
