@@ -19,7 +19,11 @@ export function readFragments(bundleDir: string): Map<string, PagefindFragment> 
   const folder = path.join(bundleDir, "fragment");
   const pages = new Map<string, PagefindFragment>();
   for (const name of readdirSync(folder)) {
-    const fragment = JSON.parse(gunzipSync(readFileSync(path.join(folder, name))).subarray(SIGNATURE.length).toString("utf8")) as PagefindFragment;
+    const fragment = JSON.parse(
+      gunzipSync(readFileSync(path.join(folder, name)))
+        .subarray(SIGNATURE.length)
+        .toString("utf8"),
+    ) as PagefindFragment;
     pages.set(fragment.url, fragment);
   }
   return pages;
