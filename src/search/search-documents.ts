@@ -1,4 +1,4 @@
-import type { Article, Site } from "../site/types.ts";
+import type { Article, Byline, Site } from "../site/types.ts";
 import { articleHtml } from "../site/article-html.ts";
 import { escapeHtml } from "../site/lede.ts";
 
@@ -15,30 +15,75 @@ export interface SearchDocument {
 }
 
 /**
- * The searchable part of an article as a document of its own: headline, standfirst, byline,
- * the lead image's caption and credit, the body and the topics. Made from the model rather than
+ * The searchable part of an article as a document of its own, made from the model rather than
  * read from the written page, so what the index holds changes only when these do: a related
  * list that now names a newer article, the age notice or the donation ask leave the index alone,
- * and the index never waits for pages to be written. Pagefind takes the first `<h1>` as the
- * result's title and the `date` meta for the result's date line.
+ * and the index never waits for pages to be written.
+ *
+ * Pagefind searches a page's text and, since 1.5, every metadata field too; it builds a result's
+ * excerpt from the text alone. So the text is the article's own prose, the standfirst (the body's
+ * opening paragraph unless the editor wrote a summary) and the body, and the headline, byline,
+ * the lead image's caption and credit and the topics are metadata, found by a search but never
+ * repeated in an excerpt. A result found by those alone gets Pagefind's excerpt from the start of
+ * the text: the standfirst. What a result shows but no search should match (the kicker, the type
+ * label, the date, whose "2026" or "November" would match every article of that year or month)
+ * is carried in filters, which Pagefind returns with a result but does not search, and fetches
+ * only when a search filters by them (the search page never does).
+ *
+ * What templates/_assets/search.js reads: the `title` and `byline` meta; the `kicker` filter (or
+ * `live`, for open live coverage), `type` (the type label, where it says something), `date` (as
+ * readers see it) and `datetime` (for `<time datetime>`).
  */
 export function searchDocument(article: Article, language: string): SearchDocument {
   return { url: article.url, publishedMs: article.date.epochMs, html: () => documentHtml(article, language) };
 }
 
 function documentHtml(article: Article, language: string): string {
-  const parts = [`<h1>${escapeHtml(article.title)}</h1>`];
-  if (article.standfirst) parts.push(`<p>${article.standfirst}</p>`);
-  if (article.bylines.length > 0) parts.push(`<p>By ${article.bylines.map((byline) => escapeHtml(byline.name)).join(", ")}</p>`);
+  const described: string[] = [];
+  if (article.kicker?.live === true) described.push(filter("live", "Live"));
+  else if (article.kicker !== undefined) described.push(filter("kicker", article.kicker.text));
+  if (article.typeLabel !== undefined) described.push(filter("type", article.typeLabel));
+  described.push(`<h1 data-pagefind-meta="title">${escapeHtml(article.title)}</h1>`);
+  // Else Pagefind takes the first picture after the headline as `image` and `image_alt` metadata,
+  // and would search the words of its address ("jpeg", a hash) in every article with a picture.
+  described.push(`<p data-pagefind-meta="image:"></p>`);
+  if (article.bylines.length > 0) described.push(`<p data-pagefind-meta="byline">${escapeHtml(bylineNames(article.bylines))}</p>`);
+  const { date } = article;
+  // As partials/dates.njk prints it.
+  const shownDate = date.time === "" ? date.day : `${date.day}, ${date.time}`;
+  described.push(
+    `<p><time data-pagefind-filter="date, datetime[datetime]" datetime="${escapeHtml(date.machine)}">${escapeHtml(shownDate)}</time></p>`,
+  );
   const caption = [article.image?.caption, article.image?.credit].filter(Boolean).join(" ");
-  if (caption) parts.push(`<p>${escapeHtml(caption)}</p>`);
+  if (caption) described.push(`<p data-pagefind-meta="caption">${escapeHtml(caption)}</p>`);
+  if (article.tags.length > 0)
+    described.push(`<p data-pagefind-meta="topics">${escapeHtml(article.tags.map((tag) => tag.name).join(", "))}</p>`);
+
+  const text: string[] = [];
+  if (article.standfirst) text.push(`<p>${article.standfirst}</p>`);
   // A live page's updates are part of its story.
-  parts.push(`<div>${articleHtml(article).join("\n")}</div>`);
-  if (article.tags.length > 0) parts.push(`<ul>${article.tags.map((tag) => `<li>${escapeHtml(tag.name)}</li>`).join("")}</ul>`);
+  text.push(articleHtml(article).join("\n"));
+  // Pagefind leaves out a page with no words in its text. With neither a standfirst nor a
+  // paragraph (a body of a heading, a picture or an embed alone, or none yet), the headline is
+  // added after the body, the last words an excerpt would show (search.js shows none that is the
+  // headline alone).
+  if (article.standfirst === "" && article.summary === "") text.push(`<p>${escapeHtml(article.title)}</p>`);
+
   return (
     `<!doctype html><html lang="${escapeHtml(language)}"><head><title>${escapeHtml(article.title)}</title></head>` +
-    `<body><article data-pagefind-body data-pagefind-meta="date:${escapeHtml(article.date.day)}">${parts.join("\n")}</article></body></html>`
+    `<body><article data-pagefind-body><header data-pagefind-ignore>${described.join("\n")}</header>\n<div>${text.join("\n")}</div></article></body></html>`
   );
+}
+
+// An element whose text is a filter's value.
+function filter(name: string, value: string): string {
+  return `<p data-pagefind-filter="${name}">${escapeHtml(value)}</p>`;
+}
+
+// Byline names as partials/byline-text.njk prints them: "A", "A and B", "A, B and C".
+function bylineNames(bylines: readonly Pick<Byline, "name">[]): string {
+  const names = bylines.map((byline) => byline.name);
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
 /** Every article page's search document. */

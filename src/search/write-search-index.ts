@@ -176,7 +176,8 @@ async function indexVocabulary(shards: readonly SearchShard[], vocabularies: rea
       content,
       // As Pagefind names the language of an HTML page, so both are one index in the browser.
       language: language.toLowerCase(),
-      meta: { title: shard.id },
+      // No title: Pagefind searches a record's metadata too, and a shard's id ("40-0") would
+      // make its record found for words none of its pages has.
       filters: { [VOCABULARY_FILTER]: [shard.id], shard: [VOCABULARY_FILTER] },
     });
     if (added.errors.length > 0) throw new Error(added.errors.join("; "));
@@ -189,16 +190,17 @@ async function indexVocabulary(shards: readonly SearchShard[], vocabularies: rea
 
 /**
  * The words of a written Pagefind bundle's pages: every distinct whitespace-separated token of
- * their text as Pagefind read it (a fragment's `content`), which Pagefind turns into index words
- * token by token, so the same tokens give the same words.
+ * their text as Pagefind read it (a fragment's `content`) and of their metadata (the headline,
+ * byline and the like, which Pagefind searches too), which Pagefind turns into index words token
+ * by token, so the same tokens give the same words.
  */
 export function vocabularyOf(bundleDir: string): string {
   const tokens = new Set<string>();
   const folder = path.join(bundleDir, "fragment");
   const names = existsSync(folder) ? readdirSync(folder).sort() : [];
   for (const name of names) {
-    const { content } = JSON.parse(gunzipSync(readFileSync(path.join(folder, name))).subarray(FRAGMENT_SIGNATURE.length).toString("utf8")) as { content: string };
-    for (const token of content.split(/\s+/)) if (token !== "") tokens.add(token);
+    const fragment = JSON.parse(gunzipSync(readFileSync(path.join(folder, name))).subarray(FRAGMENT_SIGNATURE.length).toString("utf8")) as { content: string; meta?: Record<string, string> };
+    for (const text of [fragment.content, ...Object.values(fragment.meta ?? {})]) for (const token of text.split(/\s+/)) if (token !== "") tokens.add(token);
   }
   return [...tokens].join("\n");
 }

@@ -94,8 +94,7 @@ async function search(text, { debounce }) {
     const found = await searchShards(await loadPagefind(), query, debounce);
     // debouncedSearch answers null when a newer call replaced this one.
     if (found === null || ticket !== latestQuery) return;
-    const list = document.createElement("ol");
-    list.className = "search-results";
+    const list = element("ol", "article-list search-results");
     list.setAttribute("role", "list");
     results.replaceChildren(list);
     const shown = await showMore(found.results, list, 0, ticket);
@@ -129,27 +128,73 @@ async function showMore(all, list, from, ticket) {
   return shown;
 }
 
+/**
+ * One result as the lists show an article (partials/article-list.njk), with the card's classes:
+ * the kicker line, the headline, an excerpt of the article's text, then the byline and date.
+ * What each comes from is set in src/search/search-documents.ts.
+ */
 function resultItem(page) {
-  const item = document.createElement("li");
-  item.className = "search-result";
-  const heading = document.createElement("h2");
-  heading.className = "search-result-title";
-  const link = document.createElement("a");
+  const item = element("li", "article-card search-result");
+  const title = page.meta?.title || page.url;
+  const kicker = kickerLine(page.filters ?? {});
+  if (kicker) item.append(kicker);
+  const heading = element("h2", "card-title search-result-title");
+  const link = element("a");
   link.href = page.url;
-  link.textContent = page.meta?.title || page.url;
+  link.textContent = title;
   heading.append(link);
   item.append(heading);
-  if (page.meta?.date) {
-    const date = document.createElement("p");
-    date.className = "search-result-date";
-    date.textContent = page.meta.date;
-    item.append(date);
+  // An article with no words of its own is indexed by its headline: better no excerpt than the headline twice.
+  const plain = withoutFullStop(page.plain_excerpt ?? "");
+  if (plain !== "" && plain !== withoutFullStop(title)) {
+    const excerpt = element("p", "card-summary search-result-excerpt");
+    excerpt.append(...markedText(page.excerpt ?? ""));
+    item.append(excerpt);
   }
-  const excerpt = document.createElement("p");
-  excerpt.className = "search-result-excerpt";
-  excerpt.append(...markedText(page.excerpt ?? ""));
-  item.append(excerpt);
+  const credit = bylineAndDate(page.meta?.byline, page.filters ?? {});
+  if (credit) item.append(credit);
   return item;
+}
+
+/** "Live" or the kicker, then the type label: the line above a card's headline, or nothing. */
+function kickerLine(filters) {
+  const parts = [];
+  if (filters.live?.[0]) parts.push(element("span", "live-flag", filters.live[0]));
+  else if (filters.kicker?.[0]) parts.push(element("span", "kicker-text", filters.kicker[0]));
+  if (filters.type?.[0]) parts.push(element("span", "type-label", filters.type[0]));
+  if (parts.length === 0) return undefined;
+  const line = element("p", "kicker");
+  line.append(...parts);
+  return line;
+}
+
+/** "Priya Raman · 24 November 2026, 18:40", the date in a <time>, as a card's last line; or nothing. */
+function bylineAndDate(byline, filters) {
+  const parts = [];
+  if (byline) parts.push(byline);
+  const [date] = filters.date ?? [];
+  const [datetime] = filters.datetime ?? [];
+  if (date) {
+    const time = element("time", undefined, date);
+    if (datetime) time.dateTime = datetime;
+    parts.push(time);
+  }
+  if (parts.length === 0) return undefined;
+  const line = element("p", "card-meta");
+  line.append(...parts.flatMap((part, index) => (index === 0 ? [part] : [" · ", part])));
+  return line;
+}
+
+// Pagefind ends a block's text with a full stop when it has none.
+function withoutFullStop(text) {
+  return text.replace(/[\s.]+$/, "");
+}
+
+function element(name, className, text) {
+  const made = document.createElement(name);
+  if (className) made.className = className;
+  if (text !== undefined) made.textContent = text;
+  return made;
 }
 
 /** The excerpt's text with Pagefind's <mark> highlights kept and any other markup dropped. */

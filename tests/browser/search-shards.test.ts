@@ -32,6 +32,8 @@ const RARE: Record<number, string[]> = {
   125: ["regatta", "towpaths"],
 };
 
+const AUTHORS = ["Priya Raman", "Owen Halloran", "Staff reporter"];
+
 /** A seeded random number generator (mulberry32), so the corpus is the same on every run. */
 function random(seed: number): () => number {
   let state = seed;
@@ -50,10 +52,14 @@ function corpus(count: number): SearchDocument[] {
     const words = Array.from({ length: 40 + Math.floor(next() * 80) }, pick);
     for (const word of RARE[number] ?? []) words.splice(Math.floor(next() * words.length), 0, word);
     const title = `${pick()} ${pick()} ${number}`;
+    // Shaped as the articles' search documents are: headline and byline are searched as metadata.
+    const byline = number === 3 ? "Ottoline Quayle" : AUTHORS[number % AUTHORS.length];
     return {
       url: `/2026/01/${String(number).padStart(3, "0")}/story/`,
       publishedMs: Date.UTC(2020, 0, 1) + number * 86_400_000,
-      html: () => `<!doctype html><html lang="en"><body><article data-pagefind-body><h1>${title}</h1><p>${words.join(" ")}.</p></article></body></html>`,
+      html: () =>
+        `<!doctype html><html lang="en"><body><article data-pagefind-body><header data-pagefind-ignore><h1 data-pagefind-meta="title">${title}</h1>` +
+        `<p data-pagefind-meta="byline">${byline}</p></header><p>${words.join(" ")}.</p></article></body></html>`,
     };
   });
 }
@@ -96,6 +102,12 @@ const QUERIES = [
   '"mill lane"',
   '"flood wall"',
   '"towpath"',
+  // In metadata only: a byline of one article of the oldest block, an author of many, and a
+  // headline's number (a shard's id, such as "40-0", is no word of the archive).
+  "ottoline",
+  "quayle",
+  "halloran",
+  "40",
 ];
 
 interface Answer {
@@ -159,6 +171,10 @@ describe("search over shards (Chromium, Pagefind)", () => {
     expect(of("towpath")).toEqual(["/2026/01/003/story/", "/2026/01/125/story/"]);
     expect(of("zebedee")).toEqual(["/2026/01/055/story/", "/2026/01/123/story/"]);
     expect(of("regatta kingfisher")).toEqual([]);
+    // Words of the headline and byline are found, though they are metadata, not the indexed text.
+    expect(of("ottoline")).toEqual(["/2026/01/003/story/"]);
+    expect(of("40")).toEqual(["/2026/01/040/story/"]);
+    expect(of("halloran")?.length).toBe(42);
   }, 120_000);
 
   it("differs from Pagefind's plain merge of the shards, which answers a missing word with its prefix", async () => {

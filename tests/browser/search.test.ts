@@ -14,6 +14,7 @@ const NOW = Date.UTC(2026, 11, 1, 12);
 const WORD = "towpath";
 const ARTICLE = "/2026/05/30/regatta-returns/";
 const TITLE = "Millbrook regatta returns to the Wendle after six-year gap";
+const AUTHOR = "Owen Halloran";
 
 /** The href of every link a locator matches. */
 async function hrefs(links: Locator): Promise<(string | null)[]> {
@@ -76,6 +77,49 @@ describe("search in Chromium (the sample site)", () => {
       await page.keyboard.press("Tab");
     }
     await Promise.all([page.waitForURL(`${server.origin}${ARTICLE}`), page.keyboard.press("Enter")]);
+    await page.context().close();
+  });
+
+  it("shows a result as the cards show an article: kicker, headline, an excerpt of the text alone, then byline and date", async () => {
+    const page = await openSearch();
+    const shardFilters: string[] = [];
+    page.on("request", (request) => {
+      if (/\/pagefind\/shard-[^/]+\/filter\//.test(new URL(request.url()).pathname)) shardFilters.push(request.url());
+    });
+    await page.fill("#search-query", WORD);
+    const result = page.locator(".search-result").first();
+    await result.waitFor();
+    expect(await hrefs(page.locator(".search-result-title a"))).toEqual([ARTICLE]);
+    // The regatta report's first topic is its kicker (a news story: no type label).
+    expect(await result.locator(".kicker").textContent()).toBe("Sport");
+    expect(await result.locator(".kicker-text").textContent()).toBe("Sport");
+    expect(await result.locator("h2.card-title a").textContent()).toBe(TITLE);
+    const excerpt = result.locator(".search-result-excerpt");
+    expect(await excerpt.locator("mark").first().textContent()).toBe(WORD);
+    expect(await excerpt.textContent()).not.toContain(TITLE);
+    expect(await excerpt.textContent()).not.toContain(AUTHOR);
+    expect(await result.locator(".card-meta").textContent()).toBe(`${AUTHOR} · 30 May 2026, 19:15`);
+    expect(await result.locator(".card-meta time").getAttribute("datetime")).toBe("2026-05-30T19:15:00+01:00");
+    // Kicker, type and date are filters, so that no search matches them; the search page never fetches their index.
+    expect(shardFilters).toEqual([]);
+    await page.context().close();
+  });
+
+  it("finds an article by its author's name or a word of its headline alone, and then shows the opening of its text", async () => {
+    const page = await openSearch();
+    for (const query of ["Halloran", "gap"]) {
+      await page.fill("#search-query", query);
+      await expect.poll(() => page.locator("[role=status]").textContent()).toMatch(new RegExp(`“${query}”\\.$`));
+      const result = page.locator(".search-result").filter({ has: page.locator(`a[href="${ARTICLE}"]`) });
+      expect(await result.count(), query).toBe(1);
+      const excerpt = (await result.locator(".search-result-excerpt").textContent()) ?? "";
+      // The standfirst: the body's opening paragraph (the article has no summary).
+      expect(excerpt, query).toMatch(/^More than 3,000 people lined the banks of the Wendle/);
+      expect(excerpt, query).not.toContain(TITLE);
+      expect(excerpt, query).not.toContain("Halloran");
+      expect(await result.locator(".search-result-excerpt mark").count(), query).toBe(0);
+      expect(await result.locator(".card-meta").textContent(), query).toBe(`${AUTHOR} · 30 May 2026, 19:15`);
+    }
     await page.context().close();
   });
 

@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../../src/build.ts";
 import { loadSite } from "../../src/load-site.ts";
 import { searchDocument } from "../../src/search/search-documents.ts";
-import { copyFixture, readPage } from "../support/fixture-site.ts";
+import { copyFixture, readPage, writeFiles } from "../support/fixture-site.ts";
+import { readFragments } from "../support/pagefind-fragments.ts";
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 
@@ -15,6 +16,7 @@ describe("search (the newsroom fixture)", () => {
 
   beforeAll(async () => {
     root = copyFixture("newsroom");
+    writeFiles(root, { "content/articles/2026/nothing-yet.md": "---\ntitle: Nothing here yet\ndate: 2026-11-21\nbyline: Staff reporter\n---\n" });
     result = await build({ root, now: NOW });
   });
 
@@ -33,19 +35,47 @@ describe("search (the newsroom fixture)", () => {
     expect(existsSync(path.join(bundle, "shard-recent", "pagefind.js"))).toBe(false);
   });
 
-  it("indexes headline, standfirst, byline, body and topics, and leaves out labels, dates, sources, corrections and the donation block", () => {
+  it("stores what a result shows: the headline, byline, caption and topics as searched metadata; the kicker, type and date as filters, not searched; and as the text excerpts are cut from, the standfirst and body alone", () => {
+    const pages = readFragments(path.join(result.outputDir, "pagefind", "shard-recent"));
+    const flood = pages.get("/2026/11/24/flood-wall/");
+    expect(flood?.meta).toEqual({
+      image: "",
+      title: "Council approves “riverside” flood wall — after six-hour debate",
+      byline: "Priya Raman and Staff reporter",
+      caption: "Work began in October. Gazette staff",
+      topics: "Council, River, C++",
+    });
+    expect(flood?.filters).toEqual({ kicker: ["Council"], type: ["Analysis"], date: ["24 November 2026, 18:40"], datetime: ["2026-11-24T18:40:00+00:00"] });
+    const text = flood?.content ?? "";
+    // The editor's summary is the standfirst, first; then the body.
+    expect(text.startsWith("The wall will protect 300 homes on the east bank. Councillors voted 9–4 on Tuesday night")).toBe(true);
+    expect(text).toContain("We cannot wait for the next flood");
+    for (const part of ["riverside", "six-hour", "Priya Raman", "Staff reporter", "Work began", "Gazette staff", "C++", "Analysis", "November", "Planning committee minutes", "400 metres", "Support", "min read"]) expect(text).not.toContain(part);
+
+    // Without a summary the body's opening paragraph is the standfirst; a news story has no type label, a day without a time no time.
+    const school = pages.get("/2026/11/20/second-story/");
+    // A picture in the body is not taken for the result's image, whose address would be searched.
+    expect(school?.meta).toEqual({ image: "", title: "Second story", byline: "Priya Raman", topics: "River, Schools" });
+    expect(school?.filters).toEqual({ kicker: ["River"], date: ["20 November 2026"], datetime: ["2026-11-20"] });
+    expect(school?.content.startsWith("A school by the river reopens.")).toBe(true);
+
+    // An article with no words yet is still found: by its headline, the only text it has.
+    const empty = pages.get("/2026/11/21/nothing-yet/");
+    expect(empty?.meta).toEqual({ image: "", title: "Nothing here yet", byline: "Staff reporter" });
+    expect(empty?.content).toBe("Nothing here yet.");
+  });
+
+  it("flags open live coverage as the cards do, instead of the kicker", () => {
     const loaded = loadSite({ root, now: NOW, mode: "production" });
     const article = loaded.site?.articles.find((candidate) => candidate.url === "/2026/11/24/flood-wall/");
     if (!article) throw new Error("the fixture has the flood wall article");
-    const document = searchDocument(article, "en-GB");
-    expect(document.url).toBe(article.url);
-    const $ = load(document.html());
-    const body = $("[data-pagefind-body]");
-    expect(body.attr("data-pagefind-meta")).toBe("date:24 November 2026");
-    expect(body.find("h1").text()).toBe(article.title);
-    const text = body.text();
-    for (const part of [article.bylines[0]?.name, article.tags[0]?.name, load(article.body[0]).text().trim().slice(0, 40)]) expect(text).toContain(part);
-    for (const part of [article.type.label, article.sources[0]?.name, "Support", "min read"]) expect(text).not.toContain(part);
+    const $ = load(searchDocument({ ...article, kicker: { text: "Live", live: true } }, "en-GB").html());
+    const filters = $("[data-pagefind-filter]").toArray().map((element) => [$(element).attr("data-pagefind-filter"), $(element).text()]);
+    expect(filters).toEqual([
+      ["live", "Live"],
+      ["type", "Analysis"],
+      ["date, datetime[datetime]", "24 November 2026, 18:40"],
+    ]);
   });
 
   it("has a search page with a labelled search form, and a link to the topics for browsers without JavaScript", () => {
