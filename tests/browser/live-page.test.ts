@@ -62,12 +62,13 @@ describe("a live page in Chromium", () => {
   it("marks open coverage with a filled LIVE badge above the headline and on its card, and ended coverage with a banner instead", async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 800 }, javaScriptEnabled: false });
     const page = await context.newPage();
+    // The page's own code reads the badge (a string: the tests are compiled without the DOM's types).
     const badge = async (selector: string) =>
-      page.locator(selector).evaluate((element) => {
-        const style = getComputedStyle(element);
+      (await page.evaluate(`(() => {
+        const element = document.querySelector(${JSON.stringify(selector)});
         const box = element.getBoundingClientRect();
-        return { text: element.textContent?.trim(), background: style.backgroundColor, width: box.width, height: box.height, bottom: box.bottom };
-      });
+        return { text: element.textContent.trim(), background: getComputedStyle(element).backgroundColor, width: box.width, bottom: box.bottom };
+      })()`)) as { text: string; background: string; width: number; bottom: number };
     await page.goto(`${server.origin}${LIVE}`);
     const onPage = await badge(".article-header .live-flag");
     expect(onPage.text).toBe("Live");
