@@ -1,6 +1,7 @@
 import type { Picture, ShareImage, SitePath } from "../site/types.ts";
 import { cdnImageUrl, type CdnSettings } from "./cdn-url.ts";
-import { ARTICLE_IMAGE_SIZES, SHARE_WIDTH } from "./published-image.ts";
+import { SHARE_WIDTH } from "./process-image.ts";
+import { ARTICLE_IMAGE_SIZES } from "./published-image.ts";
 import type { ImageHeader } from "./read-image-header.ts";
 
 // eleventy-img's rule, so a CDN site lists the same widths a local build makes: a width above the

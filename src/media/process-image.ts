@@ -4,7 +4,9 @@ import path from "node:path";
 import eleventyImage from "@11ty/eleventy-img";
 import sharp, { type Metadata } from "sharp";
 import { digestOf, readIntact } from "../cache/file-digest.ts";
-import { SHARE_WIDTH } from "./published-image.ts";
+
+/** Width of the link-preview image, as Facebook, LinkedIn and X recommend. */
+export const SHARE_WIDTH = 1200;
 
 /** An encoded format, in the order browsers should prefer them. */
 export type ImageFormat = "avif" | "webp" | "jpeg" | "png";

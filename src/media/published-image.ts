@@ -9,8 +9,6 @@ import type { EncodedFile, ImageFormat, ProcessedImage } from "./process-image.t
  */
 export const ARTICLE_IMAGE_SIZES = "(min-width: 40rem) 38rem, calc(100vw - 2rem)";
 
-/** Width of the link-preview image, as Facebook, LinkedIn and X recommend. */
-export const SHARE_WIDTH = 1200;
 
 const MIME_TYPES: Record<ImageFormat, string> = {
   avif: "image/avif",
