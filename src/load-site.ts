@@ -11,7 +11,8 @@ import { validateEntries, type ValidatedContent, type ValidEntry } from "./conte
 import { sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { MIN_JOBS_FOR_WORKERS, renderAll, renderThreads, startRenderWorkers } from "./render/render-all.ts";
 import type { RenderContext, RenderedJob } from "./render/render-job.ts";
-import { buildSite, type RenderedEntry } from "./site/build-site.ts";
+import { buildSite } from "./site/build-site.ts";
+import type { RenderedEntry } from "./site/site-input.ts";
 import { contentAddresses } from "./site/content-addresses.ts";
 import { demoteDraftProblems } from "./site/draft-problems.ts";
 import type { BuildMode, Site } from "./site/types.ts";

@@ -3,12 +3,12 @@ import path from "node:path";
 import { CONFIG_FILE, type SiteConfig } from "../config.ts";
 import { calendarParts, formatDate, toContentDate, type ContentDate } from "../content/dates.ts";
 import { isHttpUrl, type ArticleFrontMatter, type AuthorFrontMatter, type PageFrontMatter } from "../content/schemas.ts";
-import type { ValidEntry } from "../content/validate-entry.ts";
 import { compareText, error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { lineOf } from "../content/yaml-document.ts";
 import { buildAsks, type AskView } from "../donation/ask-view.ts";
 import { CAMPAIGN_FILE, type Campaign } from "../donation/campaign.ts";
 import { resolveFront, type Front, type FrontContext, type ParsedFront } from "./fronts.ts";
+import type { RenderedEntry, SiteInput } from "./site-input.ts";
 import { buildSections, chooseSection } from "./sections.ts";
 import { chooseVariant } from "../donation/choose-variant.ts";
 import { ageNotice } from "./age-notice.ts";
@@ -23,10 +23,9 @@ import { findRelated } from "./related.ts";
 import { matchKey, toSlug } from "./slugs.ts";
 import { stableUntil } from "./stable-until.ts";
 import { toArticleLink } from "./article-link.ts";
-import { buildSeries, type ParsedSeries, type SeriesMember } from "./series.ts";
+import { buildSeries, type SeriesMember } from "./series.ts";
 import { PAGE_IDS } from "./page-ids.ts";
 import { buildLiveCoverage, updateInstants, type LiveCoverageResult } from "../live/live-coverage.ts";
-import type { LiveUpdateSource } from "../markdown/render-markdown.ts";
 import type {
   Article,
   ArticleLink,
@@ -51,44 +50,6 @@ import type {
   SectionListPage,
 } from "./types.ts";
 import { authorPath, feedPath, isSafeSitePath, listPagePath, pagePath, tagPath } from "./urls.ts";
-
-/** A validated entry together with its rendered Markdown body. */
-export interface RenderedEntry<FrontMatter> extends ValidEntry<FrontMatter> {
-  html: [string] | [string, string];
-  firstParagraph: string;
-  wordCount: number;
-  /** Images in the body, with `src` as the editor wrote it and its file line. */
-  images: readonly { src: string; line: number }[];
-  /** Links in the body, with `url` as the editor wrote it and its file line. */
-  links: readonly { url: string; line: number }[];
-  /** Element ids in the body (headings, footnotes), which links may point at. */
-  ids: readonly string[];
-  /** A live page's `::update` parts, top to bottom (absent or empty for other bodies). */
-  updates?: readonly LiveUpdateSource[];
-}
-
-/** Everything the site model is built from. */
-export interface SiteInput {
-  config: SiteConfig;
-  articles: readonly RenderedEntry<ArticleFrontMatter>[];
-  authors: readonly RenderedEntry<AuthorFrontMatter>[];
-  pages: readonly RenderedEntry<PageFrontMatter>[];
-  mode: BuildMode;
-  /** The reference time for scheduling, ms since the epoch. */
-  now: number;
-  /** Absolute path of the project root, to resolve image files. */
-  root: string;
-  /** Whether a file exists (injected so the model stays testable without a disk). */
-  fileExists: (absolutePath: string) => boolean;
-  /** The campaign from content/campaign.yml, when the newsroom runs one. */
-  campaign?: Campaign | undefined;
-  /** The home page's front from content/fronts/home.yml, when editors curate it. */
-  homeFront?: ParsedFront | undefined;
-  /** Section fronts (content/fronts/<section slug>.yml) by section slug. */
-  sectionFronts?: ReadonlyMap<string, ParsedFront> | undefined;
-  /** The series files (content/series/*.yml). */
-  series?: readonly ParsedSeries[] | undefined;
-}
 
 /** Top-level path segments that Tidings itself uses, which no standalone page may take. */
 export const RESERVED_SEGMENTS = new Set(["tags", "authors", "page", "media", "assets", "search", "corrections", "feeds", "404", "latest", "series"]);

@@ -3,7 +3,7 @@ import { CONFIG_FILE } from "../config.ts";
 import { formatDate } from "../content/dates.ts";
 import { closestMatch } from "../content/describe-value.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { RenderedEntry, SiteInput } from "./build-site.ts";
+import type { RenderedEntry, SiteInput } from "./site-input.ts";
 import { contentAddresses } from "./content-addresses.ts";
 import { classifyLink } from "./content-links.ts";
 import { PAGE_IDS } from "./page-ids.ts";

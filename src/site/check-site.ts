@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { SiteInput } from "./build-site.ts";
+import type { SiteInput } from "./site-input.ts";
 import { checkBylines } from "./check-bylines.ts";
 import { checkLinks } from "./check-links.ts";
 import { checkTagSpellings } from "./check-tag-spellings.ts";

@@ -2,7 +2,7 @@ import { stringify } from "yaml";
 import { parseConfig, type SiteConfig } from "../../src/config.ts";
 import { parseContentDate } from "../../src/content/dates.ts";
 import type { ArticleFrontMatter, AuthorFrontMatter, PageFrontMatter } from "../../src/content/schemas.ts";
-import type { RenderedEntry, SiteInput } from "../../src/site/build-site.ts";
+import type { RenderedEntry, SiteInput } from "../../src/site/site-input.ts";
 
 /** The settings every test site shares; tests override single fields. */
 export const TEST_CONFIG = {

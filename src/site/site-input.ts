@@ -1,0 +1,46 @@
+import type { SiteConfig } from "../config.ts";
+import type { ArticleFrontMatter, AuthorFrontMatter, PageFrontMatter } from "../content/schemas.ts";
+import type { ValidEntry } from "../content/validate-entry.ts";
+import type { Campaign } from "../donation/campaign.ts";
+import type { LiveUpdateSource } from "../markdown/render-markdown.ts";
+import type { ParsedFront } from "./fronts.ts";
+import type { ParsedSeries } from "./series.ts";
+import type { BuildMode } from "./types.ts";
+
+/** A validated entry together with its rendered Markdown body. */
+export interface RenderedEntry<FrontMatter> extends ValidEntry<FrontMatter> {
+  html: [string] | [string, string];
+  firstParagraph: string;
+  wordCount: number;
+  /** Images in the body, with `src` as the editor wrote it and its file line. */
+  images: readonly { src: string; line: number }[];
+  /** Links in the body, with `url` as the editor wrote it and its file line. */
+  links: readonly { url: string; line: number }[];
+  /** Element ids in the body (headings, footnotes), which links may point at. */
+  ids: readonly string[];
+  /** A live page's `::update` parts, top to bottom (absent or empty for other bodies). */
+  updates?: readonly LiveUpdateSource[];
+}
+
+/** Everything the site model is built from. */
+export interface SiteInput {
+  config: SiteConfig;
+  articles: readonly RenderedEntry<ArticleFrontMatter>[];
+  authors: readonly RenderedEntry<AuthorFrontMatter>[];
+  pages: readonly RenderedEntry<PageFrontMatter>[];
+  mode: BuildMode;
+  /** The reference time for scheduling, ms since the epoch. */
+  now: number;
+  /** Absolute path of the project root, to resolve image files. */
+  root: string;
+  /** Whether a file exists (injected so the model stays testable without a disk). */
+  fileExists: (absolutePath: string) => boolean;
+  /** The campaign from content/campaign.yml, when the newsroom runs one. */
+  campaign?: Campaign | undefined;
+  /** The home page's front from content/fronts/home.yml, when editors curate it. */
+  homeFront?: ParsedFront | undefined;
+  /** Section fronts (content/fronts/<section slug>.yml) by section slug. */
+  sectionFronts?: ReadonlyMap<string, ParsedFront> | undefined;
+  /** The series files (content/series/*.yml). */
+  series?: readonly ParsedSeries[] | undefined;
+}
