@@ -168,7 +168,7 @@ type WidgetSpec = Omit<CmsField, "name" | "required" | "fields">;
 type WidgetTable = Readonly<Record<string, WidgetSpec | ((input: CmsConfigInput) => WidgetSpec)>>;
 
 // Dates are written as "2026-11-24 18:40" without an offset, which Tidings reads in the site's
-// zone (DESIGN.md §3). Decap's picker shows the browser's clock: the hint says which zone to mean.
+// `timeZone` whatever the machine's zone. Decap's picker shows the browser's clock: the hint says which zone to mean.
 const dateWidget =
   (label: string, hint: string) =>
   ({ config }: CmsConfigInput): WidgetSpec => ({

@@ -75,7 +75,7 @@ const imageSchema = z.strictObject({
   credit: text.optional(),
 });
 
-/** The article front-matter schema (DESIGN.md §3) for a site's time zone and article types. */
+/** The article front-matter schema for a site's time zone (dates without an offset are read in it) and article types. */
 export function articleSchema(options: SchemaOptions) {
   const date = dateField(options.timeZone);
   return z

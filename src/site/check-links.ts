@@ -10,7 +10,7 @@ import { PAGE_IDS } from "./page-ids.ts";
 import type { Site, SitePath } from "./types.ts";
 import { CORRECTIONS_PATH } from "./urls.ts";
 
-// Pages the templates publish that are not in the model's lists (DESIGN.md §4), which editors may link to.
+// Pages the templates publish that are not in the model's lists (the topics and authors indexes, search, 404, corrections), which editors may link to.
 const TEMPLATE_PAGES: readonly SitePath[] = ["/tags/", "/authors/", "/search/", "/404.html", CORRECTIONS_PATH];
 
 /** A page made from a content file, published now or not, as a link target. */

@@ -44,7 +44,7 @@ export function withPathPrefix(sitePath: SitePath, pathPrefix: string): string {
   return pathPrefix === "/" ? sitePath : `${pathPrefix.replace(/\/$/, "")}${sitePath}`;
 }
 
-/** Where the site-wide feeds, sitemaps and robots.txt are published (DESIGN.md §4). */
+/** Where the site-wide feeds, sitemaps and robots.txt are published: fixed site paths, under the path prefix like every other address. */
 export const SITE_FILES = {
   rss: "/feed.xml",
   atom: "/atom.xml",
