@@ -47,7 +47,7 @@ export function runHostileBench(seed: number, log: (line: string) => void): Host
   return { longReadMb, scanMs, scanMsPerMb: scanMs / longReadMb, renderMs, refused };
 }
 
-/** The results as a Markdown table for the terminal and the README. */
+/** The results as a Markdown table for the terminal, beside the JSON (docs/performance.md). */
 export function hostileTable(bench: HostileBench): string {
   const lines = [
     `Nesting scan: ${bench.scanMsPerMb.toFixed(1)} ms a MB (${bench.scanMs.toFixed(1)} ms for a ${bench.longReadMb.toFixed(1)} MB long read; rendering 1 MB of it takes ${(bench.renderMs / 1000).toFixed(2)} s)`,

@@ -182,7 +182,7 @@ function listFiles(folder: string): { path: string; size: number }[] {
   }
 }
 
-/** The photo site's numbers as a Markdown table (pasted into the README). */
+/** The photo site's numbers as a Markdown table, printed beside the JSON (docs/performance.md). */
 export function photoTable(result: PhotoBenchResult): string {
   const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const row = (name: string, build: PhotoBuild) =>

@@ -228,7 +228,7 @@ function machineName(): string {
   return `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 }
 
-/** The results as Markdown tables (pasted into the README). */
+/** The results as Markdown tables, printed beside the JSON (docs/performance.md). */
 function toTable(rows: readonly SizeResult[]): string {
   const seconds = (ms: number) => (ms / 1000).toFixed(2);
   const ratio = (wallMs: number, base: ProcessCost) => `${(wallMs / base.wallMs).toFixed(2)}×`;

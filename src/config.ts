@@ -73,7 +73,7 @@ const imagesSchema = z
         code: "custom",
         path: ["url"],
         message: `is required with \`provider: ${images.provider}\`: it must be ${needs.urlHelp.expected}`,
-        params: { fix: `Add \`${needs.urlHelp.example}\` under \`images\` (README.md, "Pictures", says where to find it).`, crossField: true },
+        params: { fix: `Add \`${needs.urlHelp.example}\` under \`images\` (docs/features/images.md says where to find it).`, crossField: true },
       });
     }
     if (images.provider === "cloudinary" && images.url !== undefined && !/^https:\/\/res\.cloudinary\.com\/[a-zA-Z0-9-]+\/image\/upload(\/|$)/.test(images.url)) {
@@ -276,7 +276,7 @@ export function loadConfig(root: string, overrides: ConfigOverrides = {}): Confi
       ok: false,
       diagnostics: [
         error("config/missing", CONFIG_FILE, "the site configuration file is missing", {
-          fix: `Create ${CONFIG_FILE} at the project root with at least name, url and donation (see README.md).`,
+          fix: `Create ${CONFIG_FILE} at the project root with at least name, url and donation (see docs/configuration.md).`,
         }),
       ],
     };

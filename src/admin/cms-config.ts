@@ -349,7 +349,7 @@ export function cmsConfig(input: CmsConfigInput): CmsConfig {
   const cms: CmsConfig = {
     backend: config.editor?.backend ?? { name: "git-gateway" },
     publish_mode: "editorial_workflow",
-    // Pictures sit beside the articles that use them (README, "Pictures"); this is only the
+    // Pictures sit beside the articles that use them (docs/editors.md, "Images"); this is only the
     // fallback for media added outside a collection.
     // A template literal: a quoted "content/…" string reads as a diagnostic code to the guide's test.
     media_folder: `content/images`,

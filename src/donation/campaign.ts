@@ -53,7 +53,7 @@ const HELP: Record<string, FieldHelp> = {
   ended: { expected: "what to say once the campaign is over", example: "ended: The appeal has closed. Thank you." },
 };
 
-/** The fields a campaign file has, in the order the README lists them. */
+/** The fields a campaign file has, in the order docs/features/donation.md lists them. */
 export const CAMPAIGN_FIELDS: readonly string[] = Object.keys(HELP);
 
 /** The campaign file's text (or why it cannot be read), or nothing when the newsroom runs no campaign (no file). */

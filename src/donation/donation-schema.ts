@@ -76,7 +76,7 @@ const variantSchema = z
     }
   });
 
-/** The donation ask's settings (README, "The donation ask"); the old heading/text/button/url block is still a complete ask. */
+/** The donation ask's settings (docs/features/donation.md, docs/configuration.md); the old heading/text/button/url block is still a complete ask. */
 export const donationSchema = z
   .strictObject({
     enabled: z.boolean().default(true),
@@ -123,7 +123,7 @@ export const donationSchema = z
         code: "custom",
         path: [field],
         message: `is required for choice cards, since \`${cards.join("` and `")}\` ${cards.length === 1 ? "is" : "are"} set`,
-        params: { fix: `Add \`${field}\` under \`donation\` (README.md, "The donation ask"), or remove \`${cards.join("`, `")}\` for a plain button.`, crossField: true },
+        params: { fix: `Add \`${field}\` under \`donation\` (docs/features/donation.md), or remove \`${cards.join("`, `")}\` for a plain button.`, crossField: true },
       });
     }
     if (needed.length > 0) return;
@@ -144,7 +144,7 @@ export const donationSchema = z
           code: "custom",
           path: ["frequencies", frequency],
           message: `cannot be offered with \`provider: ${provider.name}\`, whose links take only ${supported.join(" and ")} gifts`,
-          params: { fix: `Remove \`${frequency}\`, or choose a provider that takes ${frequency} gifts (README.md lists them).`, crossField: true },
+          params: { fix: `Remove \`${frequency}\`, or choose a provider that takes ${frequency} gifts (docs/features/donation.md lists them).`, crossField: true },
         });
       }
     }

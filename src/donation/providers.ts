@@ -4,7 +4,7 @@ export const FREQUENCIES = ["once", "monthly", "annual"] as const;
 /** One of `FREQUENCIES`. */
 export type Frequency = (typeof FREQUENCIES)[number];
 
-/** The payment providers with built-in URL templates (README, "Providers"). */
+/** The payment providers with built-in URL templates (docs/features/donation.md, "Providers"). */
 export const PROVIDER_NAMES = ["stripe", "paypal", "liberapay", "opencollective", "givebutter", "custom"] as const;
 
 /** One of `PROVIDER_NAMES`. */

@@ -30,7 +30,7 @@ export function responsiveWidths(widths: readonly number[], originalWidth: numbe
 
 /**
  * The widths to ask Vercel for: it answers only widths listed in the project's `vercel.json`
- * (`images.sizes`, which README.md says to set to `images.widths`), so the original's own width is
+ * (`images.sizes`, which docs/features/images.md says to set to `images.widths`), so the original's own width is
  * never asked for; an original narrower than every width gets the narrowest, which Vercel serves
  * without enlarging.
  */
@@ -80,7 +80,7 @@ export function toCdnPicture(header: ImageHeader, sitePath: SitePath, cdn: CdnSe
 export function toCdnShareImage(header: ImageHeader, sitePath: SitePath, cdn: CdnSettings): ShareImage | undefined {
   if (isShownAsIs(header)) return undefined;
   const width = Math.min(SHARE_WIDTH, header.width);
-  // Vercel answers only listed widths (SHARE_WIDTH is one, README.md says) and never enlarges.
+  // Vercel answers only listed widths (SHARE_WIDTH is one, docs/features/images.md says) and never enlarges.
   const asked = cdn.provider === "vercel" ? SHARE_WIDTH : width;
   const share: ShareImage = {
     url: cdnImageUrl(cdn, sitePath, { width: asked, format: "jpeg" }),

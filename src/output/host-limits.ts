@@ -33,7 +33,7 @@ export function checkHostLimits(files: readonly OutputFileSize[], outputName: st
   const pictures = files.filter((file) => file.path.startsWith("media/"));
   const bytes = sum(files);
   const cdnFix =
-    'Set `images.provider` in tidings.config.yml to an image CDN, which resizes on request so only the originals are published (README.md, "Pictures"), or make fewer versions with `images.formats` and `images.widths`';
+    'Set `images.provider` in tidings.config.yml to an image CDN, which resizes on request so only the originals are published (docs/features/images.md), or make fewer versions with `images.formats` and `images.widths`';
   if (bytes > HOST_LIMITS.githubPagesBytes) {
     const share = pictures.length > 0 ? ` (pictures under media/ are ${formatBytes(sum(pictures))} of it)` : "";
     diagnostics.push(
