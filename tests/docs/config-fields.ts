@@ -82,6 +82,9 @@ export function configFields(schema: z.ZodType): ConfigField[] {
 /** A default as the configuration reference writes it: YAML flow style (`[avif, webp, jpeg]`, `local`, `10`). */
 export function flowYaml(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(flowYaml).join(", ")}]`;
-  if (value !== null && typeof value === "object") return `{ ${Object.entries(value).map(([key, item]) => `${key}: ${flowYaml(item)}`).join(", ")} }`;
+  if (value !== null && typeof value === "object")
+    return `{ ${Object.entries(value)
+      .map(([key, item]) => `${key}: ${flowYaml(item)}`)
+      .join(", ")} }`;
   return String(value);
 }

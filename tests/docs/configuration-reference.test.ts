@@ -12,7 +12,10 @@ function documentedRows(markdown: string): Map<string, string[]> {
   const rows = new Map<string, string[]>();
   for (const line of markdown.split("\n")) {
     if (!line.startsWith("| `")) continue;
-    const cells = line.slice(1, -1).split(" | ").map((cell) => cell.trim());
+    const cells = line
+      .slice(1, -1)
+      .split(" | ")
+      .map((cell) => cell.trim());
     for (const [, fieldPath = ""] of (cells[0] ?? "").matchAll(/`([A-Za-z][\w.]*)`/g)) rows.set(fieldPath, cells);
   }
   return rows;
@@ -26,7 +29,19 @@ const documentedFields = [...rows.keys()].filter((key) => !key.startsWith("TIDIN
 describe("docs/configuration.md", () => {
   it("walks the whole schema (so the next tests cannot pass by finding nothing)", () => {
     const paths = fields.map((field) => field.path);
-    for (const known of ["name", "url", "navigation.label", "sections.folders", "donation.provider.name", "donation.provider.template", "donation.frequencies.monthly.amounts.pays", "donation.variants.until", "newsletter.username", "images.widths", "editor.backend"]) {
+    for (const known of [
+      "name",
+      "url",
+      "navigation.label",
+      "sections.folders",
+      "donation.provider.name",
+      "donation.provider.template",
+      "donation.frequencies.monthly.amounts.pays",
+      "donation.variants.until",
+      "newsletter.username",
+      "images.widths",
+      "editor.backend",
+    ]) {
       expect(paths).toContain(known);
     }
     expect(paths.length).toBeGreaterThan(80);
@@ -39,17 +54,28 @@ describe("docs/configuration.md", () => {
 
   it("has no row for a field the schema does not have", () => {
     const known = new Set(fields.map((field) => field.path));
-    expect(documentedFields.filter((fieldPath) => !known.has(fieldPath)), "rows for fields that do not exist").toEqual([]);
+    expect(
+      documentedFields.filter((fieldPath) => !known.has(fieldPath)),
+      "rows for fields that do not exist",
+    ).toEqual([]);
   });
 
   it("gives every default the schema fills in, and marks the required fields", () => {
     const wrong: string[] = [];
     const check = (field: ConfigField, cells: string[]) => {
       const stated = cells[2] ?? "";
-      if (field.required !== stated.includes("required")) wrong.push(`${field.path}: ${field.required ? "required, but the row does not say so" : `not required, but the row says "${stated}"`}`);
+      if (field.required !== stated.includes("required"))
+        wrong.push(
+          `${field.path}: ${field.required ? "required, but the row does not say so" : `not required, but the row says "${stated}"`}`,
+        );
       // A group's default is its fields' defaults, which their own rows give.
-      const isGroup = field.default !== null && typeof field.default === "object" && !Array.isArray(field.default) && fields.some((other) => other.path.startsWith(`${field.path}.`));
-      if ("default" in field && !isGroup && !stated.includes(`\`${flowYaml(field.default)}\``)) wrong.push(`${field.path}: the default is \`${flowYaml(field.default)}\`, the row says "${stated}"`);
+      const isGroup =
+        field.default !== null &&
+        typeof field.default === "object" &&
+        !Array.isArray(field.default) &&
+        fields.some((other) => other.path.startsWith(`${field.path}.`));
+      if ("default" in field && !isGroup && !stated.includes(`\`${flowYaml(field.default)}\``))
+        wrong.push(`${field.path}: the default is \`${flowYaml(field.default)}\`, the row says "${stated}"`);
     };
     for (const field of fields) {
       const cells = rows.get(field.path);

@@ -14,7 +14,9 @@ function documentationFiles(): string[] {
   const docs = readdirSync(path.join(REPOSITORY, "docs"), { recursive: true, encoding: "utf8" })
     .filter((file) => file.endsWith(".md"))
     .map((file) => path.join("docs", file));
-  const bench = readdirSync(path.join(REPOSITORY, "bench", "results")).filter((file) => file.endsWith(".md")).map((file) => path.join("bench", "results", file));
+  const bench = readdirSync(path.join(REPOSITORY, "bench", "results"))
+    .filter((file) => file.endsWith(".md"))
+    .map((file) => path.join("bench", "results", file));
   return ["README.md", ...docs, ...bench].sort();
 }
 
@@ -58,7 +60,12 @@ const slugsByFile = new Map<string, Set<string>>();
 /** Why a link from `file` does not resolve, or undefined when it does. */
 function brokenBecause(file: string, url: string): string | undefined {
   const [rawPath = "", fragment] = url.split("#", 2);
-  const target = rawPath === "" ? path.join(REPOSITORY, file) : rawPath.startsWith("/") ? path.join(REPOSITORY, decodeURI(rawPath)) : path.resolve(path.dirname(path.join(REPOSITORY, file)), decodeURI(rawPath));
+  const target =
+    rawPath === ""
+      ? path.join(REPOSITORY, file)
+      : rawPath.startsWith("/")
+        ? path.join(REPOSITORY, decodeURI(rawPath))
+        : path.resolve(path.dirname(path.join(REPOSITORY, file)), decodeURI(rawPath));
   if (!target.startsWith(REPOSITORY)) return "leads outside the repository";
   if (!existsSync(target)) return `${path.relative(REPOSITORY, target)} does not exist`;
   if (fragment === undefined) return undefined;
@@ -81,7 +88,9 @@ describe("links in README.md and docs/", () => {
   });
 
   it("slugs headings as GitHub does", () => {
-    const slugs = headingSlugs("# A\n## The site configuration (`tidings.config.yml`)\n## Fronts: curating the home page\n## Notes\n## Notes\n");
+    const slugs = headingSlugs(
+      "# A\n## The site configuration (`tidings.config.yml`)\n## Fronts: curating the home page\n## Notes\n## Notes\n",
+    );
     expect([...slugs]).toEqual(["a", "the-site-configuration-tidingsconfigyml", "fronts-curating-the-home-page", "notes", "notes-1"]);
   });
 
