@@ -1,4 +1,4 @@
-import { toSlug } from "./site/slugs.ts";
+import { toSlug } from "./core/slugs.ts";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseFrontMatter } from "./content/front-matter.ts";
 import { BYLINE_PLACEHOLDER } from "./site/check-bylines.ts";
-import { matchKey } from "./site/slugs.ts";
+import { matchKey } from "./core/slugs.ts";
 
 /** An author file's names, as bylines may spell them. */
 export interface AuthorNames {

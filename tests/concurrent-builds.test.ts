@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build, CACHE_DIR } from "../src/build.ts";
 import { acquireBuildLock } from "../src/output/build-lock.ts";
-import { listFiles } from "../src/output/files.ts";
+import { listFiles } from "../src/core/files.ts";
 import { copyFixture } from "./support/fixture-site.ts";
 
 const REPOSITORY = path.resolve(import.meta.dirname, "..");

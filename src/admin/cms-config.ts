@@ -2,7 +2,8 @@ import type { z } from "zod";
 import { stringify } from "yaml";
 import type { SiteConfig } from "../config.ts";
 import { CONFIG_FILE } from "../config.ts";
-import { articleSchema, authorSchema, pageSchema, SLUG_PATTERN } from "../content/schemas.ts";
+import { articleSchema, authorSchema, pageSchema } from "../content/schemas.ts";
+import { SLUG_PATTERN } from "../core/slugs.ts";
 import { CONTENT_FOLDERS } from "../content/load-files.ts";
 import { FRONTS_DIR, frontSchema, HOME_FRONT_FILE, LAYOUTS, MAX_LIMIT } from "../site/fronts.ts";
 
@@ -357,7 +358,7 @@ export function cmsConfig(input: CmsConfigInput): CmsConfig {
     site_url: config.url,
     display_url: config.url,
     locale: "en",
-    // Close to `npm run new`'s slug rules (src/site/slugs.ts): lowercase ASCII, accents dropped, hyphens.
+    // Close to `npm run new`'s slug rules (src/core/slugs.ts): lowercase ASCII, accents dropped, hyphens.
     slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
     collections: [
       {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { lstatSync, readFileSync, readlinkSync } from "node:fs";
 import path from "node:path";
-import { listFiles, writeFileAtomically } from "../output/files.ts";
+import { listFiles, writeFileAtomically } from "../core/files.ts";
 
 /** Where each file's hash is remembered between builds, inside the cache folder. */
 const MEMO_FILE = "input-files.json";

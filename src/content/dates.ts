@@ -1,6 +1,6 @@
 import { DateTime, IANAZone } from "luxon";
-import { memoize } from "../cache/memoize.ts";
-import { describeValue } from "./describe-value.ts";
+import { memoize } from "../core/memoize.ts";
+import { describeValue } from "../core/describe-value.ts";
 
 /** A moment an editor wrote down, fixed to an instant and remembered with the site's time zone. */
 export interface ContentDate {

@@ -1,6 +1,6 @@
 import type { core } from "zod";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { closestMatch, describeValue } from "./describe-value.ts";
+import { closestMatch, describeValue } from "../core/describe-value.ts";
 import { lineOf } from "./yaml-document.ts";
 
 /** What an editor should write in one field: a phrase for "must be …" and an example line. */

@@ -1,3 +1,4 @@
+import { SLUG_PATTERN } from "../core/slugs.ts";
 import { z } from "zod";
 import { parseContentDate } from "./dates.ts";
 import type { FieldHelp } from "./report-issues.ts";
@@ -10,8 +11,6 @@ export interface SchemaOptions {
   types: readonly string[];
 }
 
-/** URL slugs: lowercase letters and digits in words joined by single hyphens. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Text an editor typed: a string (numbers such as `1984` are read as text), trimmed, not empty. */
 export const text = z

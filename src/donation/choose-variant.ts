@@ -1,4 +1,4 @@
-import { matchKey } from "../site/slugs.ts";
+import { matchKey } from "../core/slugs.ts";
 import type { DonationVariant } from "./donation-schema.ts";
 
 /** What a variant rule can look at: the article's tags and type, and the day of the build. */

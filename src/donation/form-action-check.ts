@@ -1,6 +1,6 @@
 import { CONFIG_FILE } from "../config.ts";
 import { warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { headersFor, parseHeadersFile } from "../output/headers-file.ts";
+import { headersFor, parseHeadersFile } from "../core/headers-file.ts";
 
 /**
  * Whether a Content-Security-Policy's `form-action` lets a form be sent to `action`. A policy

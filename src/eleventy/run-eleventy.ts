@@ -3,7 +3,7 @@ import type Eleventy from "@11ty/eleventy";
 import type { OutputPage } from "../site/output-pages.ts";
 import type { Site } from "../site/types.ts";
 import { configureEleventy, TEMPLATE_DIRECTORIES, type EleventyOptions } from "./configure.ts";
-import { releaseMemory } from "../release-memory.ts";
+import { releaseMemory } from "../core/release-memory.ts";
 import { DEFAULT_PREVIEW_HOST, listenOnHost } from "./dev-server-host.ts";
 import { pageBatches } from "./page-batches.ts";
 import { PagePreviewer, type PreviewPage } from "./page-preview.ts";

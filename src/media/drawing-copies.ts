@@ -5,7 +5,7 @@ import path from "node:path";
 import { codeFingerprint, DRAWING_CODE } from "../cache/code-fingerprint.ts";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ImageReference, SitePath } from "../site/types.ts";
-import { writeFileAtomically } from "../output/files.ts";
+import { writeFileAtomically } from "../core/files.ts";
 import { cleanSvg } from "./clean-svg.ts";
 
 /** The cache folder of cleaned drawings: one file per cleaned text, one record per source text and cleaning code. */

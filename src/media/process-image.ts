@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import eleventyImage from "@11ty/eleventy-img";
 import sharp, { type Metadata } from "sharp";
-import { digestOf, readIntact } from "../cache/file-digest.ts";
+import { digestOf, readIntact } from "../core/file-digest.ts";
 
 /** Width of the link-preview image, as Facebook, LinkedIn and X recommend. */
 export const SHARE_WIDTH = 1200;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { writeFileAtomically } from "./files.ts";
+import { writeFileAtomically } from "../core/files.ts";
 import { outputRecordPath } from "./output-manifest.ts";
 
 /** What the last successful build into an output folder was made from, and what it reported. */

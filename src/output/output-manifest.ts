@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { writeFileAtomically } from "./files.ts";
+import { writeFileAtomically } from "../core/files.ts";
 import type { OutputFileSize } from "./host-limits.ts";
 
 /** Everything the output of a build is made from, each part already reduced to what decides it. */

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { OutputPage, SiteChrome } from "../site/output-pages.ts";
 import { outputFileFor } from "../site/urls.ts";
-import { listFiles } from "./files.ts";
+import { listFiles } from "../core/files.ts";
 import { canonicalHash } from "./output-manifest.ts";
 import type { SiteAssets } from "./static-files.ts";
 

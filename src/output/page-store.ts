@@ -1,6 +1,6 @@
 import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { digestOf, readIntact } from "../cache/file-digest.ts";
+import { digestOf, readIntact } from "../core/file-digest.ts";
 import { linkOrCopy } from "./static-files.ts";
 
 // Keys are SHA-256 in hex; the first two characters name a sub-folder, so no folder holds more

@@ -5,7 +5,7 @@ import { toAbsoluteUrl } from "./absolute-url.ts";
 import { feedContentHtml } from "./feed-content.ts";
 import { toRfc3339 } from "./feed-dates.ts";
 import { shareImage } from "./share-image.ts";
-import { element, renderXmlDocument, textElement } from "./xml.ts";
+import { element, renderXmlDocument, textElement } from "../core/xml.ts";
 
 /**
  * An Atom feed (RFC 4287). The feed and every entry carry the required `id`, `title` and

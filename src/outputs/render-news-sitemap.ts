@@ -4,7 +4,7 @@ import { lastModified } from "../site/last-modified.ts";
 import { toAbsoluteUrl } from "./absolute-url.ts";
 import { toRfc3339 } from "./feed-dates.ts";
 import { SITEMAP_NAMESPACE } from "./render-sitemap.ts";
-import { element, renderXmlDocument, textElement } from "./xml.ts";
+import { element, renderXmlDocument, textElement } from "../core/xml.ts";
 
 /** The namespace of Google's news sitemap extension. */
 export const NEWS_NAMESPACE = "http://www.google.com/schemas/sitemap-news/0.9";

@@ -5,7 +5,7 @@ import { toAbsoluteUrl } from "./absolute-url.ts";
 import { feedContentHtml } from "./feed-content.ts";
 import { toRfc3339, toRfc822 } from "./feed-dates.ts";
 import { shareImage } from "./share-image.ts";
-import { cdata, element, renderXmlDocument, textElement } from "./xml.ts";
+import { cdata, element, renderXmlDocument, textElement } from "../core/xml.ts";
 
 const NAMESPACES = {
   "xmlns:atom": "http://www.w3.org/2005/Atom",

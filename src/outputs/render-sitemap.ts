@@ -1,6 +1,6 @@
 import type { Site, SitemapEntry, SitePath } from "../site/types.ts";
 import { toAbsoluteUrl } from "./absolute-url.ts";
-import { element, renderXmlDocument, textElement } from "./xml.ts";
+import { element, renderXmlDocument, textElement } from "../core/xml.ts";
 
 /** The namespace of the sitemap protocol (https://www.sitemaps.org/protocol.html). */
 export const SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";

@@ -3,8 +3,8 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSyn
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
-import { digestOf, readIntact } from "../cache/file-digest.ts";
-import { folderMaker, listFiles } from "../output/files.ts";
+import { digestOf, readIntact } from "../core/file-digest.ts";
+import { folderMaker, listFiles } from "../core/files.ts";
 import { linkOrCopy } from "../output/static-files.ts";
 import type { SearchDocument } from "./search-documents.ts";
 import { planShards, SHARD_SIZES, type SearchShard } from "./search-shards.ts";

@@ -20,7 +20,7 @@ import { articleAddress, entrySlug } from "./content-addresses.ts";
 import { resolveMedia, type MediaFile } from "./media.ts";
 import { listOutputFiles } from "./output-files.ts";
 import { findRelated } from "./related.ts";
-import { matchKey, toSlug } from "./slugs.ts";
+import { matchKey, toSlug } from "../core/slugs.ts";
 import { stableUntil } from "./stable-until.ts";
 import { toArticleLink } from "./article-link.ts";
 import { buildSeries, type SeriesMember } from "./series.ts";

@@ -1,8 +1,8 @@
-import { closestMatch } from "../content/describe-value.ts";
+import { closestMatch } from "../core/describe-value.ts";
 import { lineOf } from "../content/yaml-document.ts";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { SiteInput } from "./site-input.ts";
-import { matchKey, toSlug } from "./slugs.ts";
+import { matchKey, toSlug } from "../core/slugs.ts";
 
 /**
  * The byline `npm run new` writes when it cannot tell who is writing. It passes validation, so a

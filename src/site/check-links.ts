@@ -1,7 +1,7 @@
 import path from "node:path";
 import { CONFIG_FILE } from "../config.ts";
 import { formatDate } from "../content/dates.ts";
-import { closestMatch } from "../content/describe-value.ts";
+import { closestMatch } from "../core/describe-value.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { RenderedEntry, SiteInput } from "./site-input.ts";
 import { contentAddresses } from "./content-addresses.ts";

@@ -1,7 +1,7 @@
 import { calendarParts } from "../content/dates.ts";
 import type { ArticleFrontMatter, AuthorFrontMatter, PageFrontMatter } from "../content/schemas.ts";
 import type { ValidEntry } from "../content/validate-entry.ts";
-import { slugFromFileName } from "./slugs.ts";
+import { slugFromFileName } from "../core/slugs.ts";
 import type { SitePath } from "./types.ts";
 import { articlePath, authorPath, pagePath } from "./urls.ts";
 

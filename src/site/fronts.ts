@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { parseDataFile } from "../content/parse-data-file.ts";
 import type { FieldHelp } from "../content/report-issues.ts";
-import { closestMatch } from "../content/describe-value.ts";
+import { closestMatch } from "../core/describe-value.ts";
 import { text } from "../content/schemas.ts";
 import { lineOf } from "../content/yaml-document.ts";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { toSlug } from "./slugs.ts";
+import { toSlug } from "../core/slugs.ts";
 import type { Article } from "./types.ts";
 
 /** Where editors keep the fronts, relative to the project root; `home.yml` is the home page. */

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { CONFIG_FILE, type SiteConfig } from "../config.ts";
-import { closestMatch } from "../content/describe-value.ts";
+import { closestMatch } from "../core/describe-value.ts";
 import { readTextFile } from "../content/read-text-file.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { FRONTS_DIR, HOME_FRONT_FILE, parseFront, type ParsedFront } from "./fronts.ts";

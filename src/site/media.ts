@@ -1,6 +1,6 @@
 import path from "node:path";
 import { isHttpUrl } from "../content/schemas.ts";
-import { toSlug } from "./slugs.ts";
+import { toSlug } from "../core/slugs.ts";
 import type { SitePath } from "./types.ts";
 
 /** Where a local image an editor referenced lives, and where the site publishes it. */

@@ -1,4 +1,4 @@
-import { matchKey } from "./slugs.ts";
+import { matchKey } from "../core/slugs.ts";
 import type { Article } from "./types.ts";
 
 /** How related articles are chosen. */

@@ -1,5 +1,5 @@
 import { CONFIG_FILE, type SiteConfig } from "../config.ts";
-import { closestMatch } from "../content/describe-value.ts";
+import { closestMatch } from "../core/describe-value.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Article, Section, SectionRef } from "./types.ts";
 import { feedPath } from "./urls.ts";

@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { closestMatch } from "../content/describe-value.ts";
+import { closestMatch } from "../core/describe-value.ts";
 import { parseDataFile } from "../content/parse-data-file.ts";
 import type { FieldHelp } from "../content/report-issues.ts";
-import { SLUG_PATTERN, text } from "../content/schemas.ts";
+import { text } from "../content/schemas.ts";
+import { SLUG_PATTERN } from "../core/slugs.ts";
 import { compareText, error, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { toSlug } from "./slugs.ts";
+import { toSlug } from "../core/slugs.ts";
 import { toArticleLink } from "./article-link.ts";
 import type { Article, Series } from "./types.ts";
 

@@ -9,7 +9,8 @@ import { CMS_DATA_FORMAT, cmsConfig, editorFields, frontsCollection, PIN_SUGGEST
 import { EDITOR_FOLDER } from "../../src/admin/content-path.ts";
 import { EDITOR_SCRIPT } from "../../src/admin/editor-files.ts";
 import { parseConfig, type SiteConfig } from "../../src/config.ts";
-import { ARTICLE_FIELDS, AUTHOR_FIELDS, PAGE_FIELDS, SLUG_PATTERN, text } from "../../src/content/schemas.ts";
+import { ARTICLE_FIELDS, AUTHOR_FIELDS, PAGE_FIELDS, text } from "../../src/content/schemas.ts";
+import { SLUG_PATTERN } from "../../src/core/slugs.ts";
 import { FRONT_FIELDS, LAYOUTS, MAX_LIMIT, parseFront, type FrontSpec } from "../../src/site/fronts.ts";
 
 const REPOSITORY = path.resolve(import.meta.dirname, "..", "..");

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { build, CACHE_DIR, type BuildResult } from "../../src/build.ts";
 import { CACHE_FILE } from "../../src/cache/content-cache.ts";
 import { DAMAGED_CACHE } from "../../src/cache/damaged-cache.ts";
-import { listFiles } from "../../src/output/files.ts";
+import { listFiles } from "../../src/core/files.ts";
 import { copyFixture, readPage } from "../support/fixture-site.ts";
 
 const NOW = Date.UTC(2026, 10, 27, 12);

@@ -7,7 +7,7 @@ import { renderMarkdown } from "../../src/markdown/render-markdown.ts";
 
 // Each folder holds `input.md`, the expected `output.html` and, when the case has problems, the
 // expected `diagnostics.txt`. Run with UPDATE=1 to rewrite the expectations, then review the diff.
-const root = fileURLToPath(new URL("../fixtures/markdown/", import.meta.url));
+const root = fileURLToPath(new URL("../fixtures/markdown", import.meta.url));
 const update = process.env["UPDATE"] === "1";
 const cases = readdirSync(root, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())

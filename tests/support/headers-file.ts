@@ -1,6 +1,6 @@
-import { parseHeadersFile as parseLeniently, type HeaderRule } from "../../src/output/headers-file.ts";
+import { parseHeadersFile as parseLeniently, type HeaderRule } from "../../src/core/headers-file.ts";
 
-export { headersFor, patternMatches, type HeaderRule } from "../../src/output/headers-file.ts";
+export { headersFor, patternMatches, type HeaderRule } from "../../src/core/headers-file.ts";
 
 /** Parse a `_headers` file as hosts do, but throw on a line that is neither a path nor an indented header, so a malformed file fails the test instead of being half read. */
 export function parseHeadersFile(text: string): HeaderRule[] {

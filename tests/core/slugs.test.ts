@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { matchKey, slugFromFileName, toSlug } from "../../src/site/slugs.ts";
+import { matchKey, slugFromFileName, toSlug } from "../../src/core/slugs.ts";
 import { isSafeSitePath } from "../../src/site/urls.ts";
 
 describe("toSlug", () => {

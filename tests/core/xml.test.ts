@@ -8,7 +8,7 @@ import {
   renderXmlDocument,
   stripInvalidXmlChars,
   textElement,
-} from "../../src/outputs/xml.ts";
+} from "../../src/core/xml.ts";
 import { parseXml, textOf } from "../support/xml.ts";
 
 // Mostly the characters XML cares about, so escaping mistakes show up in a few hundred runs.

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import slugify from "@sindresorhus/slugify";
-import { memoize } from "../cache/memoize.ts";
-import { SLUG_PATTERN } from "../content/schemas.ts";
+import { memoize } from "./memoize.ts";
+
+/** URL slugs: lowercase letters and digits in words joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 // Symbols that carry meaning in tag names: without these, `C++` and `C` would share a page.
 const REPLACEMENTS: [string, string][] = [
