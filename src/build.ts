@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { CONFIG_FILE } from "./config.ts";
+import { CONFIG_FILE } from "./content/config-file.ts";
 import { editorFiles, localBackendUrl, publishesEditor } from "./admin/editor-files.ts";
 import { createHash } from "node:crypto";
 import { BUILD_CODE, codeFingerprint, CONTENT_CODE, PACKAGE_ROOT, PAGE_CODE, SEARCH_CODE } from "./cache/code-fingerprint.ts";

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { check } from "./check.ts";
-import { URL_VARIABLE } from "./config.ts";
+import { URL_VARIABLE } from "./config/config.ts";
 import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { formatDiagnostics, summarizeDiagnostics, type DiagnosticFormat } from "./diagnostics/format-diagnostics.ts";
 import { IMAGE_KEY_VARIABLE } from "./media/image-providers.ts";

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { ContentCache } from "./cache/content-cache.ts";
-import { loadConfig } from "./config.ts";
+import { loadConfig } from "./config/config.ts";
 import { loadEntries } from "./content/load-files.ts";
 import { loadCampaignText, parseCampaign } from "./donation/campaign.ts";
 import { loadFronts } from "./site/load-fronts.ts";

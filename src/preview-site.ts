@@ -1,4 +1,4 @@
-import { loadConfig, parseConfig, type SiteConfig } from "./config.ts";
+import { loadConfig, parseConfig, type SiteConfig } from "./config/config.ts";
 import { hasErrors } from "./diagnostics/diagnostic.ts";
 import type { LoadedSite } from "./load-site.ts";
 import { buildSite } from "./site/build-site.ts";

@@ -5,7 +5,7 @@ import { previewOrigins, startLocalBackend, type LocalBackend } from "./admin/lo
 import { CACHE_DIR, DEFAULT_OUTPUT_DIR } from "./build.ts";
 import { recoverOutput } from "./output/staging.ts";
 import { codeFingerprint, CONTENT_CODE } from "./cache/code-fingerprint.ts";
-import { CONFIG_FILE } from "./config.ts";
+import { CONFIG_FILE } from "./content/config-file.ts";
 import { loadContentCache, saveContentCache, type ContentCache } from "./cache/content-cache.ts";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import type { PreviewPage } from "./eleventy/page-preview.ts";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config.ts";
+import { loadConfig } from "../src/config/config.ts";
 import { validateEntries } from "../src/content/validate-entry.ts";
 import { ARTICLE_FIELDS } from "../src/content/schemas.ts";
 import { SLUG_PATTERN } from "../src/core/slugs.ts";

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { stringify } from "yaml";
-import type { SiteConfig } from "../config.ts";
-import { CONFIG_FILE } from "../config.ts";
+import type { SiteConfig } from "../config/config.ts";
+import { CONFIG_FILE } from "../content/config-file.ts";
 import { articleSchema, authorSchema, pageSchema } from "../content/schemas.ts";
 import { SLUG_PATTERN } from "../core/slugs.ts";
 import { CONTENT_FOLDERS } from "../content/load-files.ts";

@@ -1,4 +1,4 @@
-import { CONFIG_FILE } from "../config.ts";
+import { CONFIG_FILE } from "../content/config-file.ts";
 import { warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { headersFor, parseHeadersFile } from "../core/headers-file.ts";
 

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { editorFiles, localBackendUrl, publishesEditor } from "../admin/editor-files.ts";
-import type { SiteConfig } from "../config.ts";
+import type { SiteConfig } from "../config/config.ts";
 import { renderOutputFiles, writeOutputFiles } from "../output/output-files.ts";
 import { hasEmbeds } from "../embeds/frame-sources.ts";
 import { articleHtml } from "../site/article-html.ts";

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { CONFIG_FILE } from "../config.ts";
+import { CONFIG_FILE } from "../content/config-file.ts";
 import { error, sortDiagnostics, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ImageReference, Picture, ShareImage, Site, SitePath } from "../site/types.ts";
 import { withPathPrefix } from "../site/urls.ts";

@@ -2,7 +2,7 @@ import type { Root } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
-import type { SiteConfig } from "../config.ts";
+import type { SiteConfig } from "../config/config.ts";
 import { embedsAsLinks } from "../embeds/feed-embeds.ts";
 import { walk } from "../markdown/walk.ts";
 import type { Article } from "../site/types.ts";

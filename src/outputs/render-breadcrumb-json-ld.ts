@@ -1,4 +1,4 @@
-import type { SiteConfig } from "../config.ts";
+import type { SiteConfig } from "../config/config.ts";
 import { toAbsoluteUrl } from "./absolute-url.ts";
 import { toScriptJson } from "./render-json-ld.ts";
 

@@ -1,4 +1,4 @@
-import type { SiteConfig } from "../config.ts";
+import type { SiteConfig } from "../config/config.ts";
 import { fromHtml } from "hast-util-from-html";
 import { toString } from "hast-util-to-string";
 import type { Article, Byline, LiveCoverage } from "../site/types.ts";

@@ -1,4 +1,4 @@
-import type { SiteConfig } from "../config.ts";
+import type { SiteConfig } from "../config/config.ts";
 import type { Article } from "../site/types.ts";
 import { toAbsoluteUrl } from "./absolute-url.ts";
 

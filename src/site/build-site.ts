@@ -1,6 +1,7 @@
 import { articleKicker, DEFAULT_TYPE, shownTypeLabel } from "./kicker.ts";
 import path from "node:path";
-import { CONFIG_FILE, type SiteConfig } from "../config.ts";
+import { type SiteConfig } from "../config/config.ts";
+import { CONFIG_FILE } from "../content/config-file.ts";
 import { calendarParts, formatDate, toContentDate, type ContentDate } from "../content/dates.ts";
 import { isHttpUrl, type ArticleFrontMatter, type AuthorFrontMatter, type PageFrontMatter } from "../content/schemas.ts";
 import { compareText, error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { CONFIG_FILE } from "../config.ts";
+import { CONFIG_FILE } from "../content/config-file.ts";
 import { formatDate } from "../content/dates.ts";
 import { closestMatch } from "../core/describe-value.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";

@@ -1,4 +1,4 @@
-import type { SiteConfig } from "../config.ts";
+import type { SiteConfig } from "../config/config.ts";
 import type { Article, Author, Feed, Section, Tag } from "./types.ts";
 import { SITE_FILES } from "./urls.ts";
 

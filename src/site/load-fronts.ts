@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { CONFIG_FILE, type SiteConfig } from "../config.ts";
+import { type SiteConfig } from "../config/config.ts";
+import { CONFIG_FILE } from "../content/config-file.ts";
 import { closestMatch } from "../core/describe-value.ts";
 import { readTextFile } from "../content/read-text-file.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";

@@ -17,7 +17,7 @@ import type {
   Thumbnail,
 } from "./types.ts";
 import type { Front } from "./fronts.ts";
-import type { SiteConfig } from "../config.ts";
+import type { SiteConfig } from "../config/config.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CORRECTIONS_PATH } from "./urls.ts";
 

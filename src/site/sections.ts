@@ -1,4 +1,5 @@
-import { CONFIG_FILE, type SiteConfig } from "../config.ts";
+import { type SiteConfig } from "../config/config.ts";
+import { CONFIG_FILE } from "../content/config-file.ts";
 import { closestMatch } from "../core/describe-value.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Article, Section, SectionRef } from "./types.ts";

@@ -1,4 +1,4 @@
-import type { SiteConfig } from "../config.ts";
+import type { SiteConfig } from "../config/config.ts";
 import type { ArticleFrontMatter, AuthorFrontMatter, PageFrontMatter } from "../content/schemas.ts";
 import type { ValidEntry } from "../content/validate-entry.ts";
 import type { Campaign } from "../donation/campaign.ts";

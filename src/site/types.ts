@@ -1,6 +1,6 @@
 import type { Front } from "./fronts.ts";
 import type { AskView } from "../donation/ask-view.ts";
-import type { SiteConfig } from "../config.ts";
+import type { SiteConfig } from "../config/config.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 
 /** A date as the templates need it: machine-readable, and already formatted for readers in the site's time zone. */

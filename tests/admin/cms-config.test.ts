@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { CMS_DATA_FORMAT, cmsConfig, editorFields, frontsCollection, PIN_SUGGESTIONS, renderCmsConfig, shortForms, type CmsField } from "../../src/admin/cms-config.ts";
 import { EDITOR_FOLDER } from "../../src/admin/content-path.ts";
 import { EDITOR_SCRIPT } from "../../src/admin/editor-files.ts";
-import { parseConfig, type SiteConfig } from "../../src/config.ts";
+import { parseConfig, type SiteConfig } from "../../src/config/config.ts";
 import { ARTICLE_FIELDS, AUTHOR_FIELDS, PAGE_FIELDS, text } from "../../src/content/schemas.ts";
 import { SLUG_PATTERN } from "../../src/core/slugs.ts";
 import { FRONT_FIELDS, LAYOUTS, MAX_LIMIT, parseFront, type FrontSpec } from "../../src/site/fronts.ts";

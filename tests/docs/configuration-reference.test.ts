@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { configSchema } from "../../src/config.ts";
+import { configSchema } from "../../src/config/config.ts";
 import { configFields, flowYaml, type ConfigField } from "./config-fields.ts";
 
 const REPOSITORY = path.resolve(import.meta.dirname, "..", "..");

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CONFIG_FIELDS } from "../../src/config.ts";
+import { CONFIG_FIELDS } from "../../src/config/config.ts";
 import { CAMPAIGN_FIELDS } from "../../src/donation/campaign.ts";
 import { ARTICLE_FIELDS, AUTHOR_FIELDS, PAGE_FIELDS } from "../../src/content/schemas.ts";
 import { messageSource } from "../../src/markdown/report.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/config.ts";
+import { parseConfig } from "../../src/config/config.ts";
 
 const BASE = "name: Gazette\nurl: https://gazette.example.org\ndonation:\n  heading: Give\n  text: Please.\n  button: Give\n  url: /donate/\n";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseConfig, type SiteConfig } from "../../src/config.ts";
+import { parseConfig, type SiteConfig } from "../../src/config/config.ts";
 import { chooseSection, sectionByFolder } from "../../src/site/sections.ts";
 
 function siteConfig(sections: string): SiteConfig {

@@ -1,5 +1,5 @@
 import { stringify } from "yaml";
-import { parseConfig, type SiteConfig } from "../../src/config.ts";
+import { parseConfig, type SiteConfig } from "../../src/config/config.ts";
 import { parseContentDate } from "../../src/content/dates.ts";
 import type { ArticleFrontMatter, AuthorFrontMatter, PageFrontMatter } from "../../src/content/schemas.ts";
 import type { RenderedEntry, SiteInput } from "../../src/site/site-input.ts";

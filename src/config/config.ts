@@ -1,19 +1,18 @@
-import { toSlug } from "./core/slugs.ts";
+import { toSlug } from "../core/slugs.ts";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { isValidTimeZone } from "./content/dates.ts";
-import { readTextFile } from "./content/read-text-file.ts";
-import { issuesToDiagnostics, type FieldHelp } from "./content/report-issues.ts";
-import { isHttpUrl, isSitePath, linkUrl, text } from "./content/schemas.ts";
-import { parseYaml } from "./content/yaml-document.ts";
-import { error, type Diagnostic } from "./diagnostics/diagnostic.ts";
-import { DONATION_FIELDS, DONATION_HELP, donationSchema } from "./donation/donation-schema.ts";
-import { NEWSLETTER_FIELDS, NEWSLETTER_HELP, newsletterSchema } from "./donation/newsletter-schema.ts";
-import { IMAGE_PROVIDERS, PROVIDER_NEEDS, isCdnProvider } from "./media/image-providers.ts";
+import { CONFIG_FILE } from "../content/config-file.ts";
+import { isValidTimeZone } from "../content/dates.ts";
+import { readTextFile } from "../content/read-text-file.ts";
+import { issuesToDiagnostics, type FieldHelp } from "../content/report-issues.ts";
+import { isHttpUrl, isSitePath, linkUrl, text } from "../content/schemas.ts";
+import { parseYaml } from "../content/yaml-document.ts";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { DONATION_FIELDS, DONATION_HELP, donationSchema } from "../donation/donation-schema.ts";
+import { NEWSLETTER_FIELDS, NEWSLETTER_HELP, newsletterSchema } from "../donation/newsletter-schema.ts";
+import { IMAGE_PROVIDERS, PROVIDER_NEEDS, isCdnProvider } from "../media/image-providers.ts";
 
-/** The name of the one site configuration file, at the project root. */
-export const CONFIG_FILE = "tidings.config.yml";
 
 const link = z.strictObject({ label: text, url: linkUrl });
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadConfig, parseConfig } from "../src/config.ts";
+import { loadConfig, parseConfig } from "../../src/config/config.ts";
 
 const minimal = "name: Gazette\nurl: https://news.example.org/\ndonation: { heading: H, text: T, button: B, url: /donate/ }\n";
 
