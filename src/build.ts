@@ -10,7 +10,7 @@ import { hashInputFiles } from "./cache/input-files.ts";
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { TEMPLATES_DIR, writeWithEleventy } from "./eleventy/run-eleventy.ts";
 import { frameOrigins, withFrameSources } from "./embeds/frame-sources.ts";
-import { articleHtml } from "./site/article-html.ts";
+import { articleHtml } from "./model/article-html.ts";
 import { loadSite, type LoadedSite } from "./load-site.ts";
 import { prepareMedia } from "./media/prepare-media.ts";
 import { folderMaker } from "./core/files.ts";
@@ -27,7 +27,8 @@ import { releaseMemory } from "./core/release-memory.ts";
 import { searchDocuments } from "./search/search-documents.ts";
 import { writeSearchIndex } from "./search/write-search-index.ts";
 import { listOutputPages, siteChrome } from "./site/output-pages.ts";
-import type { BuildMode, Site } from "./site/types.ts";
+import type { BuildMode } from "./model/types.ts";
+import type { Site } from "./site/site.ts";
 
 /** Where a build writes unless told otherwise, relative to the project root. */
 export const DEFAULT_OUTPUT_DIR = "_site";

@@ -1,6 +1,6 @@
 import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { loadSite } from "./load-site.ts";
-import type { BuildMode } from "./site/types.ts";
+import type { BuildMode } from "./model/types.ts";
 
 /** Options for one check. */
 export interface CheckOptions {

@@ -13,9 +13,10 @@ import { MIN_JOBS_FOR_WORKERS, renderAll, renderThreads, startRenderWorkers } fr
 import type { RenderContext, RenderedJob } from "./render/render-job.ts";
 import { buildSite } from "./site/build-site.ts";
 import type { RenderedEntry } from "./site/site-input.ts";
-import { contentAddresses } from "./site/content-addresses.ts";
+import { contentAddresses } from "./model/content-addresses.ts";
 import { demoteDraftProblems } from "./site/draft-problems.ts";
-import type { BuildMode, Site } from "./site/types.ts";
+import type { BuildMode } from "./model/types.ts";
+import type { Site } from "./site/site.ts";
 
 /** How to load a site. */
 export interface LoadSiteOptions {

@@ -7,7 +7,7 @@ import { CONFIG_FILE } from "./content/config-file.ts";
 import { closestMatch } from "./core/describe-value.ts";
 import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { toSlug } from "./core/slugs.ts";
-import { articlePath } from "./site/urls.ts";
+import { articlePath } from "./model/urls.ts";
 import { chooseByline, loadAuthorNames, type BylineSource } from "./new-byline.ts";
 import { BYLINE_PLACEHOLDER } from "./site/check-bylines.ts";
 import { UserError } from "./user-error.ts";

@@ -2,7 +2,7 @@ import { loadConfig, parseConfig, type SiteConfig } from "./config/config.ts";
 import { hasErrors } from "./diagnostics/diagnostic.ts";
 import type { LoadedSite } from "./load-site.ts";
 import { buildSite } from "./site/build-site.ts";
-import type { Site } from "./site/types.ts";
+import type { Site } from "./site/site.ts";
 
 /** Which site the preview shows after a load. */
 export type PreviewChoice = "current" | "last-good" | "empty";

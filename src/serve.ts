@@ -13,7 +13,7 @@ import { serveWithEleventy, type PreviewServer } from "./eleventy/run-eleventy.t
 import { loadSite, type LoadedSite } from "./load-site.ts";
 import { prepareMedia } from "./media/prepare-media.ts";
 import { choosePreviewSite, emptyPreviewSite, type PreviewChoice } from "./preview-site.ts";
-import type { Site } from "./site/types.ts";
+import type { Site } from "./site/site.ts";
 
 /** Where the preview server writes: never `_site/`, so a preview cannot be deployed by mistake. */
 export const PREVIEW_DIR = ".tidings-preview";

@@ -8,7 +8,7 @@ import { loadSite } from "../src/load-site.ts";
 import { choosePreviewSite, type PreviewChoice } from "../src/preview-site.ts";
 import { createPreviewProvider } from "../src/serve.ts";
 import { listOutputPages } from "../src/site/output-pages.ts";
-import type { Site } from "../src/site/types.ts";
+import type { Site } from "../src/site/site.ts";
 import { copyFixture, readPage, writeFiles } from "./support/fixture-site.ts";
 
 const NOW = Date.UTC(2026, 10, 27, 12);

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { RenderedOutputFile } from "../output/output-files.ts";
 import type { SiteAssets, StaticFile } from "../output/static-files.ts";
-import type { Site } from "../site/types.ts";
+import type { Site } from "../site/site.ts";
 import { cmsConfig, PIN_SUGGESTIONS, renderCmsConfig, shortForms, type ShortForms } from "./cms-config.ts";
 
 /** Where the web editor is published, under the site's path prefix. */

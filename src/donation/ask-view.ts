@@ -159,3 +159,18 @@ export function buildAsks(settings: AskSettings, campaign: Campaign | undefined,
   for (const variant of donation.variants) asks.set(variant.name, base(variant, variant.name));
   return asks;
 }
+
+// The ask is the donation feature's part of the model: articles and pages carry it, and only the
+// templates read it, so the model's own types need not know it exists.
+declare module "../model/types.ts" {
+  interface Article {
+    /** The ask it shows (the variant its rules chose), when `showDonation`: short at the editor's marker, full at the end. */
+    ask?: AskView;
+  }
+  interface Page {
+    /** The ask at the end of the page, when `showDonation`. */
+    ask?: AskView;
+    /** On the donate page (`donation.url`): the tiers and the campaign it shows in full. */
+    donatePage?: AskView;
+  }
+}

@@ -5,7 +5,7 @@ import { editorFiles, localBackendUrl, publishesEditor } from "../admin/editor-f
 import type { SiteConfig } from "../config/config.ts";
 import { renderOutputFiles, writeOutputFiles } from "../output/output-files.ts";
 import { hasEmbeds } from "../embeds/frame-sources.ts";
-import { articleHtml } from "../site/article-html.ts";
+import { articleHtml } from "../model/article-html.ts";
 import { ASK_SCRIPT, EMBED_SCRIPT, SEARCH_SCRIPT, siteAssets, STYLESHEET } from "../output/static-files.ts";
 import { toAbsoluteUrl } from "../outputs/absolute-url.ts";
 import { renderNewsArticleJsonLd } from "../outputs/render-json-ld.ts";
@@ -15,7 +15,8 @@ import { DeferredSearchIndex, PREVIEW_INDEX_DELAY_MS } from "../search/deferred-
 import { searchDocuments } from "../search/search-documents.ts";
 import { writeSearchIndex } from "../search/write-search-index.ts";
 import { listOutputPages } from "../site/output-pages.ts";
-import type { Article, Site } from "../site/types.ts";
+import type { Article } from "../model/types.ts";
+import type { Site } from "../site/site.ts";
 import { toEleventySite, toPageLists, type EleventySite, type PageLists } from "./page-batches.ts";
 
 /** What the Eleventy configuration needs from Tidings. */

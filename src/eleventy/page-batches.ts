@@ -1,5 +1,5 @@
 import { PAGE_TEMPLATES, siteChrome, type OutputPage, type PageTemplate, type PageViews, type SiteChrome } from "../site/output-pages.ts";
-import type { Site } from "../site/types.ts";
+import type { Site } from "../site/site.ts";
 
 /** The views each page template paginates over, one page per view; a batched or incremental build gives each Eleventy run a share of them. */
 export type PageLists = { [T in PageTemplate]: PageViews[T][] };

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Article, Page, Site } from "../site/types.ts";
+import type { Article, Page } from "../model/types.ts";
+import type { Site } from "../site/site.ts";
 import { toEleventySite, toPageLists } from "./page-batches.ts";
 
 /** The page templates the preview can render on their own, with the variable each names its item. */

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type Eleventy from "@11ty/eleventy";
 import type { OutputPage } from "../site/output-pages.ts";
-import type { Site } from "../site/types.ts";
+import type { Site } from "../site/site.ts";
 import { configureEleventy, TEMPLATE_DIRECTORIES, type EleventyOptions } from "./configure.ts";
 import { releaseMemory } from "../core/release-memory.ts";
 import { DEFAULT_PREVIEW_HOST, listenOnHost } from "./dev-server-host.ts";

@@ -1,7 +1,7 @@
 import { parseContentDate, type ContentDate } from "../content/dates.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { LiveUpdateSource } from "../markdown/render-markdown.ts";
-import type { BuildMode, DateInfo, KeyEvent, LiveCoverage, LiveUpdate } from "../site/types.ts";
+import type { BuildMode, DateInfo, KeyEvent, LiveCoverage, LiveUpdate } from "../model/types.ts";
 import { UPDATE_EXAMPLE } from "./update-directive.ts";
 
 /** One article file as far as live coverage is concerned. */

@@ -1,4 +1,4 @@
-import type { Picture, ShareImage, SitePath } from "../site/types.ts";
+import type { Picture, ShareImage, SitePath } from "../model/types.ts";
 import { cdnImageUrl, type CdnSettings } from "./cdn-url.ts";
 import { SHARE_WIDTH } from "./process-image.ts";
 import { ARTICLE_IMAGE_SIZES } from "./published-image.ts";

@@ -6,7 +6,7 @@ import { transform as imgix } from "unpic/providers/imgix";
 import { transform as ipx } from "unpic/providers/ipx";
 import { transform as netlify } from "unpic/providers/netlify";
 import { transform as vercel } from "unpic/providers/vercel";
-import type { SitePath } from "../site/types.ts";
+import type { SitePath } from "../model/types.ts";
 import type { CdnProvider } from "./image-providers.ts";
 
 /** Everything that decides a CDN address, from `images` in the config and the environment. */

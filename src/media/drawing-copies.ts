@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { codeFingerprint, DRAWING_CODE } from "../cache/code-fingerprint.ts";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { ImageReference, SitePath } from "../site/types.ts";
+import type { ImageReference, SitePath } from "../model/types.ts";
 import { writeFileAtomically } from "../core/files.ts";
 import { cleanSvg } from "./clean-svg.ts";
 

@@ -1,7 +1,7 @@
 import type { Element, Properties } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { toHtml } from "hast-util-to-html";
-import type { Picture } from "../site/types.ts";
+import type { Picture } from "../model/types.ts";
 
 /** How a local image shows in an article body. */
 export interface BodyImageDisplay {

@@ -1,5 +1,5 @@
-import type { Picture, ShareImage, SitePath, Thumbnail } from "../site/types.ts";
-import { withPathPrefix } from "../site/urls.ts";
+import type { Picture, ShareImage, SitePath, Thumbnail } from "../model/types.ts";
+import { withPathPrefix } from "../model/urls.ts";
 import type { EncodedFile, ImageFormat, ProcessedImage } from "./process-image.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { renderOutputFile } from "../outputs/render-output.ts";
-import type { Site } from "../site/types.ts";
+import type { Site } from "../site/site.ts";
 import { folderMaker } from "../core/files.ts";
 
 /** A feed, sitemap or robots.txt with its text. */

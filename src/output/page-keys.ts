@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { OutputPage, SiteChrome } from "../site/output-pages.ts";
-import { outputFileFor } from "../site/urls.ts";
+import { outputFileFor } from "../model/urls.ts";
 import { listFiles } from "../core/files.ts";
 import { canonicalHash } from "./output-manifest.ts";
 import type { SiteAssets } from "./static-files.ts";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { constants, copyFileSync, existsSync, linkSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { Site } from "../site/types.ts";
+import type { Site } from "../site/site.ts";
 import { folderMaker, listFiles } from "../core/files.ts";
 
 /** The stylesheet, relative to the project root; published fingerprinted so hosts can cache it for a year. */

@@ -5,7 +5,7 @@ import { h } from "hastscript";
 import type { SiteConfig } from "../config/config.ts";
 import { embedsAsLinks } from "../embeds/feed-embeds.ts";
 import { walk } from "../markdown/walk.ts";
-import type { Article } from "../site/types.ts";
+import type { Article } from "../model/types.ts";
 import { toAbsoluteUrl } from "./absolute-url.ts";
 
 // One article is in several feeds (the site's in three formats, its tags', its authors'): its

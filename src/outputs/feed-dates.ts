@@ -1,4 +1,4 @@
-import type { DateInfo } from "../site/types.ts";
+import type { DateInfo } from "../model/types.ts";
 
 // The model's ISO date as toContentDate writes it: local time in the site's zone, then the offset.
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/;

@@ -1,6 +1,7 @@
 import { toContentDate } from "../content/dates.ts";
-import { lastModified, latestModified } from "../site/last-modified.ts";
-import type { Article, Byline, Feed, Site } from "../site/types.ts";
+import { lastModified, latestModified } from "../model/last-modified.ts";
+import type { Article, Byline, Feed } from "../model/types.ts";
+import type { Site } from "../site/site.ts";
 import { toAbsoluteUrl } from "./absolute-url.ts";
 import { feedContentHtml } from "./feed-content.ts";
 import { toRfc3339 } from "./feed-dates.ts";

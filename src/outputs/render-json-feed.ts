@@ -1,4 +1,5 @@
-import type { Article, Feed, Site } from "../site/types.ts";
+import type { Article, Feed } from "../model/types.ts";
+import type { Site } from "../site/site.ts";
 import { toAbsoluteUrl } from "./absolute-url.ts";
 import { feedContentHtml } from "./feed-content.ts";
 import { toRfc3339 } from "./feed-dates.ts";

@@ -1,7 +1,7 @@
 import type { SiteConfig } from "../config/config.ts";
 import { fromHtml } from "hast-util-from-html";
 import { toString } from "hast-util-to-string";
-import type { Article, Byline, LiveCoverage } from "../site/types.ts";
+import type { Article, Byline, LiveCoverage } from "../model/types.ts";
 import { toAbsoluteUrl } from "./absolute-url.ts";
 import { toRfc3339 } from "./feed-dates.ts";
 import { shareImage } from "./share-image.ts";

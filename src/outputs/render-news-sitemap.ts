@@ -1,6 +1,7 @@
-import type { Article, Site } from "../site/types.ts";
+import type { Article } from "../model/types.ts";
+import type { Site } from "../site/site.ts";
 import { NEWS_WINDOW_MS } from "../site/feeds.ts";
-import { lastModified } from "../site/last-modified.ts";
+import { lastModified } from "../model/last-modified.ts";
 import { toAbsoluteUrl } from "./absolute-url.ts";
 import { toRfc3339 } from "./feed-dates.ts";
 import { SITEMAP_NAMESPACE } from "./render-sitemap.ts";

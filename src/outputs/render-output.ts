@@ -1,4 +1,5 @@
-import type { OutputFile, Site } from "../site/types.ts";
+import type { OutputFile } from "../model/types.ts";
+import type { Site } from "../site/site.ts";
 import { renderAtom } from "./render-atom.ts";
 import { renderJsonFeed } from "./render-json-feed.ts";
 import { renderNewsSitemap } from "./render-news-sitemap.ts";

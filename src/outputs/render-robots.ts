@@ -1,5 +1,5 @@
-import type { Site } from "../site/types.ts";
-import { SITE_FILES } from "../site/urls.ts";
+import type { Site } from "../site/site.ts";
+import { SITE_FILES } from "../model/urls.ts";
 import { toAbsoluteUrl } from "./absolute-url.ts";
 
 /**

@@ -1,6 +1,7 @@
-import { escapeHtml } from "../site/lede.ts";
-import { latestModified } from "../site/last-modified.ts";
-import type { Article, Feed, Site } from "../site/types.ts";
+import { escapeHtml } from "../model/lede.ts";
+import { latestModified } from "../model/last-modified.ts";
+import type { Article, Feed } from "../model/types.ts";
+import type { Site } from "../site/site.ts";
 import { toAbsoluteUrl } from "./absolute-url.ts";
 import { feedContentHtml } from "./feed-content.ts";
 import { toRfc3339, toRfc822 } from "./feed-dates.ts";

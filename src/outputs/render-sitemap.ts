@@ -1,4 +1,5 @@
-import type { Site, SitemapEntry, SitePath } from "../site/types.ts";
+import type { SitemapEntry, SitePath } from "../model/types.ts";
+import type { Site } from "../site/site.ts";
 import { toAbsoluteUrl } from "./absolute-url.ts";
 import { element, renderXmlDocument, textElement } from "../core/xml.ts";
 

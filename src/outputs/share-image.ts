@@ -1,5 +1,5 @@
 import type { SiteConfig } from "../config/config.ts";
-import type { Article } from "../site/types.ts";
+import type { Article } from "../model/types.ts";
 import { toAbsoluteUrl } from "./absolute-url.ts";
 
 /** The picture that stands for an article where it is shared or syndicated. */

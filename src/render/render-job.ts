@@ -1,9 +1,9 @@
 import { renderMarkdown, type RenderedBody, type RenderOptions } from "../markdown/render-markdown.ts";
-import { resolveContentLink } from "../site/content-links.ts";
-import { resolveMedia } from "../site/media.ts";
-import { PAGE_IDS } from "../site/page-ids.ts";
-import type { SitePath } from "../site/types.ts";
-import { withPathPrefix } from "../site/urls.ts";
+import { resolveContentLink } from "../model/content-links.ts";
+import { resolveMedia } from "../model/media-files.ts";
+import { PAGE_IDS } from "../model/page-ids.ts";
+import type { SitePath } from "../model/types.ts";
+import { withPathPrefix } from "../model/urls.ts";
 
 /** What every body of one site is rendered against; one object shared by all jobs (and sent once to each worker). */
 export interface RenderContext {

@@ -1,6 +1,7 @@
-import type { Article, Byline, Site } from "../site/types.ts";
-import { articleHtml } from "../site/article-html.ts";
-import { escapeHtml } from "../site/lede.ts";
+import type { Article, Byline } from "../model/types.ts";
+import type { Site } from "../site/site.ts";
+import { articleHtml } from "../model/article-html.ts";
+import { escapeHtml } from "../model/lede.ts";
 
 /** One article as the search index reads it: its address, when it was published, and a small HTML document of what is searchable. */
 export interface SearchDocument {

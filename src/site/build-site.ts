@@ -1,4 +1,4 @@
-import { articleKicker, DEFAULT_TYPE, shownTypeLabel } from "./kicker.ts";
+import { articleKicker, DEFAULT_TYPE, shownTypeLabel } from "../model/kicker.ts";
 import path from "node:path";
 import { type SiteConfig } from "../config/config.ts";
 import { CONFIG_FILE } from "../content/config-file.ts";
@@ -12,45 +12,24 @@ import { resolveFront, type Front, type FrontContext, type ParsedFront } from ".
 import type { RenderedEntry, SiteInput } from "./site-input.ts";
 import { buildSections, chooseSection } from "./sections.ts";
 import { chooseVariant } from "../donation/choose-variant.ts";
-import { ageNotice } from "./age-notice.ts";
+import { ageNotice } from "../model/age-notice.ts";
 import { buildFeeds } from "./feeds.ts";
-import { escapeHtml, splitLede } from "./lede.ts";
+import { escapeHtml, splitLede } from "../model/lede.ts";
 import { isPublicFile } from "./check-links.ts";
 import { checkSite } from "./check-site.ts";
-import { articleAddress, entrySlug } from "./content-addresses.ts";
-import { resolveMedia, type MediaFile } from "./media.ts";
+import { articleAddress, entrySlug } from "../model/content-addresses.ts";
+import { resolveMedia, type MediaFile } from "../model/media-files.ts";
 import { listOutputFiles } from "./output-files.ts";
 import { findRelated } from "./related.ts";
 import { matchKey, toSlug } from "../core/slugs.ts";
 import { stableUntil } from "./stable-until.ts";
-import { toArticleLink } from "./article-link.ts";
+import { toArticleLink } from "../model/article-link.ts";
 import { buildSeries, type SeriesMember } from "./series.ts";
-import { PAGE_IDS } from "./page-ids.ts";
+import { PAGE_IDS } from "../model/page-ids.ts";
 import { buildLiveCoverage, updateInstants, type LiveCoverageResult } from "../live/live-coverage.ts";
-import type {
-  Article,
-  ArticleLink,
-  Author,
-  CorrectionEntry,
-  AuthorListPage,
-  Byline,
-  BylineAuthor,
-  BuildMode,
-  DateInfo,
-  Image,
-  ImageReference,
-  ImageUse,
-  DaySpan,
-  ListPage,
-  Page,
-  Site,
-  Source,
-  Tag,
-  TagListPage,
-  Section,
-  SectionListPage,
-} from "./types.ts";
-import { authorPath, feedPath, isSafeSitePath, listPagePath, pagePath, tagPath } from "./urls.ts";
+import type { Article, ArticleLink, Author, CorrectionEntry, AuthorListPage, Byline, BylineAuthor, BuildMode, DateInfo, Image, ImageReference, ImageUse, DaySpan, ListPage, Page, Source, Tag, TagListPage, Section, SectionListPage } from "../model/types.ts";
+import type { Site } from "./site.ts";
+import { authorPath, feedPath, isSafeSitePath, listPagePath, pagePath, tagPath } from "../model/urls.ts";
 
 /** Top-level path segments that Tidings itself uses, which no standalone page may take. */
 export const RESERVED_SEGMENTS = new Set(["tags", "authors", "page", "media", "assets", "search", "corrections", "feeds", "404", "latest", "series"]);

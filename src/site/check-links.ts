@@ -4,11 +4,12 @@ import { formatDate } from "../content/dates.ts";
 import { closestMatch } from "../core/describe-value.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { RenderedEntry, SiteInput } from "./site-input.ts";
-import { contentAddresses } from "./content-addresses.ts";
-import { classifyLink } from "./content-links.ts";
-import { PAGE_IDS } from "./page-ids.ts";
-import type { Site, SitePath } from "./types.ts";
-import { CORRECTIONS_PATH } from "./urls.ts";
+import { contentAddresses } from "../model/content-addresses.ts";
+import { classifyLink } from "../model/content-links.ts";
+import { PAGE_IDS } from "../model/page-ids.ts";
+import type { SitePath } from "../model/types.ts";
+import type { Site } from "./site.ts";
+import { CORRECTIONS_PATH } from "../model/urls.ts";
 
 // Pages the templates publish that are not in the model's lists (the topics and authors indexes, search, 404, corrections), which editors may link to.
 const TEMPLATE_PAGES: readonly SitePath[] = ["/tags/", "/authors/", "/search/", "/404.html", CORRECTIONS_PATH];

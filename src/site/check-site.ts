@@ -3,7 +3,7 @@ import type { SiteInput } from "./site-input.ts";
 import { checkBylines } from "./check-bylines.ts";
 import { checkLinks } from "./check-links.ts";
 import { checkTagSpellings } from "./check-tag-spellings.ts";
-import type { Site } from "./types.ts";
+import type { Site } from "./site.ts";
 
 /**
  * The checks only a whole-site view can make, run by `buildSite` so `build`, `check` and the

@@ -1,6 +1,6 @@
 import type { SiteConfig } from "../config/config.ts";
-import type { Article, Author, Feed, Section, Tag } from "./types.ts";
-import { SITE_FILES } from "./urls.ts";
+import type { Article, Author, Feed, Section, Tag } from "../model/types.ts";
+import { SITE_FILES } from "../model/urls.ts";
 
 /** Google News takes only articles first published in the last two days: the news sitemap's window. */
 export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;

@@ -6,7 +6,7 @@ import { text } from "../content/schemas.ts";
 import { lineOf } from "../content/yaml-document.ts";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { toSlug } from "../core/slugs.ts";
-import type { Article } from "./types.ts";
+import type { Article } from "../model/types.ts";
 
 /** Where editors keep the fronts, relative to the project root; `home.yml` is the home page. */
 export const FRONTS_DIR = "content/fronts";

@@ -1,6 +1,7 @@
-import { latestModified, lastModified } from "./last-modified.ts";
-import type { Article, OutputFile, Site, SitemapEntry, SitePath } from "./types.ts";
-import { CORRECTIONS_PATH, SITE_FILES, sitemapPartPath } from "./urls.ts";
+import { latestModified, lastModified } from "../model/last-modified.ts";
+import type { Article, OutputFile, SitemapEntry, SitePath } from "../model/types.ts";
+import type { Site } from "./site.ts";
+import { CORRECTIONS_PATH, SITE_FILES, sitemapPartPath } from "../model/urls.ts";
 
 /** The sitemap protocol's limit of addresses in one sitemap file. */
 export const SITEMAP_LIMIT = 50_000;

@@ -1,25 +1,9 @@
-import type {
-  Article,
-  Author,
-  Byline,
-  CorrectionEntry,
-  DateInfo,
-  DaySpan,
-  Kicker,
-  ListPage,
-  Page,
-  Picture,
-  Section,
-  Series,
-  Site,
-  SitePath,
-  Tag,
-  Thumbnail,
-} from "./types.ts";
+import type { Article, Author, Byline, CorrectionEntry, DateInfo, DaySpan, Kicker, ListPage, Page, Picture, Section, Series, SitePath, Tag, Thumbnail } from "../model/types.ts";
+import type { Site } from "./site.ts";
 import type { Front } from "./fronts.ts";
 import type { SiteConfig } from "../config/config.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { CORRECTIONS_PATH } from "./urls.ts";
+import { CORRECTIONS_PATH } from "../model/urls.ts";
 
 /**
  * An article as a list shows it: exactly what `partials/article-list.njk` prints, so a list page's

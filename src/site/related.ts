@@ -1,5 +1,5 @@
 import { matchKey } from "../core/slugs.ts";
-import type { Article } from "./types.ts";
+import type { Article } from "../model/types.ts";
 
 /** How related articles are chosen. */
 export interface RelatedOptions {

@@ -2,8 +2,8 @@ import { type SiteConfig } from "../config/config.ts";
 import { CONFIG_FILE } from "../content/config-file.ts";
 import { closestMatch } from "../core/describe-value.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { Article, Section, SectionRef } from "./types.ts";
-import { feedPath } from "./urls.ts";
+import type { Article, Section, SectionRef } from "../model/types.ts";
+import { feedPath } from "../model/urls.ts";
 import { CONTENT_FOLDERS } from "../content/load-files.ts";
 
 const ARTICLES_FOLDER = `content/${CONTENT_FOLDERS.article}`;

@@ -6,8 +6,8 @@ import { text } from "../content/schemas.ts";
 import { SLUG_PATTERN } from "../core/slugs.ts";
 import { compareText, error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { toSlug } from "../core/slugs.ts";
-import { toArticleLink } from "./article-link.ts";
-import type { Article, Series } from "./types.ts";
+import { toArticleLink } from "../model/article-link.ts";
+import type { Article, Series } from "../model/types.ts";
 
 /** Where editors keep the series files, relative to the project root: `<slug>.yml` each. */
 // A template literal: a quoted "content/…" string reads as a diagnostic code to the editors' guide's test.

@@ -5,7 +5,7 @@ import type { Campaign } from "../donation/campaign.ts";
 import type { LiveUpdateSource } from "../markdown/render-markdown.ts";
 import type { ParsedFront } from "./fronts.ts";
 import type { ParsedSeries } from "./series.ts";
-import type { BuildMode } from "./types.ts";
+import type { BuildMode } from "../model/types.ts";
 
 /** A validated entry together with its rendered Markdown body. */
 export interface RenderedEntry<FrontMatter> extends ValidEntry<FrontMatter> {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { matchKey, slugFromFileName, toSlug } from "../../src/core/slugs.ts";
-import { isSafeSitePath } from "../../src/site/urls.ts";
+import { isSafeSitePath } from "../../src/model/urls.ts";
 
 describe("toSlug", () => {
   it("keeps tags that differ only by a symbol apart", () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { publishCleanDrawings, type PublishedDrawing } from "../../src/media/drawing-copies.ts";
-import type { ImageReference } from "../../src/site/types.ts";
+import type { ImageReference } from "../../src/model/types.ts";
 import { hostileParts } from "../support/svg.ts";
 
 describe("publishCleanDrawings", () => {

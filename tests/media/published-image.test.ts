@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EncodedFile, ProcessedImage } from "../../src/media/process-image.ts";
 import { ARTICLE_IMAGE_SIZES, publishedFiles, toPicture, toShareImage, versionPath } from "../../src/media/published-image.ts";
-import { isSafeSitePath } from "../../src/site/urls.ts";
+import { isSafeSitePath } from "../../src/model/urls.ts";
 
 const KEY = "0123456789abcdef0123";
 

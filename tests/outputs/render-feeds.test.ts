@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { renderAtom } from "../../src/outputs/render-atom.ts";
 import { renderJsonFeed } from "../../src/outputs/render-json-feed.ts";
 import { renderRss } from "../../src/outputs/render-rss.ts";
-import type { Feed } from "../../src/site/types.ts";
+import type { Feed } from "../../src/model/types.ts";
 import { jsonFeedValidator } from "../support/json-feed-schema.ts";
 import { RFC_3339, RFC_822 } from "../support/formats.ts";
 import { HOSTILE_TITLE, richSite } from "../support/rich-site.ts";

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { newsLanguage, recentArticles, renderNewsSitemap } from "../../src/outputs/render-news-sitemap.ts";
 import { renderRobots } from "../../src/outputs/render-robots.ts";
 import { renderSitemap, renderSitemapIndex } from "../../src/outputs/render-sitemap.ts";
-import type { Site } from "../../src/site/types.ts";
+import type { Site } from "../../src/site/site.ts";
 import { RFC_3339 } from "../support/formats.ts";
 import { HOSTILE_TITLE, richSite } from "../support/rich-site.ts";
 import { NEWS_SITEMAP_XSD, parseXml, SITEMAP_XSD, textOf, xmllint } from "../support/xml.ts";

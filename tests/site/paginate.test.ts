@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { paginate } from "../../src/site/build-site.ts";
-import type { Article, ListPage } from "../../src/site/types.ts";
+import type { Article, ListPage } from "../../src/model/types.ts";
 
 // paginate only moves articles around; a name is all a test needs to tell them apart.
 const articles = (count: number): Article[] => Array.from({ length: count }, (_, i) => ({ url: `/a${count - i}/`, date: { day: `day ${count - i}` } }) as Article);

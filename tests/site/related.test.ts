@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildSite, newestFirst } from "../../src/site/build-site.ts";
 import { findRelated, relatednessKeys } from "../../src/site/related.ts";
-import type { Article } from "../../src/site/types.ts";
+import type { Article } from "../../src/model/types.ts";
 import { articleEntry, siteInput } from "../support/site-input.ts";
 
 const titles = (articles: readonly { title: string }[] | undefined) => (articles ?? []).map((a) => a.title);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildSite } from "../../src/site/build-site.ts";
 import { buildSeries, parseSeries, type ParsedSeries, type SeriesMember } from "../../src/site/series.ts";
-import type { Article } from "../../src/site/types.ts";
+import type { Article } from "../../src/model/types.ts";
 import { articleEntry, siteInput } from "../support/site-input.ts";
 
 const FILE = "content/series/flood-inquiry.yml";

@@ -1,6 +1,6 @@
 import { parseContentDate } from "../../src/content/dates.ts";
 import { buildSite } from "../../src/site/build-site.ts";
-import type { Site } from "../../src/site/types.ts";
+import type { Site } from "../../src/site/site.ts";
 import { articleEntry, authorEntry, siteInput, testConfig } from "./site-input.ts";
 
 /** A headline that tries to end every container it could be written into. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { resolveMedia } from "../../src/site/media.ts";
-import { isSafeSitePath } from "../../src/site/urls.ts";
+import { resolveMedia } from "../../src/model/media-files.ts";
+import { isSafeSitePath } from "../../src/model/urls.ts";
 
 describe("resolveMedia", () => {
   it("publishes a path relative to the article under /media/ with safe names", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseContentDate } from "../../src/content/dates.ts";
-import { ageNotice } from "../../src/site/age-notice.ts";
+import { ageNotice } from "../../src/model/age-notice.ts";
 import { buildSite } from "../../src/site/build-site.ts";
 import { articleEntry, siteInput, testConfig } from "../support/site-input.ts";
 

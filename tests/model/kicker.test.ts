@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { articleKicker, shownTypeLabel } from "../../src/site/kicker.ts";
-import type { Article } from "../../src/site/types.ts";
+import { articleKicker, shownTypeLabel } from "../../src/model/kicker.ts";
+import type { Article } from "../../src/model/types.ts";
 
 type KickerInput = Parameters<typeof articleKicker>[0];
 const tag = (name: string) => ({ name, slug: name.toLowerCase(), url: `/tags/${name.toLowerCase()}/` });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyLink, resolveContentLink, type LinkContext } from "../../src/site/content-links.ts";
+import { classifyLink, resolveContentLink, type LinkContext } from "../../src/model/content-links.ts";
 
 const atRoot: LinkContext = {
   file: "content/articles/2026/flood-wall.md",

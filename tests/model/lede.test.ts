@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, splitLede } from "../../src/site/lede.ts";
+import { escapeHtml, splitLede } from "../../src/model/lede.ts";
 
 describe("splitLede", () => {
   it("moves the opening paragraph out, keeping its links and emphasis", () => {

@@ -1,7 +1,3 @@
-import type { Front } from "./fronts.ts";
-import type { AskView } from "../donation/ask-view.ts";
-import type { SiteConfig } from "../config/config.ts";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 
 /** A date as the templates need it: machine-readable, and already formatted for readers in the site's time zone. */
 export interface DateInfo {
@@ -248,8 +244,6 @@ export interface Article {
   expires?: DateInfo;
   /** Whether the donation block appears on this article. */
   showDonation: boolean;
-  /** The ask it shows (the variant its rules chose), when `showDonation`: short at the editor's marker, full at the end. */
-  ask?: AskView;
   /** The body HTML, split in two where the editor placed the donation marker. */
   body: [string] | [string, string];
   wordCount: number;
@@ -305,10 +299,6 @@ export interface Page {
   body: string;
   draft: boolean;
   showDonation: boolean;
-  /** The ask at the end of the page, when `showDonation`. */
-  ask?: AskView;
-  /** On the donate page (`donation.url`): the tiers and the campaign it shows in full. */
-  donatePage?: AskView;
 }
 
 /**
@@ -393,51 +383,3 @@ export type OutputFile =
 
 /** Whether the build is for readers or for editors previewing their work. */
 export type BuildMode = "production" | "preview";
-
-/** Everything the templates render, computed once before Eleventy runs. */
-export interface Site {
-  config: SiteConfig;
-  mode: BuildMode;
-  /** The build's reference time (for scheduling), in ms since the epoch. */
-  now: number;
-  /** Every article that gets a page, newest first (expired articles included). */
-  articles: Article[];
-  /** Articles in lists: published and not expired, newest first (the preview adds drafts and scheduled ones). */
-  listed: Article[];
-  /**
-   * What feeds, sitemaps and related-article lists carry: published, not expired, never a draft or a
-   * scheduled article, even in the preview. Newest first.
-   */
-  syndicated: Article[];
-  tags: Tag[];
-  authors: Author[];
-  pages: Page[];
-  homePages: ListPage[];
-  /** The curated fronts: the home page (content/fronts/home.yml; without it `homePages` starts at `/`) and section fronts. */
-  fronts: Front[];
-  sections: Section[];
-  /** Each section's chronological list: at its address, or under `latest/` when the section has a front. */
-  sectionPages: SectionListPage[];
-  /** Every series with at least one published part, by slug. */
-  series: Series[];
-  tagPages: TagListPage[];
-  authorPages: AuthorListPage[];
-  /** Every correction on every article with a page, newest first, for the corrections page. */
-  corrections: CorrectionEntry[];
-  /** The site-wide feed (RSS, Atom and JSON Feed). */
-  feed: Feed;
-  /** Every feed: the site's, then one per tag and one per author. */
-  feeds: Feed[];
-  /** Feeds, sitemaps and robots.txt, one entry per file. */
-  outputFiles: OutputFile[];
-  /** Local files to copy into the output: source path → site path. */
-  /**
-   * `version`, when set, is the file's version (size and modification time) known without a stat:
-   * a copy src/media/ is still making in the background carries its source's.
-   */
-  assets: { from: string; to: SitePath; version?: string }[];
-  /** Every local image content refers to, sorted by site path; src/media/ turns them into `assets`. */
-  images: ImageReference[];
-  /** Problems in the content, shown on every page of the preview (never set for a real build). */
-  problems?: Diagnostic[];
-}
