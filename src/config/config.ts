@@ -11,7 +11,7 @@ import { parseYaml } from "../content/yaml-document.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { DONATION_FIELDS, DONATION_HELP, donationSchema } from "../donation/donation-schema.ts";
 import { NEWSLETTER_FIELDS, NEWSLETTER_HELP, newsletterSchema } from "../donation/newsletter-schema.ts";
-import { IMAGE_PROVIDERS, PROVIDER_NEEDS, isCdnProvider } from "../media/image-providers.ts";
+import { DEFAULT_IMAGE_FORMATS, DEFAULT_IMAGE_WIDTHS, IMAGES_FIELDS, IMAGES_HELP, imagesSchema } from "../media/images-schema.ts";
 
 
 const link = z.strictObject({ label: text, url: linkUrl });
@@ -24,75 +24,6 @@ const DEFAULT_TYPES: Record<string, string> = {
   interview: "Interview",
   review: "Review",
 };
-
-/** Widths of the resized versions, in pixels, unless `images.widths` says otherwise: the article column is at most 38rem (608 px), so 400 serves phones, 800 and 1200 wider and high-density screens. */
-export const DEFAULT_IMAGE_WIDTHS = [400, 800, 1200];
-
-/** Formats the local provider encodes, best first, unless `images.formats` says otherwise; the last is the `<img>` every browser shows. */
-export const DEFAULT_IMAGE_FORMATS = ["avif", "webp", "jpeg"] as const;
-
-const imagesSchema = z
-  .strictObject({
-    provider: z.enum(IMAGE_PROVIDERS).default("local"),
-    url: text.refine(isHttpUrl, { message: "must be a web address starting with https://" }).optional(),
-    signed: z.boolean().default(false),
-    formats: z
-      .array(z.enum(DEFAULT_IMAGE_FORMATS))
-      .min(1)
-      .refine((formats) => new Set(formats).size === formats.length, {
-        error: (issue) => `must name each format once, got [${(issue.input as string[]).join(", ")}]`,
-      })
-      .default([...DEFAULT_IMAGE_FORMATS]),
-    widths: z
-      .array(z.number().int().min(16).max(8192))
-      .min(1)
-      .refine((widths) => widths.every((width, index) => index === 0 || width > (widths[index - 1] ?? 0)), {
-        error: (issue) => `must list widths from the narrowest up, each once, got [${(issue.input as number[]).join(", ")}]`,
-      })
-      .default(DEFAULT_IMAGE_WIDTHS),
-  })
-  .superRefine((images, context) => {
-    // Which fields a provider needs depends on the provider, so these rules look across fields.
-    if (!isCdnProvider(images.provider)) {
-      for (const field of ["url", "signed"] as const) {
-        if (field === "url" ? images.url !== undefined : images.signed) {
-          context.addIssue({
-            code: "custom",
-            path: [field],
-            message: "is only for image CDNs, and `provider` is `local` (pictures are resized at build time)",
-            params: { fix: `Remove \`${field}\`, or set \`provider\` to the CDN that serves the pictures.`, crossField: true },
-          });
-        }
-      }
-      return;
-    }
-    const needs = PROVIDER_NEEDS[images.provider];
-    if (needs.url && images.url === undefined) {
-      context.addIssue({
-        code: "custom",
-        path: ["url"],
-        message: `is required with \`provider: ${images.provider}\`: it must be ${needs.urlHelp.expected}`,
-        params: { fix: `Add \`${needs.urlHelp.example}\` under \`images\` (docs/features/images.md says where to find it).`, crossField: true },
-      });
-    }
-    if (images.provider === "cloudinary" && images.url !== undefined && !/^https:\/\/res\.cloudinary\.com\/[a-zA-Z0-9-]+\/image\/upload(\/|$)/.test(images.url)) {
-      context.addIssue({
-        code: "custom",
-        path: ["url"],
-        message: `must be a Cloudinary delivery address such as https://res.cloudinary.com/<cloud name>/image/upload/<folder>, got ${JSON.stringify(images.url)}`,
-        params: { fix: `Write it like \`${needs.urlHelp.example}\`.` },
-      });
-    }
-    if (images.signed && !needs.signs) {
-      const signing = IMAGE_PROVIDERS.filter((name) => isCdnProvider(name) && PROVIDER_NEEDS[name].signs);
-      context.addIssue({
-        code: "custom",
-        path: ["signed"],
-        message: `cannot be used with \`provider: ${images.provider}\`, whose URLs are not signed (only ${signing.map((name) => `\`${name}\``).join(" and ")} sign theirs)`,
-        params: { fix: "Remove `signed`.", crossField: true },
-      });
-    }
-  });
 
 /**
  * The web editor at /admin/ (Decap CMS). `backend` is handed to the CMS as it is (its `backend`
@@ -204,17 +135,12 @@ const CONFIG_HELP: Record<string, FieldHelp> = {
   types: { expected: "a list of article types and their labels", example: "types: { news: News, opinion: Opinion }" },
   ...DONATION_HELP,
   ...NEWSLETTER_HELP,
+  ...IMAGES_HELP,
   "feeds.items": { expected: "a whole number from 1 to 500", example: "items: 20" },
   logo: { expected: "the path of the logo image in public/ (square, at least 112 pixels)", example: "logo: /logo.png" },
   ageNotice: { expected: "the old-article notice settings", example: "ageNotice: { days: 365 }" },
   "ageNotice.enabled": { expected: "`true` or `false`", example: "enabled: false" },
   "ageNotice.days": { expected: "a whole number of days from 1 to 36500", example: "days: 365" },
-  images: { expected: "the picture settings", example: "images: { provider: local }" },
-  "images.provider": { expected: "where pictures are resized", example: "provider: local" },
-  "images.url": { expected: "the address the image CDN serves from", example: "url: https://lantern.imgix.net" },
-  "images.signed": { expected: "`true` or `false`", example: "signed: true" },
-  "images.formats": { expected: "a list of formats from avif, webp and jpeg, best first", example: "formats: [avif, webp, jpeg]" },
-  "images.widths": { expected: "a list of widths in pixels from 16 to 8192, narrowest first", example: "widths: [400, 800, 1200]" },
   editor: { expected: "the web editor settings", example: "editor: { backend: { name: github, repo: newsroom/site, branch: main } }" },
   "editor.backend": { expected: "the CMS backend settings, with `name`", example: "backend: { name: github, repo: newsroom/site, branch: main }" },
 };
@@ -248,7 +174,7 @@ export const CONFIG_FIELDS: Readonly<Record<string, readonly string[]>> = {
   newsletter: NEWSLETTER_FIELDS,
   feeds: ["items"],
   ageNotice: ["enabled", "days"],
-  images: ["provider", "url", "signed", "formats", "widths"],
+  ...IMAGES_FIELDS,
   editor: ["backend"],
 };
 

@@ -2,8 +2,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { CONFIG_FILE } from "../content/config-file.ts";
 import { error, sortDiagnostics, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { ImageReference, Picture, ShareImage, SitePath } from "../model/types.ts";
-import type { Site } from "../site/site.ts";
+import type { Article, Author, ImageReference, Page, Picture, ShareImage, SitePath } from "../model/types.ts";
+import type { ImagesConfig } from "./images-schema.ts";
 import { withPathPrefix } from "../model/urls.ts";
 import { toCdnPicture, toCdnShareImage } from "./cdn-image.ts";
 import type { CdnSettings } from "./cdn-url.ts";
@@ -33,6 +33,19 @@ export interface MediaOptions {
    * cannot reach a preview on the editor's machine. The local provider is unaffected.
    */
   preview?: boolean;
+}
+
+/**
+ * The part of the site model that media reads and completes: the settings, every picture content
+ * refers to, the articles, pages and authors whose HTML shows them, and the files to publish.
+ */
+export interface MediaSite {
+  config: { url: string; images: ImagesConfig };
+  images: readonly ImageReference[];
+  articles: readonly Article[];
+  pages: readonly Page[];
+  authors: readonly Author[];
+  assets: { from: string; to: SitePath; version?: string }[];
 }
 
 /** What preparing the media gives a build: every problem, and when the files it lists in `site.assets` are all there. */
@@ -77,7 +90,7 @@ const COPIES_AT_ONCE = 2;
  * are the CDN's URLs, sized from each original's header. Unreadable files are errors naming every
  * file that uses them; lead images too narrow for a sharp share image are warnings.
  */
-export async function prepareMedia(site: Site, options: MediaOptions): Promise<PreparedMedia> {
+export async function prepareMedia(site: MediaSite, options: MediaOptions): Promise<PreparedMedia> {
   const settings = site.config.images;
   const diagnostics: Diagnostic[] = [];
   const copying: Promise<void>[] = [];
@@ -117,7 +130,7 @@ export async function prepareMedia(site: Site, options: MediaOptions): Promise<P
  * `onProgress` told how many of them are finished.
  */
 async function publishLocally(
-  site: Site,
+  site: MediaSite,
   options: MediaOptions,
   diagnostics: Diagnostic[],
   damage: { count: number },
@@ -196,7 +209,7 @@ async function readSource(sourcePath: string): Promise<Buffer | undefined> {
  * in the cache (see originalCopy), which the output hard-links.
  */
 async function publishForCdn(
-  site: Site,
+  site: MediaSite,
   options: MediaOptions,
   cdn: CdnSettings | undefined,
   diagnostics: Diagnostic[],
@@ -254,7 +267,7 @@ async function knownHeader(
  * Put published images into the site model: lead images, body HTML and the files to copy.
  * Bodies hold image addresses as the Markdown render wrote them, under `pathPrefix`.
  */
-function applyMedia(site: Site, published: ReadonlyMap<string, PublishedImage>, pathPrefix: string): void {
+function applyMedia(site: MediaSite, published: ReadonlyMap<string, PublishedImage>, pathPrefix: string): void {
   const byUrl = new Map<string, BodyImageDisplay>();
   site.assets = site.images.flatMap((reference) => {
     const image = published.get(reference.sourcePath);

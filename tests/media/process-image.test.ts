@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_IMAGE_FORMATS, DEFAULT_IMAGE_WIDTHS } from "../../src/config/config.ts";
+import { DEFAULT_IMAGE_FORMATS, DEFAULT_IMAGE_WIDTHS } from "../../src/media/images-schema.ts";
 import { contentHash, encodingKey, findProcessed, processImage, type EncodeOptions, type ProcessedImage } from "../../src/media/process-image.ts";
 
 let folder: string;
