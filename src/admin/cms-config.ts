@@ -5,7 +5,7 @@ import { CONFIG_FILE } from "../content/config-file.ts";
 import { articleSchema, authorSchema, pageSchema } from "../content/schemas.ts";
 import { SLUG_PATTERN } from "../core/slugs.ts";
 import { CONTENT_FOLDERS } from "../content/load-files.ts";
-import { FRONTS_DIR, frontSchema, HOME_FRONT_FILE, LAYOUTS, MAX_LIMIT } from "../site/fronts.ts";
+import { FRONTS_DIR, frontSchema, HOME_FRONT_FILE, LAYOUTS, MAX_LIMIT } from "../fronts/fronts.ts";
 
 /**
  * One field of a Decap CMS collection, as config.yml spells it. Only the keys Tidings uses are

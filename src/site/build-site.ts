@@ -8,7 +8,7 @@ import { compareText, error, warning, type Diagnostic } from "../diagnostics/dia
 import { lineOf } from "../content/yaml-document.ts";
 import { buildAsks, type AskView } from "../donation/ask-view.ts";
 import { CAMPAIGN_FILE, type Campaign } from "../donation/campaign.ts";
-import { resolveFront, type Front, type FrontContext, type ParsedFront } from "./fronts.ts";
+import { resolveFront, type Front, type FrontContext, type ParsedFront } from "../fronts/fronts.ts";
 import type { RenderedEntry, SiteInput } from "./site-input.ts";
 import { buildSections, chooseSection } from "./sections.ts";
 import { chooseVariant } from "../donation/choose-variant.ts";
@@ -24,7 +24,7 @@ import { findRelated } from "./related.ts";
 import { matchKey, toSlug } from "../core/slugs.ts";
 import { stableUntil } from "./stable-until.ts";
 import { toArticleLink } from "../model/article-link.ts";
-import { buildSeries, type SeriesMember } from "./series.ts";
+import { buildSeries, type SeriesMember } from "../series/series.ts";
 import { PAGE_IDS } from "../model/page-ids.ts";
 import { buildLiveCoverage, updateInstants, type LiveCoverageResult } from "../live/live-coverage.ts";
 import type { Article, ArticleLink, Author, CorrectionEntry, AuthorListPage, Byline, BylineAuthor, BuildMode, DateInfo, Image, ImageReference, ImageUse, DaySpan, ListPage, Page, Source, Tag, TagListPage, Section, SectionListPage } from "../model/types.ts";

@@ -3,8 +3,8 @@ import type { ArticleFrontMatter, AuthorFrontMatter, PageFrontMatter } from "../
 import type { ValidEntry } from "../content/validate-entry.ts";
 import type { Campaign } from "../donation/campaign.ts";
 import type { LiveUpdateSource } from "../markdown/render-markdown.ts";
-import type { ParsedFront } from "./fronts.ts";
-import type { ParsedSeries } from "./series.ts";
+import type { ParsedFront } from "../fronts/fronts.ts";
+import type { ParsedSeries } from "../series/series.ts";
 import type { BuildMode } from "../model/types.ts";
 
 /** A validated entry together with its rendered Markdown body. */

@@ -1,6 +1,6 @@
 import type { SiteConfig } from "../config/config.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { Front } from "./fronts.ts";
+import type { Front } from "../fronts/fronts.ts";
 import type {
   Article,
   Author,

@@ -11,7 +11,7 @@ import { EDITOR_SCRIPT } from "../../src/admin/editor-files.ts";
 import { parseConfig, type SiteConfig } from "../../src/config/config.ts";
 import { ARTICLE_FIELDS, AUTHOR_FIELDS, PAGE_FIELDS, text } from "../../src/content/schemas.ts";
 import { SLUG_PATTERN } from "../../src/core/slugs.ts";
-import { FRONT_FIELDS, LAYOUTS, MAX_LIMIT, parseFront, type FrontSpec } from "../../src/site/fronts.ts";
+import { FRONT_FIELDS, LAYOUTS, MAX_LIMIT, parseFront, type FrontSpec } from "../../src/fronts/fronts.ts";
 
 const REPOSITORY = path.resolve(import.meta.dirname, "..", "..");
 

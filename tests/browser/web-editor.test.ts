@@ -8,7 +8,7 @@ import { startLocalBackend, type LocalBackend } from "../../src/admin/local-back
 import { build } from "../../src/build.ts";
 import { check } from "../../src/check.ts";
 import { parseFrontMatter } from "../../src/content/front-matter.ts";
-import { parseFront } from "../../src/site/fronts.ts";
+import { parseFront } from "../../src/fronts/fronts.ts";
 import { articleSlug } from "../../src/new-article.ts";
 import { launchChromium } from "../support/browser.ts";
 import { copyFixture, readPage, writeFiles } from "../support/fixture-site.ts";

@@ -2,9 +2,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { CheerioAPI } from "cheerio";
 import { beforeAll, describe, expect, it } from "vitest";
-import { build } from "../src/build.ts";
-import type { Diagnostic } from "../src/diagnostics/diagnostic.ts";
-import { copyFixture, readPage, writeFiles } from "./support/fixture-site.ts";
+import { build } from "../../src/build.ts";
+import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
+import { copyFixture, readPage, writeFiles } from "../support/fixture-site.ts";
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 

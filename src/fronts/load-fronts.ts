@@ -1,6 +1,5 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { type SiteConfig } from "../config/config.ts";
 import { CONFIG_FILE } from "../content/config-file.ts";
 import { closestMatch } from "../core/describe-value.ts";
 import { readTextFile } from "../content/read-text-file.ts";
@@ -21,7 +20,7 @@ export interface LoadedFronts {
  * A file named after no section is an error (with a "did you mean"), since it would otherwise be
  * silently ignored and the editor left wondering why the page did not change.
  */
-export function loadFronts(root: string, config: SiteConfig): LoadedFronts {
+export function loadFronts(root: string, config: { sections: readonly { slug: string }[] }): LoadedFronts {
   const loaded: LoadedFronts = { sections: new Map(), diagnostics: [], files: 0 };
   const folder = path.join(root, FRONTS_DIR);
   if (!existsSync(folder)) return loaded;

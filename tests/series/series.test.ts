@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildSite } from "../../src/site/build-site.ts";
-import { buildSeries, parseSeries, type ParsedSeries, type SeriesMember } from "../../src/site/series.ts";
+import { buildSeries, parseSeries, type ParsedSeries, type SeriesMember } from "../../src/series/series.ts";
 import type { Article } from "../../src/model/types.ts";
 import { articleEntry, siteInput } from "../support/site-input.ts";
 
