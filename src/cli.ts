@@ -7,7 +7,7 @@ import { formatDiagnostics, summarizeDiagnostics, type DiagnosticFormat } from "
 import { IMAGE_KEY_VARIABLE } from "./media/image-providers.ts";
 import { createArticle } from "./new-article.ts";
 import { gitUserName } from "./new-byline.ts";
-import { BYLINE_PLACEHOLDER } from "./site/check-bylines.ts";
+import { BYLINE_PLACEHOLDER } from "./checks/check-bylines.ts";
 import { progressLine } from "./progress-line.ts";
 import { UserError } from "./user-error.ts";
 

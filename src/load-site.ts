@@ -12,9 +12,10 @@ import { sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { MIN_JOBS_FOR_WORKERS, renderAll, renderThreads, startRenderWorkers } from "./render/render-all.ts";
 import type { RenderContext, RenderedJob } from "./render/render-job.ts";
 import { buildSite } from "./site/build-site.ts";
-import type { RenderedEntry } from "./site/site-input.ts";
+import type { RenderedEntry, SiteInput } from "./site/site-input.ts";
+import { checkSite } from "./checks/check-site.ts";
 import { contentAddresses } from "./model/content-addresses.ts";
-import { demoteDraftProblems } from "./site/draft-problems.ts";
+import { demoteDraftProblems } from "./checks/draft-problems.ts";
 import type { BuildMode } from "./model/types.ts";
 import type { Site } from "./site/site.ts";
 
@@ -118,7 +119,7 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   const headersFile = path.join(options.root, "public", "_headers");
   diagnostics.push(...checkNewsletterFormAction(existsSync(headersFile) ? readFileSync(headersFile, "utf8") : undefined, config.newsletter?.action));
 
-  const { site, diagnostics: siteDiagnostics, stableUntil } = buildSite({
+  const input: SiteInput = {
     config,
     articles,
     authors,
@@ -131,8 +132,10 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
     homeFront: fronts.home,
     sectionFronts: fronts.sections,
     series: series.series,
-  });
-  diagnostics.push(...siteDiagnostics);
+  };
+  const { site, diagnostics: siteDiagnostics, stableUntil } = buildSite(input);
+  // The whole-site checks read the finished model: links, bylines, tag spellings.
+  diagnostics.push(...siteDiagnostics, ...checkSite(site, input));
   // Production leaves drafts out, so their problems cannot stop it; the preview shows drafts and keeps them as errors.
   const reported = options.mode === "production" ? demoteDraftProblems(diagnostics, content.drafts) : diagnostics;
   // Files refused while loading (too large, symbolic links) were read too: one diagnostic each.

@@ -9,7 +9,7 @@ import type { Diagnostic } from "./diagnostics/diagnostic.ts";
 import { toSlug } from "./core/slugs.ts";
 import { articlePath } from "./model/urls.ts";
 import { chooseByline, loadAuthorNames, type BylineSource } from "./new-byline.ts";
-import { BYLINE_PLACEHOLDER } from "./site/check-bylines.ts";
+import { BYLINE_PLACEHOLDER } from "./checks/check-bylines.ts";
 import { UserError } from "./user-error.ts";
 
 /** What to start an article with. */

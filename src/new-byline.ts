@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseFrontMatter } from "./content/front-matter.ts";
-import { BYLINE_PLACEHOLDER } from "./site/check-bylines.ts";
+import { BYLINE_PLACEHOLDER } from "./checks/check-bylines.ts";
 import { matchKey } from "./core/slugs.ts";
 
 /** An author file's names, as bylines may spell them. */

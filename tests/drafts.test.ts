@@ -7,8 +7,8 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { build } from "../src/build.ts";
 import { check } from "../src/check.ts";
-import { BYLINE_PLACEHOLDER } from "../src/site/check-bylines.ts";
-import { DRAFT_NOTE } from "../src/site/draft-problems.ts";
+import { BYLINE_PLACEHOLDER } from "../src/checks/check-bylines.ts";
+import { DRAFT_NOTE } from "../src/checks/draft-problems.ts";
 import { copyFixture, writeFiles } from "./support/fixture-site.ts";
 
 // After every fixture article but the draft and the 2099 one.

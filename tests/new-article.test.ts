@@ -9,7 +9,7 @@ import { validateEntries } from "../src/content/validate-entry.ts";
 import { ARTICLE_FIELDS } from "../src/content/schemas.ts";
 import { SLUG_PATTERN } from "../src/core/slugs.ts";
 import { articleSlug, articleTemplate, createArticle, type NewArticleOptions } from "../src/new-article.ts";
-import { BYLINE_PLACEHOLDER } from "../src/site/check-bylines.ts";
+import { BYLINE_PLACEHOLDER } from "../src/checks/check-bylines.ts";
 import { slugFromFileName } from "../src/core/slugs.ts";
 import { UserError } from "../src/user-error.ts";
 import { copyFixture, writeFiles } from "./support/fixture-site.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chooseByline } from "../src/new-byline.ts";
-import { BYLINE_PLACEHOLDER } from "../src/site/check-bylines.ts";
+import { BYLINE_PLACEHOLDER } from "../src/checks/check-bylines.ts";
 
 const authors = [
   { name: "Priya Raman", aliases: ["P. Raman"] },

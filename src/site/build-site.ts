@@ -15,8 +15,7 @@ import { chooseVariant } from "../donation/choose-variant.ts";
 import { ageNotice } from "../model/age-notice.ts";
 import { buildFeeds } from "./feeds.ts";
 import { escapeHtml, splitLede } from "../model/lede.ts";
-import { isPublicFile } from "./check-links.ts";
-import { checkSite } from "./check-site.ts";
+import { isPublicFile } from "./public-files.ts";
 import { articleAddress, entrySlug } from "../model/content-addresses.ts";
 import { resolveMedia, type MediaFile } from "../model/media-files.ts";
 import { listOutputFiles } from "./output-files.ts";
@@ -238,7 +237,6 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
     images: imageReferences,
   };
   const site: Site = { ...model, outputFiles: listOutputFiles(model) };
-  diagnostics.push(...checkSite(site, input));
   const until = stableUntil({
     now: input.now,
     timeZone: config.timeZone,

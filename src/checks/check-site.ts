@@ -1,9 +1,9 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { SiteInput } from "./site-input.ts";
+import type { SiteInput } from "../site/site-input.ts";
 import { checkBylines } from "./check-bylines.ts";
 import { checkLinks } from "./check-links.ts";
 import { checkTagSpellings } from "./check-tag-spellings.ts";
-import type { Site } from "./site.ts";
+import type { Site } from "../site/site.ts";
 
 /**
  * The checks only a whole-site view can make, run by `buildSite` so `build`, `check` and the

@@ -1,7 +1,7 @@
 import { closestMatch } from "../core/describe-value.ts";
 import { lineOf } from "../content/yaml-document.ts";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { SiteInput } from "./site-input.ts";
+import type { SiteInput } from "../site/site-input.ts";
 import { matchKey, toSlug } from "../core/slugs.ts";
 
 /**

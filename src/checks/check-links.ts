@@ -3,13 +3,14 @@ import { CONFIG_FILE } from "../content/config-file.ts";
 import { formatDate } from "../content/dates.ts";
 import { closestMatch } from "../core/describe-value.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { RenderedEntry, SiteInput } from "./site-input.ts";
+import type { RenderedEntry, SiteInput } from "../site/site-input.ts";
 import { contentAddresses } from "../model/content-addresses.ts";
 import { classifyLink } from "../model/content-links.ts";
 import { PAGE_IDS } from "../model/page-ids.ts";
 import type { SitePath } from "../model/types.ts";
-import type { Site } from "./site.ts";
+import type { Site } from "../site/site.ts";
 import { CORRECTIONS_PATH } from "../model/urls.ts";
+import { isPublicFile } from "../site/public-files.ts";
 
 // Pages the templates publish that are not in the model's lists (the topics and authors indexes, search, 404, corrections), which editors may link to.
 const TEMPLATE_PAGES: readonly SitePath[] = ["/tags/", "/authors/", "/search/", "/404.html", CORRECTIONS_PATH];
@@ -189,10 +190,4 @@ function checkFragment(href: string, fragment: string, page: ContentPage): Probl
         ? `Sections you can link to there: ${listed.join(", ")}${sections.length > listed.length ? " …" : ""}.`
         : "Link to the page without a #section, or add a subhead (##) to that page and link to its id.",
   };
-}
-
-/** True when a site path is a file copied from public/ (a folder path: its index.html). */
-export function isPublicFile(sitePath: SitePath, input: SiteInput): boolean {
-  const relative = sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath;
-  return input.fileExists(path.join(input.root, "public", ...relative.split("/").filter((part) => part !== "" && part !== "..")));
 }

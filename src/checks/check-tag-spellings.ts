@@ -1,6 +1,6 @@
 import { lineOf } from "../content/yaml-document.ts";
 import { compareText, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { SiteInput } from "./site-input.ts";
+import type { SiteInput } from "../site/site-input.ts";
 import { matchKey } from "../core/slugs.ts";
 
 /** One article's use of a tag, as the editor spelt it. */
