@@ -16,22 +16,22 @@ function embedOf(url: string): Embed {
 
 describe("parseEmbedUrl", () => {
   it.each([
-    ["https://www.youtube.com/watch?v=aqz-KE-bpKQ", "youtube", "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ?autoplay=1"],
-    ["https://youtu.be/aqz-KE-bpKQ", "youtube", "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ?autoplay=1"],
-    ["https://www.youtube.com/shorts/aqz-KE-bpKQ", "youtube", "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ?autoplay=1"],
-    ["https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ", "youtube", "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ?autoplay=1"],
-    ["https://vimeo.com/76979871", "vimeo", "https://player.vimeo.com/video/76979871?autoplay=1&dnt=1"],
-    ["https://player.vimeo.com/video/76979871", "vimeo", "https://player.vimeo.com/video/76979871?autoplay=1&dnt=1"],
-    ["https://datawrapper.dwcdn.net/Xk3Lm/2/", "datawrapper", "https://datawrapper.dwcdn.net/Xk3Lm/2/"],
-    ["https://www.datawrapper.de/_/Xk3Lm/", "datawrapper", "https://datawrapper.dwcdn.net/Xk3Lm/"],
-    ["https://public.flourish.studio/visualisation/16234501/", "flourish", "https://flo.uri.sh/visualisation/16234501/embed"],
-    ["https://flo.uri.sh/story/123/embed", "flourish", "https://flo.uri.sh/story/123/embed"],
-    ["https://www.documentcloud.org/documents/24512345-planning-statement", "documentcloud", "https://embed.documentcloud.org/documents/24512345-planning-statement/?embed=1"],
-    ["https://soundcloud.com/lantern/meeting", "soundcloud", "https://w.soundcloud.com/player/?url=https%3A%2F%2Fsoundcloud.com%2Flantern%2Fmeeting&auto_play=true&visual=false"],
-    ["https://www.openstreetmap.org/#map=16/51.5072/-0.1276", "openstreetmap", "https://www.openstreetmap.org/export/embed.html?bbox=-0.13309%2C51.50445%2C-0.12211%2C51.50995&layer=mapnik"],
-  ])("makes a click-to-load frame of %s", (url, provider, src) => {
+    ["https://www.youtube.com/watch?v=aqz-KE-bpKQ", "youtube", "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ?autoplay=1", "video"],
+    ["https://youtu.be/aqz-KE-bpKQ", "youtube", "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ?autoplay=1", "video"],
+    ["https://www.youtube.com/shorts/aqz-KE-bpKQ", "youtube", "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ?autoplay=1", "video"],
+    ["https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ", "youtube", "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ?autoplay=1", "video"],
+    ["https://vimeo.com/76979871", "vimeo", "https://player.vimeo.com/video/76979871?autoplay=1&dnt=1", "video"],
+    ["https://player.vimeo.com/video/76979871", "vimeo", "https://player.vimeo.com/video/76979871?autoplay=1&dnt=1", "video"],
+    ["https://datawrapper.dwcdn.net/Xk3Lm/2/", "datawrapper", "https://datawrapper.dwcdn.net/Xk3Lm/2/", "chart"],
+    ["https://www.datawrapper.de/_/Xk3Lm/", "datawrapper", "https://datawrapper.dwcdn.net/Xk3Lm/", "chart"],
+    ["https://public.flourish.studio/visualisation/16234501/", "flourish", "https://flo.uri.sh/visualisation/16234501/embed", "chart"],
+    ["https://flo.uri.sh/story/123/embed", "flourish", "https://flo.uri.sh/story/123/embed", "chart"],
+    ["https://www.documentcloud.org/documents/24512345-planning-statement", "documentcloud", "https://embed.documentcloud.org/documents/24512345-planning-statement/?embed=1", "document"],
+    ["https://soundcloud.com/lantern/meeting", "soundcloud", "https://w.soundcloud.com/player/?url=https%3A%2F%2Fsoundcloud.com%2Flantern%2Fmeeting&auto_play=true&visual=false", "audio"],
+    ["https://www.openstreetmap.org/#map=16/51.5072/-0.1276", "openstreetmap", "https://www.openstreetmap.org/export/embed.html?bbox=-0.13309%2C51.50445%2C-0.12211%2C51.50995&layer=mapnik", "map"],
+  ])("makes a click-to-load frame of %s", (url, provider, src, medium) => {
     const embed = embedOf(url);
-    expect(embed).toMatchObject({ kind: "frame", provider, src });
+    expect(embed).toMatchObject({ kind: "frame", provider, src, medium });
     if (embed.kind === "frame") expect(embed.origin).toBe(new URL(src).origin);
   });
 
