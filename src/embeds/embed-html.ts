@@ -1,5 +1,6 @@
 import type { Element, ElementContent } from "hast";
-import type { CardEmbed, Embed, FrameEmbed, Ratio } from "./providers.ts";
+import { s } from "hastscript";
+import type { CardEmbed, Embed, FrameEmbed, Medium, Ratio } from "./providers.ts";
 
 /** What an editor may set on an embed besides its address. */
 export interface EmbedOptions {
@@ -30,8 +31,11 @@ export function toEmbedElement(embed: Embed, options: EmbedOptions = {}): Elemen
 function toFacade(embed: FrameEmbed, options: EmbedOptions): Element {
   const title = options.title ?? embed.defaultTitle;
   const ratio = options.ratio ?? embed.ratio;
+  // A default title ("Chart by Datawrapper") already names the kind and the provider.
+  const action = options.title === undefined ? [] : [text(" "), el("span", { className: ["embed-action"], ...NOT_INDEXED }, [text(actionWords(embed))])];
   // A link, not a button: without JavaScript it takes the reader to the provider's page; embed.js
-  // turns the click into the iframe. Its text is the title, so the title is its accessible name.
+  // turns the click into the iframe. Its text is the title and then what selecting it does, so
+  // screen readers name it by the title; the symbol is decoration.
   const facade = el(
     "a",
     {
@@ -43,12 +47,50 @@ function toFacade(embed: FrameEmbed, options: EmbedOptions): Element {
       dataEmbedSandbox: embed.sandbox,
       dataEmbedTitle: title,
     },
-    [el("span", { className: ["embed-play"], ariaHidden: "true" }, []), el("span", { className: ["embed-title"] }, [text(title)])],
+    [symbol(embed.medium), el("span", { className: ["embed-words"] }, [el("span", { className: ["embed-title"] }, [text(title)]), ...action])],
   );
   return el("figure", { className: ["embed", `embed-${embed.provider}`] }, [
     el("div", { className: ["embed-box", `ratio-${ratio}`] }, [facade]),
     el("figcaption", { className: ["embed-note"], ...NOT_INDEXED }, [text(`${embed.providerName}: nothing loads from ${embed.providerName} until you select it.`)]),
   ]);
+}
+
+/** What selecting the facade does, in words: "Load the chart from Datawrapper". */
+function actionWords(embed: FrameEmbed): string {
+  const verb = embed.medium === "video" || embed.medium === "audio" ? "Play" : "Load";
+  return `${verb} the ${embed.medium} from ${embed.providerName}`;
+}
+
+// Line drawings on a 24-unit grid, stroked in the text colour: bars, a page, a sound wave, a folded map.
+const ICONS: Readonly<Record<Exclude<Medium, "video">, string>> = {
+  chart: "M3 21h18M6 17v-5M11 17V6M16 17v-8",
+  document: "M6 2h9l5 5v15H6zM15 2v5h5M9 12h8M9 16h8",
+  audio: "M3 10v4M7 7v10M11 3v18M15 7v10M19 10v4",
+  map: "M2 6l7-3 6 3 7-3v15l-7 3-6-3-7 3zM9 3v15M15 6v15",
+};
+
+/**
+ * The facade's symbol: a play triangle (CSS) only for video, since it promises something to
+ * play; every other kind its own icon, drawn inline so it costs no request.
+ */
+function symbol(medium: Medium): Element {
+  if (medium === "video") return el("span", { className: ["embed-play"], ariaHidden: "true" }, []);
+  return s(
+    "svg",
+    {
+      className: ["embed-icon", `embed-icon-${medium}`],
+      viewBox: "0 0 24 24",
+      width: 40,
+      height: 40,
+      fill: "none",
+      stroke: "currentColor",
+      strokeWidth: 1.75,
+      strokeLinecap: "round",
+      strokeLinejoin: "round",
+      ariaHidden: "true",
+    },
+    [s("path", { d: ICONS[medium] })],
+  );
 }
 
 function toCard(embed: CardEmbed, options: EmbedOptions): Element {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { CheerioAPI } from "cheerio";
 import { fromHtml } from "hast-util-from-html";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../../src/build.ts";
@@ -9,6 +10,13 @@ import { headersFor, parseCsp, parseHeadersFile } from "../support/headers-file.
 import { thirdPartyLoads } from "../support/third-party-loads.ts";
 
 const SITE = "https://gazette.example.org";
+
+/** An element's text as assistive technology reads it: without aria-hidden parts, whitespace collapsed. */
+function readText(element: ReturnType<CheerioAPI>): string {
+  const copy = element.clone();
+  copy.find("[aria-hidden=true]").remove();
+  return copy.text().replace(/\s+/g, " ").trim();
+}
 
 describe("a site with an embed of every provider", () => {
   let result: BuildResult;
@@ -25,7 +33,7 @@ describe("a site with an embed of every provider", () => {
   it("shows each frame as a facade: a link to the provider's page named by the embed's title, with the iframe's address kept for the click", () => {
     const $ = readPage(result.outputDir, EMBEDS_PAGE);
     const facades = $("figure.embed .embed-box > a.embed-load");
-    expect(facades.toArray().map((a) => [$(a).closest("figure").attr("class"), $(a).text(), $(a).attr("href"), new URL($(a).attr("data-embed-src") ?? "").origin])).toEqual([
+    expect(facades.toArray().map((a) => [$(a).closest("figure").attr("class"), $(a).find(".embed-title").text(), $(a).attr("href"), new URL($(a).attr("data-embed-src") ?? "").origin])).toEqual([
       ["embed embed-youtube", "Video on YouTube", "https://www.youtube.com/watch?v=aqz-KE-bpKQ", "https://www.youtube-nocookie.com"],
       ["embed embed-vimeo", "The council vote", "https://vimeo.com/76979871", "https://player.vimeo.com"],
       ["embed embed-datawrapper", "Funding by source", "https://datawrapper.dwcdn.net/Xk3Lm/2/", "https://datawrapper.dwcdn.net"],
@@ -40,6 +48,28 @@ describe("a site with an embed of every provider", () => {
       expect($(facade).find("[aria-hidden=true]").text()).toBe("");
     }
     expect($("script[src^='/assets/embed.']")).toHaveLength(1);
+  });
+
+  it("shows each frame's kind: a play symbol on video only, an icon and the action in words on the rest, named by its title", () => {
+    const $ = readPage(result.outputDir, EMBEDS_PAGE);
+    const facades = $("figure.embed a.embed-load").toArray();
+    const symbol = (a: (typeof facades)[number]) => [...$(a).find(".embed-play").toArray().map(() => "play"), ...$(a).find(".embed-icon").toArray().map((icon) => $(icon).attr("class") ?? "")];
+    expect(facades.map((a) => [symbol(a), $(a).find(".embed-action").text()])).toEqual([
+      // Without a title the default one ("Video on YouTube") already names the kind and the provider.
+      [["play"], ""],
+      [["play"], "Play the video from Vimeo"],
+      [["embed-icon embed-icon-chart"], "Load the chart from Datawrapper"],
+      [["embed-icon embed-icon-chart"], "Load the chart from Flourish"],
+      [["embed-icon embed-icon-document"], "Load the document from DocumentCloud"],
+      [["embed-icon embed-icon-audio"], "Play the audio from SoundCloud"],
+      [["embed-icon embed-icon-map"], "Load the map from OpenStreetMap"],
+    ]);
+    for (const a of facades) {
+      for (const symbol of $(a).find(".embed-play, .embed-icon").toArray()) expect($(symbol).attr("aria-hidden")).toBe("true");
+      // What a screen reader reads as the link's name: the title first, then what selecting it does.
+      const title = $(a).attr("data-embed-title") ?? "";
+      expect(readText($(a))).toBe([title, $(a).find(".embed-action").text()].join(" ").trim());
+    }
   });
 
   it("shows posts as static quote cards with a link, and leaves a link in a sentence alone", () => {
