@@ -8,7 +8,7 @@ export interface EmbedOptions {
   title?: string;
   /** The box's shape, overriding the provider's usual one. */
   ratio?: Ratio;
-  /** For posts: the words of the post, quoted on the card (the build cannot fetch them). */
+  /** For posts: the words of the post, quoted on the card (the build cannot fetch them); without them nothing is quoted. */
   text?: string;
 }
 
@@ -93,15 +93,23 @@ function symbol(medium: Medium): Element {
   );
 }
 
+/**
+ * A post: the words the editor gave, quoted as the author's with a link to the post; without them,
+ * no quotation at all (the build cannot fetch the post, and anything else in a blockquote would be
+ * words the author never wrote), just a link to the post and who posted it.
+ */
 function toCard(embed: CardEmbed, options: EmbedOptions): Element {
-  const words = options.text ?? options.title;
-  const quote: ElementContent[] = words === undefined ? [el("p", NOT_INDEXED, [text(`A post by ${embed.author} on ${embed.providerName}.`)])] : [el("p", {}, [text(words)])];
+  const link = (words: string, properties: Element["properties"] = {}) => el("a", { href: embed.page, rel: ["noopener", "noreferrer"], ...properties }, [text(words)]);
+  if (options.text === undefined) {
+    const by = embed.author === undefined ? "" : options.title === undefined ? `Posted by ${embed.author}` : `, posted by ${embed.author}`;
+    const lead = options.title === undefined ? [] : [text(options.title)];
+    const between = by === "" && lead.length === 0 ? [] : [el("span", NOT_INDEXED, [text(`${by}: `)])];
+    return el("p", { className: ["embed-post", `embed-${embed.provider}`] }, [...lead, ...between, link(`View this post on ${embed.providerName}`, NOT_INDEXED)]);
+  }
+  const source = embed.author === undefined ? `On ${embed.providerName}: ` : `${embed.author} on ${embed.providerName}: `;
   return el("figure", { className: ["embed", "embed-card", `embed-${embed.provider}`] }, [
-    el("blockquote", { cite: embed.page }, quote),
-    el("figcaption", NOT_INDEXED, [
-      text(`${embed.author} on ${embed.providerName}: `),
-      el("a", { href: embed.page, rel: ["noopener", "noreferrer"] }, [text(`view the post on ${embed.providerName}`)]),
-    ]),
+    el("blockquote", { cite: embed.page }, [el("p", {}, [text(options.text)])]),
+    el("figcaption", NOT_INDEXED, [text(source), link(`view the post on ${embed.providerName}`)]),
   ]);
 }
 

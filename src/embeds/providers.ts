@@ -55,8 +55,8 @@ export interface CardEmbed {
   provider: ProviderId;
   providerName: string;
   page: string;
-  /** Who posted it, as the URL names them (`@name`, `@name@host`, a Bluesky handle). */
-  author: string;
+  /** Who posted it, as the URL names them (`@name`, `@name@host`, a Bluesky handle); absent when the URL does not say. */
+  author?: string;
 }
 
 /** What a URL is as an embed. */
@@ -267,14 +267,14 @@ function xPost(_url: URL, parts: string[]): ParsedEmbed | undefined {
 function instagram(_url: URL, parts: string[]): ParsedEmbed | undefined {
   const [kind, code] = parts;
   if (parts.length !== 2 || (kind !== "p" && kind !== "reel") || !/^[A-Za-z0-9_-]{5,40}$/.test(code ?? "")) return undefined;
-  return card("instagram", `https://www.instagram.com/${kind}/${code}/`, "Instagram");
+  return card("instagram", `https://www.instagram.com/${kind}/${code}/`);
 }
 
 function bluesky(_url: URL, parts: string[]): ParsedEmbed | undefined {
   const [profile, handle, post, key] = parts;
   if (parts.length !== 4 || profile !== "profile" || post !== "post") return undefined;
   if (!/^(?:[a-z0-9-]{1,63}\.)+[a-z]{2,63}$|^did:plc:[a-z0-9]{24}$/i.test(handle ?? "") || !/^[a-z0-9]{10,20}$/i.test(key ?? "")) return undefined;
-  return card("bluesky", `https://bsky.app/profile/${handle}/post/${key}`, handle?.startsWith("did:") ? "Bluesky" : `@${handle}`);
+  return card("bluesky", `https://bsky.app/profile/${handle}/post/${key}`, handle?.startsWith("did:") ? undefined : `@${handle}`);
 }
 
 /** A Mastodon (or other ActivityPub server's) post: any host, the path `/@name/12345`. */
@@ -312,8 +312,10 @@ function frame(embed: Omit<FrameEmbed, "kind" | "providerName" | "origin">): Par
   return { ok: true, embed: { kind: "frame", providerName: PROVIDER_NAMES[embed.provider], origin: new URL(embed.src).origin, ...embed } };
 }
 
-function card(provider: ProviderId, page: string, author: string): ParsedEmbed {
-  return { ok: true, embed: { kind: "card", provider, providerName: PROVIDER_NAMES[provider], page, author } };
+function card(provider: ProviderId, page: string, author?: string): ParsedEmbed {
+  const embed: CardEmbed = { kind: "card", provider, providerName: PROVIDER_NAMES[provider], page };
+  if (author !== undefined) embed.author = author;
+  return { ok: true, embed };
 }
 
 function unknown(message: string): ParsedEmbed {

@@ -72,14 +72,17 @@ describe("a site with an embed of every provider", () => {
     }
   });
 
-  it("shows posts as static quote cards with a link, and leaves a link in a sentence alone", () => {
+  it("quotes a post only in the words the editor gave; without them it is a link by the network's name, saying who posted it", () => {
     const $ = readPage(result.outputDir, EMBEDS_PAGE);
-    const cards = $("figure.embed-card");
-    expect(cards.toArray().map((card) => [$(card).find("blockquote p").text(), $(card).find("figcaption a").attr("href")])).toEqual([
-      ["A post by @MillbrookEA on X.", "https://x.com/MillbrookEA/status/1861234567890123456"],
-      ["A post by Instagram on Instagram.", "https://www.instagram.com/p/DCx1AbCdEfG/"],
-      ["Work starts in spring.", "https://bsky.app/profile/council.bsky.social/post/3lbq2xyzabc12"],
-      ["A post by @river@mastodon.social on Mastodon.", "https://mastodon.social/@river/113456789012345678"],
+    const quotes = $(".article-body blockquote");
+    expect(quotes.toArray().map((quote) => [$(quote).text(), $(quote).attr("cite")])).toEqual([["Work starts in spring.", "https://bsky.app/profile/council.bsky.social/post/3lbq2xyzabc12"]]);
+    expect($("figure.embed-card").find("figcaption a").attr("href")).toBe("https://bsky.app/profile/council.bsky.social/post/3lbq2xyzabc12");
+    const posts = $(".article-body p.embed-post");
+    expect(posts.toArray().map((post) => [$(post).text(), $(post).find("a").text(), $(post).find("a").attr("href")])).toEqual([
+      ["Posted by @MillbrookEA: View this post on X", "View this post on X", "https://x.com/MillbrookEA/status/1861234567890123456"],
+      // The address does not name who posted it, so nothing is said about it.
+      ["View this post on Instagram", "View this post on Instagram", "https://www.instagram.com/p/DCx1AbCdEfG/"],
+      ["Posted by @river@mastodon.social: View this post on Mastodon", "View this post on Mastodon", "https://mastodon.social/@river/113456789012345678"],
     ]);
     expect($(".article-body p a[href='https://youtu.be/aqz-KE-bpKQ']")).toHaveLength(1);
   });

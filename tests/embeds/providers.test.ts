@@ -1,3 +1,4 @@
+import { load } from "cheerio";
 import fc from "fast-check";
 import { fromHtml } from "hast-util-from-html";
 import { toHtml } from "hast-util-to-html";
@@ -38,11 +39,15 @@ describe("parseEmbedUrl", () => {
   it.each([
     ["https://x.com/MillbrookEA/status/1861234567890123456", "x", "@MillbrookEA"],
     ["https://twitter.com/MillbrookEA/status/1861234567890123456", "x", "@MillbrookEA"],
-    ["https://www.instagram.com/p/DCx1AbCdEfG/", "instagram", "Instagram"],
+    ["https://www.instagram.com/p/DCx1AbCdEfG/", "instagram", undefined],
+    ["https://bsky.app/profile/did:plc:abcdefghijklmnopqrstuvwx/post/3lbq2xyzabc12", "bluesky", undefined],
     ["https://bsky.app/profile/council.bsky.social/post/3lbq2xyzabc12", "bluesky", "@council.bsky.social"],
     ["https://mastodon.social/@river/113456789012345678", "mastodon", "@river@mastodon.social"],
   ])("makes a static card of the post %s", (url, provider, author) => {
-    expect(embedOf(url)).toMatchObject({ kind: "card", provider, author });
+    const embed = embedOf(url);
+    expect(embed).toMatchObject({ kind: "card", provider });
+    // Only a name the address itself gives: a card never says "by Instagram" of someone's post.
+    if (embed.kind === "card") expect(embed.author).toBe(author);
   });
 
   it.each([
@@ -97,6 +102,18 @@ describe("parseEmbedUrl", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("toEmbedElement for a post", () => {
+  const post = embedOf("https://x.com/MillbrookEA/status/1861234567890123456");
+  const render = (options: Parameters<typeof toEmbedElement>[1]) => load(toHtml(toEmbedElement(post, options)));
+
+  it("sets an editor's title beside the link, never as a quotation", () => {
+    const $ = render({ title: "The Environment Agency's warning" });
+    expect($("blockquote")).toHaveLength(0);
+    expect($("p.embed-post").text()).toBe("The Environment Agency's warning, posted by @MillbrookEA: View this post on X");
+    expect($("p.embed-post a").text()).toBe("View this post on X");
   });
 });
 
