@@ -10,6 +10,16 @@ export interface EmbedOptions {
   ratio?: Ratio;
   /** For posts: the words of the post, quoted on the card (the build cannot fetch them); without them nothing is quoted. */
   text?: string;
+  /** For frames: a local picture's path (never an address: `parseEmbedDirective` refuses those), shown on the facade. */
+  poster?: string;
+}
+
+const POSTER_CLASS = "embed-poster";
+
+/** True for a facade's poster `<img>`: decoration (empty alt, inside a link its words name), named by the `poster` attribute. Only this module writes the class, after the sanitiser, which lets no editor write a class on an image. */
+export function isEmbedPoster(image: Element): boolean {
+  const className = image.properties.className;
+  return Array.isArray(className) && className.includes(POSTER_CLASS);
 }
 
 /** The attribute on a facade link that carries the iframe's address; only this module writes it, since the sanitiser drops every `data-*` an editor writes. */
@@ -22,7 +32,8 @@ const NOT_INDEXED = { dataPagefindIgnore: "" };
 /**
  * An embed as hast: a click-to-load facade for frames, a static quote card for posts. Neither
  * references anything on a third-party host that a browser fetches by itself: only `href` and
- * `cite` (followed when the reader asks) and `data-embed-*` (read by embed.js on a click).
+ * `cite` (followed when the reader asks) and `data-embed-*` (read by embed.js on a click); a
+ * poster is the site's own picture, published later like any body image.
  */
 export function toEmbedElement(embed: Embed, options: EmbedOptions = {}): Element {
   return embed.kind === "frame" ? toFacade(embed, options) : toCard(embed, options);
@@ -33,13 +44,14 @@ function toFacade(embed: FrameEmbed, options: EmbedOptions): Element {
   const ratio = options.ratio ?? embed.ratio;
   // A default title ("Chart by Datawrapper") already names the kind and the provider.
   const action = options.title === undefined ? [] : [text(" "), el("span", { className: ["embed-action"], ...NOT_INDEXED }, [text(actionWords(embed))])];
+  const poster = options.poster === undefined ? [] : [el("img", { className: [POSTER_CLASS], src: options.poster, alt: "" }, [])];
   // A link, not a button: without JavaScript it takes the reader to the provider's page; embed.js
   // turns the click into the iframe. Its text is the title and then what selecting it does, so
   // screen readers name it by the title; the symbol is decoration.
   const facade = el(
     "a",
     {
-      className: ["embed-load"],
+      className: options.poster === undefined ? ["embed-load"] : ["embed-load", "embed-with-poster"],
       href: embed.page,
       rel: ["noopener", "noreferrer"],
       dataEmbedSrc: embed.src,
@@ -47,7 +59,7 @@ function toFacade(embed: FrameEmbed, options: EmbedOptions): Element {
       dataEmbedSandbox: embed.sandbox,
       dataEmbedTitle: title,
     },
-    [symbol(embed.medium), el("span", { className: ["embed-words"] }, [el("span", { className: ["embed-title"] }, [text(title)]), ...action])],
+    [...poster, symbol(embed.medium), el("span", { className: ["embed-words"] }, [el("span", { className: ["embed-title"] }, [text(title)]), ...action])],
   );
   return el("figure", { className: ["embed", `embed-${embed.provider}`] }, [
     el("div", { className: ["embed-box", `ratio-${ratio}`] }, [facade]),

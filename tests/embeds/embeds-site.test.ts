@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { CheerioAPI } from "cheerio";
 import { fromHtml } from "hast-util-from-html";
@@ -134,5 +134,56 @@ describe("an embed line an editor got wrong", () => {
     expect(problems[1]?.message).toContain("does not point at one video");
     expect(problems[2]?.message).toContain("`size`");
     for (const problem of problems) expect(problem.fix).not.toBe("");
+  });
+});
+
+describe("a poster on an embed", () => {
+  const VIDEO_WITH_POSTER = 'Opening.\n\n::embed{url="https://www.youtube.com/watch?v=aqz-KE-bpKQ" title="The council vote" poster="images/pier.jpg"}\n\n::embed{url="https://datawrapper.dwcdn.net/Xk3Lm/2/" title="Funding by source"}\n';
+
+  it("shows the editor's own picture on the facade, published like the article's other pictures, and loads nothing from the provider", async () => {
+    const result = await build({ root: embedsFixture(VIDEO_WITH_POSTER), now: EMBEDS_NOW });
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics.filter((d) => d.file.endsWith("embeds.md"))).toEqual([]);
+    const html = readFileSync(path.join(result.outputDir, EMBEDS_PAGE, "index.html"), "utf8");
+    const $ = readPage(result.outputDir, EMBEDS_PAGE);
+    const [video, chart] = $("a.embed-load").toArray().map((a) => $(a));
+    // Resized versions in modern formats, as a body picture gets; decorative, since the link's words name it.
+    const poster = video?.find("picture > img.embed-poster");
+    expect(poster?.attr("alt")).toBe("");
+    expect(poster?.attr("loading")).toBe("lazy");
+    expect(poster?.attr("src")).toMatch(/^\/media\/articles\/2026\/images\/pier[.-]/);
+    expect(video?.find("picture > source").toArray().map((source) => $(source).attr("type"))).toEqual(["image/avif", "image/webp"]);
+    for (const file of [poster?.attr("src") ?? "", ...(poster?.attr("srcset") ?? "").split(",").map((part) => part.trim().split(" ")[0] ?? "")]) expect(existsSync(path.join(result.outputDir, file))).toBe(true);
+    expect(video?.find(".embed-play")).toHaveLength(1);
+    expect(readText(video ?? $())).toBe("The council vote Play the video from YouTube");
+    // Without a poster, the plain box with the kind's icon.
+    expect(chart?.find("img, picture")).toHaveLength(0);
+    expect(thirdPartyLoads(fromHtml(html), SITE)).toEqual([]);
+  });
+
+  it("refuses a poster from another website, a poster file that is not there and a poster on a post, each at its line", async () => {
+    const root = embedsFixture(
+      [
+        "Opening.",
+        '::embed{url="https://www.youtube.com/watch?v=aqz-KE-bpKQ" title="The vote" poster="https://i.ytimg.com/vi/aqz-KE-bpKQ/hqdefault.jpg"}',
+        '::embed{url="https://vimeo.com/76979871" title="The count" poster="images/no-such-picture.jpg"}',
+        '::embed{url="https://x.com/MillbrookEA/status/1861234567890123456" poster="images/pier.jpg"}',
+      ].join("\n\n"),
+    );
+    const result = await build({ root, now: EMBEDS_NOW });
+    expect(result.ok).toBe(false);
+    const problems = result.diagnostics.filter((d) => d.file === "content/articles/2026/embeds.md");
+    expect(problems.map((d) => [d.severity, d.code, d.line, d.field])).toEqual([
+      ["error", "markdown/embed", 8, undefined],
+      ["error", "content/image-missing", 10, "poster"],
+      ["error", "markdown/embed", 12, undefined],
+    ]);
+    const [remote, missing, onPost] = problems;
+    expect(remote?.message).toContain("`poster` “https://i.ytimg.com/vi/aqz-KE-bpKQ/hqdefault.jpg” is on another website");
+    expect(remote?.fix).toContain('poster="images/');
+    expect(missing?.message).toContain('"images/no-such-picture.jpg" does not exist');
+    expect(missing?.fix).toContain("content/articles/2026/images/no-such-picture.jpg");
+    expect(onPost?.message).toContain("`poster`");
+    expect(onPost?.fix).toContain("Remove `poster`");
   });
 });

@@ -125,6 +125,46 @@ describe("parseEmbedDirective", () => {
     });
   });
 
+  it("reads a poster: a picture's path, as the article's other pictures are written", () => {
+    expect(parseEmbedDirective(`::embed{url="https://vimeo.com/1" poster="images/council meeting.jpg"}`)).toEqual({
+      ok: true,
+      directive: { url: "https://vimeo.com/1", poster: "images/council meeting.jpg" },
+    });
+  });
+
+  it.each([
+    ["https://i.ytimg.com/vi/aqz-KE-bpKQ/hqdefault.jpg", "is on another website"],
+    ["//i.ytimg.com/vi/aqz-KE-bpKQ/hqdefault.jpg", "is on another website"],
+    // Browsers read `\\` as `//`.
+    ["\\\\i.ytimg.com\\vi\\aqz-KE-bpKQ\\hqdefault.jpg", "is on another website"],
+    ["data:image/png;base64,iVBORw0KGgo=", "is not the path of a picture file"],
+    ["javascript:alert(1)", "is not the path of a picture file"],
+  ])("refuses the poster %s, saying how to use a local picture instead", (poster, words) => {
+    const parsed = parseEmbedDirective(`::embed{url="https://vimeo.com/1" poster="${poster}"}`);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problem.message).toContain("`poster`");
+    expect(parsed.problem.message).toContain(words);
+    expect(parsed.problem.fix).toContain('poster="images/');
+  });
+
+  it("accepts no poster that a browser would fetch from another host, however it is written", () => {
+    expect(parseEmbedDirective(`::embed{url="https://vimeo.com/1" poster="images/a.jpg"}`).ok).toBe(true);
+    // What browsers skip or read as slashes before a host: control characters, tabs, backslashes.
+    const start = fc.constantFrom("", "images/", "/", "//", "\\\\", "/\\", "\t/\n/", "\u0001//", "\u001f/ /", "https:", "HTTPS://", "http:/", "data:");
+    const rest = fc.string({ unit: fc.constantFrom("/", "\\", ".", ":", "a", "\t", "\u0000", " ") });
+    fc.assert(
+      fc.property(start, rest, fc.string(), (head, middle, tail) => {
+        const parsed = parseEmbedDirective(`::embed{url="https://vimeo.com/1" poster="${(head + middle + tail).replaceAll('"', "")}"}`);
+        if (!parsed.ok || parsed.directive.poster === undefined) return;
+        const page = "https://news.example/2026/11/26/story/";
+        // An address that is not one (`http:` alone) fetches nothing.
+        if (URL.canParse(parsed.directive.poster, page)) expect(new URL(parsed.directive.poster, page).origin).toBe("https://news.example");
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it.each([
     ["::embed{title=\"x\"}", "no `url`"],
     ["::embed{url=\"https://vimeo.com/1\" colour=\"red\"}", "attribute `colour`"],
