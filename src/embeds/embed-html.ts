@@ -125,10 +125,15 @@ function toCard(embed: CardEmbed, options: EmbedOptions): Element {
   ]);
 }
 
-/** The link a feed carries instead of a facade: feed readers run no script, and many strip figures. */
+/**
+ * What a feed carries for an embed: feed readers run no script and many strip figures, so a frame
+ * is a link saying what it is and where ("River levels (chart on Flourish)"); a post is its card,
+ * already a quote or a link.
+ */
 export function toFeedLink(embed: Embed, options: EmbedOptions = {}): Element {
-  const title = options.title ?? (embed.kind === "frame" ? embed.defaultTitle : `A post by ${embed.author}`);
-  return el("p", {}, [el("a", { href: embed.page }, [text(`${title} (${embed.providerName})`)])]);
+  if (embed.kind === "card") return toCard(embed, options);
+  const words = options.title === undefined ? embed.defaultTitle : `${options.title} (${embed.medium} on ${embed.providerName})`;
+  return el("p", {}, [el("a", { href: embed.page }, [text(words)])]);
 }
 
 function el(tagName: string, properties: Element["properties"], children: ElementContent[]): Element {

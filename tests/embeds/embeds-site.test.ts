@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { CheerioAPI } from "cheerio";
+import { load, type CheerioAPI } from "cheerio";
 import { fromHtml } from "hast-util-from-html";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../../src/build.ts";
@@ -113,7 +113,24 @@ describe("a site with an embed of every provider", () => {
     const feed = readFileSync(path.join(result.outputDir, "feed.json"), "utf8");
     const item = (JSON.parse(feed) as { items: { url: string; content_html: string }[] }).items.find((entry) => entry.url.endsWith(EMBEDS_PAGE));
     const content = item?.content_html ?? "";
-    expect(content).toContain('<p><a href="https://www.youtube.com/watch?v=aqz-KE-bpKQ">Video on YouTube (YouTube)</a></p>');
+    const $ = load(content);
+    // Each frame says what it is and where it is, as a sentence in a feed reader would.
+    const links = $("p:not(.embed-post)").filter((_, p) => $(p).children().length === 1 && $(p).text() === $(p).children("a").text());
+    expect(links.toArray().map((p) => [$(p).text(), $(p).children("a").attr("href")])).toEqual([
+      ["Video on YouTube", "https://www.youtube.com/watch?v=aqz-KE-bpKQ"],
+      ["The council vote (video on Vimeo)", "https://vimeo.com/76979871"],
+      ["Funding by source (chart on Datawrapper)", "https://datawrapper.dwcdn.net/Xk3Lm/2/"],
+      ["River levels (chart on Flourish)", "https://public.flourish.studio/visualisation/16234501/"],
+      ["Planning statement (document on DocumentCloud)", "https://www.documentcloud.org/documents/24512345-planning-statement"],
+      ["The meeting (audio on SoundCloud)", "https://soundcloud.com/lantern/meeting"],
+      ["The route (map on OpenStreetMap)", "https://www.openstreetmap.org/#map=16/51.5072/-0.1276"],
+    ]);
+    expect($("blockquote").text()).toBe("Work starts in spring.");
+    expect($("p.embed-post").toArray().map((post) => $(post).text())).toEqual([
+      "Posted by @MillbrookEA: View this post on X",
+      "View this post on Instagram",
+      "Posted by @river@mastodon.social: View this post on Mastodon",
+    ]);
     expect(content).not.toMatch(/<iframe|<script|data-embed/);
   });
 });
@@ -159,6 +176,11 @@ describe("a poster on an embed", () => {
     // Without a poster, the plain box with the kind's icon.
     expect(chart?.find("img, picture")).toHaveLength(0);
     expect(thirdPartyLoads(fromHtml(html), SITE)).toEqual([]);
+    // A feed gets the link alone: a picture there would play nothing.
+    const feed = JSON.parse(readFileSync(path.join(result.outputDir, "feed.json"), "utf8")) as { items: { url: string; content_html: string }[] };
+    const item = load(feed.items.find((entry) => entry.url.endsWith(EMBEDS_PAGE))?.content_html ?? "");
+    expect(item("img, picture")).toHaveLength(0);
+    expect(item("a[href='https://www.youtube.com/watch?v=aqz-KE-bpKQ']").text()).toBe("The council vote (video on YouTube)");
   });
 
   it("refuses a poster from another website, a poster file that is not there and a poster on a post, each at its line", async () => {
