@@ -15,11 +15,16 @@ export interface EmbedOptions {
 }
 
 const POSTER_CLASS = "embed-poster";
+const POST_CLASS = "embed-post";
 
 /** True for a facade's poster `<img>`: decoration (empty alt, inside a link its words name), named by the `poster` attribute. Only this module writes the class, after the sanitiser, which lets no editor write a class on an image. */
 export function isEmbedPoster(image: Element): boolean {
-  const className = image.properties.className;
-  return Array.isArray(className) && className.includes(POSTER_CLASS);
+  return hasClass(image, POSTER_CLASS);
+}
+
+/** True for the paragraph that links to a post given without its words: Tidings' words, not the article's, so never its opening paragraph. */
+export function isEmbedPost(paragraph: Element): boolean {
+  return hasClass(paragraph, POST_CLASS);
 }
 
 /** The attribute on a facade link that carries the iframe's address; only this module writes it, since the sanitiser drops every `data-*` an editor writes. */
@@ -116,7 +121,7 @@ function toCard(embed: CardEmbed, options: EmbedOptions): Element {
     const by = embed.author === undefined ? "" : options.title === undefined ? `Posted by ${embed.author}` : `, posted by ${embed.author}`;
     const lead = options.title === undefined ? [] : [text(options.title)];
     const between = by === "" && lead.length === 0 ? [] : [el("span", NOT_INDEXED, [text(`${by}: `)])];
-    return el("p", { className: ["embed-post", `embed-${embed.provider}`] }, [...lead, ...between, link(`View this post on ${embed.providerName}`, NOT_INDEXED)]);
+    return el("p", { className: [POST_CLASS, `embed-${embed.provider}`] }, [...lead, ...between, link(`View this post on ${embed.providerName}`, NOT_INDEXED)]);
   }
   const source = embed.author === undefined ? `On ${embed.providerName}: ` : `${embed.author} on ${embed.providerName}: `;
   return el("figure", { className: ["embed", "embed-card", `embed-${embed.provider}`] }, [
@@ -134,6 +139,11 @@ export function toFeedLink(embed: Embed, options: EmbedOptions = {}): Element {
   if (embed.kind === "card") return toCard(embed, options);
   const words = options.title === undefined ? embed.defaultTitle : `${options.title} (${embed.medium} on ${embed.providerName})`;
   return el("p", {}, [el("a", { href: embed.page }, [text(words)])]);
+}
+
+function hasClass(element: Element, name: string): boolean {
+  const className = element.properties.className;
+  return Array.isArray(className) && className.includes(name);
 }
 
 function el(tagName: string, properties: Element["properties"], children: ElementContent[]): Element {
