@@ -65,7 +65,8 @@ export function rehypeBodyFacts() {
       const { href, src, alt, id } = node.properties;
       if (typeof id === "string") ids.push(id);
       if (node.tagName === "a" && typeof href === "string") links.push({ url: href, line });
-      if (node.tagName === "img" && typeof src === "string") images.push({ src, alt: typeof alt === "string" ? alt : "", line, ...(isEmbedPoster(node) && { field: "poster" }) });
+      if (node.tagName === "img" && typeof src === "string")
+        images.push({ src, alt: typeof alt === "string" ? alt : "", line, ...(isEmbedPoster(node) && { field: "poster" }) });
       if (blocks.has(node.tagName)) text.push(" ");
       if (isHidden(node)) return SKIP;
       if (firstParagraph === "" && node.tagName === "p" && parent.type === "root" && !isEmbedPost(node)) {
