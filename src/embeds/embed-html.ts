@@ -35,7 +35,7 @@ export const EMBED_SRC_ATTRIBUTE = "data-embed-src";
 const NOT_INDEXED = { dataPagefindIgnore: "" };
 
 /**
- * An embed as hast: a click-to-load facade for frames, a static quote card for posts. Neither
+ * An embed as hast: a click-to-load facade for frames, a static quote card or link for posts. Neither
  * references anything on a third-party host that a browser fetches by itself: only `href` and
  * `cite` (followed when the reader asks) and `data-embed-*` (read by embed.js on a click); a
  * poster is the site's own picture, published later like any body image.

@@ -49,7 +49,7 @@ export interface FrameEmbed {
   sandbox: string;
 }
 
-/** A social post, shown as a static quote card with a link: no third-party script, ever. */
+/** A social post, shown as a static quote card (or, without its words, a link): no third-party script, ever. */
 export interface CardEmbed {
   kind: "card";
   provider: ProviderId;
