@@ -1,5 +1,6 @@
 import type { Element, ElementContent } from "hast";
-import type { CardEmbed, Embed, FrameEmbed, Ratio } from "./providers.ts";
+import { s } from "hastscript";
+import type { CardEmbed, Embed, FrameEmbed, Medium, Ratio } from "./providers.ts";
 
 /** What an editor may set on an embed besides its address. */
 export interface EmbedOptions {
@@ -7,8 +8,23 @@ export interface EmbedOptions {
   title?: string;
   /** The box's shape, overriding the provider's usual one. */
   ratio?: Ratio;
-  /** For posts: the words of the post, quoted on the card (the build cannot fetch them). */
+  /** For posts: the words of the post, quoted on the card (the build cannot fetch them); without them nothing is quoted. */
   text?: string;
+  /** For frames: a local picture's path (never an address: `parseEmbedDirective` refuses those), shown on the facade. */
+  poster?: string;
+}
+
+const POSTER_CLASS = "embed-poster";
+const POST_CLASS = "embed-post";
+
+/** True for a facade's poster `<img>`: decoration (empty alt, inside a link its words name), named by the `poster` attribute. Only this module writes the class, after the sanitiser, which lets no editor write a class on an image. */
+export function isEmbedPoster(image: Element): boolean {
+  return hasClass(image, POSTER_CLASS);
+}
+
+/** True for the paragraph that links to a post given without its words: Tidings' words, not the article's, so never its opening paragraph. */
+export function isEmbedPost(paragraph: Element): boolean {
+  return hasClass(paragraph, POST_CLASS);
 }
 
 /** The attribute on a facade link that carries the iframe's address; only this module writes it, since the sanitiser drops every `data-*` an editor writes. */
@@ -19,9 +35,10 @@ export const EMBED_SRC_ATTRIBUTE = "data-embed-src";
 const NOT_INDEXED = { dataPagefindIgnore: "" };
 
 /**
- * An embed as hast: a click-to-load facade for frames, a static quote card for posts. Neither
+ * An embed as hast: a click-to-load facade for frames, a static quote card or link for posts. Neither
  * references anything on a third-party host that a browser fetches by itself: only `href` and
- * `cite` (followed when the reader asks) and `data-embed-*` (read by embed.js on a click).
+ * `cite` (followed when the reader asks) and `data-embed-*` (read by embed.js on a click); a
+ * poster is the site's own picture, published later like any body image.
  */
 export function toEmbedElement(embed: Embed, options: EmbedOptions = {}): Element {
   return embed.kind === "frame" ? toFacade(embed, options) : toCard(embed, options);
@@ -30,12 +47,16 @@ export function toEmbedElement(embed: Embed, options: EmbedOptions = {}): Elemen
 function toFacade(embed: FrameEmbed, options: EmbedOptions): Element {
   const title = options.title ?? embed.defaultTitle;
   const ratio = options.ratio ?? embed.ratio;
+  // A default title ("Chart by Datawrapper") already names the kind and the provider.
+  const action = options.title === undefined ? [] : [text(" "), el("span", { className: ["embed-action"], ...NOT_INDEXED }, [text(actionWords(embed))])];
+  const poster = options.poster === undefined ? [] : [el("img", { className: [POSTER_CLASS], src: options.poster, alt: "" }, [])];
   // A link, not a button: without JavaScript it takes the reader to the provider's page; embed.js
-  // turns the click into the iframe. Its text is the title, so the title is its accessible name.
+  // turns the click into the iframe. Its text is the title and then what selecting it does, so
+  // screen readers name it by the title; the symbol is decoration.
   const facade = el(
     "a",
     {
-      className: ["embed-load"],
+      className: options.poster === undefined ? ["embed-load"] : ["embed-load", "embed-with-poster"],
       href: embed.page,
       rel: ["noopener", "noreferrer"],
       dataEmbedSrc: embed.src,
@@ -43,7 +64,7 @@ function toFacade(embed: FrameEmbed, options: EmbedOptions): Element {
       dataEmbedSandbox: embed.sandbox,
       dataEmbedTitle: title,
     },
-    [el("span", { className: ["embed-play"], ariaHidden: "true" }, []), el("span", { className: ["embed-title"] }, [text(title)])],
+    [...poster, symbol(embed.medium), el("span", { className: ["embed-words"] }, [el("span", { className: ["embed-title"] }, [text(title)]), ...action])],
   );
   return el("figure", { className: ["embed", `embed-${embed.provider}`] }, [
     el("div", { className: ["embed-box", `ratio-${ratio}`] }, [facade]),
@@ -51,22 +72,78 @@ function toFacade(embed: FrameEmbed, options: EmbedOptions): Element {
   ]);
 }
 
+/** What selecting the facade does, in words: "Load the chart from Datawrapper". */
+function actionWords(embed: FrameEmbed): string {
+  const verb = embed.medium === "video" || embed.medium === "audio" ? "Play" : "Load";
+  return `${verb} the ${embed.medium} from ${embed.providerName}`;
+}
+
+// Line drawings on a 24-unit grid, stroked in the text colour: bars, a page, a sound wave, a folded map.
+const ICONS: Readonly<Record<Exclude<Medium, "video">, string>> = {
+  chart: "M3 21h18M6 17v-5M11 17V6M16 17v-8",
+  document: "M6 2h9l5 5v15H6zM15 2v5h5M9 12h8M9 16h8",
+  audio: "M3 10v4M7 7v10M11 3v18M15 7v10M19 10v4",
+  map: "M2 6l7-3 6 3 7-3v15l-7 3-6-3-7 3zM9 3v15M15 6v15",
+};
+
+/**
+ * The facade's symbol: a play triangle (CSS) only for video, since it promises something to
+ * play; every other kind its own icon, drawn inline so it costs no request.
+ */
+function symbol(medium: Medium): Element {
+  if (medium === "video") return el("span", { className: ["embed-play"], ariaHidden: "true" }, []);
+  return s(
+    "svg",
+    {
+      className: ["embed-icon", `embed-icon-${medium}`],
+      viewBox: "0 0 24 24",
+      width: 40,
+      height: 40,
+      fill: "none",
+      stroke: "currentColor",
+      strokeWidth: 1.75,
+      strokeLinecap: "round",
+      strokeLinejoin: "round",
+      ariaHidden: "true",
+    },
+    [s("path", { d: ICONS[medium] })],
+  );
+}
+
+/**
+ * A post: the words the editor gave, quoted as the author's with a link to the post; without them,
+ * no quotation at all (the build cannot fetch the post, and anything else in a blockquote would be
+ * words the author never wrote), just a link to the post and who posted it.
+ */
 function toCard(embed: CardEmbed, options: EmbedOptions): Element {
-  const words = options.text ?? options.title;
-  const quote: ElementContent[] = words === undefined ? [el("p", NOT_INDEXED, [text(`A post by ${embed.author} on ${embed.providerName}.`)])] : [el("p", {}, [text(words)])];
+  const link = (words: string, properties: Element["properties"] = {}) => el("a", { href: embed.page, rel: ["noopener", "noreferrer"], ...properties }, [text(words)]);
+  if (options.text === undefined) {
+    const by = embed.author === undefined ? "" : options.title === undefined ? `Posted by ${embed.author}` : `, posted by ${embed.author}`;
+    const lead = options.title === undefined ? [] : [text(options.title)];
+    const between = by === "" && lead.length === 0 ? [] : [el("span", NOT_INDEXED, [text(`${by}: `)])];
+    return el("p", { className: [POST_CLASS, `embed-${embed.provider}`] }, [...lead, ...between, link(`View this post on ${embed.providerName}`, NOT_INDEXED)]);
+  }
+  const source = embed.author === undefined ? `On ${embed.providerName}: ` : `${embed.author} on ${embed.providerName}: `;
   return el("figure", { className: ["embed", "embed-card", `embed-${embed.provider}`] }, [
-    el("blockquote", { cite: embed.page }, quote),
-    el("figcaption", NOT_INDEXED, [
-      text(`${embed.author} on ${embed.providerName}: `),
-      el("a", { href: embed.page, rel: ["noopener", "noreferrer"] }, [text(`view the post on ${embed.providerName}`)]),
-    ]),
+    el("blockquote", { cite: embed.page }, [el("p", {}, [text(options.text)])]),
+    el("figcaption", NOT_INDEXED, [text(source), link(`view the post on ${embed.providerName}`)]),
   ]);
 }
 
-/** The link a feed carries instead of a facade: feed readers run no script, and many strip figures. */
+/**
+ * What a feed carries for an embed: feed readers run no script and many strip figures, so a frame
+ * is a link saying what it is and where ("River levels (chart on Flourish)"); a post is its card,
+ * already a quote or a link.
+ */
 export function toFeedLink(embed: Embed, options: EmbedOptions = {}): Element {
-  const title = options.title ?? (embed.kind === "frame" ? embed.defaultTitle : `A post by ${embed.author}`);
-  return el("p", {}, [el("a", { href: embed.page }, [text(`${title} (${embed.providerName})`)])]);
+  if (embed.kind === "card") return toCard(embed, options);
+  const words = options.title === undefined ? embed.defaultTitle : `${options.title} (${embed.medium} on ${embed.providerName})`;
+  return el("p", {}, [el("a", { href: embed.page }, [text(words)])]);
+}
+
+function hasClass(element: Element, name: string): boolean {
+  const className = element.properties.className;
+  return Array.isArray(className) && className.includes(name);
 }
 
 function el(tagName: string, properties: Element["properties"], children: ElementContent[]): Element {

@@ -3,12 +3,14 @@ import { fromHtml } from "hast-util-from-html";
 import { toHtml } from "hast-util-to-html";
 import { EXIT, walk } from "../markdown/walk.ts";
 import { hasEmbeds } from "./frame-sources.ts";
-import { PROVIDER_NAMES, type ProviderId } from "./providers.ts";
+import { toFeedLink } from "./embed-html.ts";
+import { parseEmbedUrl } from "./providers.ts";
 
 /**
  * A rendered body for feeds: each click-to-load facade becomes a paragraph with a plain link to
- * the provider's page (feed readers run no script and often drop figures; the facade's box would
- * be an empty rectangle there). Post cards stay, as they are already a quote and a link.
+ * the provider's page, saying what it is (feed readers run no script and often drop figures; the
+ * facade's box would be an empty rectangle there, and its poster a picture that plays nothing).
+ * Post cards stay, as they are already a quote or a link.
  */
 export function embedsAsLinks(html: string): string {
   if (!hasEmbeds([html])) return html;
@@ -17,14 +19,18 @@ export function embedsAsLinks(html: string): string {
     if (node.type !== "element" || node.tagName !== "figure") return undefined;
     const facade = findFacade(node);
     if (facade === undefined) return undefined;
-    const provider = classes(node).find((name) => name.startsWith("embed-"))?.slice("embed-".length) as ProviderId | undefined;
-    const name = provider !== undefined && provider in PROVIDER_NAMES ? PROVIDER_NAMES[provider] : undefined;
-    const title = String(facade.properties.dataEmbedTitle ?? "");
-    const link: Element = { type: "element", tagName: "a", properties: { href: facade.properties.href ?? "" }, children: [{ type: "text", value: name === undefined ? title : `${title} (${name})` }] };
-    parent.children[index] = { type: "element", tagName: "p", properties: {}, children: [link] };
+    parent.children[index] = feedLink(String(facade.properties.href ?? ""), String(facade.properties.dataEmbedTitle ?? ""));
     return index + 1;
   });
   return toHtml(tree);
+}
+
+/** The feed's link for a facade, read back from the provider's page the facade links to (the facade's HTML says no more than that and the title). */
+function feedLink(page: string, title: string): Element {
+  const parsed = parseEmbedUrl(page);
+  if (parsed.ok) return toFeedLink(parsed.embed, title === "" || (parsed.embed.kind === "frame" && title === parsed.embed.defaultTitle) ? {} : { title });
+  // Only a page this build wrote reaches here, and every one parses; a plain link is the safe side.
+  return { type: "element", tagName: "p", properties: {}, children: [{ type: "element", tagName: "a", properties: { href: page }, children: [{ type: "text", value: title }] }] };
 }
 
 function findFacade(figure: Element): Element | undefined {
@@ -37,9 +43,4 @@ function findFacade(figure: Element): Element | undefined {
     return undefined;
   });
   return found;
-}
-
-function classes(element: Element): string[] {
-  const value = element.properties.className;
-  return Array.isArray(value) ? value.map(String) : [];
 }

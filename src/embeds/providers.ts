@@ -24,10 +24,14 @@ export const RATIOS = ["16x9", "4x3", "1x1", "3x4", "9x16", "audio"] as const;
 /** A shape from `RATIOS`. */
 export type Ratio = (typeof RATIOS)[number];
 
+/** What a frame shows, which decides how its facade looks: only a video gets a play symbol. */
+export type Medium = "video" | "chart" | "document" | "audio" | "map";
+
 /** An embed shown in an iframe once the reader asks (video, chart, document, audio, map). */
 export interface FrameEmbed {
   kind: "frame";
   provider: ProviderId;
+  medium: Medium;
   /** The provider's name as readers know it, e.g. "YouTube". */
   providerName: string;
   /** The provider's own page for this item: the link that works without JavaScript. */
@@ -45,14 +49,14 @@ export interface FrameEmbed {
   sandbox: string;
 }
 
-/** A social post, shown as a static quote card with a link: no third-party script, ever. */
+/** A social post, shown as a static quote card (or, without its words, a link): no third-party script, ever. */
 export interface CardEmbed {
   kind: "card";
   provider: ProviderId;
   providerName: string;
   page: string;
-  /** Who posted it, as the URL names them (`@name`, `@name@host`, a Bluesky handle). */
-  author: string;
+  /** Who posted it, as the URL names them (`@name`, `@name@host`, a Bluesky handle); absent when the URL does not say. */
+  author?: string;
 }
 
 /** What a URL is as an embed. */
@@ -121,6 +125,7 @@ function youtube(url: URL, parts: string[]): ParsedEmbed | undefined {
   const shorts = parts[0] === "shorts";
   return frame({
     provider: "youtube",
+    medium: "video",
     page: `https://www.youtube.com/watch?v=${id}`,
     src: `https://www.youtube-nocookie.com/embed/${id}?autoplay=1`,
     defaultTitle: "Video on YouTube",
@@ -136,6 +141,7 @@ function vimeo(url: URL, parts: string[]): ParsedEmbed | undefined {
   if (id === undefined || !/^\d{1,12}$/.test(id)) return undefined;
   return frame({
     provider: "vimeo",
+    medium: "video",
     page: `https://vimeo.com/${id}`,
     // dnt=1: Vimeo's player sets no tracking cookies.
     src: `https://player.vimeo.com/video/${id}?autoplay=1&dnt=1`,
@@ -155,6 +161,7 @@ function datawrapper(url: URL, parts: string[]): ParsedEmbed | undefined {
   const path = version === undefined ? `${id}/` : `${id}/${version}/`;
   return frame({
     provider: "datawrapper",
+    medium: "chart",
     page: `https://datawrapper.dwcdn.net/${path}`,
     src: `https://datawrapper.dwcdn.net/${path}`,
     defaultTitle: "Chart by Datawrapper",
@@ -170,6 +177,7 @@ function flourish(_url: URL, parts: string[]): ParsedEmbed | undefined {
   if (parts.length > 3 || (parts.length === 3 && parts[2] !== "embed")) return undefined;
   return frame({
     provider: "flourish",
+    medium: "chart",
     page: `https://public.flourish.studio/${kind}/${id}/`,
     src: `https://flo.uri.sh/${kind}/${id}/embed`,
     defaultTitle: kind === "story" ? "Story by Flourish" : "Chart by Flourish",
@@ -186,6 +194,7 @@ function documentcloud(_url: URL, parts: string[]): ParsedEmbed | undefined {
   if (parts.length === 3 && !/^[a-z0-9-]{1,200}$/i.test(parts[2] ?? "")) return undefined;
   return frame({
     provider: "documentcloud",
+    medium: "document",
     page: `https://www.documentcloud.org/documents/${slug}`,
     src: `https://embed.documentcloud.org/documents/${slug}/?embed=1`,
     defaultTitle: "Document on DocumentCloud",
@@ -204,6 +213,7 @@ function soundcloud(_url: URL, parts: string[]): ParsedEmbed | undefined {
   const page = `https://soundcloud.com/${parts.join("/")}`;
   return frame({
     provider: "soundcloud",
+    medium: "audio",
     page,
     src: `https://w.soundcloud.com/player/?url=${encodeURIComponent(page)}&auto_play=true&visual=false`,
     defaultTitle: "Audio on SoundCloud",
@@ -232,6 +242,7 @@ function openstreetmap(url: URL): ParsedEmbed | undefined {
   const pageQuery = marker === undefined ? "" : `?mlat=${Number(mlat)}&mlon=${Number(mlon)}`;
   return frame({
     provider: "openstreetmap",
+    medium: "map",
     page: `https://www.openstreetmap.org/${pageQuery}#map=${zoom}/${lat}/${lon}`,
     src: `https://www.openstreetmap.org/export/embed.html?${query}`,
     defaultTitle: "Map from OpenStreetMap",
@@ -256,14 +267,14 @@ function xPost(_url: URL, parts: string[]): ParsedEmbed | undefined {
 function instagram(_url: URL, parts: string[]): ParsedEmbed | undefined {
   const [kind, code] = parts;
   if (parts.length !== 2 || (kind !== "p" && kind !== "reel") || !/^[A-Za-z0-9_-]{5,40}$/.test(code ?? "")) return undefined;
-  return card("instagram", `https://www.instagram.com/${kind}/${code}/`, "Instagram");
+  return card("instagram", `https://www.instagram.com/${kind}/${code}/`);
 }
 
 function bluesky(_url: URL, parts: string[]): ParsedEmbed | undefined {
   const [profile, handle, post, key] = parts;
   if (parts.length !== 4 || profile !== "profile" || post !== "post") return undefined;
   if (!/^(?:[a-z0-9-]{1,63}\.)+[a-z]{2,63}$|^did:plc:[a-z0-9]{24}$/i.test(handle ?? "") || !/^[a-z0-9]{10,20}$/i.test(key ?? "")) return undefined;
-  return card("bluesky", `https://bsky.app/profile/${handle}/post/${key}`, handle?.startsWith("did:") ? "Bluesky" : `@${handle}`);
+  return card("bluesky", `https://bsky.app/profile/${handle}/post/${key}`, handle?.startsWith("did:") ? undefined : `@${handle}`);
 }
 
 /** A Mastodon (or other ActivityPub server's) post: any host, the path `/@name/12345`. */
@@ -301,8 +312,10 @@ function frame(embed: Omit<FrameEmbed, "kind" | "providerName" | "origin">): Par
   return { ok: true, embed: { kind: "frame", providerName: PROVIDER_NAMES[embed.provider], origin: new URL(embed.src).origin, ...embed } };
 }
 
-function card(provider: ProviderId, page: string, author: string): ParsedEmbed {
-  return { ok: true, embed: { kind: "card", provider, providerName: PROVIDER_NAMES[provider], page, author } };
+function card(provider: ProviderId, page: string, author?: string): ParsedEmbed {
+  const embed: CardEmbed = { kind: "card", provider, providerName: PROVIDER_NAMES[provider], page };
+  if (author !== undefined) embed.author = author;
+  return { ok: true, embed };
 }
 
 function unknown(message: string): ParsedEmbed {

@@ -16,6 +16,8 @@ export interface BodyImage {
   src: string;
   alt: string;
   line: number;
+  /** The attribute that names it when it is not a picture in the text: `poster` for an embed's poster. */
+  field?: string;
 }
 
 /** One `::update` line found by `rehypeLiveUpdates`: its marker in the tree, what it says, its 1-based body line. */

@@ -13,7 +13,7 @@ import { scanNesting, type NestingProblem } from "./scan-nesting.ts";
  * render differently: a change to processor.ts, the schema, any plugin, or a unified/remark/rehype
  * upgrade. Render caches key on it (see `renderCacheKey`).
  */
-export const PIPELINE_VERSION = "tidings-markdown-11";
+export const PIPELINE_VERSION = "tidings-markdown-12";
 
 /** How to render one article body. */
 export interface RenderOptions {
@@ -72,7 +72,7 @@ export interface RenderedBody {
   /** Every link target in the body (after sanitising), with the file line, for whole-site link checks later. */
   links: { url: string; line: number }[];
   /** Every image in the body: src as written, alt, file line. */
-  images: { src: string; alt: string; line: number }[];
+  images: { src: string; alt: string; line: number; field?: string }[];
   /** Every element id in the body (headings, footnotes), for checking links to a section. */
   ids: string[];
   /** Problems for the editor: file-relative lines, plain sentences, a fix, stable codes like `markdown/image-alt`. */
@@ -114,7 +114,7 @@ export function renderMarkdown(source: string, options: RenderOptions): Rendered
       firstParagraph: file.data.firstParagraph ?? "",
       wordCount: file.data.wordCount ?? 0,
       links: (file.data.links ?? []).map((link): BodyLink => ({ url: link.url, line: link.line + offset })),
-      images: (file.data.images ?? []).map((image): BodyImage => ({ src: image.src, alt: image.alt, line: image.line + offset })),
+      images: (file.data.images ?? []).map((image): BodyImage => ({ ...image, line: image.line + offset })),
       ids: file.data.ids ?? [],
       diagnostics: toDiagnostics(file, options),
     };

@@ -465,7 +465,7 @@ function addImageUse(
   images: Map<string, ImageReference>,
   sourcePath: string,
   url: string,
-  use: { file: string; line: number | undefined; field?: string; lead: boolean },
+  use: { file: string; line: number | undefined; field?: string | undefined; lead: boolean },
 ): void {
   const reference = images.get(sourcePath) ?? { sourcePath, url, uses: [] };
   const recorded: ImageUse = { file: use.file, lead: use.lead };
@@ -540,9 +540,9 @@ function collectBodyImages(
   images: Map<string, ImageReference>,
 ): void {
   for (const image of entry.images) {
-    const media = checkMedia(entry, image.src, image.line, input, diagnostics);
+    const media = checkMedia(entry, image.src, image.line, input, diagnostics, image.field);
     if (media && media !== "missing")
-      addImageUse(images, path.join(input.root, media.source), media.url, { file: entry.file, line: image.line, lead: false });
+      addImageUse(images, path.join(input.root, media.source), media.url, { file: entry.file, line: image.line, field: image.field, lead: false });
   }
 }
 

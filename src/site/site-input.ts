@@ -12,8 +12,8 @@ export interface RenderedEntry<FrontMatter> extends ValidEntry<FrontMatter> {
   html: [string] | [string, string];
   firstParagraph: string;
   wordCount: number;
-  /** Images in the body, with `src` as the editor wrote it and its file line. */
-  images: readonly { src: string; line: number }[];
+  /** Images in the body, with `src` as the editor wrote it, its file line and, for an embed's poster, the attribute naming it. */
+  images: readonly { src: string; line: number; field?: string | undefined }[];
   /** Links in the body, with `url` as the editor wrote it and its file line. */
   links: readonly { url: string; line: number }[];
   /** Element ids in the body (headings, footnotes), which links may point at. */

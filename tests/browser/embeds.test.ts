@@ -8,10 +8,15 @@ import type { StaticServer } from "../support/static-server.ts";
 
 const BODY = `Opening.
 
-[The council vote](https://www.youtube.com/watch?v=aqz-KE-bpKQ)
+::embed{url="https://www.youtube.com/watch?v=aqz-KE-bpKQ" title="The council vote" poster="images/pier.jpg"}
+
+::embed{url="https://datawrapper.dwcdn.net/Xk3Lm/2/" title="Funding by source"}
 
 https://x.com/MillbrookEA/status/1861234567890123456
 `;
+
+// The poster's address once it has loaded, else "" (a string: the tests have no DOM types).
+const POSTER_SHOWN = `(() => { const img = document.querySelector("img.embed-poster"); return img && img.complete && img.naturalWidth > 0 ? img.currentSrc : ""; })()`;
 
 describe("a click-to-load embed in Chromium", () => {
   let server: StaticServer;
@@ -45,6 +50,12 @@ describe("a click-to-load embed in Chromium", () => {
       await route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>player</title><p>player</p>" });
     });
     await page.goto(`${server.origin}${EMBEDS_PAGE}`);
+    // The poster is lazy: brought into view, it loads, from this site.
+    const poster = page.locator("img.embed-poster");
+    await poster.scrollIntoViewIfNeeded();
+    await expect.poll(() => page.evaluate<string>(POSTER_SHOWN)).not.toBe("");
+    expect(new URL(await page.evaluate<string>(POSTER_SHOWN)).origin).toBe(server.origin);
+    await page.getByRole("link", { name: "Funding by source" }).scrollIntoViewIfNeeded();
     await page.waitForLoadState("networkidle");
     expect(offSite).toEqual([]);
 

@@ -245,6 +245,10 @@ describe("renderMarkdown", () => {
       expect(firstParagraph).toBe("The river rose three metres overnight.");
     });
 
+    it("never takes a linked post's \"View this post\" line as the first paragraph", () => {
+      expect(render("https://x.com/MillbrookEA/status/1861234567890123456\n\nThe river rose.").firstParagraph).toBe("The river rose.");
+    });
+
     it("counts the visible words for reading time", () => {
       expect(render("## Two words\n\nThree more words — and [a link](/x).").wordCount).toBe(8);
     });

@@ -1,5 +1,6 @@
 import type { Element, Root } from "hast";
 import type { VFile } from "vfile";
+import { isEmbedPost, isEmbedPoster } from "../../embeds/embed-html.ts";
 import type { BodyImage, BodyLink } from "../file-data.ts";
 import { SKIP, walk } from "../walk.ts";
 
@@ -41,7 +42,7 @@ const word = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
 /**
  * Read what the rest of the site needs from the finished body, in one pass, into `file.data`:
  * every link and image with its body line, every element id (link targets), the first top-level
- * paragraph as plain text, and the number of visible words. Footnote numbers and the hidden "Footnotes" label are not words.
+ * paragraph as plain text (not an embedded post's link, which is Tidings' words), and the number of visible words. Footnote numbers and the hidden "Footnotes" label are not words.
  * Own plugin: these are Tidings' facts, not a transform anyone publishes.
  */
 export function rehypeBodyFacts() {
@@ -64,10 +65,11 @@ export function rehypeBodyFacts() {
       const { href, src, alt, id } = node.properties;
       if (typeof id === "string") ids.push(id);
       if (node.tagName === "a" && typeof href === "string") links.push({ url: href, line });
-      if (node.tagName === "img" && typeof src === "string") images.push({ src, alt: typeof alt === "string" ? alt : "", line });
+      if (node.tagName === "img" && typeof src === "string")
+        images.push({ src, alt: typeof alt === "string" ? alt : "", line, ...(isEmbedPoster(node) && { field: "poster" }) });
       if (blocks.has(node.tagName)) text.push(" ");
       if (isHidden(node)) return SKIP;
-      if (firstParagraph === "" && node.tagName === "p" && parent.type === "root") {
+      if (firstParagraph === "" && node.tagName === "p" && parent.type === "root" && !isEmbedPost(node)) {
         firstParagraph = visibleText(node).replace(/\s+/g, " ").trim();
       }
       return undefined;

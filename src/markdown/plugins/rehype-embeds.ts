@@ -13,8 +13,10 @@ import { walk, SKIP } from "../walk.ts";
  * - a link to a supported provider alone in its paragraph (a bare address, or `[Title](address)`,
  *   whose words become the title); any other link stays a link, since an editor may simply mean
  *   to link to a video;
- * - a `::embed{url="…" title="…" ratio="…"}` line; there an unknown or malformed address, or a
- *   mistake in the attributes, is an error (`markdown/embed`).
+ * - a `::embed{url="…" title="…" ratio="…" poster="…"}` line; there an unknown or malformed
+ *   address, or a mistake in the attributes, is an error (`markdown/embed`). A poster is left as
+ *   an `<img>` with the path as written, so the later steps treat it as any body picture: its
+ *   path resolved, its file checked and published in the sizes the site makes.
  * Runs after the sanitiser, because the facade carries `data-embed-*` attributes that no editor
  * may write themselves; it builds them only from addresses `parseEmbedUrl` accepted.
  */
@@ -35,8 +37,17 @@ export function rehypeEmbeds() {
           report(file, node, { severity: "error", rule: "embed", message: `the embed's address ${embed.error.message}`, fix: embed.error.fix });
           return SKIP;
         }
-        const { title, ratio, text } = parsed.directive;
-        parent.children[index] = toEmbedElement(embed.embed, { ...(title && { title }), ...(ratio && { ratio }), ...(text && { text }) });
+        const { title, ratio, text, poster } = parsed.directive;
+        if (poster !== undefined && embed.embed.kind === "card") {
+          report(file, node, {
+            severity: "error",
+            rule: "embed",
+            message: `the embed's \`poster\` is on a post from ${embed.embed.providerName}, which shows no picture: only a video, chart, document, audio or map box has one`,
+            fix: "Remove `poster`; to show the post's words, give them with `text`.",
+          });
+          return SKIP;
+        }
+        parent.children[index] = placed(toEmbedElement(embed.embed, { ...(title && { title }), ...(ratio && { ratio }), ...(text && { text }), ...(poster && { poster }) }), node);
         return SKIP;
       }
       const link = soleLink(node);
@@ -46,10 +57,16 @@ export function rehypeEmbeds() {
       if (!embed.ok) return SKIP;
       const words = toString(link).trim();
       const title = words === "" || words === href || words === href.replace(/^https?:\/\//, "") ? undefined : words;
-      parent.children[index] = toEmbedElement(embed.embed, title === undefined ? {} : { title });
+      parent.children[index] = placed(toEmbedElement(embed.embed, title === undefined ? {} : { title }), node);
       return SKIP;
     });
   };
+}
+
+/** The embed at the paragraph's place, so the facts (a poster's line) and messages point at the embed's line. */
+function placed(embed: Element, paragraph: Element): Element {
+  if (paragraph.position !== undefined) embed.position = paragraph.position;
+  return embed;
 }
 
 /** The paragraph's source when it is an `::embed` line. */

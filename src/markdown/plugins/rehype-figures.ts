@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root } from "hast";
 import type { VFile } from "vfile";
+import { isEmbedPoster } from "../../embeds/embed-html.ts";
 import { quote, report } from "../report.ts";
 import { walk } from "../walk.ts";
 
@@ -16,7 +17,8 @@ export interface RehypeFiguresOptions {
  *   a credit follows the last ` | ` in the title (`"Caption | Photo: Sam Ortiz"`) and is shown
  *   like a lead image's credit, `<span class="credit">`;
  * - every image gets `loading="lazy"` and `decoding="async"`;
- * - an image without alt text is an error (`markdown/image-alt`);
+ * - an image without alt text is an error (`markdown/image-alt`), except an embed's poster, which
+ *   is decoration inside a link its words name;
  * - an image the sanitiser left without a `src` is removed, as `<img>` without `src` is invalid
  *   HTML (the editor was already warned by `rehypeReportUnsafe`).
  * Own plugin: the ecosystem's figure plugins use alt text as the caption, not the title.
@@ -44,7 +46,7 @@ export function rehypeFigures(options: RehypeFiguresOptions = {}) {
       }
       Object.assign(node.properties, imageProperties);
       const alt = node.properties.alt;
-      if (typeof alt !== "string" || alt.trim() === "") {
+      if ((typeof alt !== "string" || alt.trim() === "") && !isEmbedPoster(node)) {
         const src = String(node.properties.src);
         const example = src.length > 60 ? "src" : src;
         report(file, node, {
