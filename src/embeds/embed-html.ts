@@ -1,5 +1,6 @@
 import type { Element, ElementContent } from "hast";
 import { s } from "hastscript";
+import { OWN_WORDS_CLASS, POSTER_CLASS } from "../markdown/marks.ts";
 import type { CardEmbed, Embed, FrameEmbed, Medium, Ratio } from "./providers.ts";
 
 /** What an editor may set on an embed besides its address. */
@@ -12,19 +13,6 @@ export interface EmbedOptions {
   text?: string;
   /** For frames: a local picture's path (never an address: `parseEmbedDirective` refuses those), shown on the facade. */
   poster?: string;
-}
-
-const POSTER_CLASS = "embed-poster";
-const POST_CLASS = "embed-post";
-
-/** True for a facade's poster `<img>`: decoration (empty alt, inside a link its words name), named by the `poster` attribute. Only this module writes the class, after the sanitiser, which lets no editor write a class on an image. */
-export function isEmbedPoster(image: Element): boolean {
-  return hasClass(image, POSTER_CLASS);
-}
-
-/** True for the paragraph that links to a post given without its words: Tidings' words, not the article's, so never its opening paragraph. */
-export function isEmbedPost(paragraph: Element): boolean {
-  return hasClass(paragraph, POST_CLASS);
 }
 
 /** The attribute on a facade link that carries the iframe's address; only this module writes it, since the sanitiser drops every `data-*` an editor writes. */
@@ -121,7 +109,7 @@ function toCard(embed: CardEmbed, options: EmbedOptions): Element {
     const by = embed.author === undefined ? "" : options.title === undefined ? `Posted by ${embed.author}` : `, posted by ${embed.author}`;
     const lead = options.title === undefined ? [] : [text(options.title)];
     const between = by === "" && lead.length === 0 ? [] : [el("span", NOT_INDEXED, [text(`${by}: `)])];
-    return el("p", { className: [POST_CLASS, `embed-${embed.provider}`] }, [...lead, ...between, link(`View this post on ${embed.providerName}`, NOT_INDEXED)]);
+    return el("p", { className: [OWN_WORDS_CLASS, `embed-${embed.provider}`] }, [...lead, ...between, link(`View this post on ${embed.providerName}`, NOT_INDEXED)]);
   }
   const source = embed.author === undefined ? `On ${embed.providerName}: ` : `${embed.author} on ${embed.providerName}: `;
   return el("figure", { className: ["embed", "embed-card", `embed-${embed.provider}`] }, [
@@ -139,11 +127,6 @@ export function toFeedLink(embed: Embed, options: EmbedOptions = {}): Element {
   if (embed.kind === "card") return toCard(embed, options);
   const words = options.title === undefined ? embed.defaultTitle : `${options.title} (${embed.medium} on ${embed.providerName})`;
   return el("p", {}, [el("a", { href: embed.page }, [text(words)])]);
-}
-
-function hasClass(element: Element, name: string): boolean {
-  const className = element.properties.className;
-  return Array.isArray(className) && className.includes(name);
 }
 
 function el(tagName: string, properties: Element["properties"], children: ElementContent[]): Element {

@@ -1,8 +1,19 @@
 import { parseContentDate, type ContentDate } from "../content/dates.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { LiveUpdateSource } from "../markdown/render-markdown.ts";
 import type { BuildMode, DateInfo, KeyEvent, LiveCoverage, LiveUpdate } from "../model/types.ts";
 import { UPDATE_EXAMPLE } from "./update-directive.ts";
+
+/** One update of a live page as the body gives it: the `::update` line's time text and headline, its file line and its HTML. */
+export interface LiveUpdateSource {
+  time: string;
+  title?: string;
+  /** Marked `key="true"`: listed among the key events. */
+  key?: true;
+  line: number;
+  html: string;
+  /** The plain text of the update's first paragraph, which names a key event that has no title. */
+  opening: string;
+}
 
 /** One article file as far as live coverage is concerned. */
 export interface LiveCoverageInput {

@@ -1,5 +1,3 @@
-import type { Element } from "hast";
-
 /**
  * What the Markdown plugins read from and write to `file.data`. The shared processor is frozen,
  * so anything that differs per render travels on the file, never in plugin options.
@@ -20,15 +18,6 @@ export interface BodyImage {
   field?: string;
 }
 
-/** One `::update` line found by `rehypeLiveUpdates`: its marker in the tree, what it says, its 1-based body line. */
-export interface LiveUpdateMark {
-  marker: Element;
-  time: string;
-  title?: string;
-  key?: true;
-  line: number;
-}
-
 declare module "vfile" {
   interface DataMap {
     /** Ids the page template already uses; input for `rehypeHeadingIds`. */
@@ -41,8 +30,6 @@ declare module "vfile" {
     resolveLink: (href: string) => string | undefined;
     /** Index in the root's children where the donation block goes; set by `rehypeDonateSplit`. */
     donateSplit: number;
-    /** The live page's update lines, top to bottom; set by `rehypeLiveUpdates` when there are any. */
-    liveUpdates: LiveUpdateMark[];
     /** Every link in the output; set by `rehypeBodyFacts`. */
     links: BodyLink[];
     /** Every image in the output; set by `rehypeBodyFacts`. */

@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { ContentCache } from "../cache/content-cache.ts";
 import { releaseMemory } from "../core/release-memory.ts";
-import { renderCacheKey } from "../markdown/render-markdown.ts";
+import { renderCacheKey } from "./render-markdown.ts";
 import { readsSameAddresses, renderJob, toRenderOptions, type RenderedJob, type RenderJob } from "./render-job.ts";
 
 /**

@@ -1,4 +1,4 @@
-import { renderMarkdown, type RenderedBody, type RenderOptions } from "../markdown/render-markdown.ts";
+import { renderMarkdown, type RenderedBody, type RenderOptions } from "./render-markdown.ts";
 import { resolveContentLink } from "../model/content-links.ts";
 import { resolveMedia } from "../model/media-files.ts";
 import { PAGE_IDS } from "../model/page-ids.ts";

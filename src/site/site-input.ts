@@ -2,7 +2,7 @@ import type { SiteConfig } from "../config/config.ts";
 import type { ArticleFrontMatter, AuthorFrontMatter, PageFrontMatter } from "../content/schemas.ts";
 import type { ValidEntry } from "../content/validate-entry.ts";
 import type { Campaign } from "../donation/campaign.ts";
-import type { LiveUpdateSource } from "../markdown/render-markdown.ts";
+import type { LiveUpdateSource } from "../live/live-coverage.ts";
 import type { ParsedFront } from "../fronts/fronts.ts";
 import type { ParsedSeries } from "../series/series.ts";
 import type { BuildMode } from "../model/types.ts";

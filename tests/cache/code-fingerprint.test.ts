@@ -42,7 +42,7 @@ describe("codeFingerprint", () => {
   it("follows the imports of the content code to the Markdown pipeline and its worker, and no further", () => {
     const { modules, packages } = reachableCode(CONTENT_CODE);
     const relative = [...modules].map((file) => path.relative(path.join(REPO, "src"), file));
-    expect(relative).toEqual(expect.arrayContaining(["markdown/processor.ts", "render/render-worker.ts", "content/schemas.ts", "markdown/plugins/rehype-figures.ts"]));
+    expect(relative).toEqual(expect.arrayContaining(["render/processor.ts", "render/render-worker.ts", "content/schemas.ts", "markdown/plugins/rehype-figures.ts"]));
     expect(relative).not.toContain("cli.ts");
     expect(relative.some((file) => file.startsWith("eleventy/"))).toBe(false);
     expect([...packages]).toEqual(expect.arrayContaining(["unified", "remark-parse", "remark-rehype", "rehype-stringify", "zod"]));
@@ -51,7 +51,7 @@ describe("codeFingerprint", () => {
 
   it("changes when a plugin option in the Markdown pipeline changes", () => {
     const before = contentFingerprint();
-    const restore = edit("src/markdown/processor.ts", (text) => text.replace('clobberPrefix: ""', 'clobberPrefix: "x-"'));
+    const restore = edit("src/render/processor.ts", (text) => text.replace('clobberPrefix: ""', 'clobberPrefix: "x-"'));
     expect(contentFingerprint()).not.toBe(before);
     restore();
     expect(contentFingerprint()).toBe(before);

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { HOSTILE_BODIES, resultsTable } from "../../bench/hostile-bodies.ts";
 import { parseFrontMatter } from "../../src/content/front-matter.ts";
-import { renderMarkdown } from "../../src/markdown/render-markdown.ts";
+import { renderMarkdown } from "../../src/render/render-markdown.ts";
 import { MAX_DELIMITER_RUN, MAX_DELIMITERS_PER_PARAGRAPH, MAX_NESTING, MAX_TABLE_CELLS, scanNesting } from "../../src/markdown/scan-nesting.ts";
 
 const REPOSITORY = path.resolve(import.meta.dirname, "..", "..");

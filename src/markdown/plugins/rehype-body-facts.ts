@@ -1,6 +1,6 @@
 import type { Element, Root } from "hast";
 import type { VFile } from "vfile";
-import { isEmbedPost, isEmbedPoster } from "../../embeds/embed-html.ts";
+import { isOwnWords, isPoster } from "../marks.ts";
 import type { BodyImage, BodyLink } from "../file-data.ts";
 import { SKIP, walk } from "../walk.ts";
 
@@ -66,10 +66,10 @@ export function rehypeBodyFacts() {
       if (typeof id === "string") ids.push(id);
       if (node.tagName === "a" && typeof href === "string") links.push({ url: href, line });
       if (node.tagName === "img" && typeof src === "string")
-        images.push({ src, alt: typeof alt === "string" ? alt : "", line, ...(isEmbedPoster(node) && { field: "poster" }) });
+        images.push({ src, alt: typeof alt === "string" ? alt : "", line, ...(isPoster(node) && { field: "poster" }) });
       if (blocks.has(node.tagName)) text.push(" ");
       if (isHidden(node)) return SKIP;
-      if (firstParagraph === "" && node.tagName === "p" && parent.type === "root" && !isEmbedPost(node)) {
+      if (firstParagraph === "" && node.tagName === "p" && parent.type === "root" && !isOwnWords(node)) {
         firstParagraph = visibleText(node).replace(/\s+/g, " ").trim();
       }
       return undefined;

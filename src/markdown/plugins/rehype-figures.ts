@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from "hast";
 import type { VFile } from "vfile";
-import { isEmbedPoster } from "../../embeds/embed-html.ts";
+import { isPoster } from "../marks.ts";
 import { quote, report } from "../report.ts";
 import { walk } from "../walk.ts";
 
@@ -46,7 +46,7 @@ export function rehypeFigures(options: RehypeFiguresOptions = {}) {
       }
       Object.assign(node.properties, imageProperties);
       const alt = node.properties.alt;
-      if ((typeof alt !== "string" || alt.trim() === "") && !isEmbedPoster(node)) {
+      if ((typeof alt !== "string" || alt.trim() === "") && !isPoster(node)) {
         const src = String(node.properties.src);
         const example = src.length > 60 ? "src" : src;
         report(file, node, {

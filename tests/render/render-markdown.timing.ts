@@ -4,11 +4,11 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import { renderMarkdown, type RenderOptions } from "../../src/markdown/render-markdown.ts";
+import { renderMarkdown, type RenderOptions } from "../../src/render/render-markdown.ts";
 
 // Times 1,000 renders of the editor's-article fixture (~1.5 KB) against the bare
 // unified + GFM pipeline, the floor renderMarkdown is measured against.
-// Run with `npx tsx tests/markdown/render-markdown.timing.ts [renders]`.
+// Run with `npx tsx tests/render/render-markdown.timing.ts [renders]`.
 const renders = Number(process.argv[2] ?? 1000);
 const article = readFileSync(new URL("../fixtures/markdown/editors-article/input.md", import.meta.url), "utf8");
 const withHtml = `${article}\n<abbr title="Environment Agency">EA</abbr> figures, <time datetime="2026-03-01">1 March</time>.\n`;

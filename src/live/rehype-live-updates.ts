@@ -1,8 +1,24 @@
 import type { Element, Root } from "hast";
 import type { VFile } from "vfile";
-import { isUpdateDirective, parseUpdateDirective } from "../../live/update-directive.ts";
-import { paragraphSource } from "../leaf-directive.ts";
-import { report } from "../report.ts";
+import { isUpdateDirective, parseUpdateDirective } from "./update-directive.ts";
+import { paragraphSource } from "../markdown/leaf-directive.ts";
+import { report } from "../markdown/report.ts";
+
+/** One `::update` line found by `rehypeLiveUpdates`: its marker in the tree, what it says, its 1-based body line. */
+export interface LiveUpdateMark {
+  marker: Element;
+  time: string;
+  title?: string;
+  key?: true;
+  line: number;
+}
+
+declare module "vfile" {
+  interface DataMap {
+    /** The live page's update lines, top to bottom; set by `rehypeLiveUpdates` when there are any. */
+    liveUpdates: LiveUpdateMark[];
+  }
+}
 
 /**
  * Find the `::update{time="…" title="…"}` lines of a live page: top-level paragraphs only, each

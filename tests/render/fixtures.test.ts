@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.ts";
-import { renderMarkdown } from "../../src/markdown/render-markdown.ts";
+import { renderMarkdown } from "../../src/render/render-markdown.ts";
 
 // Each folder holds `input.md`, the expected `output.html` and, when the case has problems, the
 // expected `diagnostics.txt`. Run with UPDATE=1 to rewrite the expectations, then review the diff.

@@ -1,12 +1,12 @@
 import type { Element, Root } from "hast";
 import { toString } from "hast-util-to-string";
 import type { VFile } from "vfile";
-import { parseEmbedDirective, isEmbedDirective } from "../../embeds/embed-directive.ts";
-import { toEmbedElement } from "../../embeds/embed-html.ts";
-import { parseEmbedUrl } from "../../embeds/providers.ts";
-import { paragraphSource } from "../leaf-directive.ts";
-import { report } from "../report.ts";
-import { walk, SKIP } from "../walk.ts";
+import { parseEmbedDirective, isEmbedDirective } from "./embed-directive.ts";
+import { toEmbedElement } from "./embed-html.ts";
+import { parseEmbedUrl } from "./providers.ts";
+import { paragraphSource } from "../markdown/leaf-directive.ts";
+import { report } from "../markdown/report.ts";
+import { walk, SKIP } from "../markdown/walk.ts";
 
 /**
  * Turn embeds into facades (src/embeds/), on top-level paragraphs only:

@@ -1,7 +1,7 @@
 import { load } from "cheerio";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "../../src/markdown/render-markdown.ts";
+import { renderMarkdown } from "../../src/render/render-markdown.ts";
 
 // Pieces an attacker or a careless paste could combine; joined in random orders and nestings.
 const fragments = [

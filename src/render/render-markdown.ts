@@ -3,10 +3,11 @@ import type { Root, RootContent } from "hast";
 import { toString } from "hast-util-to-string";
 import { VFile } from "vfile";
 import { error, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { BodyImage, BodyLink } from "./file-data.ts";
+import type { BodyImage, BodyLink } from "../markdown/file-data.ts";
+import type { LiveUpdateSource } from "../live/live-coverage.ts";
 import { processor } from "./processor.ts";
-import { messageSource } from "./report.ts";
-import { scanNesting, type NestingProblem } from "./scan-nesting.ts";
+import { messageSource } from "../markdown/report.ts";
+import { scanNesting, type NestingProblem } from "../markdown/scan-nesting.ts";
 
 /**
  * Version of the Markdown output. Bump it by hand whenever the same source and options could
@@ -47,17 +48,6 @@ export interface RenderOptions {
   resolverKey?: string;
 }
 
-/** One update of a live page as the body gives it: the `::update` line's time text and headline, its file line and its HTML. */
-export interface LiveUpdateSource {
-  time: string;
-  title?: string;
-  /** Marked `key="true"`: listed among the key events. */
-  key?: true;
-  line: number;
-  html: string;
-  /** The plain text of the update's first paragraph, which names a key event that has no title. */
-  opening: string;
-}
 
 /** One article body as safe HTML, plus what the rest of the site needs to know about it. */
 export interface RenderedBody {

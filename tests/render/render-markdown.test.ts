@@ -1,7 +1,7 @@
 import { load } from "cheerio";
 import { describe, expect, it } from "vitest";
-import { processor } from "../../src/markdown/processor.ts";
-import { PIPELINE_VERSION, renderCacheKey, renderMarkdown, type RenderOptions } from "../../src/markdown/render-markdown.ts";
+import { processor } from "../../src/render/processor.ts";
+import { PIPELINE_VERSION, renderCacheKey, renderMarkdown, type RenderOptions } from "../../src/render/render-markdown.ts";
 
 const options: RenderOptions = {
   file: "content/articles/2026/flood-warning.md",
