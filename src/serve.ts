@@ -3,7 +3,7 @@ import path from "node:path";
 import { LOCAL_BACKEND_PORT, localBackendUrl } from "./admin/editor-files.ts";
 import { previewOrigins, startLocalBackend, type LocalBackend } from "./admin/local-backend.ts";
 import { CACHE_DIR, DEFAULT_OUTPUT_DIR } from "./build.ts";
-import { recoverOutput } from "./output/staging.ts";
+import { recoverOutput } from "./publish/staging.ts";
 import { codeFingerprint, CONTENT_CODE } from "./cache/code-fingerprint.ts";
 import { CONFIG_FILE } from "./content/config-file.ts";
 import { loadContentCache, saveContentCache, type ContentCache } from "./cache/content-cache.ts";

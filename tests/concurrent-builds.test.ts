@@ -3,7 +3,7 @@ import { existsSync, readFileSync, renameSync, mkdirSync, writeFileSync } from "
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build, CACHE_DIR } from "../src/build.ts";
-import { acquireBuildLock } from "../src/output/build-lock.ts";
+import { acquireBuildLock } from "../src/publish/build-lock.ts";
 import { listFiles } from "../src/core/files.ts";
 import { copyFixture } from "./support/fixture-site.ts";
 

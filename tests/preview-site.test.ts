@@ -7,7 +7,7 @@ import { writeWithEleventy } from "../src/eleventy/run-eleventy.ts";
 import { loadSite } from "../src/load-site.ts";
 import { choosePreviewSite, type PreviewChoice } from "../src/preview-site.ts";
 import { createPreviewProvider } from "../src/serve.ts";
-import { listOutputPages } from "../src/site/output-pages.ts";
+import { listOutputPages } from "../src/pages/page-views.ts";
 import type { Site } from "../src/site/site.ts";
 import { copyFixture, readPage, writeFiles } from "./support/fixture-site.ts";
 

@@ -1,8 +1,8 @@
 import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { RenderedOutputFile } from "../output/output-files.ts";
-import type { SiteAssets, StaticFile } from "../output/static-files.ts";
+import type { RenderedOutputFile } from "../syndication/syndication-files.ts";
+import type { SiteAssets, StaticFile } from "../publish/static-files.ts";
 import type { Site } from "../site/site.ts";
 import { cmsConfig, PIN_SUGGESTIONS, renderCmsConfig, shortForms, type ShortForms } from "./cms-config.ts";
 

@@ -134,7 +134,7 @@ export function toCampaignView(campaign: Campaign, now: number, settings: Omit<A
 /**
  * Every ask the site can show: the default first, then one per variant, keyed by variant name.
  * Built once per build and shared by the pages that show each (page keys hash each shared ask
- * once, see src/output/page-keys.ts).
+ * once, see src/publish/page-keys.ts).
  */
 export function buildAsks(settings: AskSettings, campaign: Campaign | undefined, now: number): Map<string, AskView> {
   const { donation } = settings;

@@ -3,18 +3,18 @@ import { copyFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { editorFiles, localBackendUrl, publishesEditor } from "../admin/editor-files.ts";
 import type { SiteConfig } from "../config/config.ts";
-import { renderOutputFiles, writeOutputFiles } from "../output/output-files.ts";
+import { renderOutputFiles, writeOutputFiles } from "../syndication/syndication-files.ts";
 import { hasEmbeds } from "../embeds/frame-sources.ts";
 import { articleHtml } from "../model/article-html.ts";
-import { ASK_SCRIPT, EMBED_SCRIPT, SEARCH_SCRIPT, siteAssets, STYLESHEET } from "../output/static-files.ts";
-import { toAbsoluteUrl } from "../outputs/absolute-url.ts";
-import { renderNewsArticleJsonLd } from "../outputs/render-json-ld.ts";
-import { renderBreadcrumbJsonLd, type Crumb } from "../outputs/render-breadcrumb-json-ld.ts";
-import { shareImage } from "../outputs/share-image.ts";
+import { ASK_SCRIPT, EMBED_SCRIPT, SEARCH_SCRIPT, siteAssets, STYLESHEET } from "../publish/static-files.ts";
+import { toAbsoluteUrl } from "../syndication/absolute-url.ts";
+import { renderNewsArticleJsonLd } from "../syndication/render-json-ld.ts";
+import { renderBreadcrumbJsonLd, type Crumb } from "../syndication/render-breadcrumb-json-ld.ts";
+import { shareImage } from "../syndication/share-image.ts";
 import { DeferredSearchIndex, PREVIEW_INDEX_DELAY_MS } from "../search/deferred-search-index.ts";
 import { searchDocuments } from "../search/search-documents.ts";
 import { writeSearchIndex } from "../search/write-search-index.ts";
-import { listOutputPages } from "../site/output-pages.ts";
+import { listOutputPages } from "../pages/page-views.ts";
 import type { Article } from "../model/types.ts";
 import type { Site } from "../site/site.ts";
 import { toEleventySite, toPageLists, type EleventySite, type PageLists } from "./page-batches.ts";
@@ -90,7 +90,7 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
   const provide = options.site;
   let current: Site | undefined = typeof provide === "function" ? undefined : provide;
   // Templates see only the site's furniture and the views of the pages this run writes (see
-  // src/site/output-pages.ts): what makes a page's key cover everything its HTML is made from.
+  // src/pages/page-views.ts): what makes a page's key cover everything its HTML is made from.
   eleventyConfig.addGlobalData("site", async (): Promise<EleventySite> => {
     current = typeof provide === "function" ? await provide() : provide;
     return toEleventySite(current, options.batch ?? toPageLists(listOutputPages(current)));
@@ -150,7 +150,7 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
   eleventyConfig.addFilter("absoluteUrl", (sitePath: string, base: string) =>
     isPlainSitePath(sitePath) && NORMAL_BASE.test(base) ? `${base}/${sitePath.slice(1)}` : toAbsoluteUrl(sitePath, base),
   );
-  // JSON-LD is rendered by the pure functions in src/outputs/, from the article and the settings only.
+  // JSON-LD is rendered by the pure functions in src/syndication/, from the article and the settings only.
   eleventyConfig.addFilter("newsArticleJsonLd", (article: Article, config: SiteConfig) => renderNewsArticleJsonLd(article, config));
   eleventyConfig.addFilter("breadcrumbJsonLd", (trail: readonly Crumb[], config: SiteConfig) => renderBreadcrumbJsonLd(trail, config));
   eleventyConfig.addFilter("hasEmbeds", (parts: readonly string[]) => hasEmbeds(parts));

@@ -1,4 +1,4 @@
-import { PAGE_TEMPLATES, siteChrome, type OutputPage, type PageTemplate, type PageViews, type SiteChrome } from "../site/output-pages.ts";
+import { PAGE_TEMPLATES, siteChrome, type OutputPage, type PageTemplate, type PageViews, type SiteChrome } from "../pages/page-views.ts";
 import type { Site } from "../site/site.ts";
 
 /** The views each page template paginates over, one page per view; a batched or incremental build gives each Eleventy run a share of them. */

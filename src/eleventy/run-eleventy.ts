@@ -1,6 +1,6 @@
 import path from "node:path";
 import type Eleventy from "@11ty/eleventy";
-import type { OutputPage } from "../site/output-pages.ts";
+import type { OutputPage } from "../pages/page-views.ts";
 import type { Site } from "../site/site.ts";
 import { configureEleventy, TEMPLATE_DIRECTORIES, type EleventyOptions } from "./configure.ts";
 import { releaseMemory } from "../core/release-memory.ts";

@@ -373,7 +373,7 @@ export interface SitemapEntry {
   lastmod?: string;
 }
 
-/** A file that is not a page: a feed, a sitemap or robots.txt, rendered by src/outputs/. */
+/** A file that is not a page: a feed, a sitemap or robots.txt, rendered by src/syndication/. */
 export type OutputFile =
   | { kind: "rss" | "atom" | "json-feed"; path: SitePath; feed: Feed }
   | { kind: "sitemap"; path: SitePath; entries: SitemapEntry[] }

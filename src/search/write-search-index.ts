@@ -5,7 +5,7 @@ import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { digestOf, readIntact } from "../core/file-digest.ts";
 import { folderMaker, listFiles } from "../core/files.ts";
-import { linkOrCopy } from "../output/static-files.ts";
+import { linkOrCopy } from "../publish/static-files.ts";
 import type { SearchDocument } from "./search-documents.ts";
 import { planShards, SHARD_SIZES, type SearchShard } from "./search-shards.ts";
 

@@ -18,7 +18,7 @@ import { escapeHtml, splitLede } from "../model/lede.ts";
 import { isPublicFile } from "./public-files.ts";
 import { articleAddress, entrySlug } from "../model/content-addresses.ts";
 import { resolveMedia, type MediaFile } from "../model/media-files.ts";
-import { listOutputFiles } from "./output-files.ts";
+import { listOutputFiles } from "./syndication-list.ts";
 import { findRelated } from "./related.ts";
 import { matchKey, toSlug } from "../core/slugs.ts";
 import { stableUntil } from "./stable-until.ts";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SearchDocument } from "../../src/search/search-documents.ts";
 import { planShards } from "../../src/search/search-shards.ts";
 import { writeSearchIndex } from "../../src/search/write-search-index.ts";
-import { SEARCH_SCRIPT } from "../../src/output/static-files.ts";
+import { SEARCH_SCRIPT } from "../../src/publish/static-files.ts";
 import { launchChromium } from "../support/browser.ts";
 import { serveFolder, type StaticServer } from "../support/static-server.ts";
 

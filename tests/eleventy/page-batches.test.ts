@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../../src/build.ts";
 import { pageBatches, toPageLists } from "../../src/eleventy/page-batches.ts";
-import { listOutputPages, PAGE_TEMPLATES } from "../../src/site/output-pages.ts";
+import { listOutputPages, PAGE_TEMPLATES } from "../../src/pages/page-views.ts";
 import { loadSite } from "../../src/load-site.ts";
 import { copyFixture } from "../support/fixture-site.ts";
 

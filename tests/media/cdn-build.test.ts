@@ -5,7 +5,7 @@ import { load, type CheerioAPI } from "cheerio";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../../src/build.ts";
-import { splitSrcset } from "../../src/outputs/feed-content.ts";
+import { splitSrcset } from "../../src/syndication/feed-content.ts";
 import { createPreviewProvider } from "../../src/serve.ts";
 import { ARTICLE_IMAGE_SIZES } from "../../src/media/published-image.ts";
 import { copyFixture, readPage, writeFiles } from "../support/fixture-site.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildSite } from "../../src/site/build-site.ts";
-import { listOutputFiles } from "../../src/site/output-files.ts";
+import { listOutputFiles } from "../../src/site/syndication-list.ts";
 import { articleEntry, authorEntry, siteInput, testConfig } from "../support/site-input.ts";
 
 const expired = (date: string) => ({

@@ -2,11 +2,11 @@ import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { parseContentDate } from "../../src/content/dates.ts";
-import { canonicalHash } from "../../src/output/output-manifest.ts";
-import { renderOutputFiles } from "../../src/output/output-files.ts";
+import { canonicalHash } from "../../src/publish/output-manifest.ts";
+import { renderOutputFiles } from "../../src/syndication/syndication-files.ts";
 import { buildSite } from "../../src/site/build-site.ts";
 import { NEWS_WINDOW_MS } from "../../src/site/feeds.ts";
-import { listOutputPages } from "../../src/site/output-pages.ts";
+import { listOutputPages } from "../../src/pages/page-views.ts";
 import { stableUntil } from "../../src/site/stable-until.ts";
 import { articleEntry, siteInput, testConfig } from "../support/site-input.ts";
 

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { renderOutputFile } from "../outputs/render-output.ts";
+import { renderOutputFile } from "./render-output.ts";
 import type { Site } from "../site/site.ts";
 import { folderMaker } from "../core/files.ts";
 
@@ -10,7 +10,7 @@ export interface RenderedOutputFile {
   text: string;
 }
 
-/** Every feed, sitemap and robots.txt of `site`, rendered by the pure functions in src/outputs/. */
+/** Every feed, sitemap and robots.txt of `site`, rendered by the pure functions in src/syndication/. */
 export function renderOutputFiles(site: Site): RenderedOutputFile[] {
   return site.outputFiles.map((file) => ({ path: file.path, text: renderOutputFile(file, site) }));
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSyn
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { acquireBuildLock, isAlive, LOCK_FILE, type LockHolder } from "../../src/output/build-lock.ts";
+import { acquireBuildLock, isAlive, LOCK_FILE, type LockHolder } from "../../src/publish/build-lock.ts";
 
 const folder = mkdtempSync(path.join(tmpdir(), "tidings-lock-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

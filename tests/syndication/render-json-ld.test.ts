@@ -1,6 +1,6 @@
 import { load } from "cheerio";
 import { describe, expect, it } from "vitest";
-import { renderNewsArticleJsonLd, toScriptJson } from "../../src/outputs/render-json-ld.ts";
+import { renderNewsArticleJsonLd, toScriptJson } from "../../src/syndication/render-json-ld.ts";
 import type { Article } from "../../src/model/types.ts";
 import { RFC_3339 } from "../support/formats.ts";
 import { HOSTILE_TITLE, richSite } from "../support/rich-site.ts";

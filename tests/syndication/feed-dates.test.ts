@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { toContentDate } from "../../src/content/dates.ts";
-import { toRfc822 } from "../../src/outputs/feed-dates.ts";
+import { toRfc822 } from "../../src/syndication/feed-dates.ts";
 import { RFC_822 } from "../support/formats.ts";
 
 describe("toRfc822", () => {

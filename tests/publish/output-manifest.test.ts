@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { canonicalHash, outputKey, toCanonicalJson } from "../../src/output/output-manifest.ts";
+import { canonicalHash, outputKey, toCanonicalJson } from "../../src/publish/output-manifest.ts";
 
 describe("outputKey", () => {
   const inputs = { pages: [{ file: "index.html", key: "k1" }], outputFiles: ["<rss/>"], staticFiles: "s" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderBreadcrumbJsonLd, toBreadcrumbJsonLd } from "../../src/outputs/render-breadcrumb-json-ld.ts";
+import { renderBreadcrumbJsonLd, toBreadcrumbJsonLd } from "../../src/syndication/render-breadcrumb-json-ld.ts";
 import { HOSTILE_TITLE, richSite } from "../support/rich-site.ts";
 
 const site = richSite();

@@ -1,5 +1,5 @@
 import type { Article, Author, Byline, CorrectionEntry, DateInfo, DaySpan, Kicker, ListPage, Page, Picture, Section, Series, SitePath, Tag, Thumbnail } from "../model/types.ts";
-import type { Site } from "./site.ts";
+import type { Site } from "../site/site.ts";
 import type { Front } from "../fronts/fronts.ts";
 import type { SiteConfig } from "../config/config.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";

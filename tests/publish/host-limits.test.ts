@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../../src/build.ts";
-import { checkHostLimits, formatBytes, HOST_LIMITS, type OutputFileSize } from "../../src/output/host-limits.ts";
+import { checkHostLimits, formatBytes, HOST_LIMITS, type OutputFileSize } from "../../src/publish/host-limits.ts";
 import { copyFixture } from "../support/fixture-site.ts";
 
 const MiB = 1024 * 1024;

@@ -13,7 +13,7 @@ const STORED = /^([0-9a-f]{64})\.([0-9a-f]{32})$/;
  * The pages earlier builds rendered, kept by page key in the cache (`.tidings-cache/pages/`), so
  * a build takes every page whose key it has seen instead of rendering it again, whether or not
  * the previous output is still there (on CI only the cache travels between runs). A page's key
- * is a hash of everything its HTML is made from (src/output/page-keys.ts), so a stored page is
+ * is a hash of everything its HTML is made from (src/publish/page-keys.ts), so a stored page is
  * exactly what rendering it again would give, as long as its bytes are the ones stored: each is
  * checked against its digest whenever it is used, and one that does not match is rendered again
  * (`damaged` counts them). Pages are hard-linked in and out where the disk allows: an output page

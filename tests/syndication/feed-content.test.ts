@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { toAbsoluteUrl } from "../../src/outputs/absolute-url.ts";
-import { feedContentHtml, splitSrcset } from "../../src/outputs/feed-content.ts";
-import { shareImage } from "../../src/outputs/share-image.ts";
+import { toAbsoluteUrl } from "../../src/syndication/absolute-url.ts";
+import { feedContentHtml, splitSrcset } from "../../src/syndication/feed-content.ts";
+import { shareImage } from "../../src/syndication/share-image.ts";
 import { buildSite } from "../../src/site/build-site.ts";
 import { articleEntry, siteInput, testConfig } from "../support/site-input.ts";
 

@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFi
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PageStore } from "../../src/output/page-store.ts";
+import { PageStore } from "../../src/publish/page-store.ts";
 
 const folder = mkdtempSync(path.join(tmpdir(), "tidings-page-store-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { renderAtom } from "../../src/outputs/render-atom.ts";
-import { renderJsonFeed } from "../../src/outputs/render-json-feed.ts";
-import { renderRss } from "../../src/outputs/render-rss.ts";
+import { renderAtom } from "../../src/syndication/render-atom.ts";
+import { renderJsonFeed } from "../../src/syndication/render-json-feed.ts";
+import { renderRss } from "../../src/syndication/render-rss.ts";
 import type { Feed } from "../../src/model/types.ts";
 import { jsonFeedValidator } from "../support/json-feed-schema.ts";
 import { RFC_3339, RFC_822 } from "../support/formats.ts";

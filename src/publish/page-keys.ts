@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { OutputPage, SiteChrome } from "../site/output-pages.ts";
+import type { OutputPage, SiteChrome } from "../pages/page-views.ts";
 import { outputFileFor } from "../model/urls.ts";
 import { listFiles } from "../core/files.ts";
 import { canonicalHash } from "./output-manifest.ts";
@@ -62,10 +62,10 @@ export function keyPages(pages: readonly OutputPage[], base: string): KeyedPage[
   }));
 }
 
-// Views are plain trees of data built in a fixed order (src/site/output-pages.ts), so
+// Views are plain trees of data built in a fixed order (src/pages/page-views.ts), so
 // JSON.stringify is canonical for them, and much faster than toCanonicalJson; a replacer that
 // guarded against a Map or Set (written as {}, so dropped from the key) made it several times
-// slower, so tests/output/page-keys.test.ts checks that every view of a rich site is plain data.
+// slower, so tests/publish/page-keys.test.ts checks that every view of a rich site is plain data.
 // Parts that many pages share stand in a view's JSON as the hash of theirs, computed once a
 // build: a list's article cards (each article is on the home page, its tags' and its authors'
 // lists) and the donation ask (one object for every article that shows it, about a third of
