@@ -2,12 +2,13 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { DateTime } from "luxon";
+import { CONFIG_FILE } from "../content/config-file.ts";
 import { parseContentDate } from "../content/dates.ts";
 import { readTextFile, type TextFileResult } from "../content/read-text-file.ts";
 import { issuesToDiagnostics, type FieldHelp } from "../content/report-issues.ts";
 import { text } from "../content/schemas.ts";
 import { parseYaml } from "../content/yaml-document.ts";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 
 /** Where editors keep the campaign, relative to the project root. */
 export const CAMPAIGN_FILE = "content/campaign.yml";
@@ -92,4 +93,14 @@ export function campaignState(campaign: Campaign, now: number, timeZone: string)
     if (now >= endMs) return "ended";
   }
   return campaign.raised >= campaign.goal ? "reached" : "under-way";
+}
+
+/** The campaign's goal and total are amounts, which cannot be written without the donation settings' currency. */
+export function checkCampaignCurrency(campaign: Campaign | undefined, currency: string | undefined): Diagnostic[] {
+  if (campaign === undefined || currency !== undefined) return [];
+  return [
+    error("campaign/currency", CAMPAIGN_FILE, "the campaign's goal and total need a currency, and `donation.currency` is not set", {
+      fix: `Add \`currency: GBP\` (or your currency's code) under \`donation\` in ${CONFIG_FILE}.`,
+    }),
+  ];
 }

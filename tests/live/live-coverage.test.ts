@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseContentDate, type ContentDate } from "../../src/content/dates.ts";
 import { buildLiveCoverage, openingWords, updateId, updateInstants, type LiveCoverageInput } from "../../src/live/live-coverage.ts";
 import type { LiveUpdateSource } from "../../src/live/live-coverage.ts";
-import { toDateInfo } from "../../src/site/build-site.ts";
+import { toDateInfo } from "../../src/site/date-info.ts";
 import { testConfig } from "../support/site-input.ts";
 
 const config = testConfig();

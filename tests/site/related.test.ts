@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildSite, newestFirst } from "../../src/site/build-site.ts";
+import { buildSite } from "../../src/site/build-site.ts";
+import { newestFirst } from "../../src/site/pagination.ts";
 import { findRelated, relatednessKeys } from "../../src/site/related.ts";
 import type { Article } from "../../src/model/types.ts";
 import { articleEntry, siteInput } from "../support/site-input.ts";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { paginate } from "../../src/site/build-site.ts";
+import { paginate } from "../../src/site/pagination.ts";
 import type { Article, ListPage } from "../../src/model/types.ts";
 
 // paginate only moves articles around; a name is all a test needs to tell them apart.
