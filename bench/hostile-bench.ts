@@ -1,7 +1,7 @@
 // `npm run bench -- --hostile`: what the nesting scan (src/markdown/scan-nesting.ts) costs on a
 // real long read, per MB, and how long each hostile body of issue 25's review takes to be
 // refused (it ran for minutes before the scan). In this process, no build; a few seconds.
-import { renderMarkdown } from "../src/markdown/render-markdown.ts";
+import { renderMarkdown } from "../src/render/render-markdown.ts";
 import { scanNesting } from "../src/markdown/scan-nesting.ts";
 import { longReadBody } from "./generate-long-read.ts";
 import { HOSTILE_BODIES } from "./hostile-bodies.ts";

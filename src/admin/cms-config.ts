@@ -3,107 +3,21 @@ import { stringify } from "yaml";
 import type { SiteConfig } from "../config/config.ts";
 import { CONFIG_FILE } from "../content/config-file.ts";
 import { articleSchema, authorSchema, pageSchema } from "../content/schemas.ts";
-import { SLUG_PATTERN } from "../core/slugs.ts";
 import { CONTENT_FOLDERS } from "../content/load-files.ts";
-import { FRONTS_DIR, frontSchema, HOME_FRONT_FILE, LAYOUTS, MAX_LIMIT } from "../fronts/fronts.ts";
-
-/**
- * One field of a Decap CMS collection, as config.yml spells it. Only the keys Tidings uses are
- * typed; `suggestions` belongs to Tidings' own `suggest` widget (templates/_assets/cms.js).
- */
-export interface CmsField {
-  name: string;
-  label: string;
-  widget: string;
-  required?: boolean;
-  hint?: string;
-  default?: unknown;
-  options?: { label: string; value: string }[];
-  multiple?: boolean;
-  fields?: CmsField[];
-  field?: CmsField;
-  min?: number;
-  value_type?: "int" | "float";
-  pattern?: [string, string];
-  format?: string;
-  date_format?: string;
-  time_format?: string;
-  picker_utc?: boolean;
-  /** The values a `suggest` field offers: plain texts, or a value with the label shown beside it (a pinned file and its headline). */
-  suggestions?: (string | { value: string; label: string })[];
-  max?: number;
-  collapsed?: boolean;
-  summary?: string;
-  choose_url?: boolean;
-  media_library?: { config: { multiple: boolean } };
-}
-
-/** A folder collection of config.yml. */
-export interface CmsCollection {
-  name: string;
-  label: string;
-  label_singular: string;
-  folder: string;
-  create: boolean;
-  extension: "md";
-  /** Tidings' front-matter format (templates/_assets/cms.js): YAML 1.2 core, short forms widened on load. */
-  format: typeof CMS_FORMAT;
-  slug: string;
-  path?: string;
-  identifier_field: string;
-  summary: string;
-  media_folder: string;
-  public_folder: string;
-  sortable_fields?: string[];
-  fields: CmsField[];
-}
-
-/** One file of a file collection: a front, at its fixed path. */
-export interface CmsFile {
-  name: string;
-  label: string;
-  file: string;
-  fields: CmsField[];
-}
-
-/**
- * A file collection of config.yml: a fixed list of files (the fronts: home.yml and one per
- * section), since a front's file name must be `home` or a section's slug and a folder collection
- * would let an editor create one under any name.
- */
-export interface CmsFileCollection {
-  name: string;
-  label: string;
-  /** Tidings' YAML data format (templates/_assets/cms.js): YAML 1.2 core, empty fields left out. */
-  format: typeof CMS_DATA_FORMAT;
-  extension: "yml";
-  editor: { preview: boolean };
-  files: CmsFile[];
-}
-
-/** The whole config.yml. */
-export interface CmsConfig {
-  backend: Record<string, string | number | boolean>;
-  local_backend?: { url: string };
-  publish_mode: "editorial_workflow";
-  media_folder: string;
-  public_folder: string;
-  site_url: string;
-  display_url: string;
-  logo_url?: string;
-  locale: string;
-  slug: { encoding: "ascii"; clean_accents: true; sanitize_replacement: "-" };
-  collections: (CmsCollection | CmsFileCollection)[];
-}
-
-/** The name of the front-matter format templates/_assets/cms.js registers with Decap. */
-export const CMS_FORMAT = "tidings-frontmatter";
-
-/** The name of the YAML data format (fronts files) templates/_assets/cms.js registers with Decap. */
-export const CMS_DATA_FORMAT = "tidings-yaml";
-
-/** How many of the newest listed articles a pin offers by name; older ones can still be typed by file or address. */
-export const PIN_SUGGESTIONS = 200;
+import { FRONTS_DIR, frontSchema, HOME_FRONT_FILE } from "../fronts/fronts.ts";
+import {
+  CMS_DATA_FORMAT,
+  CMS_FORMAT,
+  PIN_SUGGESTIONS,
+  type CmsCollection,
+  type CmsConfig,
+  type CmsConfigInput,
+  type CmsField,
+  type CmsFile,
+  type CmsFileCollection,
+  type WidgetTable,
+} from "./cms-types.ts";
+import { ARTICLE_WIDGETS, AUTHOR_WIDGETS, FRONT_WIDGETS, PAGE_WIDGETS } from "./cms-widgets.ts";
 
 /**
  * Fields whose short forms the editor's widgets cannot show, from the schemas: `oneOrMany` are
@@ -127,10 +41,12 @@ export function shortForms(config: SiteConfig): ShortForms {
       const def = defOf(inner);
       if (def.type === "union") {
         const options = def["options"] as z.ZodType[];
-        if (options.some((option) => defOf(option).type === "array") && options.some((option) => defOf(option).type !== "array")) forms.oneOrMany.push(name);
+        if (options.some((option) => defOf(option).type === "array") && options.some((option) => defOf(option).type !== "array"))
+          forms.oneOrMany.push(name);
       } else if (def.type === "array") {
         const element = defOf(def["element"] as z.ZodType);
-        const object = element.type === "union" ? (element["options"] as z.ZodType[]).find((option) => defOf(option).type === "object") : undefined;
+        const object =
+          element.type === "union" ? (element["options"] as z.ZodType[]).find((option) => defOf(option).type === "object") : undefined;
         const firstKey = object ? Object.keys(objectShape(object) ?? {})[0] : undefined;
         if (firstKey !== undefined) forms.nameOrObject[name] = firstKey;
       }
@@ -149,178 +65,6 @@ function unwrapOptional(schema: z.ZodType): z.ZodType {
   return def.type === "optional" ? unwrapOptional(def["innerType"] as z.ZodType) : schema;
 }
 
-/** What the generated config depends on besides the schemas. */
-export interface CmsConfigInput {
-  config: SiteConfig;
-  /** Names (with aliases) of the author files, offered in bylines. */
-  authors: readonly string[];
-  /** Every tag in use, offered in tags. */
-  tags: readonly string[];
-  /** The newest listed articles (file and headline), offered as pins on the fronts; at most PIN_SUGGESTIONS are used. */
-  articles?: readonly { file: string; title: string }[];
-  /** The decap-server address when the editor works against the working copy (the preview); absent in production. */
-  localBackendUrl?: string | undefined;
-}
-
-/** How one schema field is edited: everything but `name` and `required`, which come from the schema. */
-type WidgetSpec = Omit<CmsField, "name" | "required" | "fields">;
-
-/** The editor field for each schema field of each kind, by field path (`image.alt`, `sources.url`). */
-type WidgetTable = Readonly<Record<string, WidgetSpec | ((input: CmsConfigInput) => WidgetSpec)>>;
-
-// Dates are written as "2026-11-24 18:40" without an offset, which Tidings reads in the site's
-// `timeZone` whatever the machine's zone. Decap's picker shows the browser's clock: the hint says which zone to mean.
-const dateWidget =
-  (label: string, hint: string) =>
-  ({ config }: CmsConfigInput): WidgetSpec => ({
-    label,
-    widget: "datetime",
-    format: "YYYY-MM-DD HH:mm",
-    date_format: "YYYY-MM-DD",
-    time_format: "HH:mm",
-    picker_utc: false,
-    hint: `${hint} In the site's time (${config.timeZone}).`,
-  });
-
-const slugWidget: WidgetSpec = {
-  label: "Address (slug)",
-  widget: "string",
-  pattern: [SLUG_PATTERN.source, "Lowercase letters, digits and single hyphens, e.g. flood-wall-approved"],
-  hint: "The last part of the address. Leave empty to use the file name.",
-};
-
-const ARTICLE_WIDGETS: WidgetTable = {
-  title: { label: "Headline", widget: "string", hint: "Plain text." },
-  date: dateWidget("Published", "First publication; a time in the future schedules the article."),
-  byline: ({ authors }) => ({
-    label: "Byline",
-    widget: "list",
-    min: 1,
-    hint: "Who wrote it. Names with an author file are offered and link to the author's page.",
-    field: { name: "name", label: "Name", widget: "suggest", suggestions: [...authors] },
-  }),
-  sources: { label: "Sources", widget: "list", collapsed: false, summary: "{{fields.name}}", hint: "The documents, reports and interviews the story rests on." },
-  "sources.name": { label: "Source", widget: "string" },
-  "sources.url": { label: "Link", widget: "string", pattern: ["^https?://[^\\s]+$", "A web address starting with https://"] },
-  "sources.note": { label: "Note", widget: "string", hint: "e.g. Item 7, page 12" },
-  tags: ({ tags }) => ({
-    label: "Topics",
-    widget: "list",
-    hint: "Existing topics are offered; capital letters do not matter.",
-    field: { name: "tag", label: "Topic", widget: "suggest", suggestions: [...tags] },
-  }),
-  summary: { label: "Standfirst", widget: "text", hint: "One or two sentences under the headline. Without it, the first paragraph is used." },
-  updated: dateWidget("Updated", "The last substantive update, not before the publication date."),
-  type: ({ config }) => ({
-    label: "Type",
-    widget: "select",
-    options: Object.entries(config.types).map(([value, label]) => ({ label, value })),
-    hint: `Shown as a label; the list is in ${CONFIG_FILE}. Empty means news.`,
-  }),
-  image: { label: "Lead image", widget: "object", collapsed: false },
-  "image.src": { label: "Picture", widget: "image", choose_url: false, media_library: { config: { multiple: false } } },
-  "image.alt": { label: "Description (alt text)", widget: "string", hint: "What the picture shows, for people who cannot see it: every picture needs one." },
-  "image.caption": { label: "Caption", widget: "string" },
-  "image.credit": { label: "Credit", widget: "string", hint: "Who took it." },
-  corrections: { label: "Corrections", widget: "list", summary: "{{fields.date}}: {{fields.text}}", hint: "Shown on the article, newest first." },
-  "corrections.date": dateWidget("Date", "When the correction was made."),
-  "corrections.text": { label: "What was corrected", widget: "text" },
-  draft: { label: "Draft", widget: "boolean", default: false, hint: "On: never published, whatever happens to this entry here." },
-  donate: { label: "Donation block", widget: "boolean", default: true, hint: "Off hides the donation block on this article." },
-  slug: slugWidget,
-  expires: dateWidget("Leaves the lists on", "After this date the article leaves lists and feeds; its page stays."),
-  // Decap refuses a select without options, so a site without sections gets a plain text field.
-  section: ({ config }) =>
-    config.sections.length === 0
-      ? { label: "Section", widget: "string", hint: `The site has no sections yet (\`sections\` in ${CONFIG_FILE}); leave this empty.` }
-      : {
-          label: "Section",
-          widget: "select",
-          options: config.sections.map((section) => ({ label: section.name, value: section.name })),
-          hint: `The section the article is filed in; the list is in ${CONFIG_FILE}. Empty: chosen from its folder, else its topics.`,
-        },
-  live: { label: "Live page", widget: "boolean", default: false, hint: "On: a live page of timestamped updates, newest first; start each update with a line like ::update{time=\"2026-12-02 14:05\" title=\"…\"}; add key=\"true\" to list it among the key events at the top." },
-  ended: dateWidget("Live coverage ended", "When coverage closed; leave empty while it is live."),
-  series: { label: "Series", widget: "string", hint: "The name of a series file in content/series/ (e.g. flood-inquiry), to show this article as one part of it." },
-  part: { label: "Part", widget: "number", value_type: "int", min: 1, hint: "Its number in the series; leave empty to order the parts by date." },
-};
-
-const AUTHOR_WIDGETS: WidgetTable = {
-  name: { label: "Name", widget: "string", hint: "As it appears in bylines." },
-  role: { label: "Role", widget: "string", hint: "e.g. Local democracy reporter" },
-  aliases: { label: "Other spellings", widget: "list", hint: "Other spellings used in bylines, e.g. P. Raman" },
-  email: { label: "Email", widget: "string", pattern: ["^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "An email address"] },
-  links: { label: "Links", widget: "list", summary: "{{fields.label}}" },
-  "links.label": { label: "Link text", widget: "string" },
-  "links.url": { label: "Address", widget: "string", pattern: ["^https?://[^\\s]+$", "A web address starting with https://"] },
-  slug: slugWidget,
-};
-
-const PAGE_WIDGETS: WidgetTable = {
-  title: { label: "Title", widget: "string" },
-  summary: { label: "Summary", widget: "text" },
-  slug: slugWidget,
-  draft: { label: "Draft", widget: "boolean", default: false, hint: "On: never published." },
-  donate: { label: "Donation block", widget: "boolean", default: false, hint: "On shows the donation block on this page." },
-};
-
-const FRONT_WIDGETS: WidgetTable = {
-  title: { label: "Page heading", widget: "string", hint: "Shown at the top of the page. Empty: “Top stories” on the home page, the section's name on its page." },
-  containers: {
-    label: "Containers",
-    widget: "list",
-    collapsed: true,
-    summary: "{{fields.title}} ({{fields.layout}})",
-    hint: "From the top of the page down; drag a container to move it. An article appears once per page, in the first container that takes it.",
-  },
-  "containers.title": { label: "Heading", widget: "string" },
-  "containers.showTitle": { label: "Show the heading to readers", widget: "boolean", default: true, hint: "Off for a lead story: its heading then names it for screen readers only." },
-  "containers.layout": {
-    label: "Layout",
-    widget: "select",
-    options: [
-      { label: "Lead story (one big card)", value: "lead" },
-      { label: "Row of cards", value: "row" },
-      { label: "List of headlines", value: "list" },
-    ] satisfies { label: string; value: (typeof LAYOUTS)[number] }[],
-  },
-  "containers.pinned": ({ articles = [] }) => ({
-    label: "Pinned articles",
-    widget: "list",
-    hint: "Shown first, in this order; drag to reorder. Pick a recent article by its headline, or type any article's file (content/articles/…/name.md) or address.",
-    field: {
-      name: "article",
-      label: "Article",
-      widget: "suggest",
-      suggestions: articles.slice(0, PIN_SUGGESTIONS).map((article) => ({ value: article.file, label: article.title })),
-    },
-  }),
-  "containers.backfill": {
-    label: "Fill the rest with",
-    widget: "object",
-    collapsed: false,
-    hint: "The newest articles matching every rule filled in, until the container holds “How many”. Leave it empty to show just the pins.",
-  },
-  "containers.backfill.section": ({ config }) =>
-    config.sections.length === 0
-      ? { label: "Section", widget: "string", hint: `The site has no sections yet (\`sections\` in ${CONFIG_FILE}); leave this empty.` }
-      : { label: "Section", widget: "select", options: config.sections.map((section) => ({ label: section.name, value: section.name })) },
-  "containers.backfill.tag": ({ tags }) => ({ label: "Topic", widget: "suggest", suggestions: [...tags] }),
-  "containers.backfill.type": ({ config }) => ({
-    label: "Type",
-    widget: "select",
-    options: Object.entries(config.types).map(([value, label]) => ({ label, value })),
-  }),
-  "containers.backfill.limit": {
-    label: "How many",
-    widget: "number",
-    value_type: "int",
-    min: 0,
-    max: MAX_LIMIT,
-    hint: `Articles in the container in all, pins included (up to ${MAX_LIMIT}).`,
-  },
-};
-
 /**
  * The Fronts collection: the home page's front and one per section, each at its fixed file, with
  * fields generated from the fronts schema like the articles' from theirs.
@@ -329,7 +73,11 @@ export function frontsCollection(input: CmsConfigInput): CmsFileCollection {
   const fields = editorFields(frontSchema, FRONT_WIDGETS, input, "front");
   const fronts = [
     { name: "home", label: "Home page", file: HOME_FRONT_FILE },
-    ...input.config.sections.map((section) => ({ name: `section-${section.slug}`, label: `${section.name} page`, file: `${FRONTS_DIR}/${section.slug}.yml` })),
+    ...input.config.sections.map((section) => ({
+      name: `section-${section.slug}`,
+      label: `${section.name} page`,
+      file: `${FRONTS_DIR}/${section.slug}.yml`,
+    })),
   ];
   return {
     name: "fronts",

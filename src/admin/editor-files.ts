@@ -4,7 +4,8 @@ import path from "node:path";
 import type { RenderedOutputFile } from "../syndication/syndication-files.ts";
 import type { SiteAssets, StaticFile } from "../publish/static-files.ts";
 import type { Site } from "../site/site.ts";
-import { cmsConfig, PIN_SUGGESTIONS, renderCmsConfig, shortForms, type ShortForms } from "./cms-config.ts";
+import { cmsConfig, renderCmsConfig, shortForms, type ShortForms } from "./cms-config.ts";
+import { PIN_SUGGESTIONS } from "./cms-types.ts";
 
 /** Where the web editor is published, under the site's path prefix. */
 export const EDITOR_PATH = "/admin/";

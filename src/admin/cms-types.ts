@@ -1,0 +1,118 @@
+import type { SiteConfig } from "../config/config.ts";
+
+/** The name of the front-matter format templates/_assets/cms.js registers with Decap. */
+export const CMS_FORMAT = "tidings-frontmatter";
+
+/** The name of the YAML data format (fronts files) templates/_assets/cms.js registers with Decap. */
+export const CMS_DATA_FORMAT = "tidings-yaml";
+
+/** How many of the newest listed articles a pin offers by name; older ones can still be typed by file or address. */
+export const PIN_SUGGESTIONS = 200;
+
+/**
+ * One field of a Decap CMS collection, as config.yml spells it. Only the keys Tidings uses are
+ * typed; `suggestions` belongs to Tidings' own `suggest` widget (templates/_assets/cms.js).
+ */
+export interface CmsField {
+  name: string;
+  label: string;
+  widget: string;
+  required?: boolean;
+  hint?: string;
+  default?: unknown;
+  options?: { label: string; value: string }[];
+  multiple?: boolean;
+  fields?: CmsField[];
+  field?: CmsField;
+  min?: number;
+  value_type?: "int" | "float";
+  pattern?: [string, string];
+  format?: string;
+  date_format?: string;
+  time_format?: string;
+  picker_utc?: boolean;
+  /** The values a `suggest` field offers: plain texts, or a value with the label shown beside it (a pinned file and its headline). */
+  suggestions?: (string | { value: string; label: string })[];
+  max?: number;
+  collapsed?: boolean;
+  summary?: string;
+  choose_url?: boolean;
+  media_library?: { config: { multiple: boolean } };
+}
+
+/** A folder collection of config.yml. */
+export interface CmsCollection {
+  name: string;
+  label: string;
+  label_singular: string;
+  folder: string;
+  create: boolean;
+  extension: "md";
+  /** Tidings' front-matter format (templates/_assets/cms.js): YAML 1.2 core, short forms widened on load. */
+  format: typeof CMS_FORMAT;
+  slug: string;
+  path?: string;
+  identifier_field: string;
+  summary: string;
+  media_folder: string;
+  public_folder: string;
+  sortable_fields?: string[];
+  fields: CmsField[];
+}
+
+/** One file of a file collection: a front, at its fixed path. */
+export interface CmsFile {
+  name: string;
+  label: string;
+  file: string;
+  fields: CmsField[];
+}
+
+/**
+ * A file collection of config.yml: a fixed list of files (the fronts: home.yml and one per
+ * section), since a front's file name must be `home` or a section's slug and a folder collection
+ * would let an editor create one under any name.
+ */
+export interface CmsFileCollection {
+  name: string;
+  label: string;
+  /** Tidings' YAML data format (templates/_assets/cms.js): YAML 1.2 core, empty fields left out. */
+  format: typeof CMS_DATA_FORMAT;
+  extension: "yml";
+  editor: { preview: boolean };
+  files: CmsFile[];
+}
+
+/** The whole config.yml. */
+export interface CmsConfig {
+  backend: Record<string, string | number | boolean>;
+  local_backend?: { url: string };
+  publish_mode: "editorial_workflow";
+  media_folder: string;
+  public_folder: string;
+  site_url: string;
+  display_url: string;
+  logo_url?: string;
+  locale: string;
+  slug: { encoding: "ascii"; clean_accents: true; sanitize_replacement: "-" };
+  collections: (CmsCollection | CmsFileCollection)[];
+}
+
+/** What the generated config depends on besides the schemas. */
+export interface CmsConfigInput {
+  config: SiteConfig;
+  /** Names (with aliases) of the author files, offered in bylines. */
+  authors: readonly string[];
+  /** Every tag in use, offered in tags. */
+  tags: readonly string[];
+  /** The newest listed articles (file and headline), offered as pins on the fronts; at most PIN_SUGGESTIONS are used. */
+  articles?: readonly { file: string; title: string }[];
+  /** The decap-server address when the editor works against the working copy (the preview); absent in production. */
+  localBackendUrl?: string | undefined;
+}
+
+/** How one schema field is edited: everything but `name` and `required`, which come from the schema. */
+export type WidgetSpec = Omit<CmsField, "name" | "required" | "fields">;
+
+/** The editor field for each schema field of each kind, by field path (`image.alt`, `sources.url`). */
+export type WidgetTable = Readonly<Record<string, WidgetSpec | ((input: CmsConfigInput) => WidgetSpec)>>;
