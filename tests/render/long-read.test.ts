@@ -1,10 +1,10 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { longReadBody } from "../bench/generate-long-read.ts";
-import { build } from "../src/build.ts";
-import { MAX_FILE_BYTES, tooLargeMessage } from "../src/content/load-files.ts";
-import { copyFixture, readPage } from "./support/fixture-site.ts";
+import { longReadBody } from "../../bench/generate-long-read.ts";
+import { build } from "../../src/build.ts";
+import { MAX_FILE_BYTES, tooLargeMessage } from "../../src/content/load-files.ts";
+import { copyFixture, readPage } from "../support/fixture-site.ts";
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 const MB = 1024 * 1024;

@@ -3,12 +3,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFil
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { HOSTILE_BODIES } from "../bench/hostile-bodies.ts";
-import { build } from "../src/build.ts";
-import { copyFixture, readPage, writeFiles } from "./support/fixture-site.ts";
+import { HOSTILE_BODIES } from "../../bench/hostile-bodies.ts";
+import { build } from "../../src/build.ts";
+import { copyFixture, readPage, writeFiles } from "../support/fixture-site.ts";
 
 const NOW = Date.UTC(2026, 10, 27, 12);
-const REPOSITORY = path.resolve(import.meta.dirname, "..");
+const REPOSITORY = path.resolve(import.meta.dirname, "..", "..");
 const run = promisify(execFile);
 const valid = (fields: string, body = "Text.") => `---\ntitle: A story\ndate: 2026-11-01\nbyline: Reporter\n${fields}\n---\n${body}\n`;
 
@@ -167,7 +167,7 @@ describe("hostile and broken content", () => {
 
   it("refuses huge files and symbolic links with a clear message", async () => {
     const root = copyFixture("newsroom");
-    // Past the 10 MB limit (long reads below it build: tests/long-read.test.ts).
+    // Past the 10 MB limit (long reads below it build: tests/render/long-read.test.ts).
     writeFileSync(path.join(root, "content/articles/2026/huge.md"), valid("", "word ".repeat(2_200_000)));
     mkdirSync(path.join(root, "content/articles/2027"), { recursive: true });
     symlinkSync("/etc/passwd", path.join(root, "content/articles/2027/passwd.md"));

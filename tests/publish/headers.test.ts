@@ -4,13 +4,13 @@ import path from "node:path";
 import { load } from "cheerio";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../src/build.ts";
-import { launchChromium } from "./support/browser.ts";
-import { copyFixture } from "./support/fixture-site.ts";
-import { headersFor, parseCsp, parseHeadersFile, patternMatches, type HeaderRule } from "./support/headers-file.ts";
-import { serveFolder, type StaticServer } from "./support/static-server.ts";
+import { build } from "../../src/build.ts";
+import { launchChromium } from "../support/browser.ts";
+import { copyFixture } from "../support/fixture-site.ts";
+import { headersFor, parseCsp, parseHeadersFile, patternMatches, type HeaderRule } from "../support/headers-file.ts";
+import { serveFolder, type StaticServer } from "../support/static-server.ts";
 
-const REPOSITORY = path.resolve(import.meta.dirname, "..");
+const REPOSITORY = path.resolve(import.meta.dirname, "..", "..");
 const NOW = Date.UTC(2026, 10, 27, 12);
 
 const rules = parseHeadersFile(readFileSync(path.join(REPOSITORY, "public", "_headers"), "utf8"));
