@@ -19,9 +19,9 @@ const LAYERS = [
   ["checks"], // whole-site checks: links, bylines, tag spellings
   ["pages"], // the page list and each page's view
   ["syndication"], // feeds, sitemaps, robots.txt, JSON-LD
-  ["publish"], // writing the output: page keys, page store, staging, static files, host limits
+  ["admin"], // the web editor: its generated config and page, and its local backend
+  ["publish"], // writing the output: what a site publishes, page keys, page store, staging, static files, host limits
   ["search"], // the Pagefind index
-  ["admin"], // the web editor and its local backend
   ["eleventy"], // the templates' glue
 ];
 

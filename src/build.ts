@@ -1,7 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { CONFIG_FILE } from "./content/config-file.ts";
-import { editorFiles, localBackendUrl, publishesEditor } from "./admin/editor-files.ts";
 import { createHash } from "node:crypto";
 import { BUILD_CODE, codeFingerprint, CONTENT_CODE, PACKAGE_ROOT, PAGE_CODE, SEARCH_CODE } from "./cache/code-fingerprint.ts";
 import { CACHE_FILE, loadContentCache, saveContentCache } from "./cache/content-cache.ts";
@@ -9,20 +7,19 @@ import { damagedCacheWarning } from "./cache/damaged-cache.ts";
 import { hashInputFiles } from "./cache/input-files.ts";
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { TEMPLATES_DIR, writeWithEleventy } from "./eleventy/run-eleventy.ts";
-import { frameOrigins, withFrameSources } from "./embeds/frame-sources.ts";
-import { articleHtml } from "./model/article-html.ts";
 import { loadSite, type LoadedSite } from "./load-site.ts";
 import { prepareMedia } from "./media/prepare-media.ts";
 import { folderMaker } from "./core/files.ts";
 import { checkHostLimits, loadFileSizes } from "./publish/host-limits.ts";
 import { isStillCurrent, readLastBuild, writeLastBuild } from "./publish/last-build.ts";
-import { renderOutputFiles, writeOutputFiles, type RenderedOutputFile } from "./syndication/syndication-files.ts";
+import { writeOutputFiles } from "./syndication/syndication-files.ts";
 import { currentOutput, outputKey, recordOutput } from "./publish/output-manifest.ts";
 import { keyPages, pageBaseKey, type KeyedPage } from "./publish/page-keys.ts";
 import { PageStore } from "./publish/page-store.ts";
 import { acquireBuildLock, type LockHolder } from "./publish/build-lock.ts";
 import { createStagingDirectory, discardStaging, recoverOutput, swapIntoPlace } from "./publish/staging.ts";
-import { listStaticFiles, publishStaticFiles, siteAssets, staticFilesStamp } from "./publish/static-files.ts";
+import { listSiteFiles } from "./publish/site-files.ts";
+import { publishStaticFiles, siteAssets, staticFilesStamp } from "./publish/static-files.ts";
 import { releaseMemory } from "./core/release-memory.ts";
 import { searchDocuments } from "./search/search-documents.ts";
 import { writeSearchIndex } from "./search/write-search-index.ts";
@@ -158,7 +155,8 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   // Damage found in the cache is said once per build, and never replayed by a later build that
   // finds nothing changed (the damaged entries were replaced).
   const cacheWarnings: Diagnostic[] = [];
-  const damaged = (part: string, what: string) => cacheWarnings.push(damagedCacheWarning(relativePath(options.root, path.join(cacheDir, part)), what));
+  const damaged = (part: string, what: string) =>
+    cacheWarnings.push(damagedCacheWarning(relativePath(options.root, path.join(cacheDir, part)), what));
   const loaded = loadWithCache({ ...options, now }, cacheDir, cached ? codeFingerprint(CONTENT_CODE) : undefined);
   if (loaded.cacheDamaged) damaged(CACHE_FILE, "rendered articles");
   const { site, diagnostics: loadDiagnostics } = loaded;
@@ -201,21 +199,25 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   // build rendered is taken from the page store, and when nothing changed at all, the last
   // build's output is current as it is.
   const assets = siteAssets(options.root);
-  // The web editor: its config.yml is generated from the site (authors and tags offered), so it is output like a feed.
-  const editor = publishesEditor(site)
-    ? editorFiles(site, { assets, localBackendUrl: site.mode === "preview" ? (options.editorBackendUrl ?? localBackendUrl()) : undefined })
-    : undefined;
-  const headers = headersWithFrames(options.root, site);
-  const staticFiles = [...listStaticFiles(options.root, site, assets), ...(editor?.copied ?? [])].filter((file) => headers === undefined || file.to !== headers.path);
+  const { outputFiles, staticFiles } = listSiteFiles(site, { root: options.root, assets, editorBackendUrl: options.editorBackendUrl });
   // Only the code that turns views into HTML is in the pages' keys: a change elsewhere (the CLI,
   // a development tool's update) re-renders nothing.
-  const pages = keyPages(listOutputPages(site), pageBaseKey({ code: cached ? codeFingerprint(PAGE_CODE) : "uncached", templatesDir, chrome: siteChrome(site), assets }));
-  const outputFiles = [...renderOutputFiles(site), ...(editor?.generated ?? []), ...(headers ? [headers] : [])];
+  const pages = keyPages(
+    listOutputPages(site),
+    pageBaseKey({ code: cached ? codeFingerprint(PAGE_CODE) : "uncached", templatesDir, chrome: siteChrome(site), assets }),
+  );
   const key = outputKey({ pages, outputFiles: outputFiles.map((file) => file.text), staticFiles: staticFilesStamp(staticFiles) });
   const remember = () => {
     if (inputs === undefined) return;
     const until = loaded.stableUntil ?? now;
-    writeLastBuild(cacheDir, outputDir, { inputs, builtAt: now, stableUntil: until, outputKey: key, articles: site.articles.length, diagnostics });
+    writeLastBuild(cacheDir, outputDir, {
+      inputs,
+      builtAt: now,
+      stableUntil: until,
+      outputKey: key,
+      articles: site.articles.length,
+      diagnostics,
+    });
   };
   const kept = cached ? currentOutput(cacheDir, outputDir, key) : undefined;
   if (kept !== undefined) {
@@ -279,22 +281,12 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   const sizes = (cached ? recordOutput(cacheDir, outputDir, key, pages.length) : undefined) ?? loadFileSizes(outputDir);
   store?.prune(new Set(pages.map((page) => page.key)));
   remember();
-  return { ...result(true, pages.length, checkHostLimits(sizes, outputName)), rendered: rendered.length, renderedFiles: rendered, indexedShards };
-}
-
-// Where hosts read response headers from (public/_headers is published here).
-const HEADERS_FILE = "/_headers";
-
-/**
- * public/_headers with `frame-src` allowing exactly the embed providers the site's articles use,
- * published in place of the editors' copy; undefined when there is no file or no embed, so the
- * file is published as it is.
- */
-function headersWithFrames(root: string, site: Site): RenderedOutputFile | undefined {
-  const file = path.join(root, "public", HEADERS_FILE.slice(1));
-  const origins = frameOrigins(site.articles.map(articleHtml));
-  if (origins.length === 0 || !existsSync(file)) return undefined;
-  return { path: HEADERS_FILE, text: withFrameSources(readFileSync(file, "utf8"), origins) };
+  return {
+    ...result(true, pages.length, checkHostLimits(sizes, outputName)),
+    rendered: rendered.length,
+    renderedFiles: rendered,
+    indexedShards,
+  };
 }
 
 /**
@@ -350,14 +342,21 @@ function buildInputs(options: BuildOptions, at: { templatesDir: string; outputDi
   );
   const secret = options.imageKey === undefined ? null : createHash("sha256").update(options.imageKey).digest("hex");
   const settings = [options.mode ?? "production", options.siteUrl ?? null, secret, options.editorBackendUrl ?? null, at.outputDir];
-  return createHash("sha256").update(files).update("\0").update(codeFingerprint(BUILD_CODE)).update("\0").update(JSON.stringify(settings)).digest("hex");
+  return createHash("sha256")
+    .update(files)
+    .update("\0")
+    .update(codeFingerprint(BUILD_CODE))
+    .update("\0")
+    .update(JSON.stringify(settings))
+    .digest("hex");
 }
 
 // Load the site through the content cache, save the cache, and let it go: it is as large as the
 // site model again, and Eleventy needs that memory next.
 function loadWithCache(options: BuildOptions, cacheDir: string, code: string | undefined): LoadedSite & { cacheDamaged: boolean } {
   const cache = code === undefined ? undefined : loadContentCache(cacheDir, code);
-  const onProgress = options.onProgress && ((done: number, total: number) => options.onProgress?.({ task: "Rendering articles", done, total }));
+  const onProgress =
+    options.onProgress && ((done: number, total: number) => options.onProgress?.({ task: "Rendering articles", done, total }));
   const loadOptions = { root: options.root, mode: options.mode ?? "production", siteUrl: options.siteUrl, cache, onProgress } as const;
   const loaded = loadSite(options.now === undefined ? loadOptions : { ...loadOptions, now: options.now });
   if (cache) saveContentCache(cacheDir, cache);

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { RenderedOutputFile } from "../syndication/syndication-files.ts";
-import type { SiteAssets, StaticFile } from "../publish/static-files.ts";
+import type { SiteAssets, StaticFile } from "../model/types.ts";
 import type { Site } from "../site/site.ts";
 import { cmsConfig, renderCmsConfig, shortForms, type ShortForms } from "./cms-config.ts";
 import { PIN_SUGGESTIONS } from "./cms-types.ts";

@@ -1,12 +1,10 @@
-import { existsSync } from "node:fs";
-import { copyFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { editorFiles, localBackendUrl, publishesEditor } from "../admin/editor-files.ts";
 import type { SiteConfig } from "../config/config.ts";
-import { renderOutputFiles, writeOutputFiles } from "../syndication/syndication-files.ts";
+import { writeOutputFiles } from "../syndication/syndication-files.ts";
 import { hasEmbeds } from "../embeds/frame-sources.ts";
 import { articleHtml } from "../model/article-html.ts";
-import { ASK_SCRIPT, EMBED_SCRIPT, SEARCH_SCRIPT, siteAssets, STYLESHEET } from "../publish/static-files.ts";
+import { listSiteFiles, updateStaticFiles } from "../publish/site-files.ts";
+import { siteAssets } from "../publish/static-files.ts";
 import { toAbsoluteUrl } from "../syndication/absolute-url.ts";
 import { renderNewsArticleJsonLd } from "../syndication/render-json-ld.ts";
 import { renderBreadcrumbJsonLd, type Crumb } from "../syndication/render-breadcrumb-json-ld.ts";
@@ -51,7 +49,6 @@ export const TEMPLATE_DIRECTORIES = {
 // Eleventy's config API is loosely typed JavaScript; this names the few methods Tidings calls.
 interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
-  addPassthroughCopy(mapping: string | Record<string, string>): void;
   on(event: "eleventy.after", listener: (event: { directories: { output: string } }) => Promise<void>): void;
   on(event: "eleventy.before", listener: () => void): void;
   addWatchTarget(target: string): void;
@@ -63,7 +60,6 @@ interface EleventyConfig {
   setQuietMode(quiet: boolean): void;
   setDataDeepMerge(deep: boolean): void;
   setServerOptions(options: Record<string, unknown>): void;
-  setServerPassthroughCopyBehavior(behavior: string): void;
   addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => string): void;
   pathPrefix?: string;
   benchmarkManager?: { get(group: string): { setIsVerbose(verbose: boolean): void } };
@@ -105,21 +101,14 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
       )
     : undefined;
   if (options.publishEverything) {
-    const stylesheet = path.join(root, STYLESHEET);
-    eleventyConfig.addPassthroughCopy({ [toGlobPath(path.join(root, "public"))]: "/" });
-    if (existsSync(stylesheet)) eleventyConfig.addPassthroughCopy({ [toGlobPath(stylesheet)]: assets.stylesheet.slice(1) });
-    eleventyConfig.addPassthroughCopy({ [toGlobPath(SEARCH_SCRIPT)]: assets.searchScript.slice(1) });
-    eleventyConfig.addPassthroughCopy({ [toGlobPath(ASK_SCRIPT)]: assets.askScript.slice(1) });
-    eleventyConfig.addPassthroughCopy({ [toGlobPath(EMBED_SCRIPT)]: assets.embedScript.slice(1) });
     eleventyConfig.on("eleventy.before", () => search?.postpone());
-    // Images from content/, feeds and sitemaps come from the site model of the run that just finished.
+    // Everything besides the pages, from the site model of the run that just finished, listed as
+    // a build lists it (src/publish/site-files.ts): what an editor previews is what readers get.
     eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
       if (current) {
-        await copyAssets(current.assets, directories.output);
-        // The web editor at /admin/, against the working copy: its config.yml offers the site's current authors and tags.
-        const editor = publishesEditor(current) ? editorFiles(current, { assets, localBackendUrl: options.editorBackendUrl ?? localBackendUrl() }) : undefined;
-        writeOutputFiles([...renderOutputFiles(current), ...(editor?.generated ?? [])], directories.output);
-        if (editor) await copyAssets(editor.copied, directories.output);
+        const files = listSiteFiles(current, { root, assets, editorBackendUrl: options.editorBackendUrl });
+        writeOutputFiles(files.outputFiles, directories.output);
+        await updateStaticFiles(files.staticFiles, directories.output);
       }
       search?.request(directories.output);
     });
@@ -128,7 +117,6 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
   eleventyConfig.addWatchTarget(path.join(root, "content"));
   eleventyConfig.addWatchTarget(path.join(root, "tidings.config.yml"));
   eleventyConfig.addWatchTarget(path.join(root, "public"));
-  eleventyConfig.setServerPassthroughCopyBehavior("passthrough");
 
   // Every paginated template publishes one item per page at the item's own `url`. A function in the
   // data cascade is used as is, where a `permalink: "{{ article.url }}"` string would be compiled
@@ -165,7 +153,9 @@ const NORMAL_BASE = /^https?:\/\/[a-z0-9.-]+(?::\d+)?(?:\/[\w~-][\w.~-]*)*$/;
 function permalinkOfItem(data: { pagination?: { items?: { url?: unknown }[] }; page?: { inputPath?: string } }): string {
   const url = data.pagination?.items?.[0]?.url;
   if (typeof url !== "string") {
-    throw new Error(`${data.page?.inputPath ?? "a template"} needs a permalink: paginate over items that have a \`url\` (size 1), or set \`permalink\` in its front matter`);
+    throw new Error(
+      `${data.page?.inputPath ?? "a template"} needs a permalink: paginate over items that have a \`url\` (size 1), or set \`permalink\` in its front matter`,
+    );
   }
   return url;
 }
@@ -174,22 +164,4 @@ function permalinkOfItem(data: { pagination?: { items?: { url?: unknown }[] }; p
 function isPlainSitePath(value: string): boolean {
   // Segments cannot start with a dot, so `.` and `..` never pass; one way to match keeps it linear.
   return typeof value === "string" && /^\/(?:[\w~-][\w.~-]*\/)*(?:[\w~-][\w.~-]*)?$/.test(value);
-}
-
-/** Copy local images into the output folder, skipping files already there with the same size. */
-export async function copyAssets(assets: Site["assets"], outputDir: string): Promise<void> {
-  await Promise.all(
-    assets.map(async ({ from, to }) => {
-      const target = path.join(outputDir, to);
-      const [source, existing] = await Promise.all([stat(from), stat(target).catch(() => undefined)]);
-      if (existing && existing.size === source.size && existing.mtimeMs >= source.mtimeMs) return;
-      await mkdir(path.dirname(target), { recursive: true });
-      await copyFile(from, target);
-    }),
-  );
-}
-
-// Eleventy's passthrough takes glob-style paths with forward slashes.
-function toGlobPath(file: string): string {
-  return file.split(path.sep).join("/");
 }

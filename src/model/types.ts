@@ -383,3 +383,19 @@ export type OutputFile =
 
 /** Whether the build is for readers or for editors previewing their work. */
 export type BuildMode = "production" | "preview";
+
+/** Where the pages find the stylesheet and the scripts: site paths with a content hash. */
+export interface SiteAssets {
+  stylesheet: string;
+  searchScript: string;
+  askScript: string;
+  embedScript: string;
+}
+
+/** A file published as it is: absolute source path → site path. */
+export interface StaticFile {
+  from: string;
+  to: string;
+  /** The file's version when known without a stat (see Site.assets); else its size and mtime are read. */
+  version?: string;
+}

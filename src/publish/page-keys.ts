@@ -5,7 +5,7 @@ import type { OutputPage, SiteChrome } from "../pages/page-views.ts";
 import { outputFileFor } from "../model/urls.ts";
 import { listFiles } from "../core/files.ts";
 import { canonicalHash } from "./output-manifest.ts";
-import type { SiteAssets } from "./static-files.ts";
+import type { SiteAssets } from "../model/types.ts";
 
 /** A page with the file it is written to (relative to the output folder) and the key of everything its HTML is made from. */
 export type KeyedPage = OutputPage & { file: string; key: string };

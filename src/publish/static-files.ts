@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { constants, copyFileSync, existsSync, linkSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import type { SiteAssets, StaticFile } from "../model/types.ts";
 import type { Site } from "../site/site.ts";
 import { folderMaker, listFiles } from "../core/files.ts";
 
@@ -15,22 +16,6 @@ export const ASK_SCRIPT = path.resolve(import.meta.dirname, "..", "..", "templat
 
 /** The click-to-load embeds' script (templates/_assets/embed.js); facades are plain links without it. */
 export const EMBED_SCRIPT = path.resolve(import.meta.dirname, "..", "..", "templates", "_assets", "embed.js");
-
-/** Where the pages find the stylesheet and the scripts: site paths with a content hash. */
-export interface SiteAssets {
-  stylesheet: string;
-  searchScript: string;
-  askScript: string;
-  embedScript: string;
-}
-
-/** A file published as it is: absolute source path → site path. */
-export interface StaticFile {
-  from: string;
-  to: string;
-  /** The file's version when known without a stat (see Site.assets); else its size and mtime are read. */
-  version?: string;
-}
 
 /** The fingerprinted addresses of the stylesheet and search script of the project at `root`. */
 export function siteAssets(root: string): SiteAssets {
