@@ -10,6 +10,7 @@ const LAYERS = [
   ["core"], // small pure helpers with no idea of news: slugs, memoize, file lists, digests, XML
   ["cache"], // what the build keeps between runs: rendered bodies, code fingerprints
   ["content"], // reading the files editors write: front matter, YAML data files, dates, schemas
+  ["i18n"], // the words Tidings writes for readers, from one message catalogue per language
   ["markdown"], // the Markdown pipeline's building blocks and its general plugins
   ["model"], // the site model's types and the pure facts about them: addresses, kickers, links
   ["live", "embeds", "donation", "fronts", "series", "media"], // newsroom features, each on its own

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { CONFIG_FILE } from "./content/config-file.ts";
+import { CATALOGUE_DIR } from "./i18n/catalogues.ts";
 import { createHash } from "node:crypto";
 import { BUILD_CODE, codeFingerprint, CONTENT_CODE, PACKAGE_ROOT, PAGE_CODE, SEARCH_CODE } from "./cache/code-fingerprint.ts";
 import { CACHE_FILE, loadContentCache, saveContentCache } from "./cache/content-cache.ts";
@@ -335,7 +336,8 @@ async function writePages(
 function buildInputs(options: BuildOptions, at: { templatesDir: string; outputDir: string; cacheDir: string }): string {
   const files = hashInputFiles(
     {
-      folders: [path.join(options.root, "content"), path.join(options.root, "public"), at.templatesDir],
+      // The shipped message catalogues are read, not imported, so the code's fingerprint does not cover them.
+      folders: [path.join(options.root, "content"), path.join(options.root, "public"), at.templatesDir, CATALOGUE_DIR],
       files: [path.join(options.root, CONFIG_FILE), path.join(PACKAGE_ROOT, "package-lock.json")],
     },
     at.cacheDir,

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { ContentCache } from "./cache/content-cache.ts";
 import { loadConfig } from "./config/config.ts";
+import { loadMessages } from "./i18n/load-messages.ts";
 import { loadEntries } from "./content/load-files.ts";
 import { loadCampaignText, parseCampaign } from "./donation/campaign.ts";
 import { loadFronts } from "./fronts/load-fronts.ts";
@@ -57,6 +58,8 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   const configResult = loadConfig(options.root, { url: options.siteUrl });
   if (!configResult.ok) return { diagnostics: sortDiagnostics(configResult.diagnostics), files: 0 };
   const config = configResult.config;
+  // The words Tidings writes for readers: their problems are reported with the content's.
+  const messages = loadMessages(options.root, config.language);
 
   const loaded = loadEntries(options.root);
   // When many bodies will need rendering (no cache, or a small one), start the render workers
@@ -111,6 +114,7 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   const campaignText = loadCampaignText(options.root);
   const campaign = campaignText === undefined ? undefined : campaignText.ok ? parseCampaign(campaignText.text, config.timeZone) : { diagnostics: campaignText.diagnostics };
   if (campaign) diagnostics.push(...campaign.diagnostics);
+  diagnostics.push(...messages.diagnostics);
   // Fronts are read with the content too: a broken fronts file is a content error like any other.
   const fronts = loadFronts(options.root, config);
   diagnostics.push(...fronts.diagnostics);
@@ -121,6 +125,7 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
 
   const input: SiteInput = {
     config,
+    messages: messages.messages,
     articles,
     authors,
     pages,

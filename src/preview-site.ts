@@ -1,6 +1,7 @@
 import { loadConfig, parseConfig, type SiteConfig } from "./config/config.ts";
 import { hasErrors } from "./diagnostics/diagnostic.ts";
 import type { LoadedSite } from "./load-site.ts";
+import { loadMessages } from "./i18n/load-messages.ts";
 import { buildSite } from "./site/build-site.ts";
 import type { Site } from "./site/site.ts";
 
@@ -37,7 +38,7 @@ export function choosePreviewSite(loaded: LoadedSite, lastGood: Site | undefined
 export function emptyPreviewSite(root: string, now: number): Site {
   const loaded = loadConfig(root);
   const config: SiteConfig = loaded.ok ? loaded.config : fallbackConfig();
-  return buildSite({ config, articles: [], authors: [], pages: [], mode: "preview", now, root, fileExists: () => false }).site;
+  return buildSite({ config, messages: loadMessages(root, config.language).messages, articles: [], authors: [], pages: [], mode: "preview", now, root, fileExists: () => false }).site;
 }
 
 function fallbackConfig(): SiteConfig {

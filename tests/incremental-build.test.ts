@@ -166,7 +166,7 @@ function apply(project: Project, change: Edit): void {
     }
     case "template": {
       const template = path.join(project.templatesDir, "_includes", "partials", "pagination.njk");
-      const text = readFileSync(template, "utf8").replace(/Older articles( \d+)?/, `Older articles ${change.text}`);
+      const text = readFileSync(template, "utf8").replace(/<nav class="pagination"( data-edit="\d+")?/, `<nav class="pagination" data-edit="${change.text}"`);
       writeFileSync(template, text);
       return;
     }

@@ -1,3 +1,4 @@
+import type { Messages } from "../i18n/messages.ts";
 import { formatDate } from "../content/dates.ts";
 import { campaignState, type Campaign, type CampaignState } from "./campaign.ts";
 import { offeredFrequencies, type DonationConfig, type DonationVariant } from "./donation-schema.ts";
@@ -51,6 +52,8 @@ export interface CampaignView {
   max: number;
   percent: number;
   supporters?: string;
+  /** The number of supporters, for the plural of the words around it. */
+  supporterCount?: number;
   /** `31 December 2026`. */
   ends?: string;
 }
@@ -79,12 +82,9 @@ export interface AskSettings {
   dateFormat: string;
 }
 
-const FREQUENCY_LABELS: Record<Frequency, string> = { once: "Once", monthly: "Monthly", annual: "Annually" };
-const PER: Record<Frequency, string> = { once: "", monthly: " a month", annual: " a year" };
-const LEGENDS: Record<Frequency, string> = { once: "How much, once?", monthly: "How much each month?", annual: "How much each year?" };
 
 /** The choice cards of a config with choices (currency, provider and frequencies set). */
-export function toChoicesView(settings: AskSettings): ChoicesView | undefined {
+export function toChoicesView(settings: AskSettings, messages: Messages): ChoicesView | undefined {
   const { donation, language } = settings;
   const { currency, provider, frequencies } = donation;
   if (currency === undefined || provider === undefined || frequencies === undefined) return undefined;
@@ -95,17 +95,17 @@ export function toChoicesView(settings: AskSettings): ChoicesView | undefined {
     const defaultAmount = frequencies[key]?.default ?? choices[Math.floor((choices.length - 1) / 2)]?.amount;
     const view: FrequencyView = {
       key,
-      label: FREQUENCY_LABELS[key],
-      legend: LEGENDS[key],
+      label: messages.text("ask.frequency", { frequency: key }),
+      legend: messages.text("ask.legend", { frequency: key }),
       checked: key === defaultFrequency,
       amounts: choices.map((choice) => {
         const amount = formatAmount(choice.amount, currency, language);
-        const item: AmountView = { amount, label: `${amount}${PER[key]}`, give: `Give ${amount}${PER[key]}`, url: providerUrl(provider, { frequency: key, amount: choice.amount, currency }), isDefault: choice.amount === defaultAmount };
+        const item: AmountView = { amount, label: messages.text("ask.amount", { frequency: key, amount }), give: messages.text("ask.give", { frequency: key, amount }), url: providerUrl(provider, { frequency: key, amount: choice.amount, currency }), isDefault: choice.amount === defaultAmount };
         if (choice.pays !== undefined) item.pays = choice.pays;
         return item;
       }),
     };
-    if (donation.other) view.other = { label: "Other", give: `Give another amount${PER[key]}`, url: providerUrl(provider, { frequency: key, currency }) };
+    if (donation.other) view.other = { label: messages.text("ask.other"), give: messages.text("ask.giveOther", { frequency: key }), url: providerUrl(provider, { frequency: key, currency }) };
     return view;
   });
   const preferred = views.find((view) => view.checked)?.amounts.find((amount) => amount.isDefault) ?? views[0]?.amounts[0];
@@ -126,7 +126,10 @@ export function toCampaignView(campaign: Campaign, now: number, settings: Omit<A
     max: campaign.goal,
     percent: Math.floor((Math.min(campaign.raised, campaign.goal) / campaign.goal) * 100),
   };
-  if (campaign.supporters !== undefined) view.supporters = formatCount(campaign.supporters, settings.language);
+  if (campaign.supporters !== undefined) {
+    view.supporters = formatCount(campaign.supporters, settings.language);
+    view.supporterCount = campaign.supporters;
+  }
   if (campaign.ends !== undefined) view.ends = formatDate(campaign.ends.startMs, settings.timeZone, settings.language, settings.dateFormat);
   return view;
 }
@@ -136,9 +139,9 @@ export function toCampaignView(campaign: Campaign, now: number, settings: Omit<A
  * Built once per build and shared by the pages that show each (page keys hash each shared ask
  * once, see src/publish/page-keys.ts).
  */
-export function buildAsks(settings: AskSettings, campaign: Campaign | undefined, now: number): Map<string, AskView> {
+export function buildAsks(settings: AskSettings, messages: Messages, campaign: Campaign | undefined, now: number): Map<string, AskView> {
   const { donation } = settings;
-  const choices = toChoicesView(settings);
+  const choices = toChoicesView(settings, messages);
   // Without a currency the campaign's amounts cannot be written (buildSite reports it).
   const campaignView = campaign === undefined || donation.currency === undefined ? undefined : toCampaignView(campaign, now, { ...settings, currency: donation.currency });
   const base = (copy: Partial<Pick<DonationVariant, "heading" | "text" | "short" | "button">>, variant: string): AskView => {

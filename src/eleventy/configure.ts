@@ -1,4 +1,6 @@
 import path from "node:path";
+import nunjucks from "nunjucks";
+import { RawHtml, type Messages, type MessageValues } from "../i18n/messages.ts";
 import type { SiteConfig } from "../config/config.ts";
 import { writeOutputFiles } from "../syndication/syndication-files.ts";
 import { hasEmbeds } from "../embeds/frame-sources.ts";
@@ -85,6 +87,10 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
 
   const provide = options.site;
   let current: Site | undefined = typeof provide === "function" ? undefined : provide;
+  const siteMessages = (): Messages => {
+    if (current === undefined) throw new Error("A template asked for a message before the site was loaded");
+    return current.messages;
+  };
   // Templates see only the site's furniture and the views of the pages this run writes (see
   // src/pages/page-views.ts): what makes a page's key cover everything its HTML is made from.
   eleventyConfig.addGlobalData("site", async (): Promise<EleventySite> => {
@@ -143,7 +149,28 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
   eleventyConfig.addFilter("breadcrumbJsonLd", (trail: readonly Crumb[], config: SiteConfig) => renderBreadcrumbJsonLd(trail, config));
   eleventyConfig.addFilter("hasEmbeds", (parts: readonly string[]) => hasEmbeds(parts));
   eleventyConfig.addFilter("articleHtml", (article: Article) => articleHtml(article));
+  // The words Tidings writes, in the site's language (src/i18n/): `{{ "article.published" | t({ date: when | safe }) }}`.
+  // A value passed through `| safe` is HTML put in as it is; every other value is escaped.
+  eleventyConfig.addFilter("t", (name: string, values: Record<string, unknown> = {}) => new SafeString(siteMessages().html(name, messageValues(values))));
+  // The same as plain text, for a value a template passes on (a breadcrumb's name) rather than prints.
+  eleventyConfig.addFilter("tText", (name: string, values: Record<string, unknown> = {}) => siteMessages().text(name, messageValues(values)));
+  // A list joined as the language joins lists ("A, B and C"), for bylines and the like.
+  eleventyConfig.addFilter("andList", (items: readonly unknown[]) => new SafeString(siteMessages().list(items.map(messageValue))));
   eleventyConfig.addFilter("shareImage", (article: Article, config: SiteConfig) => shareImage(article, config));
+}
+
+const { SafeString } = nunjucks.runtime;
+
+/** A value for a message: HTML the template marked safe stays HTML, anything else is text. */
+function messageValue(value: unknown): string | RawHtml {
+  if (value instanceof SafeString) return new RawHtml(String(value));
+  return String(value);
+}
+
+function messageValues(values: Record<string, unknown>): MessageValues {
+  const result: Record<string, string | number | RawHtml> = {};
+  for (const [key, value] of Object.entries(values)) result[key] = typeof value === "number" ? value : messageValue(value);
+  return result;
 }
 
 // A site address as WHATWG URL parsing writes it: lowercase scheme and host, plain path segments, no trailing slash.

@@ -21,3 +21,14 @@ declare module "@11ty/eleventy" {
     setIsVerbose(verbose: boolean): void;
   }
 }
+
+// Nunjucks (Eleventy's template language) ships JavaScript without type declarations; these name the part Tidings uses.
+declare module "nunjucks" {
+  const nunjucks: {
+    runtime: {
+      /** A string the template prints as it is: what `| safe` gives, and what a filter returns for HTML. */
+      SafeString: new (value: string) => { toString(): string; val: string };
+    };
+  };
+  export default nunjucks;
+}

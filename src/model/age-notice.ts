@@ -1,3 +1,5 @@
+import type { Messages } from "../i18n/messages.ts";
+
 /** A moment as the site model holds it: the instant, and ISO 8601 in the site's time zone. */
 interface Moment {
   epochMs: number;
@@ -10,7 +12,7 @@ interface Moment {
  * calendar of the site's time zone (both ISO dates carry it), so the wording never depends on the
  * build machine; reading the calendar day from the ISO text keeps this cheap for 20,000 articles.
  */
-export function ageNotice(published: Moment, now: Moment, days: number): string | undefined {
+export function ageNotice(published: Moment, now: Moment, days: number, messages: Messages): string | undefined {
   const elapsedMs = now.epochMs - published.epochMs;
   if (elapsedMs < days * DAY_MS) return undefined;
   const from = calendarDay(published.iso);
@@ -18,18 +20,12 @@ export function ageNotice(published: Moment, now: Moment, days: number): string 
   let months = (to.year - from.year) * 12 + (to.month - from.month);
   if (to.day < from.day) months -= 1;
   const partial = to.day !== from.day;
-  let age: string;
   if (months >= 12) {
-    const years = Math.floor(months / 12);
-    const more = partial || months % 12 > 0 ? "more than " : "";
-    age = `${more}${years === 1 ? "a year" : `${years} years`}`;
-  } else if (months >= 1) {
-    age = `${partial ? "more than " : ""}${months === 1 ? "a month" : `${months} months`}`;
-  } else {
-    const wholeDays = Math.floor(elapsedMs / DAY_MS);
-    age = wholeDays === 1 ? "a day" : `${wholeDays} days`;
+    const more = partial || months % 12 > 0 ? "yes" : "no";
+    return messages.text("age.years", { count: Math.floor(months / 12), more });
   }
-  return `This article is ${age} old.`;
+  if (months >= 1) return messages.text("age.months", { count: months, more: partial ? "yes" : "no" });
+  return messages.text("age.days", { count: Math.floor(elapsedMs / DAY_MS) });
 }
 
 const DAY_MS = 86_400_000;

@@ -2,6 +2,7 @@ import type { Article, Author, Byline, CorrectionEntry, DateInfo, DaySpan, Kicke
 import type { Site } from "../site/site.ts";
 import type { Front } from "../fronts/fronts.ts";
 import type { SiteConfig } from "../config/config.ts";
+import type { Catalogue } from "../i18n/messages.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CORRECTIONS_PATH } from "../model/urls.ts";
 
@@ -132,6 +133,8 @@ export interface PageViews {
  */
 export interface SiteChrome {
   config: SiteConfig;
+  /** Every message in the site's language, as the templates' `t` filter formats them (so page keys cover the words). */
+  messages: Catalogue;
   mode: Site["mode"];
   problems?: Diagnostic[];
   feed: { rss: SitePath; atom?: SitePath; json?: SitePath };
@@ -142,7 +145,7 @@ export function siteChrome(site: Site): SiteChrome {
   const feed: SiteChrome["feed"] = { rss: site.feed.rss };
   if (site.feed.atom !== undefined) feed.atom = site.feed.atom;
   if (site.feed.json !== undefined) feed.json = site.feed.json;
-  const chrome: SiteChrome = { config: site.config, mode: site.mode, feed };
+  const chrome: SiteChrome = { config: site.config, messages: site.messages.patterns, mode: site.mode, feed };
   if (site.problems !== undefined) chrome.problems = site.problems;
   return chrome;
 }

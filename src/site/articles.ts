@@ -138,7 +138,7 @@ function toArticle(entry: RenderedEntry<ArticleFrontMatter>, context: ArticleCon
     // Filled in by findRelated once every article is known.
     related: [],
   };
-  const notice = config.ageNotice.enabled ? ageNotice(fm.date, now, config.ageNotice.days) : undefined;
+  const notice = config.ageNotice.enabled ? ageNotice(fm.date, now, config.ageNotice.days, input.messages) : undefined;
   if (notice !== undefined) article.ageNotice = notice;
   const live = liveCoverage(entry, input);
   diagnostics.push(...live.diagnostics);

@@ -36,7 +36,7 @@ import { listOutputFiles } from "./syndication-list.ts";
  */
 export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnostic[]; stableUntil: number } {
   const { config } = input;
-  const asks = buildAsks(config, input.campaign, input.now);
+  const asks = buildAsks(config, input.messages, input.campaign, input.now);
   const authors = buildAuthors(input);
   const images: ImageUses = new Map();
   const now = toContentDate(input.now, config.timeZone, true);
@@ -52,7 +52,7 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
   const sections = buildSections(config, listed);
   const lists = buildLists({ input, articles, listed, unpublished: built.unpublished, tags, sections, authors: authors.authors });
   const pictures = collectPictures(input, built.visible, pages.published, images);
-  const feeds = buildFeeds({ config, syndicated, sections, tags, authors: authors.authors });
+  const feeds = buildFeeds({ config, messages: input.messages, syndicated, sections, tags, authors: authors.authors });
 
   const claims: AddressClaim[] = [
     ...built.claims,
@@ -75,6 +75,7 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
   ];
   const model: Omit<Site, "outputFiles"> = {
     config,
+    messages: input.messages,
     mode: input.mode,
     now: input.now,
     articles,

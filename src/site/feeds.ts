@@ -1,3 +1,4 @@
+import type { Messages } from "../i18n/messages.ts";
 import type { SiteConfig } from "../config/config.ts";
 import type { Article, Author, Feed, Section, Tag } from "../model/types.ts";
 import { SITE_FILES } from "../model/urls.ts";
@@ -8,6 +9,8 @@ export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 /** What the feeds are built from. */
 export interface FeedInput {
   config: SiteConfig;
+  /** The site's words, for the feeds' descriptions. */
+  messages: Messages;
   /** Articles feeds may carry, newest first (Site.syndicated). */
   syndicated: readonly Article[];
   sections: readonly Section[];
@@ -20,7 +23,7 @@ export interface FeedInput {
  * section, per tag and per author, each with the newest `feeds.items` articles that may be syndicated.
  */
 export function buildFeeds(input: FeedInput): { site: Feed; all: Feed[] } {
-  const { config } = input;
+  const { config, messages } = input;
   const size = config.feeds.items;
   const allowed = new Set(input.syndicated);
   const newest = (articles: readonly Article[]) => {
@@ -34,7 +37,7 @@ export function buildFeeds(input: FeedInput): { site: Feed; all: Feed[] } {
   const site: Feed = {
     kind: "site",
     title: config.name,
-    description: config.description ?? config.tagline ?? `The latest news from ${config.name}.`,
+    description: config.description ?? config.tagline ?? messages.text("feed.siteDescription", { site: config.name }),
     page: "/",
     rss: SITE_FILES.rss,
     atom: SITE_FILES.atom,
@@ -51,9 +54,9 @@ export function buildFeeds(input: FeedInput): { site: Feed; all: Feed[] } {
     items: newest(subject.articles),
   });
   const sectionFeeds = input.sections.map((section) =>
-    follow("section", section, section.description ?? `The latest ${section.name} articles from ${config.name}.`),
+    follow("section", section, section.description ?? messages.text("section.description", { section: section.name, site: config.name })),
   );
-  const tagFeeds = input.tags.map((tag) => follow("tag", tag, `The latest articles about ${tag.name} from ${config.name}.`));
-  const authorFeeds = input.authors.map((author) => follow("author", author, `The latest articles by ${author.name} for ${config.name}.`));
+  const tagFeeds = input.tags.map((tag) => follow("tag", tag, messages.text("feed.tagDescription", { tag: tag.name, site: config.name })));
+  const authorFeeds = input.authors.map((author) => follow("author", author, messages.text("feed.authorDescription", { author: author.name, site: config.name })));
   return { site, all: [site, ...sectionFeeds, ...tagFeeds, ...authorFeeds] };
 }

@@ -1,4 +1,5 @@
 import type { SiteConfig } from "../config/config.ts";
+import type { Messages } from "../i18n/messages.ts";
 import type { ArticleFrontMatter, AuthorFrontMatter, PageFrontMatter } from "../content/schemas.ts";
 import type { ValidEntry } from "../content/validate-entry.ts";
 import type { Campaign } from "../donation/campaign.ts";
@@ -25,6 +26,8 @@ export interface RenderedEntry<FrontMatter> extends ValidEntry<FrontMatter> {
 /** Everything the site model is built from. */
 export interface SiteInput {
   config: SiteConfig;
+  /** The words Tidings writes for readers, in the site's language (src/i18n/). */
+  messages: Messages;
   articles: readonly RenderedEntry<ArticleFrontMatter>[];
   authors: readonly RenderedEntry<AuthorFrontMatter>[];
   pages: readonly RenderedEntry<PageFrontMatter>[];

@@ -1,4 +1,5 @@
 import type { SiteConfig } from "../config/config.ts";
+import type { Messages } from "../i18n/messages.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Front } from "../fronts/fronts.ts";
 import type {
@@ -23,6 +24,8 @@ import type {
 /** Everything the templates render, computed once before Eleventy runs. */
 export interface Site {
   config: SiteConfig;
+  /** The words Tidings writes for readers, in the site's language. */
+  messages: Messages;
   mode: BuildMode;
   /** The build's reference time (for scheduling), in ms since the epoch. */
   now: number;

@@ -3,6 +3,10 @@ import { parseContentDate } from "../../src/content/dates.ts";
 import { ageNotice } from "../../src/model/age-notice.ts";
 import { buildSite } from "../../src/site/build-site.ts";
 import { articleEntry, siteInput, testConfig } from "../support/site-input.ts";
+import { englishCatalogue } from "../../src/i18n/catalogues.ts";
+import { Messages } from "../../src/i18n/messages.ts";
+
+const ENGLISH = new Messages("en-GB", englishCatalogue());
 
 function at(text: string, timeZone = "Europe/London") {
   const result = parseContentDate(text, timeZone);
@@ -14,25 +18,25 @@ describe("ageNotice", () => {
   const now = at("2026-11-27 12:00");
 
   it("says nothing about an article younger than the threshold", () => {
-    expect(ageNotice(at("2025-11-28"), now, 365)).toBeUndefined();
-    expect(ageNotice(at("2026-11-27 11:00"), now, 1)).toBeUndefined();
+    expect(ageNotice(at("2025-11-28"), now, 365, ENGLISH)).toBeUndefined();
+    expect(ageNotice(at("2026-11-27 11:00"), now, 1, ENGLISH)).toBeUndefined();
   });
 
   it("counts calendar years and months in words, saying 'more than' when there is a remainder", () => {
-    expect(ageNotice(at("2025-11-27"), now, 365)).toBe("This article is a year old.");
-    expect(ageNotice(at("2025-06-01"), now, 365)).toBe("This article is more than a year old.");
-    expect(ageNotice(at("2024-11-27"), now, 365)).toBe("This article is 2 years old.");
-    expect(ageNotice(at("2021-12-01"), now, 365)).toBe("This article is more than 4 years old.");
-    expect(ageNotice(at("2026-09-27"), now, 30)).toBe("This article is 2 months old.");
-    expect(ageNotice(at("2026-10-20"), now, 30)).toBe("This article is more than a month old.");
-    expect(ageNotice(at("2026-11-10"), now, 7)).toBe("This article is 17 days old.");
-    expect(ageNotice(at("2026-11-26 10:00"), now, 1)).toBe("This article is a day old.");
+    expect(ageNotice(at("2025-11-27"), now, 365, ENGLISH)).toBe("This article is a year old.");
+    expect(ageNotice(at("2025-06-01"), now, 365, ENGLISH)).toBe("This article is more than a year old.");
+    expect(ageNotice(at("2024-11-27"), now, 365, ENGLISH)).toBe("This article is 2 years old.");
+    expect(ageNotice(at("2021-12-01"), now, 365, ENGLISH)).toBe("This article is more than 4 years old.");
+    expect(ageNotice(at("2026-09-27"), now, 30, ENGLISH)).toBe("This article is 2 months old.");
+    expect(ageNotice(at("2026-10-20"), now, 30, ENGLISH)).toBe("This article is more than a month old.");
+    expect(ageNotice(at("2026-11-10"), now, 7, ENGLISH)).toBe("This article is 17 days old.");
+    expect(ageNotice(at("2026-11-26 10:00"), now, 1, ENGLISH)).toBe("This article is a day old.");
   });
 
   it("reads the calendar of the site's time zone, not the build machine's", () => {
     // 00:30 on 27 November 2025 in Auckland is still 26 November in UTC: exactly a year on the site's calendar.
     const zone = "Pacific/Auckland";
-    expect(ageNotice(at("2025-11-27 00:30", zone), at("2026-11-27 09:00", zone), 365)).toBe("This article is a year old.");
+    expect(ageNotice(at("2025-11-27 00:30", zone), at("2026-11-27 09:00", zone), 365, ENGLISH)).toBe("This article is a year old.");
   });
 });
 

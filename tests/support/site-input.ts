@@ -1,3 +1,5 @@
+import { englishCatalogue } from "../../src/i18n/catalogues.ts";
+import { Messages } from "../../src/i18n/messages.ts";
 import { stringify } from "yaml";
 import { parseConfig, type SiteConfig } from "../../src/config/config.ts";
 import { parseContentDate } from "../../src/content/dates.ts";
@@ -77,6 +79,7 @@ export function pageEntry(file: string, frontMatter: PageFrontMatter): RenderedE
 export function siteInput(overrides: Partial<SiteInput>): SiteInput {
   return {
     config: testConfig(),
+    messages: new Messages("en-GB", englishCatalogue()),
     articles: [],
     authors: [],
     pages: [],
