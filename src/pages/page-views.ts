@@ -4,6 +4,7 @@ import type { Front } from "../fronts/fronts.ts";
 import type { SiteConfig } from "../config/config.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CORRECTIONS_PATH } from "../model/urls.ts";
+import { textDirection, type TextDirection } from "../core/text-direction.ts";
 
 /**
  * An article as a list shows it: exactly what `partials/article-list.njk` prints, so a list page's
@@ -132,6 +133,8 @@ export interface PageViews {
  */
 export interface SiteChrome {
   config: SiteConfig;
+  /** Which way the site's language runs (`dir` on every page's <html>), from `config.language`. */
+  direction: TextDirection;
   mode: Site["mode"];
   problems?: Diagnostic[];
   feed: { rss: SitePath; atom?: SitePath; json?: SitePath };
@@ -142,7 +145,7 @@ export function siteChrome(site: Site): SiteChrome {
   const feed: SiteChrome["feed"] = { rss: site.feed.rss };
   if (site.feed.atom !== undefined) feed.atom = site.feed.atom;
   if (site.feed.json !== undefined) feed.json = site.feed.json;
-  const chrome: SiteChrome = { config: site.config, mode: site.mode, feed };
+  const chrome: SiteChrome = { config: site.config, direction: textDirection(site.config.language), mode: site.mode, feed };
   if (site.problems !== undefined) chrome.problems = site.problems;
   return chrome;
 }
