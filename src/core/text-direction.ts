@@ -3,13 +3,12 @@ export type TextDirection = "ltr" | "rtl";
 
 // Scripts written right to left (ISO 15924 codes; Unicode's bidi class R or AL), living ones first.
 const RTL_SCRIPTS = new Set([
-  ...["Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg", "Mand", "Samr", "Yezi", "Mend", "Hung"],
-  ...["Armi", "Avst", "Chrs", "Cprt", "Elym", "Hatr", "Khar", "Lydi", "Mani", "Merc", "Mero", "Narb", "Nbat"],
-  ...["Orkh", "Ougr", "Palm", "Phli", "Phlp", "Phnx", "Prti", "Sarb", "Sogd", "Sogo"],
+  ..."Arab Hebr Syrc Thaa Nkoo Adlm Rohg Mand Samr Yezi Mend Hung".split(" "),
+  ..."Armi Avst Chrs Cprt Elym Hatr Khar Lydi Mani Merc Mero Narb Nbat Orkh Ougr Palm Phli Phlp Phnx Prti Sarb Sogd Sogo".split(" "),
 ]);
 
-// Languages written right to left when a tag names no script and the runtime cannot guess one.
-const RTL_LANGUAGES = new Set(["ar", "he", "iw", "fa", "ur", "ps", "sd", "ug", "yi", "ji", "dv", "ckb", "ks", "syr", "nqo", "arc", "mzn", "glk", "lrc", "bal", "prs"]);
+// Languages written right to left, for a tag that names no script when the runtime cannot guess one.
+const RTL_LANGUAGES = new Set("ar he iw fa ur ps sd ug yi ji dv ckb ks syr nqo arc mzn glk lrc bal prs".split(" "));
 
 /**
  * The direction of text in `languageTag` (a BCP 47 tag such as `ar`, `he-IL`, `az-Arab`): right to

@@ -79,7 +79,11 @@ describe("the sample site in Arabic (right to left) in Chromium", () => {
         const cards = page.locator(".article-card.has-thumbnail");
         expect(await cards.count()).toBeGreaterThan(0);
         for (const card of await cards.all()) {
-          const [cardBox, thumbnail, title] = await Promise.all([box(card), box(card.locator(".card-thumbnail")), box(card.locator(".card-title a"))]);
+          const [cardBox, thumbnail, title] = await Promise.all([
+            box(card),
+            box(card.locator(".card-thumbnail")),
+            box(card.locator(".card-title a")),
+          ]);
           expect(Math.abs(thumbnail.left - cardBox.left)).toBeLessThanOrEqual(1);
           expect(thumbnail.right).toBeLessThan(centre(cardBox));
           expect(title.left).toBeGreaterThan(thumbnail.right);
@@ -99,7 +103,11 @@ describe("the sample site in Arabic (right to left) in Chromium", () => {
         }
         const amounts = ask.locator(".choice-amounts:visible");
         expect(await amounts.count()).toBe(1);
-        const [grid, cards, button] = await Promise.all([box(amounts), boxes(amounts.locator(".choice-amount")), box(amounts.locator(".choice-go:visible"))]);
+        const [grid, cards, button] = await Promise.all([
+          box(amounts),
+          boxes(amounts.locator(".choice-amount")),
+          box(amounts.locator(".choice-go:visible")),
+        ]);
         expect(Math.abs(cards[0]!.right - grid.right)).toBeLessThanOrEqual(1);
         expect(descending(sameRow(cards).map((b) => b.right))).toBe(true);
         expect([Math.round(button.left), Math.round(button.right)]).toEqual([Math.round(grid.left), Math.round(grid.right)]);
@@ -124,7 +132,11 @@ describe("the sample site in Arabic (right to left) in Chromium", () => {
 
       it("mirrors the pagination: newer articles on the right, older on the left", async () => {
         const page = await open(SAMPLE_PAGES["home-page-2"], width);
-        const [nav, newer, older] = await Promise.all([box(page.locator("nav.pagination")), box(page.locator("a[rel=prev]")), box(page.locator("a[rel=next]"))]);
+        const [nav, newer, older] = await Promise.all([
+          box(page.locator("nav.pagination")),
+          box(page.locator("a[rel=prev]")),
+          box(page.locator("a[rel=next]")),
+        ]);
         expect(Math.abs(newer.right - nav.right)).toBeLessThanOrEqual(1);
         // Side by side, older is at the left end; wrapped under newer, it starts at the right like it.
         if (older.top < newer.bottom && newer.top < older.bottom) expect(Math.abs(older.left - nav.left)).toBeLessThanOrEqual(1);
@@ -140,7 +152,9 @@ describe("the sample site in Arabic (right to left) in Chromium", () => {
     const wide: string[] = [];
     for (const [name, sitePath] of Object.entries(SAMPLE_PAGES)) {
       await page.goto(`${server.origin}${sitePath}`);
-      const { scroll, client } = (await page.evaluate("({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })")) as { scroll: number; client: number };
+      const { scroll, client } = (await page.evaluate(
+        "({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })",
+      )) as { scroll: number; client: number };
       if (scroll > client) wide.push(`${name} is ${scroll} pixels wide`);
     }
     expect(wide).toEqual([]);
@@ -153,7 +167,11 @@ describe("the sample site in Arabic (right to left) in Chromium", () => {
       for (const name of ["home", "article-donate", "article-live"] as const) {
         const page = await open(SAMPLE_PAGES[name], 375, colorScheme);
         const { violations } = await new AxeBuilder({ page }).analyze();
-        found.push(...violations.map((violation) => `${name} ${colorScheme} ${violation.id}: ${violation.nodes.map((node) => String(node.target)).join(", ")}`));
+        found.push(
+          ...violations.map(
+            (violation) => `${name} ${colorScheme} ${violation.id}: ${violation.nodes.map((node) => String(node.target)).join(", ")}`,
+          ),
+        );
         await page.context().close();
       }
     }
