@@ -169,6 +169,26 @@ describe("build (the newsroom fixture)", () => {
   });
 });
 
+describe("build (text direction)", () => {
+  it("marks every page of a site in a right-to-left language dir=rtl, and leaves left-to-right pages as they were", async () => {
+    const root = copyFixture("newsroom");
+    const ltr = await build({ root, now: NOW });
+    expect(ltr.ok).toBe(true);
+    expect(readPage(ltr.outputDir, "/")("html").attr("dir")).toBeUndefined();
+
+    const config = path.join(root, "tidings.config.yml");
+    writeFileSync(config, readFileSync(config, "utf8").replace(/^language: .*$/m, "language: ar-EG"));
+    const rtl = await build({ root, now: NOW });
+    expect(rtl.ok).toBe(true);
+    const pages = readdirSync(rtl.outputDir, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".html") && !file.startsWith("admin"));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const file of pages) {
+      const $ = readPage(rtl.outputDir, `/${file}`);
+      expect([file, $("html").attr("lang"), $("html").attr("dir")]).toEqual([file, "ar-EG", "rtl"]);
+    }
+  });
+});
+
 describe("build (failures)", () => {
   it("reports every problem in every file, exits with an error and leaves the previous output untouched", async () => {
     const root = copyFixture("newsroom");

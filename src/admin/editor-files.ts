@@ -6,6 +6,7 @@ import type { SiteAssets, StaticFile } from "../model/types.ts";
 import type { Site } from "../site/site.ts";
 import { cmsConfig, renderCmsConfig, shortForms, type ShortForms } from "./cms-config.ts";
 import { PIN_SUGGESTIONS } from "./cms-types.ts";
+import { textDirection } from "../core/text-direction.ts";
 
 /** Where the web editor is published, under the site's path prefix. */
 export const EDITOR_PATH = "/admin/";
@@ -59,7 +60,7 @@ export function editorFiles(site: Pick<Site, "config" | "authors" | "tags" | "sy
   });
   const stylesheet = `${site.config.pathPrefix}${options.assets.stylesheet.slice(1)}`;
   const generated: RenderedOutputFile[] = [
-    { path: `${EDITOR_PATH}index.html`, text: editorPage(site.config.name, stylesheet, shortForms(site.config)) },
+    { path: `${EDITOR_PATH}index.html`, text: editorPage(site.config.name, stylesheet, shortForms(site.config), site.config.language) },
     { path: `${EDITOR_PATH}config.yml`, text: renderCmsConfig(config) },
   ];
   const copied: StaticFile[] = [
@@ -70,8 +71,12 @@ export function editorFiles(site: Pick<Site, "config" | "authors" | "tags" | "sy
   return { generated, copied };
 }
 
-/** The editor's page: no inline script or style, so the /admin/ policy needs no 'unsafe-inline' for scripts. */
-export function editorPage(siteName: string, stylesheet: string, forms: ShortForms): string {
+/**
+ * The editor's page: no inline script or style, so the /admin/ policy needs no 'unsafe-inline' for
+ * scripts. The editor itself is in English, left to right; its article preview is in the site's
+ * `language` and runs in its direction, as the published page does.
+ */
+export function editorPage(siteName: string, stylesheet: string, forms: ShortForms, language: string): string {
   const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
   return `<!doctype html>
 <html lang="en">
@@ -85,7 +90,7 @@ export function editorPage(siteName: string, stylesheet: string, forms: ShortFor
 <body>
 <script src="decap-cms.js"></script>
 <script src="js-yaml.min.js"></script>
-<script src="tidings-cms.js" data-stylesheet="${escape(stylesheet)}" data-short-forms="${escape(JSON.stringify(forms))}"></script>
+<script src="tidings-cms.js" data-stylesheet="${escape(stylesheet)}" data-short-forms="${escape(JSON.stringify(forms))}" data-language="${escape(language)}" data-direction="${textDirection(language)}"></script>
 </body>
 </html>
 `;

@@ -1,10 +1,27 @@
-import type { Article, Author, Byline, CorrectionEntry, DateInfo, DaySpan, Kicker, ListPage, Page, Picture, Section, Series, SitePath, Tag, Thumbnail } from "../model/types.ts";
+import type {
+  Article,
+  Author,
+  Byline,
+  CorrectionEntry,
+  DateInfo,
+  DaySpan,
+  Kicker,
+  ListPage,
+  Page,
+  Picture,
+  Section,
+  Series,
+  SitePath,
+  Tag,
+  Thumbnail,
+} from "../model/types.ts";
 import type { Site } from "../site/site.ts";
 import type { Front } from "../fronts/fronts.ts";
 import type { SiteConfig } from "../config/config.ts";
 import type { Catalogue } from "../i18n/messages.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CORRECTIONS_PATH } from "../model/urls.ts";
+import { textDirection, type TextDirection } from "../core/text-direction.ts";
 
 /**
  * An article as a list shows it: exactly what `partials/article-list.njk` prints, so a list page's
@@ -135,6 +152,8 @@ export interface SiteChrome {
   config: SiteConfig;
   /** Every message in the site's language, as the templates' `t` filter formats them (so page keys cover the words). */
   messages: Catalogue;
+  /** Which way the site's language runs (`dir` on every page's <html>), from `config.language`. */
+  direction: TextDirection;
   mode: Site["mode"];
   problems?: Diagnostic[];
   feed: { rss: SitePath; atom?: SitePath; json?: SitePath };
@@ -145,7 +164,13 @@ export function siteChrome(site: Site): SiteChrome {
   const feed: SiteChrome["feed"] = { rss: site.feed.rss };
   if (site.feed.atom !== undefined) feed.atom = site.feed.atom;
   if (site.feed.json !== undefined) feed.json = site.feed.json;
-  const chrome: SiteChrome = { config: site.config, messages: site.messages.patterns, mode: site.mode, feed };
+  const chrome: SiteChrome = {
+    config: site.config,
+    messages: site.messages.patterns,
+    direction: textDirection(site.config.language),
+    mode: site.mode,
+    feed,
+  };
   if (site.problems !== undefined) chrome.problems = site.problems;
   return chrome;
 }
@@ -154,7 +179,21 @@ export function siteChrome(site: Site): SiteChrome {
 export type PageTemplate = keyof PageViews;
 
 /** Every page template, in the order pages are listed. */
-export const PAGE_TEMPLATES = ["article", "home", "front", "section", "tag", "author", "page", "tags", "authors", "corrections", "series", "notFound", "search"] as const;
+export const PAGE_TEMPLATES = [
+  "article",
+  "home",
+  "front",
+  "section",
+  "tag",
+  "author",
+  "page",
+  "tags",
+  "authors",
+  "corrections",
+  "series",
+  "notFound",
+  "search",
+] as const;
 
 /** One HTML page of the built site: the template that renders it and the exact data it shows. */
 export type OutputPage = { [T in PageTemplate]: { template: T; url: SitePath; view: PageViews[T] } }[PageTemplate];
@@ -173,15 +212,21 @@ export function listOutputPages(site: Site): OutputPage[] {
     pages.push({ template: "front", url: front.url, view: toFrontView(front, latest) });
   }
   for (const list of site.homePages) pages.push({ template: "home", url: list.url, view: toListView(list) });
-  for (const list of site.sectionPages) pages.push({ template: "section", url: list.url, view: { ...toListView(list), section: sectionOf(list.section) } });
+  for (const list of site.sectionPages)
+    pages.push({ template: "section", url: list.url, view: { ...toListView(list), section: sectionOf(list.section) } });
   for (const list of site.tagPages) pages.push({ template: "tag", url: list.url, view: { ...toListView(list), tag: tagOf(list.tag) } });
-  for (const list of site.authorPages) pages.push({ template: "author", url: list.url, view: { ...toListView(list), author: authorOf(list.author) } });
+  for (const list of site.authorPages)
+    pages.push({ template: "author", url: list.url, view: { ...toListView(list), author: authorOf(list.author) } });
   for (const page of site.pages) pages.push({ template: "page", url: page.url, view: page });
   pages.push({ template: "tags", url: "/tags/", view: tagIndex(site.tags) });
   pages.push({ template: "authors", url: "/authors/", view: authorIndex(site.authors) });
   pages.push({ template: "corrections", url: CORRECTIONS_PATH, view: { url: CORRECTIONS_PATH, corrections: site.corrections } });
   for (const series of site.series) pages.push({ template: "series", url: series.url, view: toSeriesView(series) });
-  pages.push({ template: "notFound", url: "/404.html", view: { url: "/404.html", latest: site.syndicated.slice(0, NOT_FOUND_STORIES).map(toArticleCard) } });
+  pages.push({
+    template: "notFound",
+    url: "/404.html",
+    view: { url: "/404.html", latest: site.syndicated.slice(0, NOT_FOUND_STORIES).map(toArticleCard) },
+  });
   pages.push({ template: "search", url: "/search/", view: { url: "/search/" } });
   return pages;
 }
@@ -245,7 +290,9 @@ function toFrontView(front: Front, latest: SitePath): FrontView {
       showTitle: container.showTitle,
       layout: container.layout,
       // A lead container's first story shows its picture large, not as a thumbnail.
-      items: container.items.map((article, index) => (container.layout === "lead" && index === 0 ? toLeadCard(article) : toArticleCard(article))),
+      items: container.items.map((article, index) =>
+        container.layout === "lead" && index === 0 ? toLeadCard(article) : toArticleCard(article),
+      ),
     })),
   };
   if (front.title !== undefined) view.title = front.title;
@@ -283,6 +330,8 @@ function tagIndex(tags: readonly Tag[]): TagIndexView {
 function authorIndex(authors: readonly Author[]): AuthorIndexView {
   return {
     url: "/authors/",
-    authors: authors.map((author) => (author.role === undefined ? { name: author.name, url: author.url } : { name: author.name, url: author.url, role: author.role })),
+    authors: authors.map((author) =>
+      author.role === undefined ? { name: author.name, url: author.url } : { name: author.name, url: author.url, role: author.role },
+    ),
   };
 }

@@ -6,6 +6,8 @@
 
 const stylesheet = document.currentScript?.dataset.stylesheet;
 const shortForms = JSON.parse(document.currentScript?.dataset.shortForms ?? '{"oneOrMany":[],"nameOrObject":{}}');
+// The site's language and its direction (rtl or ltr), which the article preview is written in.
+const { language, direction } = document.currentScript?.dataset ?? {};
 
 /**
  * Widen the short forms Tidings allows but Decap's list widgets cannot show (the lists come from
@@ -145,7 +147,7 @@ const ArticlePreview = createClass({
     const corrections = list("corrections");
     return h(
       "main",
-      { className: "page-article" },
+      { className: "page-article", lang: language, dir: direction === "rtl" ? "rtl" : undefined },
       h(
         "article",
         { className: "article" },

@@ -140,6 +140,8 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
     expect(await preview.locator("link[rel=stylesheet]").evaluateAll((links) => links.map((link) => link.getAttribute("href")))).toEqual(
       expect.arrayContaining([expect.stringMatching(/^\/assets\/site\.[0-9a-f]{10}\.css$/)]),
     );
+    // …in the site's language and direction (left to right here: see tests/admin/editor-page.test.ts for rtl).
+    expect(await preview.locator("main.page-article").evaluate((main) => [main.getAttribute("lang"), main.getAttribute("dir")])).toEqual(["en-GB", null]);
 
     await page.getByRole("button", { name: "Publish" }).first().click();
     await page.getByText("Publish now").click();
