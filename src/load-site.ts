@@ -11,7 +11,7 @@ import { checkNewsletterFormAction } from "./donation/form-action-check.ts";
 import { validateEntries, type ValidatedContent, type ValidEntry } from "./content/validate-entry.ts";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { MIN_JOBS_FOR_WORKERS, renderAll, renderThreads, startRenderWorkers } from "./render/render-all.ts";
-import type { RenderContext, RenderedJob } from "./render/render-job.ts";
+import { bodyWords, type RenderContext, type RenderedJob } from "./render/render-job.ts";
 import { buildSite } from "./site/build-site.ts";
 import type { RenderedEntry, SiteInput } from "./site/site-input.ts";
 import { checkSite } from "./checks/check-site.ts";
@@ -78,6 +78,7 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
       pathPrefix,
       addresses: contentAddresses(content),
       resolverKey: pathPrefix,
+      words: bodyWords(messages.messages),
     };
     const entries: ValidEntry<unknown>[] = [...content.articles, ...content.authors, ...content.pages];
     bodies = renderAll(

@@ -1,5 +1,6 @@
 import type { Element, ElementContent } from "hast";
 import { s } from "hastscript";
+import type { Messages } from "../i18n/messages.ts";
 import { OWN_WORDS_CLASS, POSTER_CLASS } from "../markdown/marks.ts";
 import type { CardEmbed, Embed, FrameEmbed, Medium, Ratio } from "./providers.ts";
 
@@ -28,15 +29,28 @@ const NOT_INDEXED = { dataPagefindIgnore: "" };
  * `cite` (followed when the reader asks) and `data-embed-*` (read by embed.js on a click); a
  * poster is the site's own picture, published later like any body image.
  */
-export function toEmbedElement(embed: Embed, options: EmbedOptions = {}): Element {
-  return embed.kind === "frame" ? toFacade(embed, options) : toCard(embed, options);
+export function toEmbedElement(embed: Embed, options: EmbedOptions, messages: Messages): Element {
+  return embed.kind === "frame" ? toFacade(embed, options, messages) : toCard(embed, options, messages);
 }
 
-function toFacade(embed: FrameEmbed, options: EmbedOptions): Element {
-  const title = options.title ?? embed.defaultTitle;
+/** The title a frame gets when the editor gives none, in the site's language: "Video on YouTube". */
+export function defaultTitle(embed: FrameEmbed, messages: Messages): string {
+  return messages.text("embed.title", { subject: embed.subject, provider: embed.providerName });
+}
+
+function toFacade(embed: FrameEmbed, options: EmbedOptions, messages: Messages): Element {
+  const title = options.title ?? defaultTitle(embed, messages);
   const ratio = options.ratio ?? embed.ratio;
   // A default title ("Chart by Datawrapper") already names the kind and the provider.
-  const action = options.title === undefined ? [] : [text(" "), el("span", { className: ["embed-action"], ...NOT_INDEXED }, [text(actionWords(embed))])];
+  const action =
+    options.title === undefined
+      ? []
+      : [
+          text(" "),
+          el("span", { className: ["embed-action"], ...NOT_INDEXED }, [
+            text(messages.text("embed.action", { medium: embed.medium, provider: embed.providerName })),
+          ]),
+        ];
   const poster = options.poster === undefined ? [] : [el("img", { className: [POSTER_CLASS], src: options.poster, alt: "" }, [])];
   // A link, not a button: without JavaScript it takes the reader to the provider's page; embed.js
   // turns the click into the iframe. Its text is the title and then what selecting it does, so
@@ -52,18 +66,16 @@ function toFacade(embed: FrameEmbed, options: EmbedOptions): Element {
       dataEmbedSandbox: embed.sandbox,
       dataEmbedTitle: title,
     },
-    [...poster, symbol(embed.medium), el("span", { className: ["embed-words"] }, [el("span", { className: ["embed-title"] }, [text(title)]), ...action])],
+    [
+      ...poster,
+      symbol(embed.medium),
+      el("span", { className: ["embed-words"] }, [el("span", { className: ["embed-title"] }, [text(title)]), ...action]),
+    ],
   );
   return el("figure", { className: ["embed", `embed-${embed.provider}`] }, [
     el("div", { className: ["embed-box", `ratio-${ratio}`] }, [facade]),
-    el("figcaption", { className: ["embed-note"], ...NOT_INDEXED }, [text(`${embed.providerName}: nothing loads from ${embed.providerName} until you select it.`)]),
+    el("figcaption", { className: ["embed-note"], ...NOT_INDEXED }, [text(messages.text("embed.note", { provider: embed.providerName }))]),
   ]);
-}
-
-/** What selecting the facade does, in words: "Load the chart from Datawrapper". */
-function actionWords(embed: FrameEmbed): string {
-  const verb = embed.medium === "video" || embed.medium === "audio" ? "Play" : "Load";
-  return `${verb} the ${embed.medium} from ${embed.providerName}`;
 }
 
 // Line drawings on a 24-unit grid, stroked in the text colour: bars, a page, a sound wave, a folded map.
@@ -103,18 +115,33 @@ function symbol(medium: Medium): Element {
  * no quotation at all (the build cannot fetch the post, and anything else in a blockquote would be
  * words the author never wrote), just a link to the post and who posted it.
  */
-function toCard(embed: CardEmbed, options: EmbedOptions): Element {
-  const link = (words: string, properties: Element["properties"] = {}) => el("a", { href: embed.page, rel: ["noopener", "noreferrer"], ...properties }, [text(words)]);
+function toCard(embed: CardEmbed, options: EmbedOptions, messages: Messages): Element {
+  const link = (words: string, properties: Element["properties"] = {}) =>
+    el("a", { href: embed.page, rel: ["noopener", "noreferrer"], ...properties }, [text(words)]);
   if (options.text === undefined) {
-    const by = embed.author === undefined ? "" : options.title === undefined ? `Posted by ${embed.author}` : `, posted by ${embed.author}`;
     const lead = options.title === undefined ? [] : [text(options.title)];
-    const between = by === "" && lead.length === 0 ? [] : [el("span", NOT_INDEXED, [text(`${by}: `)])];
-    return el("p", { className: [OWN_WORDS_CLASS, `embed-${embed.provider}`] }, [...lead, ...between, link(`View this post on ${embed.providerName}`, NOT_INDEXED)]);
+    const by =
+      embed.author !== undefined
+        ? options.title === undefined
+          ? messages.text("embed.postedBy", { author: embed.author })
+          : messages.text("embed.postedByAfterTitle", { author: embed.author })
+        : lead.length > 0
+          ? messages.text("embed.afterTitle")
+          : "";
+    const between = by === "" ? [] : [el("span", NOT_INDEXED, [text(by)])];
+    return el("p", { className: [OWN_WORDS_CLASS, `embed-${embed.provider}`] }, [
+      ...lead,
+      ...between,
+      link(messages.text("embed.viewPost", { provider: embed.providerName }), NOT_INDEXED),
+    ]);
   }
-  const source = embed.author === undefined ? `On ${embed.providerName}: ` : `${embed.author} on ${embed.providerName}: `;
+  const source =
+    embed.author === undefined
+      ? messages.text("embed.postSourceNoAuthor", { provider: embed.providerName })
+      : messages.text("embed.postSource", { author: embed.author, provider: embed.providerName });
   return el("figure", { className: ["embed", "embed-card", `embed-${embed.provider}`] }, [
     el("blockquote", { cite: embed.page }, [el("p", {}, [text(options.text)])]),
-    el("figcaption", NOT_INDEXED, [text(source), link(`view the post on ${embed.providerName}`)]),
+    el("figcaption", NOT_INDEXED, [text(source), link(messages.text("embed.viewThePost", { provider: embed.providerName }))]),
   ]);
 }
 
@@ -123,9 +150,12 @@ function toCard(embed: CardEmbed, options: EmbedOptions): Element {
  * is a link saying what it is and where ("River levels (chart on Flourish)"); a post is its card,
  * already a quote or a link.
  */
-export function toFeedLink(embed: Embed, options: EmbedOptions = {}): Element {
-  if (embed.kind === "card") return toCard(embed, options);
-  const words = options.title === undefined ? embed.defaultTitle : `${options.title} (${embed.medium} on ${embed.providerName})`;
+export function toFeedLink(embed: Embed, options: EmbedOptions, messages: Messages): Element {
+  if (embed.kind === "card") return toCard(embed, options, messages);
+  const words =
+    options.title === undefined
+      ? defaultTitle(embed, messages)
+      : messages.text("embed.feedLink", { title: options.title, medium: embed.medium, provider: embed.providerName });
   return el("p", {}, [el("a", { href: embed.page }, [text(words)])]);
 }
 

@@ -3,7 +3,8 @@ import { fromHtml } from "hast-util-from-html";
 import { toHtml } from "hast-util-to-html";
 import { EXIT, walk } from "../markdown/walk.ts";
 import { hasEmbeds } from "./frame-sources.ts";
-import { toFeedLink } from "./embed-html.ts";
+import type { Messages } from "../i18n/messages.ts";
+import { defaultTitle, toFeedLink } from "./embed-html.ts";
 import { parseEmbedUrl } from "./providers.ts";
 
 /**
@@ -12,23 +13,23 @@ import { parseEmbedUrl } from "./providers.ts";
  * facade's box would be an empty rectangle there, and its poster a picture that plays nothing).
  * Post cards stay, as they are already a quote or a link.
  */
-export function embedsAsLinks(html: string): string {
+export function embedsAsLinks(html: string, messages: Messages): string {
   if (!hasEmbeds([html])) return html;
   const tree = fromHtml(html, { fragment: true });
   walk(tree, (node, index, parent) => {
     if (node.type !== "element" || node.tagName !== "figure") return undefined;
     const facade = findFacade(node);
     if (facade === undefined) return undefined;
-    parent.children[index] = feedLink(String(facade.properties.href ?? ""), String(facade.properties.dataEmbedTitle ?? ""));
+    parent.children[index] = feedLink(String(facade.properties.href ?? ""), String(facade.properties.dataEmbedTitle ?? ""), messages);
     return index + 1;
   });
   return toHtml(tree);
 }
 
 /** The feed's link for a facade, read back from the provider's page the facade links to (the facade's HTML says no more than that and the title). */
-function feedLink(page: string, title: string): Element {
+function feedLink(page: string, title: string, messages: Messages): Element {
   const parsed = parseEmbedUrl(page);
-  if (parsed.ok) return toFeedLink(parsed.embed, title === "" || (parsed.embed.kind === "frame" && title === parsed.embed.defaultTitle) ? {} : { title });
+  if (parsed.ok) return toFeedLink(parsed.embed, title === "" || (parsed.embed.kind === "frame" && title === defaultTitle(parsed.embed, messages)) ? {} : { title }, messages);
   // Only a page this build wrote reaches here, and every one parses; a plain link is the safe side.
   return { type: "element", tagName: "p", properties: {}, children: [{ type: "element", tagName: "a", properties: { href: page }, children: [{ type: "text", value: title }] }] };
 }

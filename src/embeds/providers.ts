@@ -21,6 +21,9 @@ export type ProviderId =
 /** Shapes the facade's box can take: width×height, or `audio` for a fixed-height player strip. */
 export const RATIOS = ["16x9", "4x3", "1x1", "3x4", "9x16", "audio"] as const;
 
+/** What a frame shows, as its default title names it: a Flourish story is a chart provider's story. */
+export type Subject = "video" | "chart" | "story" | "document" | "audio" | "map";
+
 /** A shape from `RATIOS`. */
 export type Ratio = (typeof RATIOS)[number];
 
@@ -40,8 +43,8 @@ export interface FrameEmbed {
   src: string;
   /** Scheme and host of `src`, for the Content-Security-Policy's `frame-src`. */
   origin: string;
-  /** A title when the editor gives none, e.g. "Video on YouTube". */
-  defaultTitle: string;
+  /** What the item is, for the title it gets when the editor gives none ("Video on YouTube", "Story by Flourish"). */
+  subject: Subject;
   ratio: Ratio;
   /** The iframe's `allow` (permissions the player needs). */
   allow: string;
@@ -128,7 +131,7 @@ function youtube(url: URL, parts: string[]): ParsedEmbed | undefined {
     medium: "video",
     page: `https://www.youtube.com/watch?v=${id}`,
     src: `https://www.youtube-nocookie.com/embed/${id}?autoplay=1`,
-    defaultTitle: "Video on YouTube",
+    subject: "video",
     ratio: shorts ? "9x16" : "16x9",
     allow: VIDEO_ALLOW,
     sandbox: PLAYER_SANDBOX,
@@ -145,7 +148,7 @@ function vimeo(url: URL, parts: string[]): ParsedEmbed | undefined {
     page: `https://vimeo.com/${id}`,
     // dnt=1: Vimeo's player sets no tracking cookies.
     src: `https://player.vimeo.com/video/${id}?autoplay=1&dnt=1`,
-    defaultTitle: "Video on Vimeo",
+    subject: "video",
     ratio: "16x9",
     allow: VIDEO_ALLOW,
     sandbox: PLAYER_SANDBOX,
@@ -164,7 +167,7 @@ function datawrapper(url: URL, parts: string[]): ParsedEmbed | undefined {
     medium: "chart",
     page: `https://datawrapper.dwcdn.net/${path}`,
     src: `https://datawrapper.dwcdn.net/${path}`,
-    defaultTitle: "Chart by Datawrapper",
+    subject: "chart",
     ratio: "4x3",
     allow: "fullscreen",
     sandbox: CHART_SANDBOX,
@@ -180,7 +183,7 @@ function flourish(_url: URL, parts: string[]): ParsedEmbed | undefined {
     medium: "chart",
     page: `https://public.flourish.studio/${kind}/${id}/`,
     src: `https://flo.uri.sh/${kind}/${id}/embed`,
-    defaultTitle: kind === "story" ? "Story by Flourish" : "Chart by Flourish",
+    subject: kind === "story" ? "story" : "chart",
     ratio: "4x3",
     allow: "fullscreen",
     sandbox: CHART_SANDBOX,
@@ -197,7 +200,7 @@ function documentcloud(_url: URL, parts: string[]): ParsedEmbed | undefined {
     medium: "document",
     page: `https://www.documentcloud.org/documents/${slug}`,
     src: `https://embed.documentcloud.org/documents/${slug}/?embed=1`,
-    defaultTitle: "Document on DocumentCloud",
+    subject: "document",
     ratio: "3x4",
     allow: "fullscreen",
     sandbox: CHART_SANDBOX,
@@ -216,7 +219,7 @@ function soundcloud(_url: URL, parts: string[]): ParsedEmbed | undefined {
     medium: "audio",
     page,
     src: `https://w.soundcloud.com/player/?url=${encodeURIComponent(page)}&auto_play=true&visual=false`,
-    defaultTitle: "Audio on SoundCloud",
+    subject: "audio",
     ratio: "audio",
     allow: "autoplay",
     sandbox: CHART_SANDBOX,
@@ -245,7 +248,7 @@ function openstreetmap(url: URL): ParsedEmbed | undefined {
     medium: "map",
     page: `https://www.openstreetmap.org/${pageQuery}#map=${zoom}/${lat}/${lon}`,
     src: `https://www.openstreetmap.org/export/embed.html?${query}`,
-    defaultTitle: "Map from OpenStreetMap",
+    subject: "map",
     ratio: "4x3",
     allow: "fullscreen",
     sandbox: "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox",

@@ -2,6 +2,7 @@ import type { Element, Root } from "hast";
 import { toString } from "hast-util-to-string";
 import type { VFile } from "vfile";
 import { parseEmbedDirective, isEmbedDirective } from "./embed-directive.ts";
+import { englishMessages } from "../i18n/catalogues.ts";
 import { toEmbedElement } from "./embed-html.ts";
 import { parseEmbedUrl } from "./providers.ts";
 import { paragraphSource } from "../markdown/leaf-directive.ts";
@@ -22,6 +23,8 @@ import { walk, SKIP } from "../markdown/walk.ts";
  */
 export function rehypeEmbeds() {
   return function (tree: Root, file: VFile): undefined {
+    // The words around an embed are in the site's language; a render without a site's (a test, a tool) writes English.
+    const messages = file.data.messages ?? englishMessages();
     walk(tree, (node, index, parent) => {
       if (node.type !== "element") return undefined;
       if (node.tagName !== "p" || parent.type !== "root") return SKIP;
@@ -47,7 +50,7 @@ export function rehypeEmbeds() {
           });
           return SKIP;
         }
-        parent.children[index] = placed(toEmbedElement(embed.embed, { ...(title && { title }), ...(ratio && { ratio }), ...(text && { text }), ...(poster && { poster }) }), node);
+        parent.children[index] = placed(toEmbedElement(embed.embed, { ...(title && { title }), ...(ratio && { ratio }), ...(text && { text }), ...(poster && { poster }) }, messages), node);
         return SKIP;
       }
       const link = soleLink(node);
@@ -57,7 +60,7 @@ export function rehypeEmbeds() {
       if (!embed.ok) return SKIP;
       const words = toString(link).trim();
       const title = words === "" || words === href || words === href.replace(/^https?:\/\//, "") ? undefined : words;
-      parent.children[index] = placed(toEmbedElement(embed.embed, title === undefined ? {} : { title }), node);
+      parent.children[index] = placed(toEmbedElement(embed.embed, title === undefined ? {} : { title }, messages), node);
       return SKIP;
     });
   };

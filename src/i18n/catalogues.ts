@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { memoize } from "../core/memoize.ts";
-import type { Catalogue } from "./messages.ts";
+import { Messages, type Catalogue } from "./messages.ts";
 
 /** The catalogues Tidings ships, one JSON file per language (`en.json`, `fr.json`, `pt-BR.json`): the same place from src/ and from the compiled dist/. */
 export const CATALOGUE_DIR = path.resolve(import.meta.dirname, "..", "..", "src", "i18n", "catalogues");
@@ -30,6 +30,12 @@ export function englishCatalogue(): Catalogue {
   if (english === undefined) throw new Error(`The English message catalogue is missing from ${CATALOGUE_DIR}`);
   return english;
 }
+
+/** English messages, for code that renders without a site (tests, tools): the fallback every language has. */
+export function englishMessages(): Messages {
+  return (english ??= new Messages(FALLBACK_LANGUAGE, englishCatalogue()));
+}
+let english: Messages | undefined;
 
 /** A site's words: every message in its language where one is known, and the names that fell back to English. */
 export interface ResolvedCatalogue {

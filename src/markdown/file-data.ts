@@ -1,3 +1,5 @@
+import type { Messages } from "../i18n/messages.ts";
+
 /**
  * What the Markdown plugins read from and write to `file.data`. The shared processor is frozen,
  * so anything that differs per render travels on the file, never in plugin options.
@@ -20,6 +22,8 @@ export interface BodyImage {
 
 declare module "vfile" {
   interface DataMap {
+    /** The site's words, for what plugins write around the editor's (an embed's "Load the chart from …"). */
+    messages: Messages;
     /** Ids the page template already uses; input for `rehypeHeadingIds`. */
     reservedIds: readonly string[];
     /** Host names of the site itself; input for `rehypeSafeExternalLinks`. */

@@ -1,3 +1,4 @@
+import { Messages, type Catalogue } from "../i18n/messages.ts";
 import { renderMarkdown, type RenderedBody, type RenderOptions } from "./render-markdown.ts";
 import { resolveContentLink } from "../model/content-links.ts";
 import { resolveMedia } from "../model/media-files.ts";
@@ -20,7 +21,17 @@ export interface RenderContext {
    * that link to it.
    */
   resolverKey: string;
+  /** The words the Markdown plugins write around the editor's (an embed's "Load the chart from …"), in the site's language. */
+  words?: { language: string; patterns: Catalogue };
 }
+
+/** The messages of the Markdown plugins, the words every body of a site shares: the `embed.` ones. */
+export function bodyWords(messages: Messages): { language: string; patterns: Catalogue } {
+  return { language: messages.language, patterns: Object.fromEntries(Object.entries(messages.patterns).filter(([name]) => name.startsWith("embed."))) };
+}
+
+// One Messages per context (a worker receives its own copy of the context once), so each message is compiled once.
+const wordsOfContext = new WeakMap<object, Messages>();
 
 /**
  * One content body to render, as plain data: it can be sent to a worker thread, and with the code
@@ -66,7 +77,17 @@ export function toRenderOptions(job: RenderJob, addressesRead?: Map<string, Site
         },
       }),
     resolverKey,
+    ...(job.context.words === undefined ? {} : { messages: contextMessages(job.context.words) }),
   };
+}
+
+function contextMessages(words: NonNullable<RenderContext["words"]>): Messages {
+  let messages = wordsOfContext.get(words);
+  if (messages === undefined) {
+    messages = new Messages(words.language, words.patterns);
+    wordsOfContext.set(words, messages);
+  }
+  return messages;
 }
 
 /** Render one job's body to HTML, noting the addresses of other content files it read. */

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Root, RootContent } from "hast";
 import { toString } from "hast-util-to-string";
+import type { Messages } from "../i18n/messages.ts";
 import { VFile } from "vfile";
 import { error, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { BodyImage, BodyLink } from "../markdown/file-data.ts";
@@ -46,6 +47,8 @@ export interface RenderOptions {
    * reusing it (src/render/ does the latter, so one new article does not re-render every body).
    */
   resolverKey?: string;
+  /** The words the plugins write around the editor's (an embed's), in the site's language; English without. */
+  messages?: Messages;
 }
 
 
@@ -73,6 +76,7 @@ export interface RenderedBody {
 export function renderMarkdown(source: string, options: RenderOptions): RenderedBody {
   const file = new VFile({ value: source });
   file.data.reservedIds = options.reservedIds ?? [];
+  if (options.messages) file.data.messages = options.messages;
   file.data.siteHosts = options.siteHosts ?? [];
   if (options.resolveImage) file.data.resolveImage = options.resolveImage;
   if (options.resolveLink) file.data.resolveLink = options.resolveLink;
@@ -139,6 +143,8 @@ export function renderCacheKey(source: string, options: RenderOptions): string {
     resolveImage: options.resolveImage !== undefined,
     resolveLink: options.resolveLink !== undefined,
     resolverKey: options.resolverKey ?? "",
+    // A body's HTML holds the words the plugins write, so a change of them renders it again.
+    messages: options.messages === undefined ? null : [options.messages.language, options.messages.patterns],
   };
   return createHash("sha256").update(PIPELINE_VERSION).update("\0").update(JSON.stringify(settings)).update("\0").update(source).digest("base64url");
 }

@@ -1,3 +1,4 @@
+import type { Messages } from "../i18n/messages.ts";
 import type { Root } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { toHtml } from "hast-util-to-html";
@@ -20,7 +21,7 @@ const cache = new WeakMap<Article, { siteUrl: string; html: string }>();
  * root-relative `/news/media/x.jpg` resolves against the host; the lead image is a site path and
  * is placed under the site's address. The donation block and page furniture are not part of it.
  */
-export function feedContentHtml(article: Article, config: SiteConfig): string {
+export function feedContentHtml(article: Article, config: SiteConfig, messages: Messages): string {
   const cached = cache.get(article);
   if (cached?.siteUrl === config.url) return cached.html;
   const articleUrl = toAbsoluteUrl(article.url, config.url);
@@ -39,7 +40,7 @@ export function feedContentHtml(article: Article, config: SiteConfig): string {
   const updates = (article.live?.updates ?? []).map(
     (update) => toHtml(h("h2", [h("a", { href: `#${update.id}` }, `${update.time.time}, ${update.time.day}`), update.title === undefined ? "" : ` ${update.title}`])) + update.html,
   );
-  parts.push(withAbsoluteLinks(embedsAsLinks([...article.body, ...updates].join("\n")), articleUrl));
+  parts.push(withAbsoluteLinks(embedsAsLinks([...article.body, ...updates].join("\n"), messages), articleUrl));
   const html = parts.join("");
   cache.set(article, { siteUrl: config.url, html });
   return html;

@@ -52,7 +52,7 @@ function renderEntry(article: Article, site: Site) {
     article.bylines.map((byline) => renderAuthor(byline, config.url)),
     article.tags.map((tag) => element("category", { term: tag.slug, label: tag.name, scheme: toAbsoluteUrl("/tags/", config.url) })),
     textElement("summary", article.summary, { type: "text" }),
-    textElement("content", feedContentHtml(article, config), { type: "html" }),
+    textElement("content", feedContentHtml(article, config, site.messages), { type: "html" }),
     image && element("link", { rel: "enclosure", type: image.type, href: image.url, title: image.alt }),
   );
 }

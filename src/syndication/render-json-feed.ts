@@ -40,7 +40,7 @@ function toItem(article: Article, site: Site): Record<string, unknown> {
     id: url,
     url,
     title: article.title,
-    content_html: feedContentHtml(article, config),
+    content_html: feedContentHtml(article, config, site.messages),
     summary: article.summary,
     ...(image ? { image: image.url } : {}),
     date_published: toRfc3339(article.date),

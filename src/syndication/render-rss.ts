@@ -64,7 +64,7 @@ function renderItem(article: Article, site: Site) {
     textElement("pubDate", toRfc822(article.date)),
     article.updated && textElement("dcterms:modified", toRfc3339(article.updated)),
     textElement("description", escapeHtml(article.summary)),
-    element("content:encoded", {}, cdata(feedContentHtml(article, config))),
+    element("content:encoded", {}, cdata(feedContentHtml(article, config, site.messages))),
     article.bylines.map((byline) => textElement("dc:creator", byline.name)),
     article.tags.map((tag) => textElement("category", tag.name, { domain: toAbsoluteUrl(tag.url, config.url) })),
     image &&

@@ -5,6 +5,7 @@ import { toHtml } from "hast-util-to-html";
 import { describe, expect, it } from "vitest";
 import { parseEmbedDirective } from "../../src/embeds/embed-directive.ts";
 import { toEmbedElement } from "../../src/embeds/embed-html.ts";
+import { englishMessages } from "../../src/i18n/catalogues.ts";
 import { frameOrigins, withFrameSources } from "../../src/embeds/frame-sources.ts";
 import { parseEmbedUrl, type Embed } from "../../src/embeds/providers.ts";
 import { thirdPartyLoads } from "../support/third-party-loads.ts";
@@ -96,7 +97,7 @@ describe("parseEmbedUrl", () => {
       fc.property(provider, fc.string(), fc.option(fc.string()), (start, rest, title) => {
         const parsed = parseEmbedUrl(start + rest);
         if (!parsed.ok) return;
-        const html = toHtml(toEmbedElement(parsed.embed, title === null ? {} : { title }));
+        const html = toHtml(toEmbedElement(parsed.embed, title === null ? {} : { title }, englishMessages()));
         expect(thirdPartyLoads(fromHtml(html, { fragment: true }))).toEqual([]);
         if (parsed.embed.kind === "frame") expect(new URL(parsed.embed.src).protocol).toBe("https:");
       }),
@@ -107,7 +108,7 @@ describe("parseEmbedUrl", () => {
 
 describe("toEmbedElement for a post", () => {
   const post = embedOf("https://x.com/MillbrookEA/status/1861234567890123456");
-  const render = (options: Parameters<typeof toEmbedElement>[1]) => load(toHtml(toEmbedElement(post, options)));
+  const render = (options: Parameters<typeof toEmbedElement>[1]) => load(toHtml(toEmbedElement(post, options, englishMessages())));
 
   it("sets an editor's title beside the link, never as a quotation", () => {
     const $ = render({ title: "The Environment Agency's warning" });
@@ -183,7 +184,7 @@ describe("withFrameSources", () => {
   const headers = "/*\n  Content-Security-Policy: default-src 'none'; script-src 'self'\n\n/admin/*\n  ! Content-Security-Policy\n  Content-Security-Policy: default-src 'none'\n";
 
   it("adds frame-src with exactly the origins in use to the site-wide policy only", () => {
-    const origins = frameOrigins([[toHtml(toEmbedElement(embedOf("https://vimeo.com/1"))), toHtml(toEmbedElement(embedOf("https://youtu.be/aqz-KE-bpKQ")))], [toHtml(toEmbedElement(embedOf("https://vimeo.com/2")))]]);
+    const origins = frameOrigins([[toHtml(toEmbedElement(embedOf("https://vimeo.com/1"), {}, englishMessages())), toHtml(toEmbedElement(embedOf("https://youtu.be/aqz-KE-bpKQ"), {}, englishMessages()))], [toHtml(toEmbedElement(embedOf("https://vimeo.com/2"), {}, englishMessages()))]]);
     expect(origins).toEqual(["https://player.vimeo.com", "https://www.youtube-nocookie.com"]);
     const out = withFrameSources(headers, origins);
     expect(out).toContain("script-src 'self'; frame-src https://player.vimeo.com https://www.youtube-nocookie.com\n");
@@ -191,7 +192,7 @@ describe("withFrameSources", () => {
   });
 
   it("leaves the file as it is when nothing is framed (cards frame nothing)", () => {
-    expect(frameOrigins([[toHtml(toEmbedElement(embedOf("https://x.com/a/status/1")))]])).toEqual([]);
+    expect(frameOrigins([[toHtml(toEmbedElement(embedOf("https://x.com/a/status/1"), {}, englishMessages()))]])).toEqual([]);
     expect(withFrameSources(headers, [])).toBe(headers);
   });
 });

@@ -4,6 +4,7 @@ import { feedContentHtml, splitSrcset } from "../../src/syndication/feed-content
 import { shareImage } from "../../src/syndication/share-image.ts";
 import { buildSite } from "../../src/site/build-site.ts";
 import { articleEntry, siteInput, testConfig } from "../support/site-input.ts";
+import { englishMessages } from "../../src/i18n/catalogues.ts";
 
 describe("toAbsoluteUrl", () => {
   it("resolves site paths under the site's folder and percent-encodes what URLs require", () => {
@@ -26,7 +27,7 @@ describe("feedContentHtml", () => {
       '<p><a href="#note">note</a> <a href="/gazette/tags/x/">tag</a> <a href="../other/">other</a> <a href="https://x.example/">out</a> <img src="/gazette/media/m.png" alt="m"></p>',
       testConfig({ url: "https://example.github.io/gazette" }),
     );
-    expect(feedContentHtml(article, config)).toBe(
+    expect(feedContentHtml(article, config, englishMessages())).toBe(
       '<p>Standfirst.</p><p><a href="https://example.github.io/gazette/2026/11/20/a/#note">note</a> <a href="https://example.github.io/gazette/tags/x/">tag</a> <a href="https://example.github.io/gazette/2026/11/20/other/">other</a> <a href="https://x.example/">out</a> <img src="https://example.github.io/gazette/media/m.png" alt="m"></p>',
     );
   });
@@ -38,7 +39,7 @@ describe("feedContentHtml", () => {
       image: { src: "images/w.jpg", alt: "W", caption: "C.", credit: "Staff" },
     });
     const { site } = buildSite(siteInput({ config: testConfig({ url: "https://example.github.io/gazette" }), articles: [entry] }));
-    expect(feedContentHtml(site.articles[0]!, site.config)).toBe(
+    expect(feedContentHtml(site.articles[0]!, site.config, englishMessages())).toBe(
       '<figure><img src="https://example.github.io/gazette/media/articles/images/w.jpg" alt="W"><figcaption>C. Staff</figcaption></figure><p>S.</p><p>Body.</p>',
     );
   });
@@ -56,7 +57,7 @@ describe("feedContentHtml", () => {
       height: 500,
       thumbnail: { sources: [], src: "/gazette/media/articles/images/w-0123456789-400.jpeg", width: 400, height: 250 },
     };
-    expect(feedContentHtml(article, site.config)).toContain(
+    expect(feedContentHtml(article, site.config, englishMessages())).toContain(
       '<img src="https://example.github.io/gazette/media/articles/images/w-0123456789-800.jpeg" alt="W">',
     );
   });
@@ -66,7 +67,7 @@ describe("feedContentHtml", () => {
       '<picture><source type="image/avif" srcset="/gazette/media/x-400.avif 400w, /gazette/media/x-800.avif 800w"><img src="/gazette/media/x-800.jpeg" alt="x"></picture>',
       testConfig({ url: "https://example.github.io/gazette" }),
     );
-    expect(feedContentHtml(article, config)).toBe(
+    expect(feedContentHtml(article, config, englishMessages())).toBe(
       '<p>Standfirst.</p><picture><source type="image/avif" srcset="https://example.github.io/gazette/media/x-400.avif 400w, https://example.github.io/gazette/media/x-800.avif 800w"><img src="https://example.github.io/gazette/media/x-800.jpeg" alt="x"></picture>',
     );
   });
@@ -74,7 +75,7 @@ describe("feedContentHtml", () => {
   it("leaves a body with only absolute links exactly as rendered", () => {
     const body = '<p>Text with <a href="https://x.example/" rel="noopener noreferrer">a link</a> &#x26; more.</p>';
     const { article, config } = articleWith(body);
-    expect(feedContentHtml(article, config)).toBe(`<p>Standfirst.</p>${body}`);
+    expect(feedContentHtml(article, config, englishMessages())).toBe(`<p>Standfirst.</p>${body}`);
   });
 });
 
