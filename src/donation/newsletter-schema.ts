@@ -13,7 +13,7 @@ export const newsletterSchema = z
   .strictObject({
     heading: text,
     text: text,
-    button: text.default("Sign up"),
+    button: text.optional(),
     provider: z.enum(["buttondown", "mailchimp", "custom"]),
     username: z.string().regex(/^[A-Za-z0-9_-]+$/, { message: "must be the Buttondown username, letters, digits, - and _" }).optional(),
     action: httpsUrl.optional(),
