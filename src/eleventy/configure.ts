@@ -154,6 +154,12 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
   eleventyConfig.addFilter("t", (name: string, values: Record<string, unknown> = {}) => new SafeString(siteMessages().html(name, messageValues(values))));
   // The same as plain text, for a value a template passes on (a breadcrumb's name) rather than prints.
   eleventyConfig.addFilter("tText", (name: string, values: Record<string, unknown> = {}) => siteMessages().text(name, messageValues(values)));
+  // The messages whose names start with `prefix`, as JSON with the language, for a page's script to say them (search.js).
+  eleventyConfig.addFilter("messagesJson", (prefix: string) => {
+    const messages = siteMessages();
+    const patterns = Object.fromEntries(Object.entries(messages.patterns).filter(([name]) => name.startsWith(prefix)));
+    return JSON.stringify({ language: messages.language, patterns });
+  });
   // A list joined as the language joins lists ("A, B and C"), for bylines and the like.
   eleventyConfig.addFilter("andList", (items: readonly unknown[]) => new SafeString(siteMessages().list(items.map(messageValue))));
   eleventyConfig.addFilter("shareImage", (article: Article, config: SiteConfig) => shareImage(article, config));

@@ -1,4 +1,5 @@
-import type { Article, Byline } from "../model/types.ts";
+import type { Messages } from "../i18n/messages.ts";
+import type { Article } from "../model/types.ts";
 import type { Site } from "../site/site.ts";
 import { articleHtml } from "../model/article-html.ts";
 import { escapeHtml } from "../model/lede.ts";
@@ -35,23 +36,24 @@ export interface SearchDocument {
  * `live`, for open live coverage), `type` (the type label, where it says something), `date` (as
  * readers see it) and `datetime` (for `<time datetime>`).
  */
-export function searchDocument(article: Article, language: string): SearchDocument {
-  return { url: article.url, publishedMs: article.date.epochMs, html: () => documentHtml(article, language) };
+export function searchDocument(article: Article, messages: Messages): SearchDocument {
+  return { url: article.url, publishedMs: article.date.epochMs, html: () => documentHtml(article, messages) };
 }
 
-function documentHtml(article: Article, language: string): string {
+function documentHtml(article: Article, messages: Messages): string {
+  const { language } = messages;
   const described: string[] = [];
-  if (article.kicker?.live === true) described.push(filter("live", "Live"));
+  if (article.kicker?.live === true) described.push(filter("live", messages.text("kicker.live")));
   else if (article.kicker !== undefined) described.push(filter("kicker", article.kicker.text));
   if (article.typeLabel !== undefined) described.push(filter("type", article.typeLabel));
   described.push(`<h1 data-pagefind-meta="title">${escapeHtml(article.title)}</h1>`);
   // Else Pagefind takes the first picture after the headline as `image` and `image_alt` metadata,
   // and would search the words of its address ("jpeg", a hash) in every article with a picture.
   described.push(`<p data-pagefind-meta="image:"></p>`);
-  if (article.bylines.length > 0) described.push(`<p data-pagefind-meta="byline">${escapeHtml(bylineNames(article.bylines))}</p>`);
+  if (article.bylines.length > 0) described.push(`<p data-pagefind-meta="byline">${messages.list(article.bylines.map((byline) => byline.name))}</p>`);
   const { date } = article;
   // As partials/dates.njk prints it.
-  const shownDate = date.time === "" ? date.day : `${date.day}, ${date.time}`;
+  const shownDate = date.time === "" ? date.day : messages.text("date.dayTime", { day: date.day, time: date.time });
   described.push(
     `<p><time data-pagefind-filter="date, datetime[datetime]" datetime="${escapeHtml(date.machine)}">${escapeHtml(shownDate)}</time></p>`,
   );
@@ -81,13 +83,7 @@ function filter(name: string, value: string): string {
   return `<p data-pagefind-filter="${name}">${escapeHtml(value)}</p>`;
 }
 
-// Byline names as partials/byline-text.njk prints them: "A", "A and B", "A, B and C".
-function bylineNames(bylines: readonly Pick<Byline, "name">[]): string {
-  const names = bylines.map((byline) => byline.name);
-  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-}
-
 /** Every article page's search document. */
-export function searchDocuments(site: Pick<Site, "articles" | "config">): SearchDocument[] {
-  return site.articles.map((article) => searchDocument(article, site.config.language));
+export function searchDocuments(site: Pick<Site, "articles" | "messages">): SearchDocument[] {
+  return site.articles.map((article) => searchDocument(article, site.messages));
 }

@@ -6,10 +6,13 @@
 
 const PAGE_SIZE = 20;
 
-const form = document.querySelector("[data-search-form]");
-const input = form?.querySelector("input[type=search]");
-const status = document.querySelector("[data-search-status]");
-const results = document.querySelector("[data-search-results]");
+// The page's parts, found by start(); the module also loads without a page (its tests import it).
+let form;
+let input;
+let status;
+let results;
+// The page's words in the site's language (the catalogue's search.* messages, written into the form by the build).
+let words = { language: "en", patterns: {} };
 
 let loading;
 // Each query gets a number; answers to older queries that arrive late are dropped.
@@ -59,7 +62,12 @@ export async function searchShards({ pagefind, shards }, query, debounce) {
 }
 
 function start() {
+  form = document.querySelector("[data-search-form]");
+  input = form?.querySelector("input[type=search]");
+  status = document.querySelector("[data-search-status]");
+  results = document.querySelector("[data-search-results]");
   if (!form || !input || !status || !results) return;
+  if (form.dataset.messages) words = JSON.parse(form.dataset.messages);
   input.addEventListener("focus", () => loadPagefind().catch(unavailable), { once: true });
   input.addEventListener("input", () => search(input.value, { debounce: true }));
   form.addEventListener("submit", (event) => {
@@ -77,8 +85,10 @@ function unavailable() {
   results.replaceChildren();
   const topics = document.createElement("a");
   topics.href = form.dataset.topics;
-  topics.textContent = "browse articles by topic";
-  status.replaceChildren("Search is not available right now. You can ", topics, " instead.");
+  topics.textContent = say("search.browseByTopic");
+  // The link goes where the message puts its {browse}.
+  const [before = "", after = ""] = say("search.unavailable", { browse: "\u0000" }).split("\u0000");
+  status.replaceChildren(before, topics, after);
 }
 
 async function search(text, { debounce }) {
@@ -116,12 +126,12 @@ async function showMore(all, list, from, ticket) {
     const more = document.createElement("button");
     more.type = "button";
     more.className = "search-more";
-    more.textContent = `Show more results (${all.length - shown} more)`;
+    more.textContent = say("search.more", { count: all.length - shown });
     more.addEventListener("click", async () => {
       const now = await showMore(all, list, shown, ticket);
       if (now === undefined) return;
       list.children[shown]?.querySelector("a")?.focus();
-      status.textContent = `Showing ${now} of ${all.length} results.`;
+      status.textContent = say("search.showing", { shown: now, total: all.length });
     });
     results.append(more);
   }
@@ -211,8 +221,79 @@ function markedText(html) {
 }
 
 function announce(query, count) {
-  if (count === 0) status.textContent = `No articles match “${query}”.`;
-  else status.textContent = `${count} ${count === 1 ? "article matches" : "articles match"} “${query}”.`;
+  status.textContent = count === 0 ? say("search.none", { query }) : say("search.count", { count, query });
 }
 
-start();
+/** A message of the page's words, filled in. */
+function say(name, values = {}) {
+  return formatMessage(words.patterns[name] ?? name, values, words.language);
+}
+
+/**
+ * Fill in an ICU message as intl-messageformat does at build time, for the part of ICU the
+ * search page's messages use: {name}, {name, plural, =N {…} one {…} other {…}} with # for the
+ * number (in the language's digits and grouping), and {name, select, key {…} other {…}}.
+ * (Exported for the test that compares it with intl-messageformat over every catalogue.)
+ */
+export function formatMessage(pattern, values, language) {
+  const numbers = new Intl.NumberFormat(language);
+  const plurals = new Intl.PluralRules(language);
+  // As intl-messageformat: a plain {name} prints the value as it is; only # is a formatted number.
+  const show = (value) => String(value ?? "");
+  let at = 0;
+  const readName = () => {
+    const start = at;
+    while (at < pattern.length && !",}".includes(pattern[at])) at++;
+    return pattern.slice(start, at).trim();
+  };
+  const skipSpaces = () => {
+    while (/\s/.test(pattern[at] ?? "")) at++;
+  };
+  // The text up to the closing brace of the part being read; # is the number of the plural it is in.
+  const text = (pound) => {
+    let out = "";
+    while (at < pattern.length && pattern[at] !== "}") {
+      const char = pattern[at];
+      if (char === "{") {
+        at++;
+        out += argument(pound);
+      } else if (char === "#" && pound !== undefined) {
+        out += numbers.format(pound);
+        at++;
+      } else {
+        out += char;
+        at++;
+      }
+    }
+    return out;
+  };
+  const argument = (pound) => {
+    const name = readName();
+    if (pattern[at] === "}") {
+      at++;
+      return show(values[name]);
+    }
+    at++;
+    const type = readName();
+    at++;
+    const value = values[name];
+    const options = {};
+    for (;;) {
+      skipSpaces();
+      if (pattern[at] === "}" || at >= pattern.length) break;
+      const start = at;
+      while (at < pattern.length && !/[\s{]/.test(pattern[at])) at++;
+      const key = pattern.slice(start, at);
+      skipSpaces();
+      at++;
+      options[key] = text(type === "plural" ? Number(value) : pound);
+      at++;
+    }
+    at++;
+    if (type === "plural") return options[`=${Number(value)}`] ?? options[plurals.select(Number(value))] ?? options.other ?? "";
+    return options[String(value)] ?? options.other ?? "";
+  };
+  return text(undefined);
+}
+
+if (typeof document !== "undefined") start();

@@ -10,8 +10,9 @@ const REPOSITORY = path.resolve(import.meta.dirname, "..", "..");
 /** Every message name the templates and the code ask for: `"name" | t`, `"name" | tText`, `messages.text("name"`, `messages.html("name"`. */
 function usedNames(): Map<string, string> {
   const used = new Map<string, string>();
-  const files = [...listFiles(path.join(REPOSITORY, "templates")), ...listFiles(path.join(REPOSITORY, "src"))].filter((file) => /\.(njk|ts)$/.test(file));
-  const patterns = [/"([a-z][\w.]*)"\s*\|\s*t(?:Text)?\b/g, /\bmessages\.(?:text|html)\(\s*"([a-z][\w.]*)"/g];
+  const files = [...listFiles(path.join(REPOSITORY, "templates")), ...listFiles(path.join(REPOSITORY, "src"))].filter((file) => /\.(njk|ts|js)$/.test(file));
+  // Templates, the code, and the page scripts (search.js says its messages with `say("name"`).
+  const patterns = [/"([a-z][\w.]*)"\s*\|\s*t(?:Text)?\b/g, /\bmessages\.(?:text|html)\(\s*"([a-z][\w.]*)"/g, /\bsay\(\s*"([a-z][\w.]*)"/g];
   for (const file of files) {
     const text = readFileSync(file, "utf8");
     for (const pattern of patterns) for (const match of text.matchAll(pattern)) if (match[1]) used.set(match[1], path.relative(REPOSITORY, file));

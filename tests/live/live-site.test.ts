@@ -7,6 +7,7 @@ import { loadSite } from "../../src/load-site.ts";
 import { searchDocument } from "../../src/search/search-documents.ts";
 import { copyFixture, readPage, writeFiles } from "../support/fixture-site.ts";
 import { NEWS_SITEMAP_XSD, parseXml, xmllint } from "../support/xml.ts";
+import { englishMessages } from "../../src/i18n/catalogues.ts";
 
 // 1 December 2026, 12:00 in London (UTC in winter): the 13:10 update is not due yet.
 const NOW = Date.UTC(2026, 11, 1, 12);
@@ -203,7 +204,7 @@ describe("a site with live pages and a series", () => {
   it("makes the published updates searchable, and not the one held back", () => {
     const article = loadSite({ root, now: NOW, mode: "production" }).site?.articles.find((candidate) => candidate.url === LIVE);
     if (!article) throw new Error("the live page is in the model");
-    const text = load(searchDocument(article, "en-GB").html())("[data-pagefind-body]").text();
+    const text = load(searchDocument(article, englishMessages()).html())("[data-pagefind-body]").text();
     expect(text).toContain("Mill Lane is closed");
     expect(text).toContain("The warning covers the Quayside.");
     expect(text).not.toContain("Not due until 13:10");

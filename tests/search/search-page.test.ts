@@ -7,6 +7,7 @@ import { loadSite } from "../../src/load-site.ts";
 import { searchDocument } from "../../src/search/search-documents.ts";
 import { copyFixture, readPage, writeFiles } from "../support/fixture-site.ts";
 import { readFragments } from "../support/pagefind-fragments.ts";
+import { englishMessages } from "../../src/i18n/catalogues.ts";
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 
@@ -69,7 +70,7 @@ describe("search (the newsroom fixture)", () => {
     const loaded = loadSite({ root, now: NOW, mode: "production" });
     const article = loaded.site?.articles.find((candidate) => candidate.url === "/2026/11/24/flood-wall/");
     if (!article) throw new Error("the fixture has the flood wall article");
-    const $ = load(searchDocument({ ...article, kicker: { text: "Live", live: true } }, "en-GB").html());
+    const $ = load(searchDocument({ ...article, kicker: { text: "Live", live: true } }, englishMessages()).html());
     const filters = $("[data-pagefind-filter]").toArray().map((element) => [$(element).attr("data-pagefind-filter"), $(element).text()]);
     expect(filters).toEqual([
       ["live", "Live"],
