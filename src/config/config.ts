@@ -58,8 +58,9 @@ export const configSchema = z
     url: text.refine(isHttpUrl, { message: "must be the site's web address starting with https://" }),
     language: text.default("en"),
     timeZone: text.refine(isValidTimeZone, { message: "must be an IANA time zone name such as Europe/London" }).default("UTC"),
-    dateFormat: text.default("d MMMM yyyy"),
-    timeFormat: text.default("HH:mm"),
+    // The language's own long date and short time ("1 December 2026", "1. Dezember 2026", "1 de diciembre de 2026"; "17:05", "5:05 PM").
+    dateFormat: text.default("DDD"),
+    timeFormat: text.default("t"),
     articlesPerPage: z.number().int().min(1).max(100).default(10),
     navigation: z.array(link).default([]),
     sections: z
