@@ -2,7 +2,7 @@ import type { Messages } from "../i18n/messages.ts";
 import { formatDate } from "../content/dates.ts";
 import { campaignState, type Campaign, type CampaignState } from "./campaign.ts";
 import { offeredFrequencies, type DonationConfig, type DonationVariant } from "./donation-schema.ts";
-import { formatAmount, formatCount } from "./format-amount.ts";
+import { formatAmount } from "./format-amount.ts";
 import { providerUrl, type Frequency } from "./providers.ts";
 
 /** One amount on a choice card. */
@@ -51,9 +51,8 @@ export interface CampaignView {
   value: number;
   max: number;
   percent: number;
-  supporters?: string;
-  /** The number of supporters, for the plural of the words around it. */
-  supporterCount?: number;
+  /** How many supporters gave: the campaign message writes the number in the language's digits. */
+  supporters?: number;
   /** `31 December 2026`. */
   ends?: string;
 }
@@ -82,7 +81,6 @@ export interface AskSettings {
   dateFormat: string;
 }
 
-
 /** The choice cards of a config with choices (currency, provider and frequencies set). */
 export function toChoicesView(settings: AskSettings, messages: Messages): ChoicesView | undefined {
   const { donation, language } = settings;
@@ -100,20 +98,38 @@ export function toChoicesView(settings: AskSettings, messages: Messages): Choice
       checked: key === defaultFrequency,
       amounts: choices.map((choice) => {
         const amount = formatAmount(choice.amount, currency, language);
-        const item: AmountView = { amount, label: messages.text("ask.amount", { frequency: key, amount }), give: messages.text("ask.give", { frequency: key, amount }), url: providerUrl(provider, { frequency: key, amount: choice.amount, currency }), isDefault: choice.amount === defaultAmount };
+        const item: AmountView = {
+          amount,
+          label: messages.text("ask.amount", { frequency: key, amount }),
+          give: messages.text("ask.give", { frequency: key, amount }),
+          url: providerUrl(provider, { frequency: key, amount: choice.amount, currency }),
+          isDefault: choice.amount === defaultAmount,
+        };
         if (choice.pays !== undefined) item.pays = choice.pays;
         return item;
       }),
     };
-    if (donation.other) view.other = { label: messages.text("ask.other"), give: messages.text("ask.giveOther", { frequency: key }), url: providerUrl(provider, { frequency: key, currency }) };
+    if (donation.other)
+      view.other = {
+        label: messages.text("ask.other"),
+        give: messages.text("ask.giveOther", { frequency: key }),
+        url: providerUrl(provider, { frequency: key, currency }),
+      };
     return view;
   });
   const preferred = views.find((view) => view.checked)?.amounts.find((amount) => amount.isDefault) ?? views[0]?.amounts[0];
-  return { frequencies: views, preferred: preferred ? { label: preferred.give, url: preferred.url } : { label: donation.button, url: donation.url } };
+  return {
+    frequencies: views,
+    preferred: preferred ? { label: preferred.give, url: preferred.url } : { label: donation.button, url: donation.url },
+  };
 }
 
 /** A campaign's view at `now`. */
-export function toCampaignView(campaign: Campaign, now: number, settings: Omit<AskSettings, "donation"> & { currency: string }): CampaignView {
+export function toCampaignView(
+  campaign: Campaign,
+  now: number,
+  settings: Omit<AskSettings, "donation"> & { currency: string },
+): CampaignView {
   const state = campaignState(campaign, now, settings.timeZone);
   const money = (amount: number) => formatAmount(amount, settings.currency, settings.language);
   const view: CampaignView = {
@@ -126,10 +142,7 @@ export function toCampaignView(campaign: Campaign, now: number, settings: Omit<A
     max: campaign.goal,
     percent: Math.floor((Math.min(campaign.raised, campaign.goal) / campaign.goal) * 100),
   };
-  if (campaign.supporters !== undefined) {
-    view.supporters = formatCount(campaign.supporters, settings.language);
-    view.supporterCount = campaign.supporters;
-  }
+  if (campaign.supporters !== undefined) view.supporters = campaign.supporters;
   if (campaign.ends !== undefined) view.ends = formatDate(campaign.ends.startMs, settings.timeZone, settings.language, settings.dateFormat);
   return view;
 }
@@ -143,7 +156,10 @@ export function buildAsks(settings: AskSettings, messages: Messages, campaign: C
   const { donation } = settings;
   const choices = toChoicesView(settings, messages);
   // Without a currency the campaign's amounts cannot be written (buildSite reports it).
-  const campaignView = campaign === undefined || donation.currency === undefined ? undefined : toCampaignView(campaign, now, { ...settings, currency: donation.currency });
+  const campaignView =
+    campaign === undefined || donation.currency === undefined
+      ? undefined
+      : toCampaignView(campaign, now, { ...settings, currency: donation.currency });
   const base = (copy: Partial<Pick<DonationVariant, "heading" | "text" | "short" | "button">>, variant: string): AskView => {
     const view: AskView = {
       variant,

@@ -14,8 +14,3 @@ export function formatAmount(amount: number, currency: string, language: string)
   }
   return format.format(amount);
 }
-
-/** A whole number in the site's language: `1,204` supporters. */
-export function formatCount(count: number, language: string): string {
-  return new Intl.NumberFormat(language).format(count);
-}

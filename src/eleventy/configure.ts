@@ -157,8 +157,7 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
   // The messages whose names start with `prefix`, as JSON with the language, for a page's script to say them (search.js).
   eleventyConfig.addFilter("messagesJson", (prefix: string) => {
     const messages = siteMessages();
-    const patterns = Object.fromEntries(Object.entries(messages.patterns).filter(([name]) => name.startsWith(prefix)));
-    return JSON.stringify({ language: messages.language, patterns });
+    return JSON.stringify({ language: messages.language, patterns: messages.patternsStartingWith(prefix) });
   });
   // A list joined as the language joins lists ("A, B and C"), for bylines and the like.
   eleventyConfig.addFilter("andList", (items: readonly unknown[]) => new SafeString(siteMessages().list(items.map(messageValue))));

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { IntlMessageFormat } from "intl-messageformat";
 
 /** Message patterns by name, in ICU MessageFormat: `"{count, plural, one {# article} other {# articles}}"`. */
@@ -21,6 +22,7 @@ export type MessageValues = Readonly<Record<string, string | number | Date | Raw
 export class Messages {
   readonly #compiled = new Map<string, IntlMessageFormat>();
   #listFormat: Intl.ListFormat | undefined;
+  #key: string | undefined;
 
   /** `language` is the BCP 47 tag the formats follow; `patterns` every message by name. */
   constructor(
@@ -44,7 +46,10 @@ export class Messages {
         raw.push(value.html);
       } else tokens[key] = value;
     }
-    return escapeHtml(String(this.#format(name, tokens))).replace(/\u{E000}(\d+)\u{E001}/gu, (_, index: string) => raw[Number(index)] ?? "");
+    return escapeHtml(String(this.#format(name, tokens))).replace(
+      /\u{E000}(\d+)\u{E001}/gu,
+      (_, index: string) => raw[Number(index)] ?? "",
+    );
   }
 
   /** Items joined as the language joins a list ("A, B and C", « A, B et C »), as HTML: RawHtml items as they are, the rest escaped. */
@@ -59,6 +64,18 @@ export class Messages {
         return item instanceof RawHtml ? item.html : escapeHtml(item ?? "");
       })
       .join("");
+  }
+
+  /** The patterns whose names start with `prefix` (`"search."`), for words that travel on their own: to a page's script, to the Markdown workers. */
+  patternsStartingWith(prefix: string): Catalogue {
+    return Object.fromEntries(Object.entries(this.patterns).filter(([name]) => name.startsWith(prefix)));
+  }
+
+  /** A digest of the language and every pattern, computed once: what caches that hold these words key on. */
+  get key(): string {
+    return (this.#key ??= createHash("sha256")
+      .update(JSON.stringify([this.language, this.patterns]))
+      .digest("base64url"));
   }
 
   /** True when the catalogue has a message of this name. */

@@ -59,10 +59,15 @@ export function buildLiveCoverage(input: LiveCoverageInput): LiveCoverageResult 
     const first = updates[0];
     if (first !== undefined) {
       diagnostics.push(
-        error("site/live-not-live", file, `this article has ${updates.length === 1 ? "an ::update line" : `${updates.length} ::update lines`}, but is not a live page`, {
-          line: first.line,
-          fix: "Add `live: true` to the front matter, or remove the ::update lines.",
-        }),
+        error(
+          "site/live-not-live",
+          file,
+          `this article has ${updates.length === 1 ? "an ::update line" : `${updates.length} ::update lines`}, but is not a live page`,
+          {
+            line: first.line,
+            fix: "Add `live: true` to the front matter, or remove the ::update lines.",
+          },
+        ),
       );
     }
     return { diagnostics };
@@ -77,10 +82,15 @@ export function buildLiveCoverage(input: LiveCoverageInput): LiveCoverageResult 
     if (time === undefined) continue;
     if (above !== undefined && time.epochMs > above.time.epochMs) {
       diagnostics.push(
-        error("site/live-update-order", file, `this update (${update.time}) is later than the one above it (line ${above.line}): updates go newest first`, {
-          line: update.line,
-          fix: "Move it above the later updates (new updates go at the top), or correct its time.",
-        }),
+        error(
+          "site/live-update-order",
+          file,
+          `this update (${update.time}) is later than the one above it (line ${above.line}): updates go newest first`,
+          {
+            line: update.line,
+            fix: "Move it above the later updates (new updates go at the top), or correct its time.",
+          },
+        ),
       );
     }
     above = { time, line: update.line };
@@ -100,12 +110,15 @@ export function buildLiveCoverage(input: LiveCoverageInput): LiveCoverageResult 
   return result;
 }
 
-/** A key event without a title is named by the start of its text: the first dozen words, cut at a word. */
+/** A key event without a title is named by the start of its text: the first dozen words, cut at a word ("" for an update of no words, which the page names by the words for a key event). */
 export function openingWords(text: string, limit = 12): string {
   const words = text.split(/\s+/).filter(Boolean);
-  if (words.length === 0) return "Key event";
+  if (words.length === 0) return "";
   if (words.length <= limit) return words.join(" ");
-  return `${words.slice(0, limit).join(" ").replace(/[,;:.–—-]+$/, "")}…`;
+  return `${words
+    .slice(0, limit)
+    .join(" ")
+    .replace(/[,;:.–—-]+$/, "")}…`;
 }
 
 /** The instants of a file's update lines that can be read, for stableUntil (an update goes live at its time). */
@@ -133,23 +146,40 @@ function uniqueId(base: string, taken: Set<string>): string {
 
 /** The update's time, or undefined after reporting why it cannot be used. */
 function readUpdateTime(update: LiveUpdateSource, input: LiveCoverageInput, diagnostics: Diagnostic[]): ContentDate | undefined {
-  const report = (code: string, message: string, fix: string) => diagnostics.push(error(code, input.file, message, { line: update.line, fix }));
+  const report = (code: string, message: string, fix: string) =>
+    diagnostics.push(error(code, input.file, message, { line: update.line, fix }));
   const parsed = parseContentDate(update.time, input.timeZone);
   if (!parsed.ok) {
-    report("site/live-update-time", `the update's time ${parsed.problem}`, `Write the date and time in the site's time (${input.timeZone}): ${UPDATE_EXAMPLE}.`);
+    report(
+      "site/live-update-time",
+      `the update's time ${parsed.problem}`,
+      `Write the date and time in the site's time (${input.timeZone}): ${UPDATE_EXAMPLE}.`,
+    );
     return undefined;
   }
   const time = parsed.value;
   if (!time.hasTime) {
-    report("site/live-update-time", `the update's time "${update.time}" gives a day but no time of day`, `Add the time: ${UPDATE_EXAMPLE}.`);
+    report(
+      "site/live-update-time",
+      `the update's time "${update.time}" gives a day but no time of day`,
+      `Add the time: ${UPDATE_EXAMPLE}.`,
+    );
     return undefined;
   }
   if (time.epochMs < input.date.epochMs) {
-    report("site/live-update-early", `this update (${update.time}) is before the page's \`date\`, when coverage started`, "Correct the update's time, or move `date` back to when coverage began.");
+    report(
+      "site/live-update-early",
+      `this update (${update.time}) is before the page's \`date\`, when coverage started`,
+      "Correct the update's time, or move `date` back to when coverage began.",
+    );
     return undefined;
   }
   if (input.ended !== undefined && time.epochMs > input.ended.epochMs) {
-    report("site/live-update-late", `this update (${update.time}) is after \`ended\`${input.endedLine === undefined ? "" : ` (line ${input.endedLine})`}, when coverage closed`, "Correct the update's time, or move `ended` to after the last update.");
+    report(
+      "site/live-update-late",
+      `this update (${update.time}) is after \`ended\`${input.endedLine === undefined ? "" : ` (line ${input.endedLine})`}, when coverage closed`,
+      "Correct the update's time, or move `ended` to after the last update.",
+    );
     return undefined;
   }
   return time;

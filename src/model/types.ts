@@ -161,7 +161,7 @@ export interface KeyEvent {
   /** The update's anchor. */
   id: string;
   time: DateInfo;
-  /** The update's title, else the opening words of its text. */
+  /** The update's title, else the opening words of its text ("" when it has none). */
   title: string;
 }
 

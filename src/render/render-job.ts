@@ -27,7 +27,7 @@ export interface RenderContext {
 
 /** The messages of the Markdown plugins, the words every body of a site shares: the `embed.` ones. */
 export function bodyWords(messages: Messages): { language: string; patterns: Catalogue } {
-  return { language: messages.language, patterns: Object.fromEntries(Object.entries(messages.patterns).filter(([name]) => name.startsWith("embed."))) };
+  return { language: messages.language, patterns: messages.patternsStartingWith("embed.") };
 }
 
 // One Messages per context (a worker receives its own copy of the context once), so each message is compiled once.

@@ -51,7 +51,6 @@ export interface RenderOptions {
   messages?: Messages;
 }
 
-
 /** One article body as safe HTML, plus what the rest of the site needs to know about it. */
 export interface RenderedBody {
   /** The body HTML split at the donation marker: one part when there is no marker, two when there is (the page puts the donation block between them). */
@@ -94,7 +93,12 @@ export function renderMarkdown(source: string, options: RenderOptions): Rendered
       const part = tidied(children.slice((cuts[index] ?? 0) + 1, cuts[index + 1] ?? children.length));
       const html = processor.stringify(part, file);
       const first = part.children.find((node) => node.type === "element" && node.tagName === "p");
-      const update: LiveUpdateSource = { time: mark.time, line: mark.line + offset, html, opening: first === undefined ? "" : toString(first).replace(/\s+/g, " ").trim() };
+      const update: LiveUpdateSource = {
+        time: mark.time,
+        line: mark.line + offset,
+        html,
+        opening: first === undefined ? "" : toString(first).replace(/\s+/g, " ").trim(),
+      };
       if (mark.title !== undefined) update.title = mark.title;
       if (mark.key === true) update.key = true;
       return update;
@@ -120,7 +124,8 @@ export function renderMarkdown(source: string, options: RenderOptions): Rendered
       rule: "too-deep",
       line: 1,
       column: 1,
-      message: "the article body is nested too deeply to render (for example thousands of > quote marks, list levels or unclosed HTML tags)",
+      message:
+        "the article body is nested too deeply to render (for example thousands of > quote marks, list levels or unclosed HTML tags)",
       fix: "Remove the extra nesting; a quote or list rarely needs more than three levels.",
     });
   }
@@ -144,9 +149,15 @@ export function renderCacheKey(source: string, options: RenderOptions): string {
     resolveLink: options.resolveLink !== undefined,
     resolverKey: options.resolverKey ?? "",
     // A body's HTML holds the words the plugins write, so a change of them renders it again.
-    messages: options.messages === undefined ? null : [options.messages.language, options.messages.patterns],
+    messages: options.messages?.key ?? null,
   };
-  return createHash("sha256").update(PIPELINE_VERSION).update("\0").update(JSON.stringify(settings)).update("\0").update(source).digest("base64url");
+  return createHash("sha256")
+    .update(PIPELINE_VERSION)
+    .update("\0")
+    .update(JSON.stringify(settings))
+    .update("\0")
+    .update(source)
+    .digest("base64url");
 }
 
 /** The root's children as one tree, or two when there is a split. */

@@ -37,7 +37,7 @@ describe("toCampaignView", () => {
 
   it("formats the figures and picks the copy for the state", () => {
     const view = toCampaignView(parsed(), Date.UTC(2026, 11, 1), settings);
-    expect(view).toMatchObject({ state: "under-way", raised: "£17,350", goal: "£24,000", supporters: "412", ends: "31 December 2026", value: 17350, max: 24000, percent: 72, text: "Help us hire a court reporter." });
+    expect(view).toMatchObject({ state: "under-way", raised: "£17,350", goal: "£24,000", supporters: 412, ends: "31 December 2026", value: 17350, max: 24000, percent: 72, text: "Help us hire a court reporter." });
     expect(toCampaignView(parsed(), Date.UTC(2027, 0, 5), settings).text).toBe("The appeal has closed.");
   });
 

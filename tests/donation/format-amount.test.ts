@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount, formatCount } from "../../src/donation/format-amount.ts";
+import { formatAmount } from "../../src/donation/format-amount.ts";
 
 describe("formatAmount", () => {
   it("formats in the site's language and currency, dropping pence from whole amounts", () => {
@@ -10,8 +10,4 @@ describe("formatAmount", () => {
     expect(formatAmount(2500, "EUR", "de-DE")).toBe("2.500\u00a0€");
   });
 
-  it("formats counts with the language's grouping", () => {
-    expect(formatCount(1204, "en-GB")).toBe("1,204");
-    expect(formatCount(1204, "fr-FR")).toBe("1\u202f204");
-  });
 });

@@ -110,7 +110,7 @@ describe("openingWords", () => {
     expect(openingWords("Mill Lane is closed.")).toBe("Mill Lane is closed.");
     expect(openingWords("one two three four five six seven eight nine ten eleven, twelve thirteen")).toBe("one two three four five six seven eight nine ten eleven, twelve…");
     expect(openingWords("one two three, four", 3)).toBe("one two three…");
-    expect(openingWords("  ")).toBe("Key event");
+    expect(openingWords("  ")).toBe("");
   });
 });
 

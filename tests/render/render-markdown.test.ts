@@ -1,6 +1,7 @@
 import { load } from "cheerio";
 import { describe, expect, it } from "vitest";
 import { processor } from "../../src/render/processor.ts";
+import { Messages } from "../../src/i18n/messages.ts";
 import { PIPELINE_VERSION, renderCacheKey, renderMarkdown, type RenderOptions } from "../../src/render/render-markdown.ts";
 
 const options: RenderOptions = {
@@ -341,6 +342,13 @@ describe("renderCacheKey", () => {
     expect(renderCacheKey("Text", { ...options, reservedIds: ["main"] })).not.toBe(base);
     expect(renderCacheKey("Text", { ...options, siteHosts: [] })).not.toBe(base);
     expect(renderCacheKey("Text", { ...options, resolverKey: "addresses-v2" })).not.toBe(base);
+    // The words the plugins write (an embed's): a change of them, or of their language, renders again; the same words do not.
+    const words = (language: string, action: string) => new Messages(language, { "embed.action": action });
+    const english = renderCacheKey("Text", { ...options, messages: words("en-GB", "Load it") });
+    expect(english).not.toBe(base);
+    expect(renderCacheKey("Text", { ...options, messages: words("en-GB", "Load it") })).toBe(english);
+    expect(renderCacheKey("Text", { ...options, messages: words("en-GB", "Open it") })).not.toBe(english);
+    expect(renderCacheKey("Text", { ...options, messages: words("fr-FR", "Load it") })).not.toBe(english);
   });
 
   it("ignores the order of reserved ids and hosts", () => {
