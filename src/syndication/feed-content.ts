@@ -38,7 +38,13 @@ export function feedContentHtml(article: Article, config: SiteConfig, messages: 
   // Facades become plain links: a feed reader runs no script. A live page's updates follow its
   // introduction, newest first, each under its time, linked to its anchor on the page.
   const updates = (article.live?.updates ?? []).map(
-    (update) => toHtml(h("h2", [h("a", { href: `#${update.id}` }, `${update.time.time}, ${update.time.day}`), update.title === undefined ? "" : ` ${update.title}`])) + update.html,
+    (update) =>
+      toHtml(
+        h("h2", [
+          h("a", { href: `#${update.id}` }, `${update.time.time}${messages.text("live.updateDay", { day: update.time.day })}`),
+          update.title === undefined ? "" : ` ${update.title}`,
+        ]),
+      ) + update.html,
   );
   parts.push(withAbsoluteLinks(embedsAsLinks([...article.body, ...updates].join("\n"), messages), articleUrl));
   const html = parts.join("");
