@@ -24,6 +24,14 @@ const slugWidget: WidgetSpec = {
   hint: "The last part of the address. Leave empty to use the file name.",
 };
 
+// A translation's file name says its language and what it translates (flood.cy.md beside flood.md), so these are rarely needed.
+const languageWidget = { label: "Language", widget: "string", hint: "Empty: the language the file name gives (flood.cy.md is Welsh), else the site's main language." } as const;
+const translationKeyWidget = {
+  label: "Translation of",
+  widget: "string",
+  hint: "A name shared by an article and its translations. Empty: files named alike (flood.md, flood.cy.md) are translations of each other.",
+} as const;
+
 /** The editor field of each article schema field, by field path. */
 export const ARTICLE_WIDGETS: WidgetTable = {
   title: { label: "Headline", widget: "string", hint: "Plain text." },
@@ -113,6 +121,8 @@ export const ARTICLE_WIDGETS: WidgetTable = {
     min: 1,
     hint: "Its number in the series; leave empty to order the parts by date.",
   },
+  language: languageWidget,
+  translationKey: translationKeyWidget,
 };
 
 /** The editor field of each author schema field, by field path. */
@@ -134,6 +144,8 @@ export const PAGE_WIDGETS: WidgetTable = {
   slug: slugWidget,
   draft: { label: "Draft", widget: "boolean", default: false, hint: "On: never published." },
   donate: { label: "Donation block", widget: "boolean", default: false, hint: "On shows the donation block on this page." },
+  language: languageWidget,
+  translationKey: translationKeyWidget,
 };
 
 /** The editor field of each front schema field, by field path. */

@@ -11,6 +11,7 @@ import { parseYaml } from "../content/yaml-document.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { DONATION_FIELDS, DONATION_HELP, donationSchema } from "../donation/donation-schema.ts";
 import { NEWSLETTER_FIELDS, NEWSLETTER_HELP, newsletterSchema } from "../donation/newsletter-schema.ts";
+import { canonicalTag, isLanguageTag } from "../i18n/site-languages.ts";
 import { DEFAULT_IMAGE_FORMATS, DEFAULT_IMAGE_WIDTHS, IMAGES_FIELDS, IMAGES_HELP, imagesSchema } from "../media/images-schema.ts";
 
 
@@ -49,6 +50,45 @@ const editorSchema = z.strictObject({
 // segments, no leading or trailing slash, so it can only ever match a real path prefix.
 const FOLDER_PATTERN = /^(?!\.{1,2}(?:\/|$))[^/\\]+(?:\/(?!\.{1,2}(?:\/|$))[^/\\]+)*$/;
 
+/** A BCP 47 language tag such as `en-GB`, `cy` or `pt-BR`. */
+const languageTag = text.refine(isLanguageTag, {
+  error: (issue) => `must be a language tag such as en, en-GB, cy or pt-BR, got ${JSON.stringify(issue.input)}`,
+});
+
+const sectionSlug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "must be lowercase letters, digits and hyphens, like `politics`" });
+
+/**
+ * A further language the site publishes in, at `/<code>/`, with its own versions of the site's copy
+ * where it gives them (the rest is the main language's): what a reader of that language sees around
+ * the articles.
+ */
+const languageSchema = z.strictObject({
+  code: languageTag,
+  name: text.optional(),
+  tagline: text.optional(),
+  description: text.optional(),
+  navigation: z.array(link).optional(),
+  // Sections keep their slug in every language; a language gives them its own names.
+  sections: z.array(z.strictObject({ slug: sectionSlug, name: text.optional(), description: text.optional() })).optional(),
+  types: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), text).optional(),
+  donation: z
+    .strictObject({
+      heading: text.optional(),
+      text: text.optional(),
+      short: text.optional(),
+      button: text.optional(),
+      url: linkUrl.optional(),
+      variants: z
+        .array(z.strictObject({ name: z.string(), heading: text.optional(), text: text.optional(), short: text.optional(), button: text.optional() }))
+        .optional(),
+    })
+    .optional(),
+  newsletter: z.strictObject({ heading: text.optional(), text: text.optional(), button: text.optional() }).optional(),
+});
+
+/** A further language's entry in the config, as written. */
+export type LanguageSettings = z.output<typeof languageSchema>;
+
 /** The site configuration schema; defaults live here and nowhere else. */
 export const configSchema = z
   .strictObject({
@@ -56,7 +96,8 @@ export const configSchema = z
     tagline: text.optional(),
     description: text.optional(),
     url: text.refine(isHttpUrl, { message: "must be the site's web address starting with https://" }),
-    language: text.default("en"),
+    language: languageTag.default("en"),
+    languages: z.array(languageSchema).default([]),
     timeZone: text.refine(isValidTimeZone, { message: "must be an IANA time zone name such as Europe/London" }).default("UTC"),
     // The language's own long date and short time ("1 December 2026", "1. Dezember 2026", "1 de diciembre de 2026"; "17:05", "5:05 PM").
     dateFormat: text.default("DDD"),
@@ -67,7 +108,7 @@ export const configSchema = z
       .array(
         z.strictObject({
           name: text,
-          slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "must be lowercase letters, digits and hyphens, like `politics`" }).optional(),
+          slug: sectionSlug.optional(),
           description: text.optional(),
           tags: z.array(text).default([]),
           // A year folder is written as a number (`folders: [2026]`) as often as not.
@@ -93,11 +134,13 @@ export const configSchema = z
     images: imagesSchema.default({ provider: "local", signed: false, formats: [...DEFAULT_IMAGE_FORMATS], widths: DEFAULT_IMAGE_WIDTHS }),
     editor: editorSchema.optional(),
   })
+  .superRefine(checkLanguages)
   .transform((config) => {
     const url = new URL(config.url);
     const pathPrefix = url.pathname.endsWith("/") ? url.pathname : `${url.pathname}/`;
     return {
       ...config,
+      language: canonicalTag(config.language),
       // Each section's slug and address are resolved here, once, so templates and the model agree.
       sections: config.sections.map((section) => {
         const slug = section.slug ?? toSlug(section.name);
@@ -111,6 +154,32 @@ export const configSchema = z
     };
   });
 
+/** Each further language once, none the main one again; its sections and ask variants ones the site has. */
+function checkLanguages(
+  config: { language: string; languages: LanguageSettings[]; sections: { name: string; slug?: string | undefined }[]; donation: { variants: { name: string }[] } },
+  context: z.RefinementCtx,
+): void {
+  const seen = new Set([config.language.toLowerCase()]);
+  const slugs = config.sections.map((section) => section.slug ?? toSlug(section.name));
+  const variants = config.donation.variants.map((variant) => variant.name);
+  config.languages.forEach((language, index) => {
+    const code = language.code.toLowerCase();
+    if (seen.has(code)) {
+      const again = code === config.language.toLowerCase() ? "is the site's main language (`language`)" : "is listed twice";
+      context.addIssue({ code: "custom", path: ["languages", index, "code"], message: `${again}: ${language.code}`, params: { crossField: true, fix: "List each further language once, and not the main one: `languages` holds the others." } });
+    }
+    seen.add(code);
+    language.sections?.forEach((section, sectionIndex) => {
+      if (slugs.includes(section.slug)) return;
+      context.addIssue({ code: "custom", path: ["languages", index, "sections", sectionIndex, "slug"], message: `names no section of the site: ${section.slug}`, params: { crossField: true, fix: `Use the slug of one of the site's \`sections\`: ${slugs.join(", ") || "(none yet)"}.` } });
+    });
+    language.donation?.variants?.forEach((variant, variantIndex) => {
+      if (variants.includes(variant.name)) return;
+      context.addIssue({ code: "custom", path: ["languages", index, "donation", "variants", variantIndex, "name"], message: `names no ask variant under \`donation.variants\`: ${variant.name}`, params: { crossField: true, fix: `Use the name of one of the variants: ${variants.join(", ") || "(none yet)"}.` } });
+    });
+  });
+}
+
 /** The validated site configuration with every default filled in. */
 export type SiteConfig = z.output<typeof configSchema>;
 
@@ -119,7 +188,15 @@ const CONFIG_HELP: Record<string, FieldHelp> = {
   tagline: { expected: "a short line under the name", example: "tagline: Independent news for the valley" },
   description: { expected: "a sentence describing the site", example: "description: Local news paid for by readers." },
   url: { expected: "the site's web address", example: "url: https://news.example.org" },
-  language: { expected: "a language tag", example: "language: en-GB" },
+  language: { expected: "the site's main language, as a language tag", example: "language: en-GB" },
+  languages: { expected: "a list of the further languages the site publishes in, each with its `code`", example: "languages:\n  - { code: cy, name: Cymraeg, tagline: Newyddion annibynnol }" },
+  "languages.code": { expected: "a language tag (BCP 47)", example: "code: cy" },
+  "languages.name": { expected: "the language's name in itself, for the language menu", example: "name: Cymraeg" },
+  "languages.sections": { expected: "the sections' names in this language, by slug", example: "sections:\n  - { slug: news, name: Newyddion }" },
+  "languages.sections.slug": { expected: "the slug of one of the site's sections", example: "slug: news" },
+  "languages.navigation": { expected: "the menu in this language: links with `label` and `url`", example: "- { label: Amdanom ni, url: /cy/about/ }" },
+  "languages.donation": { expected: "the donation ask's copy in this language", example: "donation: { heading: Cadwch y golau ynghyn, button: Cyfrannwch }" },
+  "languages.newsletter": { expected: "the newsletter block's copy in this language", example: "newsletter: { heading: Y Llusern drwy e-bost }" },
   timeZone: { expected: "an IANA time zone name", example: "timeZone: Europe/London" },
   dateFormat: { expected: "a date format", example: 'dateFormat: "d MMMM yyyy"' },
   timeFormat: { expected: "a time format", example: 'timeFormat: "HH:mm"' },
@@ -154,6 +231,7 @@ export const CONFIG_FIELDS: Readonly<Record<string, readonly string[]>> = {
     "description",
     "url",
     "language",
+    "languages",
     "timeZone",
     "dateFormat",
     "timeFormat",
@@ -170,6 +248,12 @@ export const CONFIG_FIELDS: Readonly<Record<string, readonly string[]>> = {
     "editor",
   ],
   navigation: ["label", "url"],
+  languages: ["code", "name", "tagline", "description", "navigation", "sections", "types", "donation", "newsletter"],
+  "languages.navigation": ["label", "url"],
+  "languages.sections": ["slug", "name", "description"],
+  "languages.donation": ["heading", "text", "short", "button", "url", "variants"],
+  "languages.donation.variants": ["name", "heading", "text", "short", "button"],
+  "languages.newsletter": ["heading", "text", "button"],
   sections: ["name", "slug", "description", "tags", "folders"],
   ...DONATION_FIELDS,
   newsletter: NEWSLETTER_FIELDS,

@@ -98,6 +98,8 @@ export function articleSchema(options: SchemaOptions) {
       ended: date.optional(),
       series: text.optional(),
       part: z.number().int().min(1).optional(),
+      language: text.optional(),
+      translationKey: text.optional(),
     })
     .superRefine(checkArticleDates, {
       // Run even when other fields are wrong, so every problem is reported at once; only the dates must be readable.
@@ -172,10 +174,20 @@ export const pageSchema = z.strictObject({
   slug: slug.optional(),
   draft: z.boolean().optional(),
   donate: z.boolean().optional(),
+  language: text.optional(),
+  translationKey: text.optional(),
 });
 
 /** Validated page front matter. */
 export type PageFrontMatter = z.output<typeof pageSchema>;
+
+function languageHelp(kind: string): FieldHelp {
+  return { expected: `the ${kind}'s language: the site's \`language\` or one of its \`languages\` (a file named like \`flood.cy.md\` says it already)`, example: "language: cy" };
+}
+
+function translationKeyHelp(kind: string): FieldHelp {
+  return { expected: `a name this ${kind} shares with its translations (files named like \`flood.md\` and \`flood.cy.md\` share one already)`, example: "translationKey: flood-wall" };
+}
 
 const slugHelp: FieldHelp = {
   expected: "lowercase letters, digits and single hyphens",
@@ -212,6 +224,8 @@ export const ARTICLE_HELP: Readonly<Record<string, FieldHelp>> = {
   ended: { expected: "the date and time live coverage closed", example: "ended: 2026-12-02 18:30" },
   series: { expected: "the name of a series file in content/series/", example: "series: flood-inquiry" },
   part: { expected: "the part's number in its series, a whole number from 1", example: "part: 2" },
+  language: languageHelp("article"),
+  translationKey: translationKeyHelp("article"),
 };
 
 /** What each author field expects. */
@@ -233,11 +247,13 @@ export const PAGE_HELP: Readonly<Record<string, FieldHelp>> = {
   slug: slugHelp,
   draft: { expected: "`true` or `false`", example: "draft: true" },
   donate: { expected: "`true` or `false`", example: "donate: true" },
+  language: languageHelp("page"),
+  translationKey: translationKeyHelp("page"),
 };
 
 /** Field names by parent path, for "did you mean" suggestions on unknown fields. */
 export const ARTICLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  "": ["title", "date", "byline", "sources", "tags", "summary", "updated", "type", "image", "corrections", "draft", "donate", "slug", "expires", "section", "live", "ended", "series", "part"],
+  "": ["title", "date", "byline", "sources", "tags", "summary", "updated", "type", "image", "corrections", "draft", "donate", "slug", "expires", "section", "live", "ended", "series", "part", "language", "translationKey"],
   sources: ["name", "url", "note"],
   image: ["src", "alt", "caption", "credit"],
   corrections: ["date", "text"],
@@ -251,7 +267,7 @@ export const AUTHOR_FIELDS: Readonly<Record<string, readonly string[]>> = {
 
 /** Page field names by parent path. */
 export const PAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  "": ["title", "summary", "slug", "draft", "donate"],
+  "": ["title", "summary", "slug", "draft", "donate", "language", "translationKey"],
 };
 
 /**
