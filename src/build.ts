@@ -24,7 +24,7 @@ import { publishStaticFiles, siteAssets, staticFilesStamp } from "./publish/stat
 import { releaseMemory } from "./core/release-memory.ts";
 import { searchDocuments } from "./search/search-documents.ts";
 import { writeSearchIndex } from "./search/write-search-index.ts";
-import { listOutputPages, siteChrome } from "./pages/page-views.ts";
+import { listOutputPages, siteChromes } from "./pages/page-views.ts";
 import type { BuildMode } from "./model/types.ts";
 import type { Site } from "./site/site.ts";
 
@@ -205,7 +205,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   // a development tool's update) re-renders nothing.
   const pages = keyPages(
     listOutputPages(site),
-    pageBaseKey({ code: cached ? codeFingerprint(PAGE_CODE) : "uncached", templatesDir, chrome: siteChrome(site), assets }),
+    pageBaseKey({ code: cached ? codeFingerprint(PAGE_CODE) : "uncached", templatesDir, chrome: siteChromes(site), assets }),
   );
   const key = outputKey({ pages, outputFiles: outputFiles.map((file) => file.text), staticFiles: staticFilesStamp(staticFiles) });
   const remember = () => {

@@ -16,6 +16,9 @@ import { buildSite } from "./site/build-site.ts";
 import type { RenderedEntry, SiteInput } from "./site/site-input.ts";
 import { checkSite } from "./checks/check-site.ts";
 import { contentAddresses } from "./model/content-addresses.ts";
+import { resolveEntryLanguages } from "./model/entry-languages.ts";
+import { configLanguages } from "./config/language-config.ts";
+import type { Messages } from "./i18n/messages.ts";
 import { demoteDraftProblems } from "./checks/draft-problems.ts";
 import type { BuildMode } from "./model/types.ts";
 import type { Site } from "./site/site.ts";
@@ -58,8 +61,11 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   const configResult = loadConfig(options.root, { url: options.siteUrl });
   if (!configResult.ok) return { diagnostics: sortDiagnostics(configResult.diagnostics), files: 0 };
   const config = configResult.config;
-  // The words Tidings writes for readers: their problems are reported with the content's.
-  const messages = loadMessages(options.root, config.language);
+  // The words Tidings writes for readers, in each of the site's languages: their problems are reported with the content's.
+  const languages = configLanguages(config);
+  const loadedMessages = languages.map((language) => loadMessages(options.root, language.tag));
+  const messagesByLanguage = new Map<string, Messages>(languages.map((language, index) => [language.tag, (loadedMessages[index] ?? loadedMessages[0]!).messages]));
+  const messages = loadedMessages[0]!;
 
   const loaded = loadEntries(options.root);
   // When many bodies will need rendering (no cache, or a small one), start the render workers
@@ -69,27 +75,38 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   const workers = threads > 1 && uncached >= MIN_JOBS_FOR_WORKERS ? startRenderWorkers(threads - 1) : undefined;
   let content: ValidatedContent;
   let bodies: RenderedJob[];
+  const languageDiagnostics: Diagnostic[] = [];
   try {
-    content = validateEntries(loaded.entries, { timeZone: config.timeZone, types: Object.keys(config.types) }, options.cache);
+    const validated = validateEntries(loaded.entries, { timeZone: config.timeZone, types: Object.keys(config.types) }, options.cache);
+    // Each article and page says its language and translation key from here on.
+    const resolved = resolveEntryLanguages(validated, languages);
+    content = resolved.content;
+    languageDiagnostics.push(...resolved.diagnostics);
     const pathPrefix = options.pathPrefix ?? config.pathPrefix;
     // Links between content files are resolved from front matter alone, before anything is rendered.
-    const context: RenderContext = {
+    const shared = {
       siteHosts: [new URL(config.url).hostname],
       pathPrefix,
-      addresses: contentAddresses(content),
+      addresses: contentAddresses(content, languages),
       resolverKey: pathPrefix,
-      words: bodyWords(messages.messages),
     };
+    // A body's own words (an embed's "Load the chart") are in its language.
+    const contexts = new Map<string | undefined, RenderContext>(
+      [...messagesByLanguage].map(([tag, words]) => [tag, { ...shared, words: bodyWords(words) }]),
+    );
+    const mainContext: RenderContext = { ...shared, words: bodyWords(messages.messages) };
+    const contextOf = (entry: ValidEntry<unknown>): RenderContext =>
+      contexts.get((entry.frontMatter as { language?: string }).language) ?? mainContext;
     const entries: ValidEntry<unknown>[] = [...content.articles, ...content.authors, ...content.pages];
     bodies = renderAll(
-      entries.map((entry) => ({ body: entry.body, file: entry.file, bodyLine: entry.bodyLine, context })),
+      entries.map((entry) => ({ body: entry.body, file: entry.file, bodyLine: entry.bodyLine, context: contextOf(entry) })),
       { cache: options.cache, threads, workers, onProgress: options.onProgress },
     );
   } finally {
     // renderAll stops the workers; this stops them when anything before it throws.
     workers?.stop();
   }
-  const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...content.diagnostics];
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...content.diagnostics, ...languageDiagnostics];
   let next = 0;
   const render = <FrontMatter>(entry: ValidEntry<FrontMatter>): RenderedEntry<FrontMatter> => {
     const rendered = bodies[next++];
@@ -115,7 +132,7 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   const campaignText = loadCampaignText(options.root);
   const campaign = campaignText === undefined ? undefined : campaignText.ok ? parseCampaign(campaignText.text, config.timeZone) : { diagnostics: campaignText.diagnostics };
   if (campaign) diagnostics.push(...campaign.diagnostics);
-  diagnostics.push(...messages.diagnostics);
+  diagnostics.push(...loadedMessages.flatMap((loadedLanguage) => loadedLanguage.diagnostics));
   // Fronts are read with the content too: a broken fronts file is a content error like any other.
   const fronts = loadFronts(options.root, config);
   diagnostics.push(...fronts.diagnostics);
@@ -127,6 +144,7 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   const input: SiteInput = {
     config,
     messages: messages.messages,
+    messagesByLanguage,
     articles,
     authors,
     pages,

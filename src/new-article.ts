@@ -175,6 +175,11 @@ ${type}
 # series: flood-inquiry
 # Its number in the series; without it, parts are ordered by date.
 # part: 1
+# For a translation: another of the site's \`languages\` (tidings.config.yml). A file named like
+# ${fields.slug}.cy.md beside ${fields.slug}.md says both of these already.
+# language: cy
+# A name shared by the original and its translations.
+# translationKey: ${fields.slug}
 ---
 
 <!-- Write the story below. A line starting with ## is a subhead. Guide: docs/editors.md -->

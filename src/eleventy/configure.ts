@@ -14,7 +14,7 @@ import { shareImage } from "../syndication/share-image.ts";
 import { DeferredSearchIndex, PREVIEW_INDEX_DELAY_MS } from "../search/deferred-search-index.ts";
 import { searchDocuments } from "../search/search-documents.ts";
 import { writeSearchIndex } from "../search/write-search-index.ts";
-import { listOutputPages } from "../pages/page-views.ts";
+import { languageMenu, listOutputPages, type SiteChrome } from "../pages/page-views.ts";
 import type { Article } from "../model/types.ts";
 import type { Site } from "../site/site.ts";
 import { toEleventySite, toPageLists, type EleventySite, type PageLists } from "./page-batches.ts";
@@ -87,14 +87,18 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
 
   const provide = options.site;
   let current: Site | undefined = typeof provide === "function" ? undefined : provide;
-  const siteMessages = (): Messages => {
+  let messagesByLanguage = new Map<string, Messages>();
+  // The words of the page being rendered: its language's, as the page shell chose its part of the site.
+  const pageMessages = (context: FilterThis): Messages => {
     if (current === undefined) throw new Error("A template asked for a message before the site was loaded");
-    return current.messages;
+    const language = context.ctx?.site?.config?.language;
+    return (language === undefined ? undefined : messagesByLanguage.get(language)) ?? current.messages;
   };
   // Templates see only the site's furniture and the views of the pages this run writes (see
   // src/pages/page-views.ts): what makes a page's key cover everything its HTML is made from.
   eleventyConfig.addGlobalData("site", async (): Promise<EleventySite> => {
     current = typeof provide === "function" ? await provide() : provide;
+    messagesByLanguage = new Map((current.editions ?? [current]).map((part) => [part.config.language, part.messages]));
     return toEleventySite(current, options.batch ?? toPageLists(listOutputPages(current)));
   });
   const assets = siteAssets(root);
@@ -151,20 +155,43 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
   eleventyConfig.addFilter("articleHtml", (article: Article) => articleHtml(article));
   // The words Tidings writes, in the site's language (src/i18n/): `{{ "article.published" | t({ date: when | safe }) }}`.
   // A value passed through `| safe` is HTML put in as it is; every other value is escaped.
-  eleventyConfig.addFilter("t", (name: string, values: Record<string, unknown> = {}) => new SafeString(siteMessages().html(name, messageValues(values))));
+  eleventyConfig.addFilter("t", function (this: FilterThis, name: string, values: Record<string, unknown> = {}) {
+    return new SafeString(pageMessages(this).html(name, messageValues(values)));
+  });
   // The same as plain text, for a value a template passes on (a breadcrumb's name) rather than prints.
-  eleventyConfig.addFilter("tText", (name: string, values: Record<string, unknown> = {}) => siteMessages().text(name, messageValues(values)));
+  eleventyConfig.addFilter("tText", function (this: FilterThis, name: string, values: Record<string, unknown> = {}) {
+    return pageMessages(this).text(name, messageValues(values));
+  });
   // The messages whose names start with `prefix`, as JSON with the language, for a page's script to say them (search.js).
-  eleventyConfig.addFilter("messagesJson", (prefix: string) => {
-    const messages = siteMessages();
+  eleventyConfig.addFilter("messagesJson", function (this: FilterThis, prefix: string) {
+    const messages = pageMessages(this);
     return JSON.stringify({ language: messages.language, patterns: messages.patternsStartingWith(prefix) });
   });
   // A list joined as the language joins lists ("A, B and C"), for bylines and the like.
-  eleventyConfig.addFilter("andList", (items: readonly unknown[]) => new SafeString(siteMessages().list(items.map(messageValue))));
+  eleventyConfig.addFilter("andList", function (this: FilterThis, items: readonly unknown[]) {
+    return new SafeString(pageMessages(this).list(items.map(messageValue)));
+  });
+  // The furniture of the language's part of the site a page is in, by its address: the page shell
+  // sets it as `site` before printing anything, so every template and filter below reads that part's.
+  eleventyConfig.addFilter("languagePart", (parts: readonly SiteChrome[], url: string) => languagePart(parts, url));
+  eleventyConfig.addFilter("languageMenu", languageMenu);
   eleventyConfig.addFilter("shareImage", (article: Article, config: SiteConfig) => shareImage(article, config));
 }
 
 const { SafeString } = nunjucks.runtime;
+
+// What a Nunjucks filter sees as `this`: the render context, whose `site` the page shell has set to its part's furniture.
+interface FilterThis {
+  ctx?: { site?: { config?: { language?: string } } };
+}
+
+/** The part of the site whose folder holds `url` (the longest base it starts with), else the main one. */
+function languagePart(parts: readonly SiteChrome[], url: string): SiteChrome {
+  let found = parts[0];
+  for (const part of parts) if (url.startsWith(part.base) && part.base.length > (found?.base.length ?? 0)) found = part;
+  if (found === undefined) throw new Error("the site has no parts");
+  return found;
+}
 
 /** A value for a message: HTML the template marked safe stays HTML, anything else is text. */
 function messageValue(value: unknown): string | RawHtml {

@@ -1,15 +1,19 @@
-import { PAGE_TEMPLATES, siteChrome, type OutputPage, type PageTemplate, type PageViews, type SiteChrome } from "../pages/page-views.ts";
+import { PAGE_TEMPLATES, siteChromes, type OutputPage, type PageTemplate, type PageViews, type SiteChrome } from "../pages/page-views.ts";
 import type { Site } from "../site/site.ts";
 
 /** The views each page template paginates over, one page per view; a batched or incremental build gives each Eleventy run a share of them. */
 export type PageLists = { [T in PageTemplate]: PageViews[T][] };
 
-/** The site as Eleventy's templates see it: the furniture every page shows, plus the views to paginate over in this run. */
-export type EleventySite = SiteChrome & { paginate: PageLists };
+/**
+ * The site as Eleventy's templates see it: the views to paginate over in this run, and the
+ * furniture of each language's part (`parts`, main first), of which the page shell picks its
+ * page's (the `languagePart` filter) before anything is printed.
+ */
+export type EleventySite = { parts: SiteChrome[]; paginate: PageLists };
 
 /** The site as templates see it when this run writes `lists`. */
 export function toEleventySite(site: Site, lists: PageLists): EleventySite {
-  return { ...siteChrome(site), paginate: lists };
+  return { parts: siteChromes(site), paginate: lists };
 }
 
 /** The pages sorted into their templates' lists, in order. */

@@ -7,7 +7,7 @@ export interface SiteLanguage {
   /** The language's name in itself (`Cymraeg`, `English`), for the language switcher. */
   name: string;
   /** Where its pages live: `/` for the site's main language, `/<code>/` for each further one. */
-  base: `/${string}`;
+  base: string;
   /** Whether it is the site's main language (the first of the list). */
   main: boolean;
 }
@@ -95,6 +95,6 @@ function primaryMatch(suffix: string, languages: readonly SiteLanguage[]): SiteL
 }
 
 /** A site path inside a language's part of the site: `/tags/` → `/cy/tags/` for Welsh, unchanged for the main language. */
-export function inLanguage(base: `/${string}`, sitePath: `/${string}`): `/${string}` {
+export function inLanguage(base: string, sitePath: string): string {
   return base === "/" ? sitePath : `${base}${sitePath.slice(1)}`;
 }

@@ -2,6 +2,7 @@ import { calendarParts } from "../content/dates.ts";
 import type { ArticleFrontMatter, AuthorFrontMatter, PageFrontMatter } from "../content/schemas.ts";
 import type { ValidEntry } from "../content/validate-entry.ts";
 import { slugFromFileName } from "../core/slugs.ts";
+import { inLanguage, type SiteLanguage } from "../i18n/site-languages.ts";
 import type { SitePath } from "./types.ts";
 import { articlePath, authorPath, pagePath } from "./urls.ts";
 
@@ -24,14 +25,16 @@ export function articleAddress(entry: ValidEntry<ArticleFrontMatter>): SitePath 
 
 /**
  * Where every content file is published, by project path (`content/articles/2025/x.md` →
- * `/2025/10/21/x/`), from front matter alone, so links between files can be resolved before
+ * `/2025/10/21/x/`, its Welsh translation `x.cy.md` → `/cy/2025/10/21/x/`), from front matter alone, so links between files can be resolved before
  * anything is rendered. Drafts and scheduled articles are included: whether a link to them may be
  * published is the link check's business.
  */
-export function contentAddresses(content: AddressableContent): Map<string, SitePath> {
+export function contentAddresses(content: AddressableContent, languages: readonly SiteLanguage[] = []): Map<string, SitePath> {
   const addresses = new Map<string, SitePath>();
-  for (const entry of content.articles) addresses.set(entry.file, articleAddress(entry));
-  for (const entry of content.pages) addresses.set(entry.file, pagePath(entrySlug(entry)));
+  // An article or page in a further language lives in that language's part of the site (resolveEntryLanguages says which).
+  const base = (entry: { frontMatter: { language?: string | undefined } }) => languages.find((language) => language.tag === entry.frontMatter.language)?.base ?? "/";
+  for (const entry of content.articles) addresses.set(entry.file, inLanguage(base(entry), articleAddress(entry)));
+  for (const entry of content.pages) addresses.set(entry.file, inLanguage(base(entry), pagePath(entrySlug(entry))));
   for (const entry of content.authors) addresses.set(entry.file, authorPath(entrySlug(entry)));
   return addresses;
 }

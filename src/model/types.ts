@@ -209,6 +209,18 @@ export interface Series {
 }
 
 /** An article ready for the templates. */
+/**
+ * One language's version of a page, for `<link rel="alternate" hreflang>`, the language menu and
+ * structured data: its language's tag and name, and its address. The list is in the site's order
+ * of languages, main first; `current` marks the page's own.
+ */
+export interface PageTranslation {
+  language: string;
+  name: string;
+  url: SitePath;
+  current?: true;
+}
+
 export interface Article {
   kind: "article";
   /** Source file relative to the project root. */
@@ -216,6 +228,10 @@ export interface Article {
   slug: string;
   url: SitePath;
   title: string;
+  /** Its language's tag (`en-GB`, `cy`): the site's main language unless the file says another. */
+  language: string;
+  /** Every version of it in the site's languages, its own included, when it has a translation (see PageTranslation). */
+  translations?: PageTranslation[];
   /** The summary for lists, feeds and meta tags: `summary`, else the first paragraph as plain text. */
   summary: string;
   /** The standfirst under the headline, as inline HTML: `summary` escaped, else the body's opening paragraph (moved out of the body). */
@@ -295,6 +311,10 @@ export interface Page {
   slug: string;
   url: SitePath;
   title: string;
+  /** Its language's tag. */
+  language: string;
+  /** Every version of it in the site's languages, its own included, when it has a translation. */
+  translations?: PageTranslation[];
   summary: string;
   body: string;
   draft: boolean;

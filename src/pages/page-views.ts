@@ -8,6 +8,7 @@ import type {
   Kicker,
   ListPage,
   Page,
+  PageTranslation,
   Picture,
   Section,
   Series,
@@ -21,6 +22,8 @@ import type { SiteConfig } from "../config/config.ts";
 import type { Catalogue } from "../i18n/messages.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { CORRECTIONS_PATH } from "../model/urls.ts";
+import { inLanguage } from "../i18n/site-languages.ts";
+import { linkTranslations } from "../site/translations.ts";
 import { textDirection, type TextDirection } from "../core/text-direction.ts";
 
 /**
@@ -47,8 +50,14 @@ export interface ArticleCard {
   picture?: Picture;
 }
 
+/** A page that may have versions in the site's other languages (see linkTranslations). */
+export interface Translated {
+  url: SitePath;
+  translations?: PageTranslation[];
+}
+
 /** A page of a list of articles as its template sees it (the front page has `number` 0; see `paginate`). */
-export interface ListView {
+export interface ListView extends Translated {
   url: SitePath;
   number: number;
   items: ArticleCard[];
@@ -76,25 +85,25 @@ export interface AuthorListView extends ListView {
 }
 
 /** The page listing every tag with its number of articles. */
-export interface TagIndexView {
+export interface TagIndexView extends Translated {
   url: SitePath;
   tags: { name: string; url: SitePath; count: number }[];
 }
 
 /** The page listing every author. */
-export interface AuthorIndexView {
+export interface AuthorIndexView extends Translated {
   url: SitePath;
   authors: { name: string; url: SitePath; role?: string }[];
 }
 
 /** The page listing every correction. */
-export interface CorrectionsView {
+export interface CorrectionsView extends Translated {
   url: SitePath;
   corrections: CorrectionEntry[];
 }
 
 /** A curated front as its template sees it: containers of article cards, in page order. */
-export interface FrontView {
+export interface FrontView extends Translated {
   url: SitePath;
   title?: string;
   /** Where the chronological list is, linked from the front. */
@@ -105,7 +114,7 @@ export interface FrontView {
 }
 
 /** A series' page: its title, description and parts in order (Part 1 first). */
-export interface SeriesView {
+export interface SeriesView extends Translated {
   url: SitePath;
   title: string;
   description?: string;
@@ -113,7 +122,7 @@ export interface SeriesView {
 }
 
 /** A page that shows nothing but the site's own furniture (search). */
-export interface PlainView {
+export interface PlainView extends Translated {
   url: SitePath;
 }
 
@@ -157,22 +166,57 @@ export interface SiteChrome {
   mode: Site["mode"];
   problems?: Diagnostic[];
   feed: { rss: SitePath; atom?: SitePath; json?: SitePath };
+  /** Where this language's part of the site is: `/`, or `/cy/` for a further language; its home page, search and index pages are there. */
+  base: SitePath;
+  /** Every language of the site, main first, with its home page: the language menu's choices where a page has no translation. A site of one language has one. */
+  languages: { tag: string; name: string; home: SitePath }[];
 }
 
-/** The furniture every page of `site` shows. */
-export function siteChrome(site: Site): SiteChrome {
-  const feed: SiteChrome["feed"] = { rss: site.feed.rss };
-  if (site.feed.atom !== undefined) feed.atom = site.feed.atom;
-  if (site.feed.json !== undefined) feed.json = site.feed.json;
-  const chrome: SiteChrome = {
-    config: site.config,
-    messages: site.messages.patterns,
-    direction: textDirection(site.config.language),
-    mode: site.mode,
-    feed,
-  };
-  if (site.problems !== undefined) chrome.problems = site.problems;
-  return chrome;
+/**
+ * The furniture of each language's part of `site`, main first (one for a site of one language):
+ * what every page in that part shows around its own view.
+ */
+export function siteChromes(site: Site): SiteChrome[] {
+  const parts = site.editions ?? [site];
+  const languages = parts.map((part) => ({ tag: part.config.language, name: part.language?.name ?? part.config.language, home: part.language?.base ?? "/" }));
+  return parts.map((part) => {
+    const feed: SiteChrome["feed"] = { rss: part.feed.rss };
+    if (part.feed.atom !== undefined) feed.atom = part.feed.atom;
+    if (part.feed.json !== undefined) feed.json = part.feed.json;
+    const chrome: SiteChrome = {
+      config: part.config,
+      messages: part.messages.patterns,
+      direction: textDirection(part.config.language),
+      mode: site.mode,
+      feed,
+      base: part.language?.base ?? "/",
+      languages,
+    };
+    if (site.problems !== undefined) chrome.problems = site.problems;
+    return chrome;
+  });
+}
+
+/** One choice of the language menu: a language, and where the page in it is (its translation, else the language's home page). */
+export interface LanguageChoice {
+  language: string;
+  name: string;
+  url: SitePath;
+  current: boolean;
+}
+
+/**
+ * The language menu of the page at `pageUrl`, in `current`: every language of the site, its own
+ * leading to the page itself, each other to the page's translation in it where there is one, else
+ * to that language's home page.
+ */
+export function languageMenu(languages: SiteChrome["languages"], translations: readonly PageTranslation[], current: string, pageUrl: SitePath): LanguageChoice[] {
+  return languages.map((language) => ({
+    language: language.tag,
+    name: language.name,
+    url: language.tag === current ? pageUrl : (translations.find((version) => version.language === language.tag)?.url ?? language.home),
+    current: language.tag === current,
+  }));
 }
 
 /** The name of a page template's list. */
@@ -205,10 +249,23 @@ export type OutputPage = { [T in PageTemplate]: { template: T; url: SitePath; vi
  * keep a page from an earlier build when none of them changed.
  */
 export function listOutputPages(site: Site): OutputPage[] {
+  if (site.editions === undefined) return languagePages(site);
+  const pages = site.editions.flatMap(languagePages);
+  linkListTranslations(pages, site.editions);
+  return pages;
+}
+
+/**
+ * The pages of one language's part of the site (the whole of a site of one language), its fixed
+ * pages (topics, journalists, corrections, search, the 404) at its own addresses.
+ */
+function languagePages(site: Site): OutputPage[] {
+  const base = site.language?.base ?? "/";
+  const at = (sitePath: SitePath) => inLanguage(base, sitePath);
   const pages: OutputPage[] = [];
   for (const article of site.articles) pages.push({ template: "article", url: article.url, view: article });
   for (const front of site.fronts) {
-    const latest = front.section === undefined ? (site.homePages[0]?.url ?? "/") : `${front.section.url}latest/`;
+    const latest = front.section === undefined ? (site.homePages[0]?.url ?? base) : `${front.section.url}latest/`;
     pages.push({ template: "front", url: front.url, view: toFrontView(front, latest) });
   }
   for (const list of site.homePages) pages.push({ template: "home", url: list.url, view: toListView(list) });
@@ -218,17 +275,40 @@ export function listOutputPages(site: Site): OutputPage[] {
   for (const list of site.authorPages)
     pages.push({ template: "author", url: list.url, view: { ...toListView(list), author: authorOf(list.author) } });
   for (const page of site.pages) pages.push({ template: "page", url: page.url, view: page });
-  pages.push({ template: "tags", url: "/tags/", view: tagIndex(site.tags) });
-  pages.push({ template: "authors", url: "/authors/", view: authorIndex(site.authors) });
-  pages.push({ template: "corrections", url: CORRECTIONS_PATH, view: { url: CORRECTIONS_PATH, corrections: site.corrections } });
+  pages.push({ template: "tags", url: at("/tags/"), view: tagIndex(site.tags, at("/tags/")) });
+  pages.push({ template: "authors", url: at("/authors/"), view: authorIndex(site.authors, at("/authors/")) });
+  pages.push({ template: "corrections", url: at(CORRECTIONS_PATH), view: { url: at(CORRECTIONS_PATH), corrections: site.corrections } });
   for (const series of site.series) pages.push({ template: "series", url: series.url, view: toSeriesView(series) });
   pages.push({
     template: "notFound",
-    url: "/404.html",
-    view: { url: "/404.html", latest: site.syndicated.slice(0, NOT_FOUND_STORIES).map(toArticleCard) },
+    url: at("/404.html"),
+    view: { url: at("/404.html"), latest: site.syndicated.slice(0, NOT_FOUND_STORIES).map(toArticleCard) },
   });
-  pages.push({ template: "search", url: "/search/", view: { url: "/search/" } });
+  pages.push({ template: "search", url: at("/search/"), view: { url: at("/search/") } });
   return pages;
+}
+
+/**
+ * Link the pages that are the same place in each language's part of the site (the home pages,
+ * a section's, a topic's or a journalist's front page, the fixed pages): the same address once
+ * each part's folder is taken off. Articles and standalone pages are linked by their translation
+ * keys in the model; archive blocks hold other stories in each language, so they are not linked,
+ * nor is the 404 page.
+ */
+function linkListTranslations(pages: readonly OutputPage[], editions: readonly Site[]): void {
+  const languages = editions.flatMap((edition) => (edition.language === undefined ? [] : [edition.language]));
+  const bases = languages.map((language) => language.base).filter((base) => base !== "/");
+  const placeOf = (url: SitePath) => {
+    const base = bases.find((candidate) => url.startsWith(candidate));
+    return base === undefined ? url : `/${url.slice(base.length)}`;
+  };
+  const languageOf = (url: SitePath) => (languages.find((language) => language.base !== "/" && url.startsWith(language.base)) ?? languages[0])?.tag ?? "";
+  const linked = pages.flatMap((page): Translated[] => {
+    if (page.template === "article" || page.template === "page" || page.template === "notFound") return [];
+    if ("number" in page.view && page.view.number !== 0) return [];
+    return [page.view];
+  });
+  linkTranslations(linked, (view) => placeOf(view.url), (view) => languageOf(view.url), languages);
 }
 
 // An article is on the home page, its tags' and its authors' lists: one card serves them all, so
@@ -323,13 +403,13 @@ function authorOf(author: Author): AuthorListView["author"] {
   return view;
 }
 
-function tagIndex(tags: readonly Tag[]): TagIndexView {
-  return { url: "/tags/", tags: tags.map((tag) => ({ name: tag.name, url: tag.url, count: tag.articles.length })) };
+function tagIndex(tags: readonly Tag[], url: SitePath): TagIndexView {
+  return { url, tags: tags.map((tag) => ({ name: tag.name, url: tag.url, count: tag.articles.length })) };
 }
 
-function authorIndex(authors: readonly Author[]): AuthorIndexView {
+function authorIndex(authors: readonly Author[], url: SitePath): AuthorIndexView {
   return {
-    url: "/authors/",
+    url,
     authors: authors.map((author) =>
       author.role === undefined ? { name: author.name, url: author.url } : { name: author.name, url: author.url, role: author.role },
     ),

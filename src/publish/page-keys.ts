@@ -15,7 +15,8 @@ export interface PageKeyInputs {
   /** Fingerprint of the code that renders pages (templates' filters, Eleventy and its configuration). */
   code: string;
   templatesDir: string;
-  chrome: SiteChrome;
+  /** The furniture of each language's part of the site (a change to one language's renders every page again: rare, and never stale). */
+  chrome: SiteChrome[];
   assets: SiteAssets;
 }
 

@@ -8,6 +8,7 @@ import { compareText, error, type Diagnostic } from "../diagnostics/diagnostic.t
 import { toSlug } from "../core/slugs.ts";
 import { toArticleLink } from "../model/article-link.ts";
 import type { Article, Series } from "../model/types.ts";
+import { inLanguage } from "../i18n/site-languages.ts";
 
 /** Where editors keep the series files, relative to the project root: `<slug>.yml` each. */
 // A template literal: a quoted "content/…" string reads as a diagnostic code to the editors' guide's test.
@@ -74,7 +75,7 @@ export interface SeriesMember {
  * (oldest first); "Part N of M" counts the parts with a page in this build, so a scheduled part
  * joins the count when it goes live. A series with no published part has no page yet.
  */
-export function buildSeries(parsed: readonly ParsedSeries[], members: readonly SeriesMember[]): { series: Series[]; diagnostics: Diagnostic[] } {
+export function buildSeries(parsed: readonly ParsedSeries[], members: readonly SeriesMember[], base = "/"): { series: Series[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const known = new Map(parsed.map((series) => [series.slug, series]));
   const groups = new Map<string, SeriesMember[]>();
@@ -103,7 +104,7 @@ export function buildSeries(parsed: readonly ParsedSeries[], members: readonly S
       .sort((a, b) => (a.part ?? 0) - (b.part ?? 0) || a.date - b.date || compareText(a.file, b.file))
       .map((member) => member.article as Article);
     if (parts.length === 0) continue;
-    const entry: Series = { file: spec.file, slug: spec.slug, url: seriesPath(spec.slug), title: spec.title, parts };
+    const entry: Series = { file: spec.file, slug: spec.slug, url: inLanguage(base, seriesPath(spec.slug)), title: spec.title, parts };
     if (spec.description !== undefined) entry.description = spec.description;
     series.push(entry);
     parts.forEach((article, index) => {

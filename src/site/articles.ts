@@ -7,6 +7,7 @@ import { chooseVariant } from "../donation/choose-variant.ts";
 import { buildLiveCoverage, type LiveCoverageResult } from "../live/live-coverage.ts";
 import { ageNotice } from "../model/age-notice.ts";
 import { articleAddress, entrySlug } from "../model/content-addresses.ts";
+import { inLanguage } from "../i18n/site-languages.ts";
 import { DEFAULT_TYPE } from "../model/kicker.ts";
 import { escapeHtml, splitLede } from "../model/lede.ts";
 import { PAGE_IDS } from "../model/page-ids.ts";
@@ -112,8 +113,9 @@ function toArticle(entry: RenderedEntry<ArticleFrontMatter>, context: ArticleCon
     kind: "article",
     file: entry.file,
     slug,
-    url: articleAddress(entry),
+    url: inLanguage(input.language?.base ?? "/", articleAddress(entry)),
     title: fm.title,
+    language: fm.language ?? config.language,
     summary: fm.summary ?? entry.firstParagraph,
     standfirst,
     type: { key: typeKey, label: config.types[typeKey] ?? typeKey },

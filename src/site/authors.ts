@@ -5,6 +5,7 @@ import { compareText, error, type Diagnostic } from "../diagnostics/diagnostic.t
 import { entrySlug } from "../model/content-addresses.ts";
 import type { Author, Byline, BylineAuthor } from "../model/types.ts";
 import { authorPath, feedPath } from "../model/urls.ts";
+import { inLanguage } from "../i18n/site-languages.ts";
 import type { RenderedEntry, SiteInput } from "./site-input.ts";
 
 /** Every author with a page (sorted by name), how bylines find them (by name or alias, in any case), and the problems: two files for one page, one name for two authors. */
@@ -26,6 +27,8 @@ export function toByline(name: string, authorsByName: ReadonlyMap<string, Author
 
 function authorPages(input: SiteInput, diagnostics: Diagnostic[]): Author[] {
   const bySlug = new Map<string, Author>();
+  // Each language has its own page for every author, listing their stories in it.
+  const base = input.language?.base ?? "/";
   for (const entry of input.authors) {
     const fm = entry.frontMatter;
     const slug = entrySlug(entry);
@@ -42,8 +45,8 @@ function authorPages(input: SiteInput, diagnostics: Diagnostic[]): Author[] {
       kind: "author",
       file: entry.file,
       slug,
-      url: authorPath(slug),
-      feed: feedPath(authorPath(slug)),
+      url: inLanguage(base, authorPath(slug)),
+      feed: feedPath(inLanguage(base, authorPath(slug))),
       name: fm.name,
       links: fm.links ?? [],
       bio: entry.html.join(""),

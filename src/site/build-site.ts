@@ -17,6 +17,9 @@ import { buildLists } from "./lists.ts";
 import { newestFirst } from "./pagination.ts";
 import { buildPages } from "./pages.ts";
 import { checkLogo } from "./public-files.ts";
+import { configLanguages, languageConfig } from "../config/language-config.ts";
+import type { SiteLanguage } from "../i18n/site-languages.ts";
+import { checkTranslations, linkTranslations } from "./translations.ts";
 import { findRelated } from "./related.ts";
 import { buildSections } from "./sections.ts";
 import { checkBodyImages, type ImageUses } from "./site-images.ts";
@@ -35,6 +38,112 @@ import { listOutputFiles } from "./syndication-list.ts";
  * The whole-site checks (src/checks/) read the finished model.
  */
 export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnostic[]; stableUntil: number } {
+  const languages = configLanguages(input.config);
+  if (languages.length === 1) {
+    const built = buildLanguage({ ...input, language: languages[0] });
+    return { site: built.site, diagnostics: [...built.diagnostics, ...checkClaims(built.claims)], stableUntil: built.stableUntil };
+  }
+  return mergeLanguages(input, languages, languages.map((language) => buildLanguage(languageInput(input, language))));
+}
+
+/** One language's part of the site: what buildSite builds for it, with the addresses it claims (checked across every language at once). */
+interface BuiltLanguage {
+  site: Site;
+  diagnostics: Diagnostic[];
+  claims: AddressClaim[];
+  stableUntil: number;
+}
+
+/**
+ * The input of one language's part: its settings and words, its articles and pages; every author
+ * (each has a page in every language, listing their stories in it), series file and the campaign.
+ * Curated fronts are the main language's.
+ */
+function languageInput(input: SiteInput, language: SiteLanguage): SiteInput {
+  const main = configLanguages(input.config)[0];
+  const inLanguage = (entry: { frontMatter: { language?: string | undefined } }) => (entry.frontMatter.language ?? main?.tag) === language.tag;
+  const part: SiteInput = {
+    ...input,
+    config: languageConfig(input.config, language),
+    messages: input.messagesByLanguage?.get(language.tag) ?? input.messages,
+    language,
+    articles: input.articles.filter(inLanguage),
+    pages: input.pages.filter(inLanguage),
+  };
+  if (!language.main) {
+    part.homeFront = undefined;
+    part.sectionFronts = undefined;
+  }
+  return part;
+}
+
+/**
+ * The whole site from its languages' parts: every list holds each part's items, main first; the
+ * settings, words and site feed are the main language's; every address is claimed once across
+ * them all. A problem found the same in every part (an author file's, the campaign's) is reported once.
+ */
+function mergeLanguages(
+  input: SiteInput,
+  languages: readonly SiteLanguage[],
+  parts: readonly BuiltLanguage[],
+): { site: Site; diagnostics: Diagnostic[]; stableUntil: number } {
+  const main = parts[0];
+  if (main === undefined) throw new Error("a site has at least its main language");
+  const all = <T>(pick: (site: Site) => readonly T[]): T[] => parts.flatMap((part) => pick(part.site));
+  const images = new Map(all((site) => site.images).map((image) => [image.url, image]));
+  const editions = parts.map((part) => part.site);
+  const site: Site = {
+    ...main.site,
+    articles: all((part) => part.articles),
+    listed: all((part) => part.listed),
+    syndicated: all((part) => part.syndicated),
+    tags: all((part) => part.tags),
+    authors: all((part) => part.authors),
+    pages: all((part) => part.pages),
+    homePages: all((part) => part.homePages),
+    fronts: all((part) => part.fronts),
+    sections: all((part) => part.sections),
+    sectionPages: all((part) => part.sectionPages),
+    series: all((part) => part.series),
+    tagPages: all((part) => part.tagPages),
+    authorPages: all((part) => part.authorPages),
+    corrections: all((part) => part.corrections),
+    feeds: all((part) => part.feeds),
+    outputFiles: all((part) => part.outputFiles),
+    images: [...images.values()].sort((a, b) => compareText(a.url, b.url)),
+    assets: [...images.values()].sort((a, b) => compareText(a.url, b.url)).map((image) => ({ from: image.sourcePath, to: image.url })),
+    editions,
+  };
+  // Translations share a key (resolveEntryLanguages gives every file one).
+  const keys = new Map([...input.articles, ...input.pages].map((entry) => [entry.file, entry.frontMatter.translationKey ?? entry.file]));
+  const keyOf = (item: { file: string }) => keys.get(item.file) ?? item.file;
+  linkTranslations(site.articles, keyOf, (article) => article.language, languages);
+  linkTranslations(site.pages, keyOf, (page) => page.language, languages);
+  const seen = new Set<string>();
+  const diagnostics = [
+    ...parts.flatMap((part) => part.diagnostics),
+    ...checkTranslations(input.articles, languages, "article"),
+    ...checkTranslations(input.pages, languages, "page"),
+  ].filter((diagnostic) => {
+    const key = JSON.stringify(diagnostic);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const claims = [
+    ...parts.flatMap((part) => part.claims),
+    // A language's part of the site is its folder: no page of another may take its address.
+    ...parts.filter((part) => part.site.language?.main === false).map((part) => ({ sitePath: part.site.language?.base ?? "/", file: CONFIG_FILE })),
+  ];
+  return {
+    site,
+    diagnostics: [...diagnostics, ...checkClaims(claims)],
+    stableUntil: Math.min(...parts.map((part) => part.stableUntil)),
+  };
+}
+
+/** Build one language's part of the site (the whole of a site of one language). */
+function buildLanguage(input: SiteInput): BuiltLanguage {
   const { config } = input;
   const asks = buildAsks(config, input.messages, input.campaign, input.now);
   const authors = buildAuthors(input);
@@ -42,17 +151,18 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
   const now = toContentDate(input.now, config.timeZone, true);
   const built = buildArticles({ input, now, authorsByName: authors.byName, asks, images });
   const { articles } = built;
-  const series = buildSeries(input.series ?? [], seriesMembers(input.articles, articles));
+  const base = input.language?.base ?? "/";
+  const series = buildSeries(input.series ?? [], seriesMembers(input.articles, articles), base);
   const listed = articles.filter((article) => article.listed);
   const syndicated = listed.filter((article) => !article.draft && !article.scheduled);
-  const tags = buildTags(listed, articles);
+  const tags = buildTags(listed, articles, base);
   describeArticles(articles, syndicated);
   for (const author of authors.authors) author.articles = articlesBy(author, listed);
   const pages = buildPages(input, asks);
   const sections = buildSections(config, listed);
   const lists = buildLists({ input, articles, listed, unpublished: built.unpublished, tags, sections, authors: authors.authors });
   const pictures = collectPictures(input, built.visible, pages.published, images);
-  const feeds = buildFeeds({ config, messages: input.messages, syndicated, sections, tags, authors: authors.authors });
+  const feeds = buildFeeds({ config, messages: input.messages, syndicated, sections, tags, authors: authors.authors, base });
 
   const claims: AddressClaim[] = [
     ...built.claims,
@@ -68,13 +178,13 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
     ...series.diagnostics,
     ...pages.diagnostics,
     ...sections.filter((section) => isReservedSlug(section.slug)).map(reservedSection),
-    ...checkClaims(claims),
     ...lists.diagnostics,
     ...pictures.diagnostics,
     ...checkLogo(input),
   ];
   const model: Omit<Site, "outputFiles"> = {
     config,
+    ...(input.language === undefined ? {} : { language: input.language }),
     messages: input.messages,
     mode: input.mode,
     now: input.now,
@@ -106,7 +216,7 @@ export function buildSite(input: SiteInput): { site: Site; diagnostics: Diagnost
     ageNoticeDays: config.ageNotice.enabled ? config.ageNotice.days : undefined,
     emptyFeed: feeds.all.some((feed) => feed.items.length === 0),
   });
-  return { site, diagnostics, stableUntil: until };
+  return { site, diagnostics, claims, stableUntil: until };
 }
 
 /** Every article file that names a series, with its article when it has a page in this build. */

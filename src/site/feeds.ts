@@ -2,6 +2,7 @@ import type { Messages } from "../i18n/messages.ts";
 import type { SiteConfig } from "../config/config.ts";
 import type { Article, Author, Feed, Section, Tag } from "../model/types.ts";
 import { SITE_FILES } from "../model/urls.ts";
+import { inLanguage } from "../i18n/site-languages.ts";
 
 /** Google News takes only articles first published in the last two days: the news sitemap's window. */
 export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
@@ -16,6 +17,8 @@ export interface FeedInput {
   sections: readonly Section[];
   tags: readonly Tag[];
   authors: readonly Author[];
+  /** Where the language's part of the site is (`/`, `/cy/`): its home page, and its site-wide feeds beside it. */
+  base?: string | undefined;
 }
 
 /**
@@ -25,6 +28,7 @@ export interface FeedInput {
 export function buildFeeds(input: FeedInput): { site: Feed; all: Feed[] } {
   const { config, messages } = input;
   const size = config.feeds.items;
+  const base = input.base ?? "/";
   const allowed = new Set(input.syndicated);
   const newest = (articles: readonly Article[]) => {
     const items: Article[] = [];
@@ -38,10 +42,10 @@ export function buildFeeds(input: FeedInput): { site: Feed; all: Feed[] } {
     kind: "site",
     title: config.name,
     description: config.description ?? config.tagline ?? messages.text("feed.siteDescription", { site: config.name }),
-    page: "/",
-    rss: SITE_FILES.rss,
-    atom: SITE_FILES.atom,
-    json: SITE_FILES.json,
+    page: base,
+    rss: inLanguage(base, SITE_FILES.rss),
+    atom: inLanguage(base, SITE_FILES.atom),
+    json: inLanguage(base, SITE_FILES.json),
     items: newest(input.syndicated),
   };
   // A section's, a tag's or an author's feed follows its page: same articles, RSS beside the page.

@@ -3,6 +3,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { resolveFront, type Front, type FrontContext, type ParsedFront } from "../fronts/fronts.ts";
 import type { Article, Author, AuthorListPage, ListPage, Section, SectionListPage, Tag, TagListPage } from "../model/types.ts";
 import { paginate } from "./pagination.ts";
+import { inLanguage } from "../i18n/site-languages.ts";
 import type { RenderedEntry, SiteInput } from "./site-input.ts";
 
 /** Where the newest-first list lives when the home page is a curated front. */
@@ -59,8 +60,9 @@ export function buildLists({ input, articles, listed, unpublished, tags, section
     fronts.push(resolved.front);
     diagnostics.push(...resolved.diagnostics);
   };
-  const homePages = paginate(listed, perPage, input.homeFront === undefined ? "/" : LATEST_PATH);
-  if (input.homeFront !== undefined) addFront(input.homeFront, "/");
+  const home = input.language?.base ?? "/";
+  const homePages = paginate(listed, perPage, input.homeFront === undefined ? home : inLanguage(home, LATEST_PATH));
+  if (input.homeFront !== undefined) addFront(input.homeFront, home);
   const sectionPages: SectionListPage[] = [];
   for (const section of sections) {
     const parsed = input.sectionFronts?.get(section.slug);

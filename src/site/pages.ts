@@ -5,6 +5,7 @@ import type { AskView } from "../donation/ask-view.ts";
 import { entrySlug } from "../model/content-addresses.ts";
 import type { Page } from "../model/types.ts";
 import { pagePath } from "../model/urls.ts";
+import { inLanguage } from "../i18n/site-languages.ts";
 import { isReservedSlug, type AddressClaim } from "./addresses.ts";
 import type { RenderedEntry, SiteInput } from "./site-input.ts";
 
@@ -18,7 +19,7 @@ export function buildPages(
   const pages: Page[] = [];
   const published = input.pages.filter((entry) => input.mode === "preview" || entry.frontMatter.draft !== true);
   for (const entry of published) {
-    const page = toPage(entry, input.config, asks);
+    const page = toPage(entry, input.config, asks, input.language?.base ?? "/");
     if (isReservedSlug(page.slug)) {
       diagnostics.push(
         error("site/reserved-slug", page.file, `the address /${page.slug}/ is used by the site itself`, {
@@ -35,18 +36,19 @@ export function buildPages(
   return { pages, published, claims, diagnostics };
 }
 
-function toPage(entry: RenderedEntry<PageFrontMatter>, config: SiteConfig, asks: ReadonlyMap<string, AskView>): Page {
+function toPage(entry: RenderedEntry<PageFrontMatter>, config: SiteConfig, asks: ReadonlyMap<string, AskView>, base: string): Page {
   const fm = entry.frontMatter;
   const slug = entrySlug(entry);
-  const url = pagePath(slug);
+  const url = inLanguage(base, pagePath(slug));
   // The donate page shows the tiers and the campaign in full, and never an ask for itself.
   const isDonatePage = config.donation.enabled && url === config.donation.url;
   const page: Page = {
     kind: "page",
     file: entry.file,
     slug,
-    url: pagePath(slug),
+    url,
     title: fm.title,
+    language: fm.language ?? config.language,
     summary: fm.summary ?? entry.firstParagraph,
     body: entry.html.join(""),
     draft: fm.draft === true,

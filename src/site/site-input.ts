@@ -7,6 +7,7 @@ import type { LiveUpdateSource } from "../live/live-coverage.ts";
 import type { ParsedFront } from "../fronts/fronts.ts";
 import type { ParsedSeries } from "../series/series.ts";
 import type { BuildMode } from "../model/types.ts";
+import type { SiteLanguage } from "../i18n/site-languages.ts";
 
 /** A validated entry together with its rendered Markdown body. */
 export interface RenderedEntry<FrontMatter> extends ValidEntry<FrontMatter> {
@@ -28,6 +29,10 @@ export interface SiteInput {
   config: SiteConfig;
   /** The words Tidings writes for readers, in the site's language (src/i18n/). */
   messages: Messages;
+  /** The words in each of the site's languages, by tag, for a site of several (the main one's are `messages`). */
+  messagesByLanguage?: ReadonlyMap<string, Messages> | undefined;
+  /** The language whose part of the site this input builds (see buildSite); default: the config's main language, at `/`. */
+  language?: SiteLanguage | undefined;
   articles: readonly RenderedEntry<ArticleFrontMatter>[];
   authors: readonly RenderedEntry<AuthorFrontMatter>[];
   pages: readonly RenderedEntry<PageFrontMatter>[];

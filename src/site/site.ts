@@ -1,5 +1,6 @@
 import type { SiteConfig } from "../config/config.ts";
 import type { Messages } from "../i18n/messages.ts";
+import type { SiteLanguage } from "../i18n/site-languages.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Front } from "../fronts/fronts.ts";
 import type {
@@ -67,6 +68,14 @@ export interface Site {
   assets: { from: string; to: SitePath; version?: string }[];
   /** Every local image content refers to, sorted by site path; src/media/ turns them into `assets`. */
   images: ImageReference[];
+  /** The language of this model's pages: the main one for a whole site. */
+  language?: SiteLanguage;
+  /**
+   * A site of several languages: each language's part, main first, a Site of its own (its articles,
+   * lists, feeds and sitemaps, at its own addresses). The whole site's lists hold every part's
+   * items, so a function of every page reads the whole; one of a language's pages reads its part.
+   */
+  editions?: Site[];
   /** Problems in the content, shown on every page of the preview (never set for a real build). */
   problems?: Diagnostic[];
 }

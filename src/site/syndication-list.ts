@@ -2,6 +2,7 @@ import { latestModified, lastModified } from "../model/last-modified.ts";
 import type { Article, OutputFile, SitemapEntry, SitePath } from "../model/types.ts";
 import type { Site } from "./site.ts";
 import { CORRECTIONS_PATH, SITE_FILES, sitemapPartPath } from "../model/urls.ts";
+import { inLanguage } from "../i18n/site-languages.ts";
 
 /** The sitemap protocol's limit of addresses in one sitemap file. */
 export const SITEMAP_LIMIT = 50_000;
@@ -9,6 +10,9 @@ export const SITEMAP_LIMIT = 50_000;
 /** The files a build writes besides pages: every feed in every format, the sitemap (split when too large), the news sitemap and robots.txt. */
 export function listOutputFiles(site: Omit<Site, "outputFiles">, sitemapLimit = SITEMAP_LIMIT): OutputFile[] {
   const files: OutputFile[] = [];
+  // A language's part of the site has its own sitemaps, beside its home page; robots.txt is the host's, the main part's.
+  const base = site.language?.base ?? "/";
+  const at = (sitePath: SitePath) => inLanguage(base, sitePath);
   for (const feed of site.feeds) {
     files.push({ kind: "rss", path: feed.rss, feed });
     if (feed.atom !== undefined) files.push({ kind: "atom", path: feed.atom, feed });
@@ -16,18 +20,18 @@ export function listOutputFiles(site: Omit<Site, "outputFiles">, sitemapLimit = 
   }
   const entries = listSitemapEntries(site);
   if (entries.length <= sitemapLimit) {
-    files.push({ kind: "sitemap", path: SITE_FILES.sitemap, entries });
+    files.push({ kind: "sitemap", path: at(SITE_FILES.sitemap), entries });
   } else {
     const parts: SitePath[] = [];
     for (let start = 0; start < entries.length; start += sitemapLimit) {
-      const path = sitemapPartPath(parts.length + 1);
+      const path = at(sitemapPartPath(parts.length + 1));
       parts.push(path);
       files.push({ kind: "sitemap", path, entries: entries.slice(start, start + sitemapLimit) });
     }
-    files.push({ kind: "sitemap-index", path: SITE_FILES.sitemap, sitemaps: parts });
+    files.push({ kind: "sitemap-index", path: at(SITE_FILES.sitemap), sitemaps: parts });
   }
-  files.push({ kind: "news-sitemap", path: SITE_FILES.newsSitemap });
-  files.push({ kind: "robots", path: SITE_FILES.robots });
+  files.push({ kind: "news-sitemap", path: at(SITE_FILES.newsSitemap) });
+  if (base === "/") files.push({ kind: "robots", path: SITE_FILES.robots });
   return files;
 }
 
@@ -47,12 +51,13 @@ export function listSitemapEntries(site: Omit<Site, "outputFiles">): SitemapEntr
   for (const page of site.homePages) add(page.url, newestOf(page.items));
   for (const page of site.sectionPages) add(page.url, newestOf(page.items));
   for (const article of site.syndicated) add(article.url, lastModified(article).iso);
-  add("/tags/", newestOf(site.tags.flatMap((tag) => tag.articles)));
+  const base = site.language?.base ?? "/";
+  add(inLanguage(base, "/tags/"), newestOf(site.tags.flatMap((tag) => tag.articles)));
   for (const page of site.tagPages) add(page.url, newestOf(page.items));
-  add("/authors/", undefined);
+  add(inLanguage(base, "/authors/"), undefined);
   for (const page of site.authorPages) add(page.url, newestOf(page.items));
   for (const series of site.series) add(series.url, newestOf(series.parts));
   for (const page of site.pages) if (!page.draft) add(page.url, undefined);
-  add(CORRECTIONS_PATH, site.corrections[0]?.date.iso);
+  add(inLanguage(base, CORRECTIONS_PATH), site.corrections[0]?.date.iso);
   return entries;
 }

@@ -2,13 +2,14 @@ import { compareText } from "../diagnostics/diagnostic.ts";
 import { matchKey, toSlug } from "../core/slugs.ts";
 import type { Article, Tag } from "../model/types.ts";
 import { feedPath, tagPath } from "../model/urls.ts";
+import { inLanguage } from "../i18n/site-languages.ts";
 
 /**
  * Every tag with a page, one per tag however it is spelt: named by its most used spelling, with
  * a slug no other tag has, and its listed articles. Sets each article's tag references to the
- * shared names and slugs.
+ * shared names and slugs. A language's tags live in its part of the site (`base`: `/cy/tags/…`).
  */
-export function buildTags(listed: readonly Article[], all: readonly Article[]): Tag[] {
+export function buildTags(listed: readonly Article[], all: readonly Article[], languageBase = "/"): Tag[] {
   // Group every spelling of each tag, case-insensitively, across all articles with pages.
   const spellings = new Map<string, Map<string, number>>();
   for (const article of all) {
@@ -31,7 +32,8 @@ export function buildTags(listed: readonly Article[], all: readonly Article[]): 
     // Two different tags (`C++`, `C#`… or `Covid 19`, `Covid-19`) must never share a page.
     for (let suffix = 2; usedSlugs.has(slug); suffix++) slug = `${base}-${suffix}`;
     usedSlugs.add(slug);
-    byKey.set(key, { name, slug, url: tagPath(slug), feed: feedPath(tagPath(slug)), articles: [] });
+    const url = inLanguage(languageBase, tagPath(slug));
+    byKey.set(key, { name, slug, url, feed: feedPath(url), articles: [] });
   }
   for (const article of all) {
     article.tags = article.tags.map((ref) => {

@@ -29,7 +29,8 @@ export function toNewsArticleJsonLd(article: Article, config: SiteConfig): Recor
     description: article.summary,
     datePublished: toRfc3339(article.date),
     dateModified: toRfc3339(article.updated ?? article.date),
-    inLanguage: config.language,
+    inLanguage: article.language,
+    ...translationLinks(article, config.url),
     // The section the article is filed in; a site without sections files it by its type.
     articleSection: article.section?.name ?? article.type.label,
     ...(article.tags.length > 0 ? { keywords: article.tags.map((tag) => tag.name) } : {}),
@@ -98,6 +99,22 @@ function shorten(text: string, length: number): string {
   const cut = text.slice(0, length - 1);
   const space = cut.lastIndexOf(" ");
   return `${(space > length / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
+ * How schema.org links an article to its translations: the first version (the main language's, as
+ * the site orders its languages) is the work, with each other as a `workTranslation`; each other
+ * version names it as its `translationOfWork`.
+ */
+function translationLinks(article: Article, siteUrl: string): Record<string, unknown> {
+  const [original, ...others] = article.translations ?? [];
+  if (original === undefined) return {};
+  const ref = (version: { url: string; language: string }) => {
+    const url = toAbsoluteUrl(version.url, siteUrl);
+    return { "@id": `${url}#article`, url, inLanguage: version.language };
+  };
+  if (original.current === true) return { workTranslation: others.map(ref) };
+  return { translationOfWork: ref(original) };
 }
 
 /** The NewsArticle JSON-LD as text that is safe inside `<script type="application/ld+json">`. */

@@ -10,9 +10,14 @@ export interface RenderedOutputFile {
   text: string;
 }
 
-/** Every feed, sitemap and robots.txt of `site`, rendered by the pure functions in src/syndication/. */
+/**
+ * Every feed, sitemap and robots.txt of `site`, rendered by the pure functions in src/syndication/:
+ * each language's with its own part of the model; robots.txt, the host's one file, with the whole.
+ */
 export function renderOutputFiles(site: Site): RenderedOutputFile[] {
-  return site.outputFiles.map((file) => ({ path: file.path, text: renderOutputFile(file, site) }));
+  return (site.editions ?? [site]).flatMap((part) =>
+    part.outputFiles.map((file) => ({ path: file.path, text: renderOutputFile(file, file.kind === "robots" ? site : part) })),
+  );
 }
 
 /**

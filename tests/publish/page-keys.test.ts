@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { keyPages, pageBaseKey } from "../../src/publish/page-keys.ts";
-import { listOutputPages, siteChrome } from "../../src/pages/page-views.ts";
+import { listOutputPages, siteChromes } from "../../src/pages/page-views.ts";
 import { buildSite } from "../../src/site/build-site.ts";
 import { richSite } from "../support/rich-site.ts";
 import { articleEntry, siteInput } from "../support/site-input.ts";
@@ -22,7 +22,7 @@ const assets = { stylesheet: "/assets/site.1.css", searchScript: "/assets/search
 
 function keysOf(articles: ReturnType<typeof articleEntry>[], code = "c", templatesDir = templates("<p>{{ site.config.name }}</p>")): Map<string, string> {
   const { site } = buildSite(siteInput({ articles }));
-  const base = pageBaseKey({ code, templatesDir, chrome: siteChrome(site), assets });
+  const base = pageBaseKey({ code, templatesDir, chrome: siteChromes(site), assets });
   return new Map(keyPages(listOutputPages(site), base).map((page) => [page.file, page.key]));
 }
 
