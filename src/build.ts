@@ -22,8 +22,7 @@ import { createStagingDirectory, discardStaging, recoverOutput, swapIntoPlace } 
 import { listSiteFiles } from "./publish/site-files.ts";
 import { publishStaticFiles, siteAssets, staticFilesStamp } from "./publish/static-files.ts";
 import { releaseMemory } from "./core/release-memory.ts";
-import { searchDocuments } from "./search/search-documents.ts";
-import { writeSearchIndex } from "./search/write-search-index.ts";
+import { writeSiteSearch } from "./search/site-search.ts";
 import { listOutputPages, siteChromes } from "./pages/page-views.ts";
 import type { BuildMode } from "./model/types.ts";
 import type { Site } from "./site/site.ts";
@@ -237,8 +236,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   let searchProgress: BuildProgress | undefined;
   const searchStartedAt = performance.now();
   let indexedShards: string[] = [];
-  const searching = writeSearchIndex(staging, searchDocuments(site), {
-    language: site.config.language,
+  const searching = writeSiteSearch(staging, site, {
     cacheDir: cached ? path.join(cacheDir, "search") : undefined,
     code: cached ? codeFingerprint(SEARCH_CODE) : "uncached",
     sizes: options.searchShardSizes,

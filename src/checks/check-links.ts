@@ -10,6 +10,8 @@ import { PAGE_IDS } from "../model/page-ids.ts";
 import type { SitePath } from "../model/types.ts";
 import type { Site } from "../site/site.ts";
 import { CORRECTIONS_PATH } from "../model/urls.ts";
+import { inLanguage } from "../i18n/site-languages.ts";
+import { configLanguages } from "../config/language-config.ts";
 import { isPublicFile } from "../site/public-files.ts";
 
 // Pages the templates publish that are not in the model's lists (the topics and authors indexes, search, 404, corrections), which editors may link to.
@@ -82,7 +84,7 @@ export function checkLinks(site: Site, input: SiteInput): Diagnostic[] {
 }
 
 function linkTargets(site: Site, input: SiteInput): LinkTargets {
-  const addresses = contentAddresses(input);
+  const addresses = contentAddresses(input, configLanguages(input.config));
   const contentPages = new Map<SitePath, ContentPage>();
   // A live page's updates have anchors of their own, made from their times by buildSite.
   const updateIds = new Map(site.articles.map((article) => [article.file, article.live?.updates.map((update) => update.id) ?? []]));
@@ -97,7 +99,8 @@ function linkTargets(site: Site, input: SiteInput): LinkTargets {
   for (const entry of input.pages) add(entry, entry.frontMatter.draft === true, -Infinity);
   for (const entry of input.authors) add(entry, false, -Infinity);
   const otherPages = new Set<SitePath>([
-    ...TEMPLATE_PAGES,
+    // Each language's part of the site has its own fixed pages (`/cy/search/`).
+    ...(site.editions ?? [site]).flatMap((part) => TEMPLATE_PAGES.map((page) => inLanguage(part.language?.base ?? "/", page))),
     ...site.outputFiles.map((file) => file.path),
     ...site.homePages.map((page) => page.url),
     ...site.fronts.map((front) => front.url),

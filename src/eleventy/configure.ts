@@ -12,8 +12,7 @@ import { renderNewsArticleJsonLd } from "../syndication/render-json-ld.ts";
 import { renderBreadcrumbJsonLd, type Crumb } from "../syndication/render-breadcrumb-json-ld.ts";
 import { shareImage } from "../syndication/share-image.ts";
 import { DeferredSearchIndex, PREVIEW_INDEX_DELAY_MS } from "../search/deferred-search-index.ts";
-import { searchDocuments } from "../search/search-documents.ts";
-import { writeSearchIndex } from "../search/write-search-index.ts";
+import { writeSiteSearch } from "../search/site-search.ts";
 import { languageMenu, listOutputPages, type SiteChrome } from "../pages/page-views.ts";
 import type { Article } from "../model/types.ts";
 import type { Site } from "../site/site.ts";
@@ -107,7 +106,7 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
   // The preview indexes the site model of the run that just finished, without a cache: previews are small.
   const search = options.indexSearch
     ? new DeferredSearchIndex(PREVIEW_INDEX_DELAY_MS, (siteDir) =>
-        current ? writeSearchIndex(siteDir, searchDocuments(current), { language: current.config.language }) : Promise.resolve(),
+        current ? writeSiteSearch(siteDir, current, {}).then(() => undefined) : Promise.resolve(),
       )
     : undefined;
   if (options.publishEverything) {

@@ -29,7 +29,7 @@ export function articleAddress(entry: ValidEntry<ArticleFrontMatter>): SitePath 
  * anything is rendered. Drafts and scheduled articles are included: whether a link to them may be
  * published is the link check's business.
  */
-export function contentAddresses(content: AddressableContent, languages: readonly SiteLanguage[] = []): Map<string, SitePath> {
+export function contentAddresses(content: AddressableContent, languages: readonly SiteLanguage[]): Map<string, SitePath> {
   const addresses = new Map<string, SitePath>();
   // An article or page in a further language lives in that language's part of the site (resolveEntryLanguages says which).
   const base = (entry: { frontMatter: { language?: string | undefined } }) => languages.find((language) => language.tag === entry.frontMatter.language)?.base ?? "/";

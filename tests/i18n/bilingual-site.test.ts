@@ -116,6 +116,11 @@ describe("a site in English and Welsh", () => {
     expect(welsh["translationOfWork"]).toEqual({ "@id": `${SITE}/2026/11/20/flood-wall/#article`, url: `${SITE}/2026/11/20/flood-wall/`, inLanguage: "en-GB" });
   });
 
+  it("resolves links between files of either language to their addresses, and checks them", () => {
+    const $ = page("/cy/2026/11/20/flood-wall/");
+    expect($(".article-body a").map((_, link) => $(link).attr("href")).get()).toEqual(["/2026/11/20/flood-wall/", "/cy/search/", "/cy/2026/11/15/cyllideb/"]);
+  });
+
   it("keeps bylines, topics and sections within the page's language", () => {
     const $ = page("/cy/2026/11/20/flood-wall/");
     expect($(".byline a").first().attr("href")).toBe("/cy/authors/priya-raman/");
