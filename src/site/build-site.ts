@@ -18,7 +18,9 @@ import { newestFirst } from "./pagination.ts";
 import { buildPages } from "./pages.ts";
 import { checkLogo } from "./public-files.ts";
 import { configLanguages, languageConfig } from "../config/language-config.ts";
-import type { SiteLanguage } from "../i18n/site-languages.ts";
+import { inLanguage as inLanguagePart, type SiteLanguage } from "../i18n/site-languages.ts";
+import { CORRECTIONS_PATH, pagePath } from "../model/urls.ts";
+import { entrySlug } from "../model/content-addresses.ts";
 import { checkTranslations, linkTranslations } from "./translations.ts";
 import { findRelated } from "./related.ts";
 import { buildSections } from "./sections.ts";
@@ -62,19 +64,40 @@ interface BuiltLanguage {
 function languageInput(input: SiteInput, language: SiteLanguage): SiteInput {
   const main = configLanguages(input.config)[0];
   const inLanguage = (entry: { frontMatter: { language?: string | undefined } }) => (entry.frontMatter.language ?? main?.tag) === language.tag;
+  const articles = input.articles.filter(inLanguage);
+  const pages = input.pages.filter(inLanguage);
   const part: SiteInput = {
     ...input,
-    config: languageConfig(input.config, language),
+    config: languageConfig(input.config, language, counterparts(input, language, pages)),
     messages: input.messagesByLanguage?.get(language.tag) ?? input.messages,
     language,
-    articles: input.articles.filter(inLanguage),
-    pages: input.pages.filter(inLanguage),
+    articles,
+    pages,
   };
   if (!language.main) {
     part.homeFront = undefined;
     part.sectionFronts = undefined;
   }
   return part;
+}
+
+/**
+ * The page in a language's part of the site that stands for a main-language one, where it has one:
+ * its home page for `/` and `/latest/` (its part has no curated front), its index pages, sections
+ * and standalone pages.
+ */
+function counterparts(input: SiteInput, language: SiteLanguage, pages: SiteInput["pages"]): (sitePath: string) => string | undefined {
+  const at = (sitePath: string) => inLanguagePart(language.base, sitePath);
+  const own = [
+    "/tags/",
+    "/authors/",
+    "/search/",
+    CORRECTIONS_PATH,
+    ...input.config.sections.map((section) => section.url),
+    ...pages.filter((entry) => input.mode === "preview" || entry.frontMatter.draft !== true).map((entry) => pagePath(entrySlug(entry))),
+  ];
+  const map = new Map<string, string>([["/", language.base], ["/latest/", language.base], ...own.map((sitePath) => [sitePath, at(sitePath)] as const)]);
+  return (sitePath) => map.get(sitePath);
 }
 
 /**
