@@ -7,6 +7,7 @@ import { feedContentHtml } from "./feed-content.ts";
 import { toRfc3339 } from "./feed-dates.ts";
 import { shareImage } from "./share-image.ts";
 import { element, renderXmlDocument, textElement } from "../core/xml.ts";
+import { inLanguage } from "../i18n/site-languages.ts";
 
 /**
  * An Atom feed (RFC 4287). The feed and every entry carry the required `id`, `title` and
@@ -50,7 +51,7 @@ function renderEntry(article: Article, site: Site) {
     textElement("published", toRfc3339(article.date)),
     textElement("updated", toRfc3339(lastModified(article))),
     article.bylines.map((byline) => renderAuthor(byline, config.url)),
-    article.tags.map((tag) => element("category", { term: tag.slug, label: tag.name, scheme: toAbsoluteUrl("/tags/", config.url) })),
+    article.tags.map((tag) => element("category", { term: tag.slug, label: tag.name, scheme: toAbsoluteUrl(inLanguage(site.language?.base ?? "/", "/tags/"), config.url) })),
     textElement("summary", article.summary, { type: "text" }),
     textElement("content", feedContentHtml(article, config, site.messages), { type: "html" }),
     image && element("link", { rel: "enclosure", type: image.type, href: image.url, title: image.alt }),
