@@ -29,12 +29,21 @@ export function cmsI18n(config: SiteConfig): CmsI18n | undefined {
 const OWN_PARTS = true;
 
 /**
+ * `language` and `translationKey`, hidden: every file the side-by-side editor writes is named
+ * `<slug>.<code>.md`, which says both its language and what it translates, so a value typed in
+ * could only contradict the name; a value already in a file is kept. The original's `language` is
+ * not copied (it would contradict `flood.cy.md`); its `translationKey`, if it has one, is, so the
+ * translation stays paired with it.
+ */
+const SAID_BY_FILE_NAME = { language: { hidden: false }, translationKey: { hidden: "duplicate" } } as const;
+
+/**
  * How each article field behaves in a translation. The translation's own (true): the words readers
  * read (headline, standfirst, story, topics, sources, the picture's description and caption),
  * and what a language may do on its own: its address (`slug`), its `updated` time and
  * corrections, and `draft`, so a translation can wait while the original is published. The same in
  * every language (`duplicate`): when it was published, what kind of story it is, where it is
- * filed, its series and its live coverage. `file name`: said by the file's name.
+ * filed, its series and its live coverage. Hidden: what the file's name says (see translatedFields).
  */
 export const ARTICLE_TRANSLATION: TranslationTable = {
   title: true,
@@ -67,8 +76,7 @@ export const ARTICLE_TRANSLATION: TranslationTable = {
   ended: "duplicate",
   series: "duplicate",
   part: "duplicate",
-  language: "file name",
-  translationKey: "file name",
+  ...SAID_BY_FILE_NAME,
   body: true,
 };
 
@@ -79,18 +87,15 @@ export const PAGE_TRANSLATION: TranslationTable = {
   slug: true,
   draft: true,
   donate: "duplicate",
-  language: "file name",
-  translationKey: "file name",
+  ...SAID_BY_FILE_NAME,
   body: true,
 };
 
 /**
  * The fields of a translated collection, each with its Decap `i18n` from `table` by field path (a
- * list's single item field takes the list's; a list or a group is true or false, all Decap takes). `language` and `translationKey` become hidden
- * fields: every file the side-by-side editor writes is named `<slug>.<code>.md`, which says both
- * its language and what it translates, so a value typed in could only contradict the name; a value
- * already in a file is kept. A field the table does not cover throws, as a field missing from the
- * widget table does.
+ * list's single item field takes the list's; a list or a group is true or false, all Decap takes),
+ * the hidden ones reduced to their name. A field the table does not cover throws, as a field
+ * missing from the widget table does.
  */
 export function translatedFields(fields: readonly CmsField[], table: TranslationTable, kind: string, prefix = ""): CmsField[] {
   return fields.map((field) => {
@@ -100,7 +105,8 @@ export function translatedFields(fields: readonly CmsField[], table: Translation
       throw new Error(
         `the ${kind} field \`${key}\` does not say how it is translated: add it to the ${kind} table in src/admin/cms-translation.ts`,
       );
-    if (translation === "file name") return { name: field.name, label: field.label, widget: "hidden", required: false, i18n: false };
+    if (typeof translation === "object")
+      return { name: field.name, label: field.label, widget: "hidden", required: false, i18n: translation.hidden };
     if (translation === "duplicate" && (field.widget === "list" || field.widget === "object"))
       throw new Error(
         `the ${kind} field \`${key}\` is a ${field.widget}, which Decap translates or not but cannot copy: give it true or false`,

@@ -147,7 +147,7 @@ export type WidgetTable = Readonly<Record<string, WidgetSpec | ((input: CmsConfi
 
 /**
  * How each field of a translated collection behaves across languages, by field path: a Decap
- * field-level `i18n`, or `file name` for a field the file's name already says in the side-by-side
- * editor (`language`, `translationKey`), which is then kept but not shown.
+ * field-level `i18n`; `{ hidden }` for a field the file's name already says in the side-by-side
+ * editor (`language`, `translationKey`), kept in the file but not shown, with its `i18n`.
  */
-export type TranslationTable = Readonly<Record<string, FieldTranslation | "file name">>;
+export type TranslationTable = Readonly<Record<string, FieldTranslation | { hidden: FieldTranslation }>>;

@@ -359,9 +359,9 @@ describe("a site of several languages: translations side by side in the web edit
       ended: "duplicate",
       series: "duplicate",
       part: "duplicate",
-      // Said by the file's name.
+      // Said by the file's name; the original's translationKey, if any, kept in the translation.
       language: false,
-      translationKey: false,
+      translationKey: "duplicate",
     });
     expect(translations(translatedCollection(cmsOf, "pages").fields)).toEqual({
       title: true,
@@ -371,14 +371,15 @@ describe("a site of several languages: translations side by side in the web edit
       draft: true,
       donate: "duplicate",
       language: false,
-      translationKey: false,
+      translationKey: "duplicate",
     });
   });
 
-  it("keeps language and translationKey, which the file's name says, out of the form (a value in a file is kept)", () => {
+  it("keeps language and translationKey, which the file's name says, out of the form (a value in a file is kept, the key copied)", () => {
     for (const name of ["articles", "pages"]) {
       const fields = translatedCollection(cmsOf, name).fields;
-      for (const key of ["language", "translationKey"]) expect(field(fields, key), `${name} ${key}`).toEqual({ name: key, label: expect.any(String), widget: "hidden", required: false, i18n: false });
+      expect(field(fields, "language")).toEqual({ name: "language", label: "Language", widget: "hidden", required: false, i18n: false });
+      expect(field(fields, "translationKey")).toEqual({ name: "translationKey", label: "Translation of", widget: "hidden", required: false, i18n: "duplicate" });
       // Still a field for every schema field, so the editor keeps covering the schemas.
       expect(fieldTable(fields)).toEqual(name === "articles" ? ARTICLE_FIELDS : PAGE_FIELDS);
     }

@@ -186,13 +186,13 @@ describe("the web editor of a site of two languages: translations side by side (
   });
 
   it(
-    "translates an existing article: the original's date, type and donation block copied, its byline, topics and story filled in to translate",
+    "translates an existing article: its date, type, donation block and translation key copied (its language not), its byline, topics and story filled in",
     { timeout: 120_000 },
     async () => {
       const original = `${FOLDER}/ferry-timetable.en-gb.md`;
       writeFileSync(
         path.join(root, original),
-        "---\ntitle: Winter ferry timetable published\ndate: 2026-11-21 10:00\nbyline: Priya Raman\ntags: Ferries\ntype: analysis\ndonate: false\n---\nThe winter timetable starts in December.\n",
+        "---\ntitle: Winter ferry timetable published\ndate: 2026-11-21 10:00\nbyline: Priya Raman\ntags: Ferries\ntype: analysis\ndonate: false\nlanguage: en-GB\ntranslationKey: winter-timetable\n---\nThe winter timetable starts in December.\n",
       );
       const { page, errors } = await logIn();
       await page.getByText("Winter ferry timetable published").first().click();
@@ -213,10 +213,15 @@ describe("the web editor of a site of two languages: translations side by side (
           tags: ["Ferries"],
           type: "analysis",
           donate: false,
+          translationKey: "winter-timetable",
         },
         body: "The winter timetable starts in December.\n",
       });
-      expect(data(original).data).toMatchObject({ title: "Winter ferry timetable published", date: "2026-11-21 10:00" });
+      expect(data(original).data).toMatchObject({
+        title: "Winter ferry timetable published",
+        language: "en-GB",
+        translationKey: "winter-timetable",
+      });
     },
   );
 
