@@ -8,6 +8,7 @@ import { FRONTS_DIR, frontSchema, HOME_FRONT_FILE } from "../fronts/fronts.ts";
 import {
   CMS_DATA_FORMAT,
   CMS_FORMAT,
+  CMS_TRANSLATED_FORMAT,
   PIN_SUGGESTIONS,
   type CmsCollection,
   type CmsConfig,
@@ -15,8 +16,10 @@ import {
   type CmsField,
   type CmsFile,
   type CmsFileCollection,
+  type TranslationTable,
   type WidgetTable,
 } from "./cms-types.ts";
+import { ARTICLE_TRANSLATION, cmsI18n, PAGE_TRANSLATION, translatedFields } from "./cms-translation.ts";
 import { ARTICLE_WIDGETS, AUTHOR_WIDGETS, FRONT_WIDGETS, PAGE_WIDGETS } from "./cms-widgets.ts";
 
 /**
@@ -90,11 +93,21 @@ export function frontsCollection(input: CmsConfigInput): CmsFileCollection {
   };
 }
 
-/** The Decap CMS config for a site: collections for articles, authors, pages and fronts, their fields generated from the zod schemas. */
+/**
+ * The Decap CMS config for a site: collections for articles, authors, pages and fronts, their
+ * fields generated from the zod schemas. A site of several languages has articles and pages
+ * translated side by side (Decap's `i18n`: `flood.cy.md` beside `flood.en-gb.md`); authors keep one
+ * file each, and fronts are a file collection, which Decap translates only within one file.
+ */
 export function cmsConfig(input: CmsConfigInput): CmsConfig {
   const { config } = input;
   const schemaOptions = { timeZone: config.timeZone, types: Object.keys(config.types) };
   const folder = (kind: keyof typeof CONTENT_FOLDERS) => `content/${CONTENT_FOLDERS[kind]}`;
+  const i18n = cmsI18n(config);
+  // A translated collection: its own format, `i18n: true` and every field's `i18n`; otherwise as it always was.
+  const format = i18n === undefined ? CMS_FORMAT : CMS_TRANSLATED_FORMAT;
+  const translated = (fields: CmsField[], table: TranslationTable, kind: string): Pick<CmsCollection, "i18n" | "fields"> =>
+    i18n === undefined ? { fields } : { i18n: true, fields: translatedFields(fields, table, kind) };
   const cms: CmsConfig = {
     backend: config.editor?.backend ?? { name: "git-gateway" },
     publish_mode: "editorial_workflow",
@@ -108,6 +121,7 @@ export function cmsConfig(input: CmsConfigInput): CmsConfig {
     locale: "en",
     // Close to `npm run new`'s slug rules (src/core/slugs.ts): lowercase ASCII, accents dropped, hyphens.
     slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
+    ...(i18n === undefined ? {} : { i18n }),
     collections: [
       {
         name: "articles",
@@ -116,7 +130,7 @@ export function cmsConfig(input: CmsConfigInput): CmsConfig {
         folder: folder("article"),
         create: true,
         extension: "md",
-        format: CMS_FORMAT,
+        format,
         // As `npm run new`: content/articles/<year>/<slug from the headline>.md.
         path: "{{year}}/{{slug}}",
         slug: "{{slug}}",
@@ -126,7 +140,11 @@ export function cmsConfig(input: CmsConfigInput): CmsConfig {
         media_folder: "images",
         public_folder: "images",
         sortable_fields: ["date", "title"],
-        fields: [...editorFields(articleSchema(schemaOptions), ARTICLE_WIDGETS, input, "article"), bodyField("Story")],
+        ...translated(
+          [...editorFields(articleSchema(schemaOptions), ARTICLE_WIDGETS, input, "article"), bodyField("Story")],
+          ARTICLE_TRANSLATION,
+          "article",
+        ),
       },
       {
         name: "authors",
@@ -150,13 +168,13 @@ export function cmsConfig(input: CmsConfigInput): CmsConfig {
         folder: folder("page"),
         create: true,
         extension: "md",
-        format: CMS_FORMAT,
+        format,
         slug: "{{slug}}",
         identifier_field: "title",
         summary: "{{title}}",
         media_folder: "images",
         public_folder: "images",
-        fields: [...editorFields(pageSchema, PAGE_WIDGETS, input, "page"), bodyField("Text")],
+        ...translated([...editorFields(pageSchema, PAGE_WIDGETS, input, "page"), bodyField("Text")], PAGE_TRANSLATION, "page"),
       },
       frontsCollection(input),
     ],

@@ -3,6 +3,13 @@ import type { SiteConfig } from "../config/config.ts";
 /** The name of the front-matter format templates/_assets/cms.js registers with Decap. */
 export const CMS_FORMAT = "tidings-frontmatter";
 
+/**
+ * The front-matter format of a translated collection (articles and pages of a site of several
+ * languages): `tidings-frontmatter`, except that a language with no title is written as an empty
+ * file (templates/_assets/cms.js says why).
+ */
+export const CMS_TRANSLATED_FORMAT = "tidings-frontmatter-translated";
+
 /** The name of the YAML data format (fronts files) templates/_assets/cms.js registers with Decap. */
 export const CMS_DATA_FORMAT = "tidings-yaml";
 
@@ -38,6 +45,23 @@ export interface CmsField {
   summary?: string;
   choose_url?: boolean;
   media_library?: { config: { multiple: boolean } };
+  /** In a translated collection: its own value in each language (true), the main language's copied to each (`duplicate`), or only in the main language's file (false). */
+  i18n?: FieldTranslation;
+}
+
+/** Decap's field-level `i18n`, as its documentation writes it (Decap reads true as `translate` and false as `none`). */
+export type FieldTranslation = true | "duplicate" | false;
+
+/**
+ * Decap's side-by-side translation (its top-level `i18n`): one file per language beside the
+ * original, `<slug>.<code>.md`, every language's included (Decap has no setting that writes the
+ * default locale's file without its code).
+ */
+export interface CmsI18n {
+  structure: "multiple_files";
+  /** The languages' codes (SiteLanguage.code: `en-gb`, `cy`), the main language first. */
+  locales: string[];
+  default_locale: string;
 }
 
 /** A folder collection of config.yml. */
@@ -48,8 +72,8 @@ export interface CmsCollection {
   folder: string;
   create: boolean;
   extension: "md";
-  /** Tidings' front-matter format (templates/_assets/cms.js): YAML 1.2 core, short forms widened on load. */
-  format: typeof CMS_FORMAT;
+  /** Tidings' front-matter format (templates/_assets/cms.js): YAML 1.2 core, short forms widened on load; its translated variant for a translated collection. */
+  format: typeof CMS_FORMAT | typeof CMS_TRANSLATED_FORMAT;
   slug: string;
   path?: string;
   identifier_field: string;
@@ -57,6 +81,8 @@ export interface CmsCollection {
   media_folder: string;
   public_folder: string;
   sortable_fields?: string[];
+  /** Side-by-side translation with the top-level settings, when the site has further languages. */
+  i18n?: true;
   fields: CmsField[];
 }
 
@@ -95,6 +121,8 @@ export interface CmsConfig {
   logo_url?: string;
   locale: string;
   slug: { encoding: "ascii"; clean_accents: true; sanitize_replacement: "-" };
+  /** Only for a site of several languages. */
+  i18n?: CmsI18n;
   collections: (CmsCollection | CmsFileCollection)[];
 }
 
@@ -112,7 +140,14 @@ export interface CmsConfigInput {
 }
 
 /** How one schema field is edited: everything but `name` and `required`, which come from the schema. */
-export type WidgetSpec = Omit<CmsField, "name" | "required" | "fields">;
+export type WidgetSpec = Omit<CmsField, "name" | "required" | "fields" | "i18n">;
 
 /** The editor field for each schema field of each kind, by field path (`image.alt`, `sources.url`). */
 export type WidgetTable = Readonly<Record<string, WidgetSpec | ((input: CmsConfigInput) => WidgetSpec)>>;
+
+/**
+ * How each field of a translated collection behaves across languages, by field path: a Decap
+ * field-level `i18n`; `{ hidden }` for a field the file's name already says in the side-by-side
+ * editor (`language`, `translationKey`), kept in the file but not shown, with its `i18n`.
+ */
+export type TranslationTable = Readonly<Record<string, FieldTranslation | { hidden: FieldTranslation }>>;

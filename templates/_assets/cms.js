@@ -31,7 +31,7 @@ function widen(data) {
  * timestamp, as YAML 1.1 would make it; the body after the closing `---`. Written back with the
  * fields in the form's order.
  */
-CMS.registerCustomFormat("tidings-frontmatter", "md", {
+const frontMatter = {
   fromFile(content) {
     const text = content.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
     const match = /^---[^\S\n]*\n(?:([\s\S]*?)\n)?---[^\S\n]*(?:\n|$)/.exec(text);
@@ -46,6 +46,24 @@ CMS.registerCustomFormat("tidings-frontmatter", "md", {
     const ordered = Object.fromEntries(Object.entries(fields).sort(([a], [b]) => order(a) - order(b)));
     const yaml = jsyaml.dump(ordered, { schema: jsyaml.CORE_SCHEMA, lineWidth: -1, noRefs: true });
     return `---\n${yaml}---\n${body}${body.endsWith("\n") || body === "" ? "" : "\n"}`;
+  },
+};
+
+CMS.registerCustomFormat("tidings-frontmatter", "md", frontMatter);
+
+/**
+ * The same for articles and pages translated side by side (a site of several languages), except
+ * that a language without a headline is written as an empty file. Decap writes a file for every
+ * language of an entry, translated or not (decap-cms issue 6932), starting each with the defaults
+ * and the copied fields (`draft: false`, the date): saved as they are, they would make
+ * `flood.cy.md` an article with no headline, which Tidings refuses; an empty file plainly says
+ * nobody translated it. The main language's file always has its headline when saved: Decap
+ * requires it there (the browser's draft backup of a new entry waits for it).
+ */
+CMS.registerCustomFormat("tidings-frontmatter-translated", "md", {
+  fromFile: frontMatter.fromFile,
+  toFile(data, sortedKeys) {
+    return typeof data.title === "string" && data.title.trim() !== "" ? frontMatter.toFile(data, sortedKeys) : "";
   },
 });
 

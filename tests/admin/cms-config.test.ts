@@ -6,10 +6,13 @@ import { z } from "zod";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { cmsConfig, editorFields, frontsCollection, renderCmsConfig, shortForms } from "../../src/admin/cms-config.ts";
-import { CMS_DATA_FORMAT, PIN_SUGGESTIONS, type CmsField } from "../../src/admin/cms-types.ts";
+import { ARTICLE_TRANSLATION, translatedFields } from "../../src/admin/cms-translation.ts";
+import { CMS_DATA_FORMAT, CMS_FORMAT, CMS_TRANSLATED_FORMAT, PIN_SUGGESTIONS, type CmsConfig, type CmsField } from "../../src/admin/cms-types.ts";
 import { EDITOR_FOLDER } from "../../src/admin/content-path.ts";
 import { EDITOR_SCRIPT } from "../../src/admin/editor-files.ts";
 import { parseConfig, type SiteConfig } from "../../src/config/config.ts";
+import { configLanguages } from "../../src/config/language-config.ts";
+import { fileLanguage } from "../../src/i18n/site-languages.ts";
 import { ARTICLE_FIELDS, AUTHOR_FIELDS, PAGE_FIELDS, text } from "../../src/content/schemas.ts";
 import { SLUG_PATTERN } from "../../src/core/slugs.ts";
 import { FRONT_FIELDS, LAYOUTS, MAX_LIMIT, parseFront, type FrontSpec } from "../../src/fronts/fronts.ts";
@@ -151,8 +154,8 @@ interface DataFormat {
   toFile(data: Record<string, unknown>, sortedKeys?: string[]): string;
 }
 
-/** The `tidings-yaml` format exactly as the editor runs it: templates/_assets/cms.js, with a stand-in for Decap's registry and js-yaml's own package. */
-function editorDataFormat(): DataFormat {
+/** A format of templates/_assets/cms.js exactly as the editor runs it, with a stand-in for Decap's registry and js-yaml's own package. */
+function editorFormat(name: string): DataFormat {
   const formats = new Map<string, DataFormat>();
   const noop = () => undefined;
   runInNewContext(readFileSync(EDITOR_SCRIPT, "utf8"), {
@@ -162,10 +165,13 @@ function editorDataFormat(): DataFormat {
     createClass: (spec: unknown) => spec,
     CMS: { registerCustomFormat: (name: string, _extension: string, format: DataFormat) => formats.set(name, format), registerPreviewStyle: noop, registerWidget: noop, registerPreviewTemplate: noop },
   });
-  const format = formats.get(CMS_DATA_FORMAT);
-  if (!format) throw new Error(`cms.js registers no ${CMS_DATA_FORMAT} format`);
+  const format = formats.get(name);
+  if (!format) throw new Error(`cms.js registers no ${name} format`);
   return format;
 }
+
+/** The `tidings-yaml` format of the fronts. */
+const editorDataFormat = () => editorFormat(CMS_DATA_FORMAT);
 
 const validate = (text: string, file = "content/fronts/home.yml") => {
   const parsed = parseFront(text, file);
@@ -261,3 +267,174 @@ describe("where the editor reads and writes", () => {
   });
 });
 
+
+describe("a site of several languages: translations side by side in the web editor", () => {
+  const languages = "language: en-GB\nlanguages:\n  - { code: cy, name: Cymraeg }\n  - { code: fr-CA }\n";
+  const several = siteConfig(languages);
+  /** config.yml as Decap reads it. */
+  const written = (config: SiteConfig) => parse(renderCmsConfig(cmsConfig({ ...input, config }))) as CmsConfig;
+  const cmsOf = written(several);
+  const translatedCollection = (cms: CmsConfig, name: string) => {
+    const found = cms.collections.find((candidate) => candidate.name === name);
+    if (!found || !("folder" in found)) throw new Error(`no ${name} folder collection`);
+    return found;
+  };
+  /** Every field's `i18n` by path, nested ones included (a list's single item field under `<list>.*`). */
+  const translations = (fields: readonly CmsField[], prefix = ""): Record<string, unknown> =>
+    Object.fromEntries(
+      fields.flatMap((field) => {
+        const key = prefix === "" ? field.name : `${prefix}.${field.name}`;
+        return [
+          [key, field.i18n],
+          ...Object.entries(field.fields ? translations(field.fields, key) : {}),
+          ...(field.field ? [[`${key}.*`, field.field.i18n]] : []),
+        ];
+      }),
+    );
+  /** Every key `i18n` anywhere in a value. */
+  const i18nKeys = (value: unknown, at = ""): string[] =>
+    typeof value !== "object" || value === null
+      ? []
+      : Object.entries(value).flatMap(([key, inner]) => [...(key === "i18n" ? [`${at}/${key}`] : []), ...i18nKeys(inner, `${at}/${key}`)]);
+
+  it("turns on Decap's i18n: one file per language, the languages' codes as locales, the main language first and the default", () => {
+    expect(cmsOf.i18n).toEqual({ structure: "multiple_files", locales: ["en-gb", "cy", "fr-ca"], default_locale: "en-gb" });
+  });
+
+  it("names each language's file as Tidings reads it: <slug>.<code>.md, the default locale's file in the main language", () => {
+    // Decap's multiple_files writes <folder>/<path>.<locale>.<extension> (decap-cms-core lib/i18n.ts, getFilePath).
+    const decapFile = (locale: string) => `content/articles/2026/flood-wall.md`.replace(/md$/, `${locale}.md`);
+    const siteLanguages = configLanguages(several);
+    for (const locale of cmsOf.i18n?.locales ?? []) {
+      const read = fileLanguage(decapFile(locale), siteLanguages);
+      expect(read.language?.code, locale).toBe(locale);
+      expect(read.stem, locale).toBe("content/articles/2026/flood-wall");
+    }
+    expect(fileLanguage(decapFile(cmsOf.i18n?.default_locale ?? ""), siteLanguages).language).toMatchObject({ tag: "en-GB", main: true });
+  });
+
+  it("translates articles and pages, in a format that writes a language nobody translated as an empty file; authors and fronts are not translated", () => {
+    for (const name of ["articles", "pages"]) expect(translatedCollection(cmsOf, name), name).toMatchObject({ i18n: true, format: CMS_TRANSLATED_FORMAT });
+    expect(translatedCollection(cmsOf, "authors").i18n).toBeUndefined();
+    expect(translatedCollection(cmsOf, "authors").format).toBe(CMS_FORMAT);
+    const fronts = cmsOf.collections.find((candidate) => candidate.name === "fronts");
+    expect(i18nKeys(fronts)).toEqual([]);
+    expect(i18nKeys(translatedCollection(cmsOf, "authors"))).toEqual([]);
+  });
+
+  it("says of every article field whether a translation has its own value, the original's, or none", () => {
+    expect(translations(translatedCollection(cmsOf, "articles").fields)).toEqual({
+      // The words readers read, and what a language may do on its own.
+      title: true,
+      summary: true,
+      body: true,
+      tags: true,
+      "tags.*": true,
+      slug: true,
+      updated: true,
+      draft: true,
+      // Every part of a list and of the picture is the translation's: Decap would leave a copied part empty and locked.
+      sources: true,
+      "sources.name": true,
+      "sources.url": true,
+      "sources.note": true,
+      image: true,
+      "image.src": true,
+      "image.alt": true,
+      "image.caption": true,
+      "image.credit": true,
+      corrections: true,
+      "corrections.date": true,
+      "corrections.text": true,
+      // Decap cannot copy a list: the byline is the translation's, "Fill in from another locale" copies it.
+      byline: true,
+      "byline.*": true,
+      // The same story in every language.
+      date: "duplicate",
+      type: "duplicate",
+      donate: "duplicate",
+      expires: "duplicate",
+      section: "duplicate",
+      live: "duplicate",
+      ended: "duplicate",
+      series: "duplicate",
+      part: "duplicate",
+      // Said by the file's name; the original's translationKey, if any, kept in the translation.
+      language: false,
+      translationKey: "duplicate",
+    });
+    expect(translations(translatedCollection(cmsOf, "pages").fields)).toEqual({
+      title: true,
+      summary: true,
+      body: true,
+      slug: true,
+      draft: true,
+      donate: "duplicate",
+      language: false,
+      translationKey: "duplicate",
+    });
+  });
+
+  it("keeps language and translationKey, which the file's name says, out of the form (a value in a file is kept, the key copied)", () => {
+    for (const name of ["articles", "pages"]) {
+      const fields = translatedCollection(cmsOf, name).fields;
+      expect(field(fields, "language")).toEqual({ name: "language", label: "Language", widget: "hidden", required: false, i18n: false });
+      expect(field(fields, "translationKey")).toEqual({ name: "translationKey", label: "Translation of", widget: "hidden", required: false, i18n: "duplicate" });
+      // Still a field for every schema field, so the editor keeps covering the schemas.
+      expect(fieldTable(fields)).toEqual(name === "articles" ? ARTICLE_FIELDS : PAGE_FIELDS);
+    }
+  });
+
+  it("refuses a field the translation table does not cover, naming it", () => {
+    const fields: CmsField[] = [{ name: "kicker", label: "Kicker", widget: "string" }];
+    expect(() => translatedFields(fields, ARTICLE_TRANSLATION, "article")).toThrow(
+      "the article field `kicker` does not say how it is translated: add it to the article table in src/admin/cms-translation.ts",
+    );
+  });
+
+  it("refuses `duplicate` on a list or a group, which Decap's schema refuses (the editor would not open)", () => {
+    const byline = field(collection("articles").fields, "byline");
+    expect(() => translatedFields([byline], { ...ARTICLE_TRANSLATION, byline: "duplicate" }, "article")).toThrow(
+      "the article field `byline` is a list, which Decap translates or not but cannot copy: give it true or false",
+    );
+  });
+
+  it("leaves the side-by-side editor off when Decap would refuse a language's code (digits, more than 10 characters)", () => {
+    for (const code of ["es-419", "ca-ES-valencia"]) expect(written(siteConfig(`languages:\n  - { code: ${code} }\n`)).i18n, code).toBeUndefined();
+    expect(written(siteConfig("languages:\n  - { code: sr-Latn-RS }\n")).i18n?.locales).toEqual(["en", "sr-latn-rs"]);
+  });
+
+  it("gives a site of one language today's config: no i18n anywhere, and otherwise what a site of several languages gets", () => {
+    const one = written(siteConfig("language: en-GB\n"));
+    expect(i18nKeys(one)).toEqual([]);
+    expect(written(siteConfig("language: en-GB\nlanguages: []\n"))).toEqual(one);
+    expect(one.collections.map((collection) => "format" in collection && collection.format)).toEqual([CMS_FORMAT, CMS_FORMAT, CMS_FORMAT, CMS_DATA_FORMAT]);
+    for (const name of ["articles", "pages"]) for (const key of ["language", "translationKey"]) expect(field(translatedCollection(one, name).fields, key).widget).toBe("string");
+    // The several languages' config, its i18n parts taken out, is this one: nothing else differs.
+    const withoutI18n = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(withoutI18n)
+        : typeof value === "object" && value !== null
+          ? Object.fromEntries(Object.entries(value).flatMap(([key, inner]) => (key === "i18n" ? [] : [[key, withoutI18n(inner)]])))
+          : value;
+    const { collections: translatedCollections, ...settings } = withoutI18n(cmsOf) as CmsConfig;
+    const { collections: oneCollections, ...oneSettings } = one;
+    expect(settings).toEqual(oneSettings);
+    const fileNamed = (fields: CmsField[]) => fields.filter((candidate) => !["language", "translationKey"].includes(candidate.name));
+    expect(translatedCollections.map((collection) => ("fields" in collection ? { ...collection, format: CMS_FORMAT, fields: fileNamed(collection.fields) } : collection))).toEqual(
+      oneCollections.map((collection) => ("fields" in collection ? { ...collection, fields: fileNamed(collection.fields) } : collection)),
+    );
+  });
+
+  it("writes a translation as the front matter it writes for an original, and a language with no title as nothing", () => {
+    const translated = editorFormat(CMS_TRANSLATED_FORMAT);
+    const plain = editorFormat(CMS_FORMAT);
+    const welsh = { title: "Cyngor yn cymeradwyo wal llifogydd", date: "2026-11-24 18:40", byline: ["Priya Raman"], draft: false, body: "Testun.\n" };
+    const order = ["title", "date", "byline", "draft"];
+    expect(translated.toFile(welsh, order)).toBe(plain.toFile(welsh, order));
+    expect(translated.fromFile(plain.toFile(welsh, order))).toEqual(welsh);
+    // What Decap hands the format for a language left alone: the defaults and the fields it copied.
+    expect(translated.toFile({ draft: false, donate: true, live: false, date: "2026-11-24 18:40", byline: ["Priya Raman"] }, order)).toBe("");
+    expect(translated.toFile({ title: "  ", body: "" }, order)).toBe("");
+  });
+});
