@@ -3,7 +3,7 @@ import path from "node:path";
 import type { ContentCache } from "./cache/content-cache.ts";
 import { loadConfig } from "./config/config.ts";
 import { loadMessages } from "./i18n/load-messages.ts";
-import { loadEntries, type RawEntry } from "./content/load-files.ts";
+import { loadEntries } from "./content/load-files.ts";
 import { loadCampaignText, parseCampaign } from "./donation/campaign.ts";
 import { loadFronts } from "./fronts/load-fronts.ts";
 import { loadSeries } from "./series/load-series.ts";
@@ -16,9 +16,8 @@ import { buildSite } from "./site/build-site.ts";
 import type { RenderedEntry, SiteInput } from "./site/site-input.ts";
 import { checkSite } from "./checks/check-site.ts";
 import { contentAddresses } from "./model/content-addresses.ts";
-import { resolveEntryLanguages } from "./model/entry-languages.ts";
+import { isUntranslated, resolveEntryLanguages } from "./model/entry-languages.ts";
 import { configLanguages } from "./config/language-config.ts";
-import { fileLanguage, type SiteLanguage } from "./i18n/site-languages.ts";
 import type { Messages } from "./i18n/messages.ts";
 import { demoteDraftProblems } from "./checks/draft-problems.ts";
 import type { BuildMode } from "./model/types.ts";
@@ -56,15 +55,6 @@ export interface LoadedSite {
 
 // What the content cache holds per file: its validated front matter and its rendered body.
 const ENTRIES_PER_FILE = 2;
-
-/**
- * True for an empty article or page file named as a further language's (`flood.cy.md`): what the
- * web editor saves for a language nobody translated (Decap CMS writes a file for every language;
- * templates/_assets/cms.js makes it empty). An empty file in the main language is still an error.
- */
-export function isUntranslated(entry: Pick<RawEntry, "kind" | "file" | "source">, languages: readonly SiteLanguage[]): boolean {
-  return entry.kind !== "author" && entry.source.trim() === "" && fileLanguage(entry.file, languages).language?.main === false;
-}
 
 /** Load, validate and render all content and build the Site model; nothing is written. */
 export function loadSite(options: LoadSiteOptions): LoadedSite {

@@ -1,4 +1,5 @@
 import type { ArticleFrontMatter, PageFrontMatter } from "../content/schemas.ts";
+import type { RawEntry } from "../content/load-files.ts";
 import type { ValidEntry } from "../content/validate-entry.ts";
 import { slugFromFileName } from "../core/slugs.ts";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -74,4 +75,13 @@ function contradiction(entry: ValidEntry<Translatable>, written: SiteLanguage, n
     field: "language",
     fix: `Rename the file (…${named.code === written.code ? "" : `.${written.code}`}.md) or remove the field, so the two agree.`,
   });
+}
+
+/**
+ * True for an empty article or page file named as a further language's (`flood.cy.md`): what the
+ * web editor saves for a language nobody translated (Decap CMS writes a file for every language;
+ * templates/_assets/cms.js makes it empty). An empty file in the main language is still an error.
+ */
+export function isUntranslated(entry: Pick<RawEntry, "kind" | "file" | "source">, languages: readonly SiteLanguage[]): boolean {
+  return entry.kind !== "author" && entry.source.trim() === "" && fileLanguage(entry.file, languages).language?.main === false;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/check.ts";
 import { siteLanguages } from "../../src/i18n/site-languages.ts";
-import { isUntranslated } from "../../src/load-site.ts";
+import { isUntranslated } from "../../src/model/entry-languages.ts";
 import { copyFixture, writeFiles } from "../support/fixture-site.ts";
 
 // The bilingual fixture (English and Welsh) checked a few days after its newest story.
