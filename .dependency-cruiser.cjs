@@ -13,7 +13,7 @@ const LAYERS = [
   ["i18n"], // the words Tidings writes for readers, from one message catalogue per language
   ["markdown"], // the Markdown pipeline's building blocks and its general plugins
   ["model"], // the site model's types and the pure facts about them: addresses, kickers, links
-  ["live", "embeds", "donation", "fronts", "series", "media"], // newsroom features, each on its own
+  ["live", "embeds", "donation", "fronts", "series", "media", "history"], // newsroom features, each on its own
   ["config"], // tidings.config.yml: the whole schema, composed from the features'
   ["render"], // the Markdown pipeline assembled with the features' plugins, and its worker pool
   ["site"], // building the site model from the content: articles, authors, tags, sections, lists

@@ -12,6 +12,7 @@ import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { DONATION_FIELDS, DONATION_HELP, donationSchema } from "../donation/donation-schema.ts";
 import { NEWSLETTER_FIELDS, NEWSLETTER_HELP, newsletterSchema } from "../donation/newsletter-schema.ts";
 import { canonicalTag, isLanguageTag } from "../i18n/site-languages.ts";
+import { HISTORY_FIELDS, HISTORY_HELP, historySchema } from "../history/history-schema.ts";
 import { DEFAULT_IMAGE_FORMATS, DEFAULT_IMAGE_WIDTHS, IMAGES_FIELDS, IMAGES_HELP, imagesSchema } from "../media/images-schema.ts";
 
 
@@ -133,6 +134,7 @@ export const configSchema = z
       .default({ enabled: true, days: 365 }),
     images: imagesSchema.default({ provider: "local", signed: false, formats: [...DEFAULT_IMAGE_FORMATS], widths: DEFAULT_IMAGE_WIDTHS }),
     editor: editorSchema.optional(),
+    history: historySchema,
   })
   .superRefine(checkLanguages)
   .transform((config) => {
@@ -214,6 +216,7 @@ const CONFIG_HELP: Record<string, FieldHelp> = {
   ...DONATION_HELP,
   ...NEWSLETTER_HELP,
   ...IMAGES_HELP,
+  ...HISTORY_HELP,
   "feeds.items": { expected: "a whole number from 1 to 500", example: "items: 20" },
   logo: { expected: "the path of the logo image in public/ (square, at least 112 pixels)", example: "logo: /logo.png" },
   ageNotice: { expected: "the old-article notice settings", example: "ageNotice: { days: 365 }" },
@@ -246,6 +249,7 @@ export const CONFIG_FIELDS: Readonly<Record<string, readonly string[]>> = {
     "ageNotice",
     "images",
     "editor",
+    "history",
   ],
   navigation: ["label", "url"],
   languages: ["code", "name", "tagline", "description", "navigation", "sections", "types", "donation", "newsletter"],
@@ -261,6 +265,7 @@ export const CONFIG_FIELDS: Readonly<Record<string, readonly string[]>> = {
   ageNotice: ["enabled", "days"],
   ...IMAGES_FIELDS,
   editor: ["backend"],
+  history: HISTORY_FIELDS,
 };
 
 /** The result of loading the config: the config, or every problem found in it. */

@@ -1,0 +1,181 @@
+import { diffWords } from "diff";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { parseContentDate } from "../content/dates.ts";
+import { parseFrontMatter } from "../content/front-matter.ts";
+import { matchKey } from "../core/slugs.ts";
+
+/** One committed version of an article file: its commit, the commit's time and the file's text. */
+export interface ArticleVersion {
+  commit: string;
+  time: number;
+  text: string;
+}
+
+/** A change to a field a reader sees, in words the history page prints (see the `history.` messages). */
+export type FieldChange =
+  | { field: "title" | "summary" | "type" | "section"; from: string; to: string }
+  | { field: "byline"; from: string[]; to: string[] }
+  | { field: "tags" | "sources"; added: string[]; removed: string[] }
+  | { field: "corrections"; added: string[] }
+  | { field: "image" };
+
+/** A run of the body's words: unchanged, added or removed; `gap` stands for unchanged words left out between changes. */
+export interface DiffPart {
+  kind: "same" | "added" | "removed" | "gap";
+  text: string;
+}
+
+/** One change on an article's record: when, in which commit, what changed in its fields and its text. */
+export interface RecordedChange {
+  commit: string;
+  time: number;
+  fields: FieldChange[];
+  /** The text's changes with a little of the unchanged text around each, when the words changed. */
+  body?: DiffPart[];
+}
+
+/** An article's record: when it was first published (the first version readers could see) and every visible change since, newest first. */
+export interface ArticleRecord {
+  published: { commit: string; time: number };
+  changes: RecordedChange[];
+}
+
+/** What reading a record needs besides the versions. */
+export interface RecordOptions {
+  /** The site's time zone, for reading `date` fields without an offset. */
+  timeZone: string;
+  /** Commits kept out of the record (a legal removal), by full or abbreviated id. */
+  exclude?: readonly string[];
+}
+
+// How many unchanged words a change shows on each side.
+const CONTEXT_WORDS = 12;
+
+/**
+ * The record of an article from its committed versions, oldest first: the first version that was
+ * published (not a draft, its date reached at the commit's time), then each later commit that
+ * changed something a reader sees, described: its fields in words, its text as a word-level
+ * difference. Changes readers cannot see (spacing, a topic's capitals, the draft flag, the
+ * `updated` stamp alone) make no entry. Undefined while no version was published.
+ */
+export function articleRecord(versions: readonly ArticleVersion[], options: RecordOptions): ArticleRecord | undefined {
+  const excluded = (commit: string) => (options.exclude ?? []).some((id) => id.length >= 7 && commit.startsWith(id.toLowerCase()));
+  const kept = versions.filter((version) => !excluded(version.commit));
+  const start = kept.findIndex((version) => isPublished(readVersion(version.text), version.time, options.timeZone));
+  const first = kept[start];
+  if (first === undefined) return undefined;
+  const changes: RecordedChange[] = [];
+  let before = readVersion(first.text);
+  for (const version of kept.slice(start + 1)) {
+    const after = readVersion(version.text);
+    const fields = fieldChanges(before.data, after.data);
+    const body = bodyChanges(before.body, after.body);
+    if (fields.length > 0 || body !== undefined) changes.push({ commit: version.commit, time: version.time, fields, ...(body === undefined ? {} : { body }) });
+    before = after;
+  }
+  return { published: { commit: first.commit, time: first.time }, changes: changes.reverse() };
+}
+
+interface ReadVersion {
+  data: Record<string, unknown>;
+  body: string;
+}
+
+function readVersion(text: string): ReadVersion {
+  const parsed = parseFrontMatter(text, "");
+  return parsed.ok ? { data: parsed.value.data, body: parsed.value.body } : { data: {}, body: "" };
+}
+
+function isPublished(version: ReadVersion, time: number, timeZone: string): boolean {
+  if (version.data["draft"] === true) return false;
+  const date = parseContentDate(version.data["date"], timeZone);
+  return date.ok && date.value.epochMs <= time;
+}
+
+function fieldChanges(before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of ["title", "summary", "type", "section"] as const) {
+    const from = text(before[field]);
+    const to = text(after[field]);
+    if (normalise(from) !== normalise(to)) changes.push({ field, from, to });
+  }
+  const from = texts(before["byline"]);
+  const to = texts(after["byline"]);
+  if (from.map(normalise).join("\n") !== to.map(normalise).join("\n")) changes.push({ field: "byline", from, to });
+  for (const field of ["tags", "sources"] as const) {
+    const was = field === "tags" ? texts(before[field]) : sourceNames(before[field]);
+    const now = field === "tags" ? texts(after[field]) : sourceNames(after[field]);
+    // A topic spelt with other capitals is the same topic.
+    const added = now.filter((name) => !was.some((old) => matchKey(old) === matchKey(name)));
+    const removed = was.filter((name) => !now.some((next) => matchKey(next) === matchKey(name)));
+    if (added.length > 0 || removed.length > 0) changes.push({ field, added, removed });
+  }
+  const corrections = correctionTexts(after["corrections"]).filter((correction) => !correctionTexts(before["corrections"]).includes(correction));
+  if (corrections.length > 0) changes.push({ field: "corrections", added: corrections });
+  if (JSON.stringify(before["image"] ?? null) !== JSON.stringify(after["image"] ?? null)) changes.push({ field: "image" });
+  return changes;
+}
+
+/** The words of a body as a reader reads them: its Markdown's text, block by block, without the syntax. */
+export function readableText(markdown: string): string {
+  const tree = unified().use(remarkParse).parse(markdown);
+  return (tree.children as TextNode[]).map(nodeText).filter((block) => block.trim() !== "").join("\n\n");
+}
+
+type TextNode = { type: string; value?: string; alt?: string | null; children?: TextNode[] };
+
+function nodeText(node: TextNode): string {
+  if (node.type === "html") return "";
+  if (typeof node.value === "string") return node.value;
+  if (node.type === "image") return node.alt ?? "";
+  const separator = node.type === "list" || node.type === "blockquote" || node.type === "table" || node.type === "tableRow" ? "\n" : node.type === "listItem" ? " " : "";
+  return (node.children ?? []).map(nodeText).join(separator);
+}
+
+function bodyChanges(before: string, after: string): DiffPart[] | undefined {
+  const was = readableText(before);
+  const now = readableText(after);
+  if (normalise(was) === normalise(now)) return undefined;
+  const parts: DiffPart[] = diffWords(was, now).map((part) => ({ kind: part.added ? "added" : part.removed ? "removed" : "same", text: part.value }));
+  return withContext(parts);
+}
+
+// Unchanged runs between changes are cut to a few words on each side, the rest a gap.
+function withContext(parts: readonly DiffPart[]): DiffPart[] {
+  return parts.flatMap((part, index): DiffPart[] => {
+    if (part.kind !== "same") return [part];
+    // Each chunk is a word with the spaces after it.
+    const chunks = part.text.split(/(?<=\s)(?=\S)/);
+    const first = index === 0;
+    const last = index === parts.length - 1;
+    if (chunks.length <= CONTEXT_WORDS * (first || last ? 1 : 2)) return [part];
+    const head = first ? "" : chunks.slice(0, CONTEXT_WORDS).join("");
+    const tail = last ? "" : chunks.slice(-CONTEXT_WORDS).join("");
+    return [...(head ? [{ kind: "same" as const, text: head }] : []), { kind: "gap", text: "" }, ...(tail ? [{ kind: "same" as const, text: tail }] : [])];
+  });
+}
+
+function normalise(value: string): string {
+  return value.replace(/\s+/g, " ").trim();
+}
+
+function text(value: unknown): string {
+  return typeof value === "string" || typeof value === "number" ? String(value).trim() : "";
+}
+
+function texts(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(text).filter((item) => item !== "");
+  const single = text(value);
+  return single === "" ? [] : [single];
+}
+
+function sourceNames(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((source) => (typeof source === "object" && source !== null ? text((source as { name?: unknown }).name) : text(source))).filter((name) => name !== "");
+}
+
+function correctionTexts(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((correction) => (typeof correction === "object" && correction !== null ? text((correction as { text?: unknown }).text) : "")).filter((item) => item !== "");
+}
