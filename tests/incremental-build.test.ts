@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { build } from "../src/build.ts";
 import { TEMPLATES_DIR } from "../src/eleventy/run-eleventy.ts";
-import { copyFixture } from "./support/fixture-site.ts";
+import { copyFixture, readPage } from "./support/fixture-site.ts";
 import { buildPropertyParameters } from "./support/property-runs.ts";
 
 const NOW = Date.UTC(2026, 10, 27, 12);
@@ -546,3 +546,192 @@ describe("an incremental build", () => {
     expect(snapshot(path.join(project.root, "_site"))).toEqual(snapshot(cold.outputDir));
   }, 120_000);
 });
+
+/** One change to a site in several languages: its translations, its words and its languages. */
+type LanguageEdit =
+  | { kind: "original"; day: number; words: number }
+  | { kind: "translate"; pick: number; language: "cy" | "fr"; byKey: boolean; words: number }
+  | { kind: "edit"; pick: number; words: number }
+  | { kind: "delete"; pick: number; original: boolean }
+  | { kind: "messages"; language: "cy" | "fr"; text: number }
+  | { kind: "languages"; op: "add" | "remove" | "tagline"; text: number };
+
+// Welsh is one of the site's languages throughout (its files say `language: cy`); French comes and goes,
+// its translations only ever named like `x.fr.md` (an English article of its own while French is not listed).
+const languageEdit: fc.Arbitrary<LanguageEdit> = fc.oneof(
+  fc.record({ kind: fc.constant("original" as const), day: fc.integer({ min: 1, max: 20 }), words }),
+  { arbitrary: fc.record({ kind: fc.constant("translate" as const), pick, language: fc.constantFrom("cy" as const, "cy" as const, "fr" as const), byKey: fc.boolean(), words }), weight: 2 },
+  fc.record({ kind: fc.constant("edit" as const), pick, words }),
+  fc.record({ kind: fc.constant("delete" as const), pick, original: fc.boolean() }),
+  fc.record({ kind: fc.constant("messages" as const), language: fc.constantFrom("cy" as const, "fr" as const), text: fc.nat({ max: 3 }) }),
+  fc.record({ kind: fc.constant("languages" as const), op: fc.constantFrom("add" as const, "remove" as const, "tagline" as const), text: fc.nat({ max: 3 }) }),
+);
+
+// Each run makes every kind of change at least once, in any order (a French translation made
+// before French is listed is an English article until it is), among up to three more of any kind.
+const languageEdits: fc.Arbitrary<LanguageEdit[]> = fc
+  .tuple(
+    fc.tuple(
+      fc.record({ kind: fc.constant("translate" as const), pick, language: fc.constant("cy" as const), byKey: fc.constant(false), words }),
+      fc.record({ kind: fc.constant("translate" as const), pick, language: fc.constant("cy" as const), byKey: fc.constant(true), words }),
+      fc.record({ kind: fc.constant("translate" as const), pick, language: fc.constant("fr" as const), byKey: fc.constant(false), words }),
+      fc.record({ kind: fc.constant("messages" as const), language: fc.constant("cy" as const), text: fc.nat({ max: 3 }) }),
+      fc.record({ kind: fc.constant("languages" as const), op: fc.constant("add" as const), text: fc.nat({ max: 3 }) }),
+    ),
+    fc.array(languageEdit, { maxLength: 3 }),
+    fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 8, maxLength: 8 }),
+  )
+  .map(([required, extra, order]) =>
+    [...required, ...extra]
+      .map((change, index) => ({ change, at: order[index] ?? 0 }))
+      .sort((a, b) => a.at - b.at)
+      .map((entry) => entry.change),
+  );
+
+/** An article in the main language others may translate: its file and its translation key. */
+interface Original {
+  name: string;
+  key: string;
+  date: string;
+}
+
+/** The bilingual fixture (English and Welsh) and what the edits made of it. */
+interface MultilingualProject {
+  root: string;
+  originals: Original[];
+  /** Files the edits added that are translations, with the original's key and their language. */
+  translations: { name: string; key: string; language: "cy" | "fr"; sitePath: string }[];
+  count: number;
+}
+
+// The fixture's clock: after its newest story.
+const BILINGUAL_NOW = Date.UTC(2026, 10, 21, 12);
+const BILINGUAL_ARTICLES = "content/articles/2026";
+
+function newMultilingualProject(): MultilingualProject {
+  const root = copyFixture("bilingual");
+  const key = (name: string) => `${BILINGUAL_ARTICLES}/${name}`;
+  return {
+    root,
+    // flood-wall and the budget (translationKey: council-budget) have their Welsh versions already.
+    originals: [
+      { name: "flood-wall.md", key: key("flood-wall"), date: "2026-11-20 09:00" },
+      { name: "ferry.md", key: key("ferry"), date: "2026-11-18 08:00" },
+      { name: "budget.md", key: "council-budget", date: "2026-11-15 10:00" },
+    ],
+    translations: [
+      { name: "flood-wall.cy.md", key: key("flood-wall"), language: "cy", sitePath: "/cy/2026/11/20/flood-wall/" },
+      { name: "cyllideb.md", key: "council-budget", language: "cy", sitePath: "/cy/2026/11/15/cyllideb/" },
+    ],
+    count: 0,
+  };
+}
+
+const FRENCH = (text: number) => `  - { code: fr, name: Français, tagline: "Les nouvelles de la vallée ${text}" }`;
+
+function applyLanguageEdit(project: MultilingualProject, change: LanguageEdit): void {
+  const file = (name: string) => path.join(project.root, BILINGUAL_ARTICLES, name);
+  const body = (count: number) => Array.from({ length: count }, (_, index) => `gair${(index * 5) % 11}`).join(" ");
+  const config = path.join(project.root, "tidings.config.yml");
+  switch (change.kind) {
+    case "original": {
+      const name = `story-${++project.count}.md`;
+      const date = `2026-11-${String(change.day).padStart(2, "0")} 07:00`;
+      project.originals.push({ name, key: `${BILINGUAL_ARTICLES}/${name.slice(0, -3)}`, date });
+      writeFileSync(file(name), `---\ntitle: Story ${project.count}\ndate: ${date}\nbyline: Priya Raman\ntags: [River]\n---\n${body(change.words)}.\n`);
+      return;
+    }
+    case "translate": {
+      const original = project.originals[change.pick % project.originals.length];
+      if (!original) return;
+      // One version per language: translating again edits the one there is.
+      const existing = project.translations.find((translation) => translation.key === original.key && translation.language === change.language);
+      if (existing) {
+        applyLanguageEdit(project, { kind: "edit", pick: project.translations.indexOf(existing), words: change.words });
+        return;
+      }
+      // By name beside its original (only where the original's key is its path), else with `language` and `translationKey`.
+      const byName = change.language === "fr" || !change.byKey;
+      if (change.language === "fr" && original.key !== `${BILINGUAL_ARTICLES}/${original.name.slice(0, -3)}`) return;
+      const name = byName ? `${original.name.slice(0, -3)}.${change.language}.md` : `cyfieithiad-${++project.count}.md`;
+      const fields = byName ? "" : `language: cy\ntranslationKey: ${original.key}\n`;
+      const slug = byName ? original.name.slice(0, -3) : name.slice(0, -3);
+      const sitePath = `/${change.language}/${original.date.slice(0, 10).replace(/-/g, "/")}/${slug}/`;
+      project.translations.push({ name, key: original.key, language: change.language, sitePath });
+      writeFileSync(file(name), `---\ntitle: Cyfieithiad ${name}\ndate: ${original.date}\nbyline: Priya Raman\ntags: [Afon]\n${fields}---\n${body(change.words)}.\n`);
+      return;
+    }
+    case "edit": {
+      const translation = project.translations[change.pick % project.translations.length];
+      if (!translation) return;
+      const text = readFileSync(file(translation.name), "utf8");
+      const end = text.indexOf("\n---\n", 4) + 5;
+      writeFileSync(file(translation.name), `${text.slice(0, end).replace(/^title: .*$/m, `title: Diwygiwyd ${++project.count}`)}${body(change.words)}.\n`);
+      return;
+    }
+    case "delete": {
+      // An original deleted leaves its translations without one (a warning; they are published all the same).
+      const list: { name: string }[] = change.original ? project.originals : project.translations;
+      const chosen = list[change.pick % list.length];
+      if (!chosen) return;
+      rmSync(file(chosen.name));
+      if (change.original) project.originals = project.originals.filter((other) => other !== chosen);
+      else project.translations = project.translations.filter((other) => other !== chosen);
+      return;
+    }
+    case "messages": {
+      // 0 removes the file (the fixture's Welsh one too); French's file is read only while French is listed.
+      const messages = path.join(project.root, "content", "messages", `${change.language}.yml`);
+      if (change.text === 0) rmSync(messages, { force: true });
+      else writeFileSync(messages, `nav.skip: "${change.language === "cy" ? "Neidio i'r cynnwys" : "Aller au contenu"} ${change.text}"\nfooter.search: "${change.text}"\n`);
+      return;
+    }
+    case "languages": {
+      const text = readFileSync(config, "utf8");
+      const withoutFrench = text.replace(/^  - \{ code: fr, .*\n/m, "");
+      if (change.op === "remove") writeFileSync(config, withoutFrench);
+      if (change.op === "add") writeFileSync(config, withoutFrench.replace("\ndonation:\n", `\n${FRENCH(change.text)}\ndonation:\n`));
+      if (change.op === "tagline") writeFileSync(config, text.replace(/^ {4}tagline: .*$/m, `    tagline: Newyddion annibynnol i'r cwm ${change.text}`));
+      return;
+    }
+  }
+}
+
+describe("an incremental build of a site in several languages", () => {
+  it("writes the same files as a cold build after any sequence of edits to translations, messages and languages", async () => {
+    await fc.assert(
+      fc.asyncProperty(languageEdits, async (edits) => {
+        const project = newMultilingualProject();
+        const options = { root: project.root, now: BILINGUAL_NOW };
+        expect((await build({ ...options, outputDir: "_incremental" })).ok).toBe(true);
+        for (const change of edits) {
+          applyLanguageEdit(project, change);
+          const incremental = await build({ ...options, outputDir: "_incremental" });
+          const cold = await build({ ...options, outputDir: "_cold", cache: false });
+          expect(incremental.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+          expect(incremental.ok && cold.ok).toBe(true);
+          expect(snapshot(incremental.outputDir)).toEqual(snapshot(cold.outputDir));
+          expect(incremental.diagnostics).toEqual(cold.diagnostics);
+          expect(incremental.pages).toBe(cold.pages);
+          expectEditsShown(project, incremental.outputDir);
+        }
+      }),
+      buildPropertyParameters(3),
+    );
+  }, 600_000);
+});
+
+/** The edits took effect: French is published while listed, each translation in a listed language at its address, linked to its original when there is one, and Welsh pages in the words of cy.yml. */
+function expectEditsShown(project: MultilingualProject, out: string): void {
+  const french = readFileSync(path.join(project.root, "tidings.config.yml"), "utf8").includes("  - { code: fr,");
+  expect(existsSync(path.join(out, "fr", "index.html"))).toBe(french);
+  for (const translation of project.translations) {
+    if (translation.language === "fr" && !french) continue;
+    const $ = readPage(out, translation.sitePath);
+    const linked = project.originals.some((original) => original.key === translation.key);
+    expect([translation.sitePath, $('link[rel="alternate"][hreflang="en-GB"]').length]).toEqual([translation.sitePath, linked ? 1 : 0]);
+  }
+  const messages = path.join(project.root, "content", "messages", "cy.yml");
+  const skip = existsSync(messages) ? /^nav\.skip: "?(.*?)"?$/m.exec(readFileSync(messages, "utf8"))?.[1] : undefined;
+  expect(readPage(out, "/cy/")(".skip-link").text()).toBe(skip ?? "Skip to content");
+}

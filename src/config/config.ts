@@ -11,7 +11,7 @@ import { parseYaml } from "../content/yaml-document.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { DONATION_FIELDS, DONATION_HELP, donationSchema } from "../donation/donation-schema.ts";
 import { NEWSLETTER_FIELDS, NEWSLETTER_HELP, newsletterSchema } from "../donation/newsletter-schema.ts";
-import { canonicalTag, isLanguageTag } from "../i18n/site-languages.ts";
+import { canonicalTag, isLanguageTag, suggestLanguageTag } from "../i18n/site-languages.ts";
 import { HISTORY_FIELDS, HISTORY_HELP, historySchema } from "../history/history-schema.ts";
 import { DEFAULT_IMAGE_FORMATS, DEFAULT_IMAGE_WIDTHS, IMAGES_FIELDS, IMAGES_HELP, imagesSchema } from "../media/images-schema.ts";
 
@@ -51,9 +51,18 @@ const editorSchema = z.strictObject({
 // segments, no leading or trailing slash, so it can only ever match a real path prefix.
 const FOLDER_PATTERN = /^(?!\.{1,2}(?:\/|$))[^/\\]+(?:\/(?!\.{1,2}(?:\/|$))[^/\\]+)*$/;
 
-/** A BCP 47 language tag such as `en-GB`, `cy` or `pt-BR`. */
-const languageTag = text.refine(isLanguageTag, {
-  error: (issue) => `must be a language tag such as en, en-GB, cy or pt-BR, got ${JSON.stringify(issue.input)}`,
+/** A BCP 47 language tag such as `en-GB`, `cy` or `pt-BR`; a name (`Welsh`) or `cy_GB` is refused with the tag it meant. */
+const languageTag = text.superRefine((value, context) => {
+  if (isLanguageTag(value)) return;
+  const meant = suggestLanguageTag(value);
+  context.addIssue({
+    code: "custom",
+    input: value,
+    message: `must be a language tag such as en, en-GB, cy or pt-BR, got ${JSON.stringify(value)}`,
+    ...(meant === undefined
+      ? {}
+      : { params: { fix: value.includes("_") ? `Write ${meant}: a language tag joins its parts with hyphens.` : `Write ${meant}, the language's tag, rather than its name.` } }),
+  });
 });
 
 const sectionSlug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "must be lowercase letters, digits and hyphens, like `politics`" });
@@ -161,14 +170,20 @@ function checkLanguages(
   config: { language: string; languages: LanguageSettings[]; sections: { name: string; slug?: string | undefined }[]; donation: { variants: { name: string }[] } },
   context: z.RefinementCtx,
 ): void {
-  const seen = new Set([config.language.toLowerCase()]);
+  // Codes are compared as canonical tags (`en-gb` is `en-GB`); one that is no tag is reported as such, and only so.
+  const main = canonicalTag(config.language).toLowerCase();
+  const seen = new Set([main]);
   const slugs = config.sections.map((section) => section.slug ?? toSlug(section.name));
   const variants = config.donation.variants.map((variant) => variant.name);
   config.languages.forEach((language, index) => {
-    const code = language.code.toLowerCase();
-    if (seen.has(code)) {
-      const again = code === config.language.toLowerCase() ? "is the site's main language (`language`)" : "is listed twice";
-      context.addIssue({ code: "custom", path: ["languages", index, "code"], message: `${again}: ${language.code}`, params: { crossField: true, fix: "List each further language once, and not the main one: `languages` holds the others." } });
+    const code = canonicalTag(language.code).toLowerCase();
+    if (isLanguageTag(language.code) && seen.has(code)) {
+      const path = ["languages", index, "code"];
+      if (code === main) {
+        context.addIssue({ code: "custom", path, message: `is ${language.code}, the site's main language (\`language: ${config.language}\`), which is published at / already`, params: { crossField: true, fix: `Remove this entry: \`languages\` lists only the further languages.` } });
+      } else {
+        context.addIssue({ code: "custom", path, message: `is ${language.code}, which is listed twice`, params: { crossField: true, fix: `Remove this entry, or merge it into the first one for ${language.code}.` } });
+      }
     }
     seen.add(code);
     language.sections?.forEach((section, sectionIndex) => {

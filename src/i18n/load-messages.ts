@@ -52,10 +52,10 @@ function readOverrides(absolute: string, file: string, language: string): { mess
     if (!names.includes(name)) {
       const near = closestMatch(name, names);
       diagnostics.push(
-        error("messages/unknown", file, `there is no message named "${name}"`, {
+        error("messages/unknown", file, `there is no message named "${name}"${near === undefined ? "" : ` (did you mean "${near}"?)`}`, {
           line,
           field: name,
-          fix: near === undefined ? "Check the name against the list of messages in the docs." : `Did you mean "${near}"?`,
+          fix: near === undefined ? "Check the name against the list of messages in the docs." : `Rename it to "${near}".`,
         }),
       );
       continue;

@@ -26,6 +26,37 @@ export function isLanguageTag(tag: string): boolean {
   }
 }
 
+/**
+ * The tag an editor most likely meant by a value that is not one: `cy_GB` → `cy-GB` (a tag joins
+ * its parts with hyphens), `Welsh` or `Cymraeg` → `cy` (a language's name in English or in itself,
+ * for the two-letter codes); undefined when nothing fits.
+ */
+export function suggestLanguageTag(value: string): string | undefined {
+  const hyphenated = value.trim().replace(/_/g, "-");
+  if (isLanguageTag(hyphenated)) return canonicalTag(hyphenated);
+  return languageNames().get(value.trim().toLocaleLowerCase("en"));
+}
+
+let tagsByName: Map<string, string> | undefined;
+
+// Each two-letter language's name in English and in itself (lowercase) → its code; made once, when a mistake needs it.
+function languageNames(): Map<string, string> {
+  if (tagsByName !== undefined) return tagsByName;
+  const names = (tagsByName = new Map<string, string>());
+  const english = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
+  for (let first = 97; first <= 122; first++) {
+    for (let second = 97; second <= 122; second++) {
+      const code = String.fromCharCode(first, second);
+      const name = english.of(code);
+      if (name === undefined || name === code) continue;
+      names.set(name.toLocaleLowerCase("en"), code);
+      const own = ownName(code);
+      if (own !== code && !names.has(own.toLocaleLowerCase(code))) names.set(own.toLocaleLowerCase(code), code);
+    }
+  }
+  return names;
+}
+
 /** A well-formed tag in its canonical form (`en-gb` → `en-GB`); the tag as it is when it is not one. */
 export function canonicalTag(tag: string): string {
   try {

@@ -3,7 +3,7 @@ import type { RawEntry } from "../content/load-files.ts";
 import type { ValidEntry } from "../content/validate-entry.ts";
 import { slugFromFileName } from "../core/slugs.ts";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { canonicalTag, fileLanguage, isLanguageTag, type SiteLanguage } from "../i18n/site-languages.ts";
+import { canonicalTag, fileLanguage, isLanguageTag, suggestLanguageTag, type SiteLanguage } from "../i18n/site-languages.ts";
 
 /** Front matter that may say its language and what it translates. */
 type Translatable = { language?: string | undefined; translationKey?: string | undefined; slug?: string | undefined };
@@ -58,14 +58,20 @@ function findLanguage(written: string, languages: readonly SiteLanguage[]): Site
 
 function unknownLanguage(entry: ValidEntry<Translatable>, written: string, languages: readonly SiteLanguage[]): Diagnostic {
   const listed = languages.map((language) => language.tag).join(", ");
-  const what = isLanguageTag(written) ? `is ${written}, which is not one of the site's languages (${listed})` : `is ${JSON.stringify(written)}, which is not a language tag`;
+  const tag = isLanguageTag(written);
+  const what = tag ? `is ${written}, which is not one of the site's languages (${listed})` : `is ${JSON.stringify(written)}, which is not a language tag`;
+  // `Welsh`, `Cymraeg` or `cy_GB` for a site publishing in cy: the tag it meant.
+  const suggested = tag ? undefined : suggestLanguageTag(written);
+  const meant = suggested === undefined ? undefined : findLanguage(suggested, languages);
   return error("front-matter/language", entry.file, `\`language\` ${what}`, {
     line: entry.lines.get("language"),
     field: "language",
     fix:
-      languages.length > 1
-        ? `Write one of ${listed}, or add the language to \`languages\` in tidings.config.yml.`
-        : `Write the site's language (${listed}) or remove the field; to publish in another language too, add it to \`languages\` in tidings.config.yml.`,
+      meant !== undefined
+        ? `Write \`language: ${meant.tag}\`: a language is written as its tag (the site's are ${listed}).`
+        : languages.length > 1
+          ? `Write one of ${listed}, or add ${tag ? written : suggested === undefined ? "the language" : `${suggested} (the tag for ${JSON.stringify(written)})`} to \`languages\` in tidings.config.yml.`
+          : `Write the site's language (${listed}) or remove the field; to publish in another language too, add it to \`languages\` in tidings.config.yml.`,
   });
 }
 

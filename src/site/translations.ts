@@ -18,35 +18,46 @@ export function checkTranslations(entries: readonly TranslatableEntry[], languag
   const diagnostics: Diagnostic[] = [];
   for (const group of groupByKey(entries).values()) {
     const byLanguage = new Map<string, TranslatableEntry>();
-    for (const entry of [...group].sort((a, b) => compareText(a.file, b.file))) {
+    for (const entry of [...group].sort(claimOrder)) {
       const language = entry.frontMatter.language ?? main.tag;
       const first = byLanguage.get(language);
       if (first === undefined) {
         byLanguage.set(language, entry);
         continue;
       }
+      const key = entry.frontMatter.translationKey ?? entry.file;
+      const field = entry.lines.has("translationKey") ? "translationKey" : entry.lines.has("language") ? "language" : undefined;
       diagnostics.push(
-        error("site/translation-twice", entry.file, `this ${kind} and ${first.file} are both in ${language} with the translation key "${entry.frontMatter.translationKey}"`, {
-          line: entry.lines.get("translationKey") ?? entry.lines.get("language"),
-          field: entry.lines.has("translationKey") ? "translationKey" : "language",
-          fix: `Give each translation its own language (a file named like \`…${dotCode(languages, language)}.md\`), or give this ${kind} a \`translationKey\` of its own if it translates another.`,
+        error("site/translation-twice", entry.file, `this ${kind} and ${first.file} are both the ${language} version of "${key}": a language has one version of each ${kind}`, {
+          line: field === undefined ? undefined : entry.lines.get(field),
+          field,
+          fix: entry.lines.has("translationKey")
+            ? `Change \`translationKey\` to the key of the ${kind} this one translates, or remove it if this ${kind} is ${kind === "article" ? "a story" : "a page"} of its own.`
+            : `Keep one ${language} version: remove one of the two files${field === "language" ? ", or correct \`language\`" : ""}.`,
         }),
       );
     }
     const original = byLanguage.get(main.tag);
     for (const entry of group) {
       if ((entry.frontMatter.language ?? main.tag) === main.tag || !isMarkedTranslation(entry, languages)) continue;
+      // Where the editor said it is a translation: its `translationKey`, else (no line) its file name.
+      const named = fileLanguage(entry.file, languages);
+      const place = { line: entry.lines.get("translationKey"), field: entry.lines.has("translationKey") ? "translationKey" : undefined };
       if (original === undefined) {
         diagnostics.push(
-          warning("site/translation-original", entry.file, `this translation has no original in ${main.tag} (${main.name}): no ${kind} in ${main.tag} has the translation key "${entry.frontMatter.translationKey}"`, {
-            line: entry.lines.get("translationKey"),
-            field: entry.lines.has("translationKey") ? "translationKey" : undefined,
-            fix: `It is published all the same. Add the original beside it (${fileLanguage(entry.file, languages).stem}.md), or correct \`translationKey\` to the original's.`,
-          }),
+          entry.lines.has("translationKey")
+            ? warning("site/translation-original", entry.file, `this translation has no original in ${main.tag} (${main.name}): no ${kind} in ${main.tag} has \`translationKey: ${entry.frontMatter.translationKey}\``, {
+                ...place,
+                fix: `It is published all the same. Correct \`translationKey\` to the key of the ${kind} it translates, or give the original \`translationKey: ${entry.frontMatter.translationKey}\`.`,
+              })
+            : warning("site/translation-original", entry.file, `this translation (its name ends .${named.language?.code ?? ""}.md) has no original in ${main.tag} (${main.name}): there is no ${named.stem}.md`, {
+                fix: `It is published all the same. Add the original as ${named.stem}.md, or give this ${kind} the \`translationKey\` of its original.`,
+              }),
         );
       } else if (original.frontMatter.draft === true) {
         diagnostics.push(
           warning("site/translation-original", entry.file, `this translation's original, ${original.file}, is a draft`, {
+            ...place,
             fix: "It is published all the same, without a link to the original until the original is published. Publish the original, or make this a draft too.",
           }),
         );
@@ -90,6 +101,16 @@ export function linkTranslations<Item extends { url: SitePath; translations?: Pa
   }
 }
 
+// Which of two versions in one language keeps the key and which is reported: a published file
+// before a draft (a production build demotes a draft's problems, so a draft never stops the
+// published one), then a file that is a version by its name alone before one that says so with
+// `language`, and that before one with `translationKey` (the report points at that line), then by path.
+function claimOrder(a: TranslatableEntry, b: TranslatableEntry): number {
+  const rank = (entry: TranslatableEntry) =>
+    (entry.frontMatter.draft === true ? 4 : 0) + (entry.lines.has("translationKey") ? 2 : entry.lines.has("language") ? 1 : 0);
+  return rank(a) - rank(b) || compareText(a.file, b.file);
+}
+
 function groupByKey(entries: readonly TranslatableEntry[]): Map<string, TranslatableEntry[]> {
   const groups = new Map<string, TranslatableEntry[]>();
   for (const entry of entries) {
@@ -102,9 +123,4 @@ function groupByKey(entries: readonly TranslatableEntry[]): Map<string, Translat
 // A file says it translates another when its name carries a further language's code (flood.cy.md) or it names a translation key.
 function isMarkedTranslation(entry: TranslatableEntry, languages: readonly SiteLanguage[]): boolean {
   return entry.lines.has("translationKey") || fileLanguage(entry.file, languages).language?.main === false;
-}
-
-function dotCode(languages: readonly SiteLanguage[], tag: string): string {
-  const language = languages.find((candidate) => candidate.tag === tag);
-  return language === undefined || language.main ? "" : `.${language.code}`;
 }
