@@ -6,6 +6,7 @@ import { BUILD_CODE, codeFingerprint, CONTENT_CODE, PACKAGE_ROOT, PAGE_CODE, SEA
 import { CACHE_FILE, loadContentCache, saveContentCache } from "./cache/content-cache.ts";
 import { damagedCacheWarning } from "./cache/damaged-cache.ts";
 import { hashInputFiles } from "./cache/input-files.ts";
+import { historyStamp } from "./history/git-log.ts";
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { TEMPLATES_DIR, writeWithEleventy } from "./eleventy/run-eleventy.ts";
 import { loadSite, type LoadedSite } from "./load-site.ts";
@@ -341,7 +342,8 @@ function buildInputs(options: BuildOptions, at: { templatesDir: string; outputDi
     at.cacheDir,
   );
   const secret = options.imageKey === undefined ? null : createHash("sha256").update(options.imageKey).digest("hex");
-  const settings = [options.mode ?? "production", options.siteUrl ?? null, secret, options.editorBackendUrl ?? null, at.outputDir];
+  // The git history makes the articles' history pages: a commit that changes no file still changes them.
+  const settings = [options.mode ?? "production", options.siteUrl ?? null, secret, options.editorBackendUrl ?? null, at.outputDir, historyStamp(options.root)];
   return createHash("sha256")
     .update(files)
     .update("\0")

@@ -7,6 +7,7 @@ import { loadEntries } from "./content/load-files.ts";
 import { loadCampaignText, parseCampaign } from "./donation/campaign.ts";
 import { loadFronts } from "./fronts/load-fronts.ts";
 import { loadSeries } from "./series/load-series.ts";
+import { readArticleRecords } from "./history/read-records.ts";
 import { checkNewsletterFormAction } from "./donation/form-action-check.ts";
 import { validateEntries, type ValidatedContent, type ValidEntry } from "./content/validate-entry.ts";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
@@ -140,6 +141,11 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   diagnostics.push(...fronts.diagnostics);
   const series = loadSeries(options.root);
   diagnostics.push(...series.diagnostics);
+  // Each article's record of changes, from the site's git history.
+  const history = config.history.enabled
+    ? readArticleRecords(options.root, articles.map((entry) => entry.file), { timeZone: config.timeZone, exclude: config.history.exclude })
+    : undefined;
+  diagnostics.push(...(history?.diagnostics ?? []));
   const headersFile = path.join(options.root, "public", "_headers");
   diagnostics.push(...checkNewsletterFormAction(existsSync(headersFile) ? readFileSync(headersFile, "utf8") : undefined, config.newsletter?.action));
 
@@ -158,6 +164,7 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
     homeFront: fronts.home,
     sectionFronts: fronts.sections,
     series: series.series,
+    records: history?.records,
   };
   const { site, diagnostics: siteDiagnostics, stableUntil } = buildSite(input);
   // The whole-site checks read the finished model: links, bylines, tag spellings.

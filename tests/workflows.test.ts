@@ -184,6 +184,13 @@ describe("the GitHub Actions workflows", () => {
     }
   });
 
+  it("check out the whole history, which the articles' history pages are read from", () => {
+    for (const file of files) {
+      const checkout = steps(file).find((step) => step.uses?.startsWith("actions/checkout@"));
+      expect(checkout?.with?.["fetch-depth"], file).toBe(0);
+    }
+  });
+
   it("keep the action pins up to date through Dependabot", () => {
     const dependabot = parse(readFileSync(path.join(REPOSITORY, ".github", "dependabot.yml"), "utf8")) as {
       updates: { "package-ecosystem": string }[];

@@ -68,6 +68,16 @@ export function readGitHistory(root: string, folder: string): GitHistory | undef
   return { head: head.trim(), versions, shallow, read: (blobs) => readBlobs(root, blobs) };
 }
 
+/**
+ * What of the git history a build's output depends on, in one cheap call: the current commit and
+ * whether the clone is shallow (null outside a repository). A new commit can change a history page
+ * without changing a file.
+ */
+export function historyStamp(root: string): string | null {
+  const head = git(root, ["rev-parse", "--verify", "--quiet", "HEAD", "--is-shallow-repository"]);
+  return head === undefined ? null : head.replace(/\s+/g, " ").trim();
+}
+
 // `:100644 100644 <old> <new> M\tpath`, or `… R087\tfrom\tto` for a rename.
 function parseRawLine(line: string): { status: string; blob: string; path: string; from?: string } | undefined {
   if (!line.startsWith(":")) return undefined;

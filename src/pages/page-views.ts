@@ -18,6 +18,7 @@ import type {
 } from "../model/types.ts";
 import type { Site } from "../site/site.ts";
 import type { Front } from "../fronts/fronts.ts";
+import type { HistoryPage } from "../history/history-pages.ts";
 import type { SiteConfig } from "../config/config.ts";
 import type { Catalogue } from "../i18n/messages.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -150,6 +151,7 @@ export interface PageViews {
   series: SeriesView;
   notFound: NotFoundView;
   search: PlainView;
+  history: HistoryPage;
 }
 
 /**
@@ -237,6 +239,7 @@ export const PAGE_TEMPLATES = [
   "series",
   "notFound",
   "search",
+  "history",
 ] as const;
 
 /** One HTML page of the built site: the template that renders it and the exact data it shows. */
@@ -279,6 +282,7 @@ function languagePages(site: Site): OutputPage[] {
   pages.push({ template: "authors", url: at("/authors/"), view: authorIndex(site.authors, at("/authors/")) });
   pages.push({ template: "corrections", url: at(CORRECTIONS_PATH), view: { url: at(CORRECTIONS_PATH), corrections: site.corrections } });
   for (const series of site.series) pages.push({ template: "series", url: series.url, view: toSeriesView(series) });
+  for (const history of site.histories) pages.push({ template: "history", url: history.url, view: history });
   pages.push({
     template: "notFound",
     url: at("/404.html"),
@@ -304,7 +308,7 @@ function linkListTranslations(pages: readonly OutputPage[], editions: readonly S
   };
   const languageOf = (url: SitePath) => (languages.find((language) => language.base !== "/" && url.startsWith(language.base)) ?? languages[0])?.tag ?? "";
   const linked = pages.flatMap((page): Translated[] => {
-    if (page.template === "article" || page.template === "page" || page.template === "notFound") return [];
+    if (page.template === "article" || page.template === "page" || page.template === "notFound" || page.template === "history") return [];
     if ("number" in page.view && page.view.number !== 0) return [];
     return [page.view];
   });

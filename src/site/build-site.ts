@@ -22,6 +22,8 @@ import { inLanguage as inLanguagePart, type SiteLanguage } from "../i18n/site-la
 import { CORRECTIONS_PATH, pagePath } from "../model/urls.ts";
 import { entrySlug } from "../model/content-addresses.ts";
 import { checkTranslations, linkTranslations } from "./translations.ts";
+import { buildHistoryPages } from "../history/history-pages.ts";
+import { toDateInfo } from "./date-info.ts";
 import { findRelated } from "./related.ts";
 import { buildSections } from "./sections.ts";
 import { checkBodyImages, type ImageUses } from "./site-images.ts";
@@ -130,6 +132,7 @@ function mergeLanguages(
     series: all((part) => part.series),
     tagPages: all((part) => part.tagPages),
     authorPages: all((part) => part.authorPages),
+    histories: all((part) => part.histories),
     corrections: all((part) => part.corrections),
     feeds: all((part) => part.feeds),
     outputFiles: all((part) => part.outputFiles),
@@ -185,10 +188,12 @@ function buildLanguage(input: SiteInput): BuiltLanguage {
   const sections = buildSections(config, listed);
   const lists = buildLists({ input, articles, listed, unpublished: built.unpublished, tags, sections, authors: authors.authors });
   const pictures = collectPictures(input, built.visible, pages.published, images);
+  const histories = buildHistoryPages(articles, input.records ?? new Map(), (epochMs) => toDateInfo(toContentDate(epochMs, config.timeZone, true), config));
   const feeds = buildFeeds({ config, messages: input.messages, syndicated, sections, tags, authors: authors.authors, base });
 
   const claims: AddressClaim[] = [
     ...built.claims,
+    ...articles.flatMap((article) => (article.history === undefined ? [] : [{ sitePath: article.history, file: article.file }])),
     ...series.series.map((item) => ({ sitePath: item.url, file: item.file })),
     ...authors.authors.map((author) => ({ sitePath: author.url, file: author.file })),
     ...pages.claims,
@@ -224,6 +229,7 @@ function buildLanguage(input: SiteInput): BuiltLanguage {
     series: series.series,
     tagPages: lists.tagPages,
     authorPages: lists.authorPages,
+    histories,
     corrections: listCorrections(articles),
     feed: feeds.site,
     feeds: feeds.all,

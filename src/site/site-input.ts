@@ -8,6 +8,7 @@ import type { ParsedFront } from "../fronts/fronts.ts";
 import type { ParsedSeries } from "../series/series.ts";
 import type { BuildMode } from "../model/types.ts";
 import type { SiteLanguage } from "../i18n/site-languages.ts";
+import type { ArticleRecord } from "../history/article-history.ts";
 
 /** A validated entry together with its rendered Markdown body. */
 export interface RenderedEntry<FrontMatter> extends ValidEntry<FrontMatter> {
@@ -49,6 +50,8 @@ export interface SiteInput {
   homeFront?: ParsedFront | undefined;
   /** Section fronts (content/fronts/<section slug>.yml) by section slug. */
   sectionFronts?: ReadonlyMap<string, ParsedFront> | undefined;
+  /** Each article's record of changes from git (by file), where it has one (src/history/). */
+  records?: ReadonlyMap<string, ArticleRecord> | undefined;
   /** The series files (content/series/*.yml). */
   series?: readonly ParsedSeries[] | undefined;
 }

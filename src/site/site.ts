@@ -3,6 +3,7 @@ import type { Messages } from "../i18n/messages.ts";
 import type { SiteLanguage } from "../i18n/site-languages.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Front } from "../fronts/fronts.ts";
+import type { HistoryPage } from "../history/history-pages.ts";
 import type {
   Article,
   Author,
@@ -52,6 +53,8 @@ export interface Site {
   series: Series[];
   tagPages: TagListPage[];
   authorPages: AuthorListPage[];
+  /** The history pages of the articles that changed after publication. */
+  histories: HistoryPage[];
   /** Every correction on every article with a page, newest first, for the corrections page. */
   corrections: CorrectionEntry[];
   /** The site-wide feed (RSS, Atom and JSON Feed). */

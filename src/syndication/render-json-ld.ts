@@ -31,6 +31,8 @@ export function toNewsArticleJsonLd(article: Article, config: SiteConfig): Recor
     dateModified: toRfc3339(article.updated ?? article.date),
     inLanguage: article.language,
     ...translationLinks(article, config.url),
+    // Its record of changes since publication (src/history/), a page of its own.
+    ...(article.history === undefined ? {} : { subjectOf: { "@type": "WebPage", url: toAbsoluteUrl(article.history, config.url) } }),
     // The section the article is filed in; a site without sections files it by its type.
     articleSection: article.section?.name ?? article.type.label,
     ...(article.tags.length > 0 ? { keywords: article.tags.map((tag) => tag.name) } : {}),
