@@ -1,5 +1,5 @@
 import type { Article, DateInfo, SitePath } from "../model/types.ts";
-import type { ArticleRecord, DiffPart, FieldChange } from "./article-history.ts";
+import type { ArticleRecord, DiffPart, FieldChange } from "./record-types.ts";
 
 /** One change as the history page shows it: when, the commit (short), what changed in the fields and in the text. */
 export interface HistoryChangeView {

@@ -8,7 +8,7 @@ import type { ParsedFront } from "../fronts/fronts.ts";
 import type { ParsedSeries } from "../series/series.ts";
 import type { BuildMode } from "../model/types.ts";
 import type { SiteLanguage } from "../i18n/site-languages.ts";
-import type { ArticleRecord } from "../history/article-history.ts";
+import type { ArticleRecord } from "../history/record-types.ts";
 
 /** A validated entry together with its rendered Markdown body. */
 export interface RenderedEntry<FrontMatter> extends ValidEntry<FrontMatter> {
