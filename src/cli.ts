@@ -19,9 +19,12 @@ Commands:
     --out <dir>         output folder (default _site)
     --json              print what the build did as JSON (pages, rendered, timings) instead of a summary
     --format <f>        text (default) or github (problems as annotations, on stdout)
+    --deploy            a build to publish: refused while the site is still the sample newsroom
+                        or a published page has setup's placeholder text (the deploy workflow's)
   check                 Check the config and all content as build does, without writing anything
     --format <f>        text (default) or github (annotations on the lines of a pull request)
     --preview           check as the preview shows the site (drafts and scheduled articles published)
+    --deploy            check as the deploy build does (the sample and placeholder text refused)
   new "<headline>"      Start an article in content/articles/<year>/ (a draft, dated now)
     --byline <name>     who wrote it (repeat, or separate names with commas)
     --tags <tags>       topics, separated by commas
@@ -63,7 +66,13 @@ async function main(argv: string[]): Promise<number> {
 async function runBuild(root: string, args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { preview: { type: "boolean" }, out: { type: "string" }, json: { type: "boolean" }, format: { type: "string", default: "text" } },
+    options: {
+      preview: { type: "boolean" },
+      out: { type: "string" },
+      json: { type: "boolean" },
+      format: { type: "string", default: "text" },
+      deploy: { type: "boolean" },
+    },
   });
   const format = diagnosticFormat(values.format);
   // Building and serving load their modules (Eleventy among them) only when run, so other commands start quickly.
@@ -74,6 +83,7 @@ async function runBuild(root: string, args: string[]): Promise<number> {
     root,
     mode: values.preview ? "preview" : "production",
     siteUrl: siteUrlFromEnvironment(),
+    deploy: values.deploy,
     imageKey: process.env[IMAGE_KEY_VARIABLE],
     onProgress: progress.onProgress,
     onWait: (holder) => {
@@ -113,9 +123,9 @@ function diagnosticFormat(value: string | undefined): DiagnosticFormat {
 }
 
 async function runCheck(root: string, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { format: { type: "string", default: "text" }, preview: { type: "boolean" } } });
+  const { values } = parseArgs({ args, options: { format: { type: "string", default: "text" }, preview: { type: "boolean" }, deploy: { type: "boolean" } } });
   const format = diagnosticFormat(values.format);
-  const result = check({ root, mode: values.preview ? "preview" : "production", siteUrl: siteUrlFromEnvironment() });
+  const result = check({ root, mode: values.preview ? "preview" : "production", siteUrl: siteUrlFromEnvironment(), deploy: values.deploy });
   // The report is this command's output, so it goes to stdout; GitHub reads annotations from there too.
   if (result.diagnostics.length > 0) process.stdout.write(`${formatDiagnostics(result.diagnostics, format)}\n`);
   const seconds = (result.duration / 1000).toFixed(2);
