@@ -49,7 +49,13 @@ export async function askAnswers(options: AskOptions): Promise<SetupAnswers | un
   const asked = (field: AnswerField) => options.given[field] === undefined;
   const check = (field: AnswerField, change: Partial<SetupAnswers>) => answerProblem({ ...answers, ...change }, field);
   // One text question: Enter alone takes the default; the answer is checked before it is taken.
-  const ask = async (field: AnswerField, message: string, fallback: string, toAnswer: (value: string) => Partial<SetupAnswers>, hint?: string) => {
+  const ask = async (
+    field: AnswerField,
+    message: string,
+    fallback: string,
+    toAnswer: (value: string) => Partial<SetupAnswers>,
+    hint?: string,
+  ) => {
     const value = await text({
       message,
       ...(hint !== undefined ? { placeholder: hint } : fallback === "" ? {} : { placeholder: fallback }),
@@ -71,10 +77,21 @@ export async function askAnswers(options: AskOptions): Promise<SetupAnswers | un
         answered = await ask(field, "The newsroom's name", "", (name) => ({ name }));
         break;
       case "url":
-        answered = await ask(field, "The address the site will have (a custom domain, or https://<owner>.github.io/<repository>)", "", (url) => ({ url }), "https://…");
+        answered = await ask(
+          field,
+          "The address the site will have (a custom domain, or https://<owner>.github.io/<repository>)",
+          "",
+          (url) => ({ url }),
+          "https://…",
+        );
         break;
       case "language":
-        answered = await ask(field, "Its language, as a language tag (en, en-GB, fr, de, es, cy, pt-BR …)", answers.language, (language) => ({ language }));
+        answered = await ask(
+          field,
+          "Its language, as a language tag (en, en-GB, fr, de, es, cy, pt-BR …)",
+          answers.language,
+          (language) => ({ language }),
+        );
         // The currency follows the language's country unless it was given.
         if (answered && options.given.currency === undefined) answers.currency = defaultCurrency(answers.language);
         break;
@@ -82,7 +99,9 @@ export async function askAnswers(options: AskOptions): Promise<SetupAnswers | un
         answered = await ask(field, "Its time zone: every date is read and shown in it", answers.timeZone, (timeZone) => ({ timeZone }));
         break;
       case "currency":
-        answered = await ask(field, "The currency readers give in (a three-letter code)", answers.currency, (currency) => ({ currency: currency.toUpperCase() }));
+        answered = await ask(field, "The currency readers give in (a three-letter code)", answers.currency, (currency) => ({
+          currency: currency.toUpperCase(),
+        }));
         break;
       case "donation":
         answered = await askDonation(answers, check, streams);
@@ -94,7 +113,9 @@ export async function askAnswers(options: AskOptions): Promise<SetupAnswers | un
         // The default section is in the language just chosen.
         const words = starterWords(answers.language);
         const fallback = words.section;
-        answered = await ask(field, `The sections it starts with (${words.sectionsHint})`, fallback, (list) => ({ sections: parseSections(list) }));
+        answered = await ask(field, `The sections it starts with (${words.sectionsHint})`, fallback, (list) => ({
+          sections: parseSections(list),
+        }));
         break;
       }
       case "author":
@@ -104,7 +125,10 @@ export async function askAnswers(options: AskOptions): Promise<SetupAnswers | un
     if (!answered) return cancelled(streams);
   }
   note(summary(answers), "Your newsroom", streams);
-  const go = await confirm({ message: "Replace the sample newsroom (its articles, authors, pages and settings) with this one?", ...streams });
+  const go = await confirm({
+    message: "Replace the sample newsroom (its articles, authors, pages and settings) with this one?",
+    ...streams,
+  });
   if (isCancel(go) || !go) return cancelled(streams);
   return answers;
 }
@@ -169,7 +193,10 @@ async function askNewsletter(answers: SetupAnswers, check: Check, streams: Strea
 }
 
 function summary(answers: SetupAnswers): string {
-  const donation = answers.donation.provider === "none" ? "a Donate button to your donate page" : `${answers.donation.provider}: ${answers.donation.account}`;
+  const donation =
+    answers.donation.provider === "none"
+      ? "a Donate button to your donate page"
+      : `${answers.donation.provider}: ${answers.donation.account}`;
   const newsletter = answers.newsletter.provider === "none" ? "none" : `${answers.newsletter.provider}: ${answers.newsletter.account}`;
   return [
     `${answers.name}, at ${answers.url}`,

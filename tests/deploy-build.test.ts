@@ -45,7 +45,9 @@ describe("a deploy build of the untouched sample", () => {
       "content/pages/masthead.md": "---\ntitle: Masthead\nsummary: Who we are.\n---\n⟦Name the editor⟧\n",
       "content/pages/jobs.md": "---\ntitle: Jobs\nsummary: Work with us.\ndraft: true\n---\n⟦List the jobs⟧\n",
     });
-    const placeholders = check({ root, now: SAMPLE_SITE_NOW, deploy: true }).diagnostics.filter((problem) => problem.code === "deploy/placeholder");
+    const placeholders = check({ root, now: SAMPLE_SITE_NOW, deploy: true }).diagnostics.filter(
+      (problem) => problem.code === "deploy/placeholder",
+    );
     expect(placeholders.map((problem) => `${problem.file}:${problem.line}`)).toEqual(["content/pages/masthead.md:5"]);
     // A local check knows nothing of it.
     expect(check({ root, now: SAMPLE_SITE_NOW }).diagnostics.filter((problem) => problem.code.startsWith("deploy/"))).toEqual([]);

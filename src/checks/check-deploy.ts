@@ -48,11 +48,16 @@ function checkSampleConfig(configText: string, record: SampleRecord): Diagnostic
     } else if (EXAMPLE_HOST.test(value.trim())) {
       const what = path.startsWith("donation.provider") ? "the sample's donation link" : "a link";
       diagnostics.push(
-        error("deploy/sample", CONFIG_FILE, `\`${path}\` is ${what} to ${new URL(value.trim()).hostname}, an example address that is nobody's site`, {
-          line: lineFor(path),
-          field: path,
-          fix: `Put your own address in \`${path}\`${path.startsWith("donation.provider") ? " (your donation provider's link or account, docs/features/donation.md)" : ""}. ${DEMO}`,
-        }),
+        error(
+          "deploy/sample",
+          CONFIG_FILE,
+          `\`${path}\` is ${what} to ${new URL(value.trim()).hostname}, an example address that is nobody's site`,
+          {
+            line: lineFor(path),
+            field: path,
+            fix: `Put your own address in \`${path}\`${path.startsWith("donation.provider") ? " (your donation provider's link or account, docs/features/donation.md)" : ""}. ${DEMO}`,
+          },
+        ),
       );
     } else if (sampleCopy.has(value) && isNewsroomField(path)) {
       copied.push(path);
@@ -60,13 +65,19 @@ function checkSampleConfig(configText: string, record: SampleRecord): Diagnostic
   }
   const [first] = copied;
   if (first !== undefined) {
-    const listed = copied.length > 4 ? `${copied.slice(0, 4).map(code).join(", ")} and ${copied.length - 4} more` : copied.map(code).join(", ");
+    const listed =
+      copied.length > 4 ? `${copied.slice(0, 4).map(code).join(", ")} and ${copied.length - 4} more` : copied.map(code).join(", ");
     diagnostics.push(
-      error("deploy/sample", CONFIG_FILE, `${listed} still ${copied.length === 1 ? "holds" : "hold"} the sample newsroom's words or accounts (The Millbrook Lantern's)`, {
-        line: lineFor(first),
-        field: first,
-        fix: `Write your newsroom's own in ${copied.length === 1 ? "that field" : "each of them"}, or run \`npm run setup\`, which writes them from your answers. ${DEMO}`,
-      }),
+      error(
+        "deploy/sample",
+        CONFIG_FILE,
+        `${listed} still ${copied.length === 1 ? "holds" : "hold"} the sample newsroom's words or accounts (The Millbrook Lantern's)`,
+        {
+          line: lineFor(first),
+          field: first,
+          fix: `Write your newsroom's own in ${copied.length === 1 ? "that field" : "each of them"}, or run \`npm run setup\`, which writes them from your answers. ${DEMO}`,
+        },
+      ),
     );
   }
   return diagnostics;

@@ -73,7 +73,8 @@ export function isNewsroomField(fieldPath: string): boolean {
 export function configTexts(data: unknown, prefix: string[] = []): { path: string; value: string }[] {
   if (typeof data === "string") return [{ path: prefix.join("."), value: data }];
   if (Array.isArray(data)) return data.flatMap((item, index) => configTexts(item, [...prefix, String(index)]));
-  if (data !== null && typeof data === "object") return Object.entries(data).flatMap(([key, value]) => configTexts(value, [...prefix, key]));
+  if (data !== null && typeof data === "object")
+    return Object.entries(data).flatMap(([key, value]) => configTexts(value, [...prefix, key]));
   return [];
 }
 

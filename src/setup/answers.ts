@@ -71,10 +71,50 @@ export function defaultAnswers(environment: SetupEnvironment, sectionName: strin
 }
 
 // Countries whose currency is the euro, by region code.
-const EURO = new Set(["AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PT", "SI", "SK"]);
+const EURO = new Set([
+  "AT",
+  "BE",
+  "CY",
+  "DE",
+  "EE",
+  "ES",
+  "FI",
+  "FR",
+  "GR",
+  "HR",
+  "IE",
+  "IT",
+  "LT",
+  "LU",
+  "LV",
+  "MT",
+  "NL",
+  "PT",
+  "SI",
+  "SK",
+]);
 const CURRENCIES: Readonly<Record<string, string>> = {
-  GB: "GBP", US: "USD", CA: "CAD", AU: "AUD", NZ: "NZD", CH: "CHF", SE: "SEK", NO: "NOK", DK: "DKK", PL: "PLN",
-  CZ: "CZK", HU: "HUF", RO: "RON", JP: "JPY", IN: "INR", ZA: "ZAR", BR: "BRL", MX: "MXN", AR: "ARS", CL: "CLP", CO: "COP",
+  GB: "GBP",
+  US: "USD",
+  CA: "CAD",
+  AU: "AUD",
+  NZ: "NZD",
+  CH: "CHF",
+  SE: "SEK",
+  NO: "NOK",
+  DK: "DKK",
+  PL: "PLN",
+  CZ: "CZK",
+  HU: "HUF",
+  RO: "RON",
+  JP: "JPY",
+  IN: "INR",
+  ZA: "ZAR",
+  BR: "BRL",
+  MX: "MXN",
+  AR: "ARS",
+  CL: "CLP",
+  CO: "COP",
 };
 
 /** The currency of the country a language tag names or implies (`fr` → France → EUR, `en-GB` → GBP); USD where none is known. */

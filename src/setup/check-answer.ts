@@ -24,9 +24,15 @@ const ANSWER_CONFIG_FIELDS: Readonly<Record<AnswerField, readonly string[]>> = {
  */
 export function answerProblem(answers: SetupAnswers, field: AnswerField): string | undefined {
   if (field === "author") {
-    return answers.author.trim() === "" ? "the first author's name is missing: it is the welcome article's byline — Give the name of the person who writes first (you can add more authors later)." : undefined;
+    return answers.author.trim() === ""
+      ? "the first author's name is missing: it is the welcome article's byline — Give the name of the person who writes first (you can add more authors later)."
+      : undefined;
   }
-  const problems = configProblems(answers).filter((problem) => ANSWER_CONFIG_FIELDS[field].some((prefix) => problem.field === prefix || problem.field?.startsWith(`${prefix}.`) || problem.field?.startsWith(`${prefix}[`)));
+  const problems = configProblems(answers).filter((problem) =>
+    ANSWER_CONFIG_FIELDS[field].some(
+      (prefix) => problem.field === prefix || problem.field?.startsWith(`${prefix}.`) || problem.field?.startsWith(`${prefix}[`),
+    ),
+  );
   const [first] = problems;
   return first === undefined ? undefined : describe(first);
 }

@@ -43,7 +43,9 @@ export function newsroomConfig(answers: SetupAnswers, words: StarterWords): stri
     "",
     "# Sections (docs/features/fronts-and-sections.md): each has a page at /<slug>/, an RSS feed and a",
     "# link in the navigation; `tags:` files an article with one of them in the section.",
-    ...(answers.sections.length === 0 ? ["sections: []"] : ["sections:", ...answers.sections.map((section) => `  - name: ${yamlValue(section)}`)]),
+    ...(answers.sections.length === 0
+      ? ["sections: []"]
+      : ["sections:", ...answers.sections.map((section) => `  - name: ${yamlValue(section)}`)]),
     "",
     "types:",
     ...Object.entries(words.types).map(([key, label]) => `  ${key}: ${yamlValue(label)}`),
@@ -93,7 +95,9 @@ function donationProvider(answers: SetupAnswers): string[] {
     ...Object.entries(settings).map(([key, setting]) => `    ${key}: ${yamlValue(setting)}`),
     "  frequencies:",
     `    default: ${preferred}`,
-    ...frequencies.map((frequency) => `    ${frequency}: { amounts: [${AMOUNTS[frequency].amounts.join(", ")}], default: ${AMOUNTS[frequency].default} }`),
+    ...frequencies.map(
+      (frequency) => `    ${frequency}: { amounts: [${AMOUNTS[frequency].amounts.join(", ")}], default: ${AMOUNTS[frequency].default} }`,
+    ),
     // A custom template has no address for an amount the reader types, so no "other amount" card.
     ...(provider === "custom" ? ["  other: false"] : []),
   ];
@@ -109,7 +113,9 @@ function newsletter(answers: SetupAnswers, words: StarterWords): string[] {
     `  heading: ${yamlValue(fillSlots(words.newsletter.heading, { name: answers.name }))}`,
     `  text: ${yamlValue(words.newsletter.text)}`,
     `  provider: ${provider}`,
-    provider === "buttondown" ? `  username: ${yamlValue(lastSegment(account.trim(), "buttondown.com"))}` : `  action: ${yamlValue(account.trim())}`,
+    provider === "buttondown"
+      ? `  username: ${yamlValue(lastSegment(account.trim(), "buttondown.com"))}`
+      : `  action: ${yamlValue(account.trim())}`,
   ];
 }
 

@@ -40,7 +40,10 @@ export function newsroomFiles(answers: SetupAnswers, now: number): NewsroomFiles
   };
   for (const page of STARTER_PAGES) {
     const { title, summary } = words.pages[page];
-    files[`content/pages/${page}.md`] = entry({ title: fillSlots(title, slots), summary: fillSlots(summary, slots) }, fillSlots(words.bodies[page] ?? "", slots));
+    files[`content/pages/${page}.md`] = entry(
+      { title: fillSlots(title, slots), summary: fillSlots(summary, slots) },
+      fillSlots(words.bodies[page] ?? "", slots),
+    );
   }
   return { files, startersLanguage: words.language };
 }

@@ -33,7 +33,10 @@ export interface StarterWords {
 export function starterWords(language: string): StarterWords {
   const base = (language.split("-")[0] ?? language).toLowerCase();
   // Only a language tag names a folder: an answer is never a path.
-  const folder = [language, base].find((tag) => /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/.test(tag) && existsSync(path.join(STARTERS_DIR, tag, "words.json"))) ?? FALLBACK;
+  const folder =
+    [language, base].find(
+      (tag) => /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/.test(tag) && existsSync(path.join(STARTERS_DIR, tag, "words.json")),
+    ) ?? FALLBACK;
   const dir = path.join(STARTERS_DIR, folder);
   const words = JSON.parse(readFileSync(path.join(dir, "words.json"), "utf8")) as Omit<StarterWords, "language" | "bodies">;
   const bodies: Record<string, string> = {};

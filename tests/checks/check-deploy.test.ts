@@ -26,7 +26,9 @@ describe("checkDeploy", () => {
     expect(byField.get("url")?.line).toBe(sampleConfig.split("\n").findIndex((line) => line.startsWith("url:")) + 1);
     expect(byField.get("donation.provider.template")?.message).toContain("the sample's donation link to donate.example.org");
     expect(byField.get("donation.provider.other")).toBeDefined();
-    expect(byField.get("name")?.message).toMatch(/^`name`, `tagline`, `description`, `sections\.0\.description` and \d+ more still hold the sample newsroom's words/);
+    expect(byField.get("name")?.message).toMatch(
+      /^`name`, `tagline`, `description`, `sections\.0\.description` and \d+ more still hold the sample newsroom's words/,
+    );
     for (const problem of problems) expect(problem.fix).toContain("`demo: true`");
     expect(problems).toHaveLength(4);
   });
@@ -35,7 +37,12 @@ describe("checkDeploy", () => {
     expect(checkDeploy({ configText: OWN_CONFIG, published: [], record })).toEqual([]);
     const withExample = `${OWN_CONFIG}navigation:\n  - { label: Shop, url: "https://shop.example.com/courier" }\n`;
     expect(checkDeploy({ configText: withExample, published: [], record })).toMatchObject([
-      { code: "deploy/sample", field: "navigation.0.url", line: 9, message: "`navigation.0.url` is a link to shop.example.com, an example address that is nobody's site" },
+      {
+        code: "deploy/sample",
+        field: "navigation.0.url",
+        line: 9,
+        message: "`navigation.0.url` is a link to shop.example.com, an example address that is nobody's site",
+      },
     ]);
   });
 

@@ -21,7 +21,8 @@ describe("the record of the sample newsroom (src/checks/sample-record.json)", ()
     expect(Object.keys(record.files)).toContain("tidings.config.yml");
     expect(record.config.url).toBe("https://lantern.example.org");
     expect(record.config.copy).toEqual(expect.arrayContaining(["The Millbrook Lantern", "Keep the Lantern lit", "millbrook-lantern"]));
-    for (const generic of ["News", "/about/", "GBP", "Europe/London", "en-GB", "monthly", "buttondown", "custom"]) expect(record.config.copy).not.toContain(generic);
+    for (const generic of ["News", "/about/", "GBP", "Europe/London", "en-GB", "monthly", "buttondown", "custom"])
+      expect(record.config.copy).not.toContain(generic);
   });
 
   it("digests text the same with either line ending, and pictures byte for byte", () => {

@@ -38,7 +38,9 @@ describe("newsroomFiles", () => {
     expect(config.config.donation.provider).toEqual({ name: "opencollective", collective: "hafenpost" });
     expect(config.config.sections.map((section) => section.slug)).toEqual(["nachrichten", "kultur"]);
     expect(config.config.navigation.map((link) => link.label)).toEqual(["Themen", "Suche", "Über uns", "Spenden"]);
-    expect(files["content/articles/2026/welcome.md"]).toMatch(/^---\ntitle: Willkommen bei Die Hafenpost\ndate: 2026-03-01 09:30\nbyline: Jana Vogt\n/);
+    expect(files["content/articles/2026/welcome.md"]).toMatch(
+      /^---\ntitle: Willkommen bei Die Hafenpost\ndate: 2026-03-01 09:30\nbyline: Jana Vogt\n/,
+    );
     // Every starter page has placeholder text to replace, and links only to the other starter pages.
     for (const page of STARTER_PAGES) expect(findPlaceholders(files[`content/pages/${page}.md`] ?? "").length, page).toBeGreaterThan(0);
     expect(files["content/pages/about.md"]).toContain("(/corrections-policy/)");
@@ -66,23 +68,43 @@ describe("answerProblem", () => {
     const [problem] = configProblems(bad).filter((diagnostic) => diagnostic.field === "donation.currency");
     expect(problem).toBeDefined();
     expect(answerProblem(bad, "currency")).toBe(describeProblem(problem!));
-    expect(answerProblem({ ...ANSWERS, donation: { provider: "givebutter", account: "givebutter.com/hafen" } }, "donation")).toContain("must be a web address starting with https://");
+    expect(answerProblem({ ...ANSWERS, donation: { provider: "givebutter", account: "givebutter.com/hafen" } }, "donation")).toContain(
+      "must be a web address starting with https://",
+    );
     expect(answerProblem({ ...ANSWERS, author: " " }, "author")).toContain("the first author's name is missing");
-    for (const field of ["name", "url", "language", "timeZone", "currency", "donation", "newsletter", "sections", "author"] as const) expect(answerProblem(ANSWERS, field), field).toBeUndefined();
+    for (const field of ["name", "url", "language", "timeZone", "currency", "donation", "newsletter", "sections", "author"] as const)
+      expect(answerProblem(ANSWERS, field), field).toBeUndefined();
   });
 });
 
 describe("defaults", () => {
   it("take the currency of the language's country, and the computer's language and time zone", () => {
-    expect([defaultCurrency("en-GB"), defaultCurrency("fr"), defaultCurrency("de-CH"), defaultCurrency("en"), defaultCurrency("pt-BR")]).toEqual(["GBP", "EUR", "CHF", "USD", "BRL"]);
-    expect(defaultAnswers({ locale: "es-ES", timeZone: "Europe/Madrid", gitName: "Lucía" }, "Noticias", "La redacción")).toMatchObject({ language: "es-ES", timeZone: "Europe/Madrid", currency: "EUR", sections: ["Noticias"], author: "Lucía" });
-    expect(defaultAnswers({ locale: "not a tag", timeZone: "Mars/Olympus" }, "News", "The editor")).toMatchObject({ language: "en", timeZone: "UTC", author: "The editor" });
+    expect([
+      defaultCurrency("en-GB"),
+      defaultCurrency("fr"),
+      defaultCurrency("de-CH"),
+      defaultCurrency("en"),
+      defaultCurrency("pt-BR"),
+    ]).toEqual(["GBP", "EUR", "CHF", "USD", "BRL"]);
+    expect(defaultAnswers({ locale: "es-ES", timeZone: "Europe/Madrid", gitName: "Lucía" }, "Noticias", "La redacción")).toMatchObject({
+      language: "es-ES",
+      timeZone: "Europe/Madrid",
+      currency: "EUR",
+      sections: ["Noticias"],
+      author: "Lucía",
+    });
+    expect(defaultAnswers({ locale: "not a tag", timeZone: "Mars/Olympus" }, "News", "The editor")).toMatchObject({
+      language: "en",
+      timeZone: "UTC",
+      author: "The editor",
+    });
   });
 });
 
 describe("withFormAction", () => {
   it("lets the pages' forms go to the newsletter's service only, and leaves the editor's 'none' alone", () => {
-    const headers = "/*\n  Content-Security-Policy: default-src 'none'; form-action 'self' https://buttondown.com; frame-ancestors 'none'\n/admin/*\n  Content-Security-Policy: form-action 'none'\n";
+    const headers =
+      "/*\n  Content-Security-Policy: default-src 'none'; form-action 'self' https://buttondown.com; frame-ancestors 'none'\n/admin/*\n  Content-Security-Policy: form-action 'none'\n";
     expect(withFormAction(headers, undefined)).toContain("form-action 'self'; frame-ancestors");
     expect(withFormAction(headers, "https://lists.example.net")).toContain("form-action 'self' https://lists.example.net; frame-ancestors");
     expect(withFormAction(headers, undefined)).toContain("form-action 'none'\n");

@@ -12,10 +12,14 @@ const REPOSITORY = path.resolve(import.meta.dirname, "..", "..");
 /** Run `tidings setup` with flags in `root`, as `npm run setup -- …` does; never throws, so a refusal can be read. */
 async function setup(root: string, flags: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(path.join(REPOSITORY, "node_modules", ".bin", "tsx"), [path.join(REPOSITORY, "src", "cli.ts"), "setup", ...flags], {
-      cwd: root,
-      env: { ...process.env, TIDINGS_URL: "" },
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      path.join(REPOSITORY, "node_modules", ".bin", "tsx"),
+      [path.join(REPOSITORY, "src", "cli.ts"), "setup", ...flags],
+      {
+        cwd: root,
+        env: { ...process.env, TIDINGS_URL: "" },
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (cause) {
     const failed = cause as { code: number; stdout: string; stderr: string };
@@ -24,17 +28,28 @@ async function setup(root: string, flags: string[]): Promise<{ code: number; std
 }
 
 const FLAGS = [
-  "--name", "Le Courrier du Port",
-  "--url", "https://courrier-du-port.fr",
-  "--language", "fr",
-  "--time-zone", "Europe/Paris",
-  "--currency", "EUR",
-  "--donation", "liberapay",
-  "--donation-account", "https://liberapay.com/CourrierDuPort/",
-  "--newsletter", "buttondown",
-  "--newsletter-account", "courrier-du-port",
-  "--sections", "Actualités, Politique",
-  "--author", "Élise Martin",
+  "--name",
+  "Le Courrier du Port",
+  "--url",
+  "https://courrier-du-port.fr",
+  "--language",
+  "fr",
+  "--time-zone",
+  "Europe/Paris",
+  "--currency",
+  "EUR",
+  "--donation",
+  "liberapay",
+  "--donation-account",
+  "https://liberapay.com/CourrierDuPort/",
+  "--newsletter",
+  "buttondown",
+  "--newsletter-account",
+  "courrier-du-port",
+  "--sections",
+  "Actualités, Politique",
+  "--author",
+  "Élise Martin",
   "--yes",
 ];
 
@@ -78,10 +93,16 @@ describe("npm run setup with flags, on a copy of the sample newsroom", () => {
     // The links between the starter pages resolve, and not one page of the Lantern is left.
     expect(existsSync(path.join(result.outputDir, "corrections-policy", "index.html"))).toBe(true);
     expect(existsSync(path.join(result.outputDir, "donate", "index.html"))).toBe(true);
-    for (const file of htmlFiles(result.outputDir)) expect(readFileSync(path.join(result.outputDir, file), "utf8"), file).not.toMatch(/Millbrook|Lantern/);
+    for (const file of htmlFiles(result.outputDir))
+      expect(readFileSync(path.join(result.outputDir, file), "utf8"), file).not.toMatch(/Millbrook|Lantern/);
 
     // The content is the newsroom's now: setup refuses, names why, and changes nothing.
-    writeFileSync(path.join(root, "content", "pages", "about.md"), readFileSync(path.join(root, "content", "pages", "about.md"), "utf8").replace("⟦", "Nous sommes ").replace("⟧", ""));
+    writeFileSync(
+      path.join(root, "content", "pages", "about.md"),
+      readFileSync(path.join(root, "content", "pages", "about.md"), "utf8")
+        .replace("⟦", "Nous sommes ")
+        .replace("⟧", ""),
+    );
     const again = await setup(root, ["--name", "Autre", "--url", "https://autre.fr", "--yes"]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("this content is no longer the sample's");
@@ -91,7 +112,18 @@ describe("npm run setup with flags, on a copy of the sample newsroom", () => {
     expect(readFileSync(path.join(root, "tidings.config.yml"), "utf8")).toContain("name: Le Courrier du Port");
 
     writeFileSync(path.join(root, "content", "pages", "masthead.md"), "---\ntitle: L’équipe\n---\nÉlise Martin, rédactrice en chef.\n");
-    const forced = await setup(root, ["--name", "Autre", "--url", "https://autre.fr", "--language", "en", "--author", "Élise Martin", "--yes", "--force"]);
+    const forced = await setup(root, [
+      "--name",
+      "Autre",
+      "--url",
+      "https://autre.fr",
+      "--language",
+      "en",
+      "--author",
+      "Élise Martin",
+      "--yes",
+      "--force",
+    ]);
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain("Kept as they were (not the sample's): content/pages/masthead.md");
     expect(check({ root }).ok).toBe(true);

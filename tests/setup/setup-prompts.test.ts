@@ -71,13 +71,23 @@ describe("setup's questions in the terminal", () => {
       sections: ["Actualités", "Sport"],
       author: "Ada Reporter",
     });
-    expect(shown().replace(/\s*\n/g, " ")).toContain("`url` must be the site's web address starting with https://, got \"harbourcourier\" — Write it like `url: https://news.example.org`.");
+    expect(shown().replace(/\s*\n/g, " ")).toContain(
+      '`url` must be the site\'s web address starting with https://, got "harbourcourier" — Write it like `url: https://news.example.org`.',
+    );
   });
 
   it("asks nothing that was given as a flag, and changes nothing when the person says no", async () => {
     const { input, output, shown, answer } = terminal();
     const defaults = defaultAnswers({ locale: "en", timeZone: "UTC" }, "News", "The editor");
-    const given = { name: "Courier", url: "https://courier.news", language: "en", timeZone: "UTC", currency: "USD", sections: ["News"], author: "Sam" };
+    const given = {
+      name: "Courier",
+      url: "https://courier.news",
+      language: "en",
+      timeZone: "UTC",
+      currency: "USD",
+      sections: ["News"],
+      author: "Sam",
+    };
     const asked = askAnswers({ given, defaults, input, output });
     await answer("How readers give", ENTER);
     await answer("A newsletter signup", ENTER);
