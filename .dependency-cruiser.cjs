@@ -24,6 +24,7 @@ const LAYERS = [
   ["publish"], // writing the output: what a site publishes, page keys, page store, staging, static files, host limits
   ["search"], // the Pagefind index
   ["eleventy"], // the templates' glue
+  ["setup"], // a new newsroom from its answers: its config and starter pages, and how its content differs from the sample's
 ];
 
 const folder = (name) => `^src/${name}/`;

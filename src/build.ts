@@ -48,6 +48,12 @@ export interface BuildOptions {
   templatesDir?: string;
   /** Replaces the config's `url` (from `TIDINGS_URL`); validated like it. */
   siteUrl?: string | undefined;
+  /**
+   * A build to publish (`--deploy`, passed by the deploy workflow): refused while the site is still
+   * the sample or a published page has setup's placeholder text. Not the CI variable, which
+   * pull-request builds set too.
+   */
+  deploy?: boolean | undefined;
   /** The key signed image CDN URLs are made with (the CLI reads it from `TIDINGS_IMAGES_KEY`); needed when `images.signed`. */
   imageKey?: string | undefined;
   /** Where resized images and rendered content are kept between builds; relative paths are resolved against `root`. Default `.tidings-cache`. */
@@ -343,7 +349,7 @@ function buildInputs(options: BuildOptions, at: { templatesDir: string; outputDi
   );
   const secret = options.imageKey === undefined ? null : createHash("sha256").update(options.imageKey).digest("hex");
   // The git history makes the articles' history pages: a commit that changes no file still changes them.
-  const settings = [options.mode ?? "production", options.siteUrl ?? null, secret, options.editorBackendUrl ?? null, at.outputDir, historyStamp(options.root)];
+  const settings = [options.mode ?? "production", options.siteUrl ?? null, secret, options.editorBackendUrl ?? null, at.outputDir, options.deploy === true, historyStamp(options.root)];
   return createHash("sha256")
     .update(files)
     .update("\0")
@@ -359,7 +365,7 @@ function loadWithCache(options: BuildOptions, cacheDir: string, code: string | u
   const cache = code === undefined ? undefined : loadContentCache(cacheDir, code);
   const onProgress =
     options.onProgress && ((done: number, total: number) => options.onProgress?.({ task: "Rendering articles", done, total }));
-  const loadOptions = { root: options.root, mode: options.mode ?? "production", siteUrl: options.siteUrl, cache, onProgress } as const;
+  const loadOptions = { root: options.root, mode: options.mode ?? "production", siteUrl: options.siteUrl, deploy: options.deploy, cache, onProgress } as const;
   const loaded = loadSite(options.now === undefined ? loadOptions : { ...loadOptions, now: options.now });
   if (cache) saveContentCache(cacheDir, cache);
   return { ...loaded, cacheDamaged: cache?.damaged === true };

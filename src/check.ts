@@ -12,6 +12,8 @@ export interface CheckOptions {
   now?: number;
   /** Replaces the config's `url` (from `TIDINGS_URL`). */
   siteUrl?: string | undefined;
+  /** Check as the deploy build does: refuse the sample and setup's placeholder text. */
+  deploy?: boolean | undefined;
 }
 
 /** What a check found. */
@@ -38,6 +40,7 @@ export function check(options: CheckOptions): CheckResult {
     root: options.root,
     mode: options.mode ?? "production",
     siteUrl: options.siteUrl,
+    deploy: options.deploy,
     ...(options.now === undefined ? {} : { now: options.now }),
   });
   return {

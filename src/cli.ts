@@ -9,6 +9,19 @@ import { createArticle } from "./new-article.ts";
 import { gitUserName } from "./new-byline.ts";
 import { BYLINE_PLACEHOLDER } from "./checks/check-bylines.ts";
 import { progressLine } from "./progress-line.ts";
+import {
+  ANSWER_FIELDS,
+  defaultAnswers,
+  DONATION_PROVIDERS,
+  NEWSLETTER_PROVIDERS,
+  parseSections,
+  type AnswerField,
+  type DonationProvider,
+  type NewsletterProvider,
+  type SetupAnswers,
+} from "./setup/answers.ts";
+import { answerProblem } from "./setup/check-answer.ts";
+import { starterWords } from "./setup/starter-words.ts";
 import { UserError } from "./user-error.ts";
 
 const USAGE = `Usage: tidings <command> [options]
@@ -19,13 +32,28 @@ Commands:
     --out <dir>         output folder (default _site)
     --json              print what the build did as JSON (pages, rendered, timings) instead of a summary
     --format <f>        text (default) or github (problems as annotations, on stdout)
+    --deploy            a build to publish: refused while the site is still the sample newsroom
+                        or a published page has setup's placeholder text (the deploy workflow's)
   check                 Check the config and all content as build does, without writing anything
     --format <f>        text (default) or github (annotations on the lines of a pull request)
     --preview           check as the preview shows the site (drafts and scheduled articles published)
+    --deploy            check as the deploy build does (the sample and placeholder text refused)
   new "<headline>"      Start an article in content/articles/<year>/ (a draft, dated now)
     --byline <name>     who wrote it (repeat, or separate names with commas)
     --tags <tags>       topics, separated by commas
     --type <type>       the article type, e.g. analysis
+  setup                 Turn the sample newsroom into yours: asks for its name, address, language,
+                        time zone, currency, donations, newsletter, sections and first author,
+                        then writes tidings.config.yml and starter pages (refused once the
+                        content is no longer the sample's)
+    --name <name>  --url <address>  --language <tag>  --time-zone <zone>  --currency <code>
+    --donation <provider>        none, paypal, liberapay, opencollective, givebutter or custom
+    --donation-account <value>   its account, or its link (custom: with {amount})
+    --newsletter <provider>      none, buttondown, mailchimp or custom
+    --newsletter-account <value> the Buttondown username, or the address the form posts to
+    --sections "<A, B>"  --author "<name>"
+    --yes               ask nothing: defaults for every answer not given (--name and --url needed)
+    --force             replace the content even when it is no longer the sample's
   serve                 Start the preview server with live reload (drafts shown), and the web
                         editor at /admin/ against the working copy (decap-server on port 8081)
     --port <n>          port (default 8080)
@@ -50,6 +78,8 @@ async function main(argv: string[]): Promise<number> {
       return runNew(root, rest);
     case "serve":
       return runServe(root, rest);
+    case "setup":
+      return runSetup(root, rest);
     case undefined:
     case "help":
     case "--help":
@@ -63,7 +93,13 @@ async function main(argv: string[]): Promise<number> {
 async function runBuild(root: string, args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { preview: { type: "boolean" }, out: { type: "string" }, json: { type: "boolean" }, format: { type: "string", default: "text" } },
+    options: {
+      preview: { type: "boolean" },
+      out: { type: "string" },
+      json: { type: "boolean" },
+      format: { type: "string", default: "text" },
+      deploy: { type: "boolean" },
+    },
   });
   const format = diagnosticFormat(values.format);
   // Building and serving load their modules (Eleventy among them) only when run, so other commands start quickly.
@@ -74,6 +110,7 @@ async function runBuild(root: string, args: string[]): Promise<number> {
     root,
     mode: values.preview ? "preview" : "production",
     siteUrl: siteUrlFromEnvironment(),
+    deploy: values.deploy,
     imageKey: process.env[IMAGE_KEY_VARIABLE],
     onProgress: progress.onProgress,
     onWait: (holder) => {
@@ -113,9 +150,9 @@ function diagnosticFormat(value: string | undefined): DiagnosticFormat {
 }
 
 async function runCheck(root: string, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { format: { type: "string", default: "text" }, preview: { type: "boolean" } } });
+  const { values } = parseArgs({ args, options: { format: { type: "string", default: "text" }, preview: { type: "boolean" }, deploy: { type: "boolean" } } });
   const format = diagnosticFormat(values.format);
-  const result = check({ root, mode: values.preview ? "preview" : "production", siteUrl: siteUrlFromEnvironment() });
+  const result = check({ root, mode: values.preview ? "preview" : "production", siteUrl: siteUrlFromEnvironment(), deploy: values.deploy });
   // The report is this command's output, so it goes to stdout; GitHub reads annotations from there too.
   if (result.diagnostics.length > 0) process.stdout.write(`${formatDiagnostics(result.diagnostics, format)}\n`);
   const seconds = (result.duration / 1000).toFixed(2);
@@ -155,6 +192,128 @@ async function runNew(root: string, args: string[]): Promise<number> {
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
   return 0;
+}
+
+async function runSetup(root: string, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      name: { type: "string" },
+      url: { type: "string" },
+      language: { type: "string" },
+      "time-zone": { type: "string" },
+      currency: { type: "string" },
+      donation: { type: "string" },
+      "donation-account": { type: "string" },
+      newsletter: { type: "string" },
+      "newsletter-account": { type: "string" },
+      sections: { type: "string" },
+      author: { type: "string" },
+      yes: { type: "boolean" },
+      force: { type: "boolean" },
+    },
+  });
+  const { sampleDifferences, setUpNewsroom } = await import("./setup.ts");
+  // Refused before a single question: nobody answers ten questions to be told no.
+  if (!values.force) {
+    const differences = sampleDifferences(root);
+    if (differences.length > 0) {
+      const how = { added: "not one of the sample's files", changed: "changed since the sample", removed: "one of the sample's, deleted" } as const;
+      const listed = differences.slice(0, 10).map((difference) => `  ${difference.file} (${how[difference.how]})`);
+      if (differences.length > 10) listed.push(`  … and ${differences.length - 10} more`);
+      process.stderr.write(
+        [
+          "✖ Setup replaces the sample newsroom, and this content is no longer the sample's:",
+          ...listed,
+          "  Nothing was changed: setup never overwrites a newsroom's own work.",
+          "  To replace it all the same, run setup with --force (files that are not the sample's are kept; the sample's, changed or not, are replaced).",
+          "",
+        ].join("\n"),
+      );
+      return 1;
+    }
+  }
+  const given = setupFlags(values);
+  const locale = Intl.DateTimeFormat().resolvedOptions();
+  const words = starterWords(given.language ?? locale.locale);
+  const defaults = defaultAnswers({ locale: given.language ?? locale.locale, timeZone: locale.timeZone, gitName: gitUserName(root) }, words.section, words.author);
+  const problems = ANSWER_FIELDS.flatMap((field) => {
+    if (given[field] === undefined) return [];
+    const problem = answerProblem({ name: "Newsroom", url: "https://newsroom.invalid", ...defaults, ...given }, field);
+    return problem === undefined ? [] : [`  --${SETUP_FLAGS[field]}: ${problem}`];
+  });
+  if (problems.length > 0) {
+    process.stderr.write(`✖ ${problems.length === 1 ? "An answer" : "Answers"} given as flags would not pass the check:\n${problems.join("\n")}\n`);
+    return 1;
+  }
+  let answers: SetupAnswers | undefined;
+  if (values.yes) {
+    if (given.name === undefined || given.url === undefined) throw new UserError("With --yes, give at least --name and --url: a newsroom's name and address have no default.");
+    answers = { name: given.name, url: given.url, ...defaults, ...given };
+  } else if (!process.stdin.isTTY) {
+    throw new UserError("Setup asks its questions in a terminal. Run it in one, or give the answers as flags with --yes (at least --name and --url; `tidings help` lists them).");
+  } else {
+    const { askAnswers } = await import("./setup-prompts.ts");
+    answers = await askAnswers({ given, defaults });
+    if (answers === undefined) return 1;
+  }
+  const result = setUpNewsroom({ root, answers, force: values.force === true });
+  if (!result.ok) {
+    if (result.reason === "config") return printConfigProblems(result.diagnostics);
+    throw new UserError("The content changed while setup was asking its questions: run setup again.");
+  }
+  const base = (answers.language.split("-")[0] ?? "").toLowerCase();
+  const lines = [
+    `✔ ${answers.name} is set up: ${result.written.length} files written (${result.written.join(", ")}), ${result.removed.length} of the sample's files removed.`,
+    ...(result.kept.length > 0 ? [`  Kept as they were (not the sample's): ${result.kept.join(", ")}`] : []),
+    ...(result.startersLanguage !== base ? [`  The starter pages are in English: Tidings has none in ${answers.language} yet, so translate them as you write them.`] : []),
+    "  Write these before you publish: the deploy refuses them while the text between ⟦ and ⟧ is there.",
+    ...result.toWrite.map((file) => `    ${file.file} (${file.placeholders} to replace)`),
+    "  Next: npm start to see it at http://localhost:8080, then put it online: docs/getting-started.md.",
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+  return 0;
+}
+
+// The flag of each answer, for messages.
+const SETUP_FLAGS: Readonly<Record<AnswerField, string>> = {
+  name: "name",
+  url: "url",
+  language: "language",
+  timeZone: "time-zone",
+  currency: "currency",
+  donation: "donation-account",
+  newsletter: "newsletter-account",
+  sections: "sections",
+  author: "author",
+};
+
+/** The answers given as flags; a provider that is not one setup knows is a usage error. */
+function setupFlags(values: Record<string, string | boolean | undefined>): Partial<SetupAnswers> {
+  const flag = (name: string) => {
+    const value = values[name];
+    return typeof value === "string" ? value.trim() : undefined;
+  };
+  const given: Partial<SetupAnswers> = {};
+  for (const field of ["name", "url", "language", "currency", "author"] as const) {
+    const value = flag(field);
+    if (value !== undefined) given[field] = field === "currency" ? value.toUpperCase() : value;
+  }
+  const timeZone = flag("time-zone");
+  if (timeZone !== undefined) given.timeZone = timeZone;
+  const sections = flag("sections");
+  if (sections !== undefined) given.sections = parseSections(sections);
+  const donation = flag("donation");
+  if (donation !== undefined) {
+    if (!(DONATION_PROVIDERS as readonly string[]).includes(donation)) throw new UserError(`--donation must be one of ${DONATION_PROVIDERS.join(", ")}, got "${donation}".`);
+    given.donation = { provider: donation as DonationProvider, account: flag("donation-account") ?? "" };
+  }
+  const newsletter = flag("newsletter");
+  if (newsletter !== undefined) {
+    if (!(NEWSLETTER_PROVIDERS as readonly string[]).includes(newsletter)) throw new UserError(`--newsletter must be one of ${NEWSLETTER_PROVIDERS.join(", ")}, got "${newsletter}".`);
+    given.newsletter = { provider: newsletter as NewsletterProvider, account: flag("newsletter-account") ?? "" };
+  }
+  return given;
 }
 
 async function runServe(root: string, args: string[]): Promise<number> {

@@ -16,6 +16,10 @@ import { bodyWords, type RenderContext, type RenderedJob } from "./render/render
 import { buildSite } from "./site/build-site.ts";
 import type { RenderedEntry, SiteInput } from "./site/site-input.ts";
 import { checkSite } from "./checks/check-site.ts";
+import { checkDeploy } from "./checks/check-deploy.ts";
+import { readSampleRecord } from "./checks/sample-record.ts";
+import { CONFIG_FILE } from "./content/config-file.ts";
+import type { RawEntry } from "./content/load-files.ts";
 import { contentAddresses } from "./model/content-addresses.ts";
 import { isUntranslated, resolveEntryLanguages } from "./model/entry-languages.ts";
 import { configLanguages } from "./config/language-config.ts";
@@ -42,6 +46,8 @@ export interface LoadSiteOptions {
   cache?: ContentCache | undefined;
   /** Told how many of the bodies to render (those not in the cache) are rendered, as they finish. */
   onProgress?: ((done: number, total: number) => void) | undefined;
+  /** Checking for publication (`build --deploy`): a site that is still the sample, or has setup's placeholder text, is refused (checkDeploy). */
+  deploy?: boolean | undefined;
 }
 
 /** The site model when the content is sound, and every problem found either way. */
@@ -169,9 +175,24 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   const { site, diagnostics: siteDiagnostics, stableUntil } = buildSite(input);
   // The whole-site checks read the finished model: links, bylines, tag spellings.
   diagnostics.push(...siteDiagnostics, ...checkSite(site, input));
+  if (options.deploy === true && !config.demo) diagnostics.push(...deployProblems(options.root, site, loaded.entries));
   // Production leaves drafts out, so their problems cannot stop it; the preview shows drafts and keeps them as errors.
   const reported = options.mode === "production" ? demoteDraftProblems(diagnostics, content.drafts) : diagnostics;
   // Files refused while loading (too large, symbolic links) were read too: one diagnostic each.
   const files = loaded.entries.length + loaded.diagnostics.length + (campaignText === undefined ? 0 : 1) + fronts.files + series.files;
   return { site, diagnostics: sortDiagnostics(reported), files, stableUntil };
+}
+
+// What stops a deploy: the config as the newsroom wrote it, and every file that gets a page.
+function deployProblems(root: string, site: Site, entries: readonly RawEntry[]): Diagnostic[] {
+  const published = new Set([
+    ...site.articles.map((article) => article.file),
+    ...site.pages.filter((page) => !page.draft).map((page) => page.file),
+    ...site.authors.map((author) => author.file),
+  ]);
+  return checkDeploy({
+    configText: readFileSync(path.join(root, CONFIG_FILE), "utf8"),
+    published: entries.filter((entry) => published.has(entry.file)),
+    record: readSampleRecord(),
+  });
 }

@@ -117,14 +117,15 @@ describe("the GitHub Actions workflows", () => {
     const build = jobs["build"];
     const deploy = jobs["deploy"];
     expect(build?.permissions).toEqual({ contents: "read", pages: "read" });
-    // One load of the content: the build reports every problem as an annotation (no separate check).
-    expect(stepIndex(file, /^npm run build -- --format github$/)).toBeGreaterThan(-1);
+    // One load of the content: the build reports every problem as an annotation (no separate check),
+    // and refuses to publish the sample newsroom or setup's placeholder text (--deploy).
+    expect(stepIndex(file, /^npm run build -- --format github --deploy$/)).toBeGreaterThan(-1);
     expect(stepIndex(file, /^npm run check/)).toBe(-1);
     const uploaded = build?.steps.find((step) => step.uses?.startsWith("actions/upload-pages-artifact@"));
     expect(uploaded?.with?.["path"]).toBe("_site/");
     // The site is built for the address GitHub Pages reports, sub-path included.
     const pages = build?.steps.find((step) => step.uses?.startsWith("actions/configure-pages@"));
-    for (const command of ["npm run build -- --format github"]) {
+    for (const command of ["npm run build -- --format github --deploy"]) {
       expect(build?.steps.find((step) => step.run === command)?.env).toEqual({
         TIDINGS_URL: `\${{ steps.${pages?.id ?? "?"}.outputs.base_url }}`,
       });
@@ -134,6 +135,12 @@ describe("the GitHub Actions workflows", () => {
     expect(deploy?.permissions).toEqual({ pages: "write", "id-token": "write" });
     expect(deploy?.environment).toEqual({ name: "github-pages", url: "${{ steps.deployment.outputs.page_url }}" });
     expect(deploy?.steps.map((step) => [step.id, step.uses?.split("@")[0]])).toEqual([["deployment", "actions/deploy-pages"]]);
+  });
+
+  it("pass --deploy to the deploy workflow's build alone: a pull request builds the sample without refusing it", () => {
+    const deployed = runs("deploy.yml").filter((command) => command.startsWith("npm run build"));
+    expect(deployed).toEqual(["npm run build -- --format github --deploy"]);
+    for (const command of runs("pull-request.yml")) expect(command).not.toContain("--deploy");
   });
 
   it("publish the folder the build command writes by default", () => {
@@ -155,7 +162,7 @@ describe("the GitHub Actions workflows", () => {
       const all = steps(file);
       const restoreAt = all.findIndex((step) => step.uses?.startsWith("actions/cache/restore@"));
       const saveAt = all.findIndex((step) => step.uses?.startsWith("actions/cache/save@"));
-      const buildAt = stepIndex(file, /^npm run build( -- --format github)?$/);
+      const buildAt = stepIndex(file, /^npm run build( -- --format github --deploy)?$/);
       const restore = all[restoreAt];
       const save = all[saveAt];
       expect(restoreAt, file).toBeGreaterThan(all.findIndex((step) => step.run?.startsWith("npm ci")));

@@ -144,6 +144,8 @@ export const configSchema = z
     images: imagesSchema.default({ provider: "local", signed: false, formats: [...DEFAULT_IMAGE_FORMATS], widths: DEFAULT_IMAGE_WIDTHS }),
     editor: editorSchema.optional(),
     history: historySchema,
+    // The deploy build refuses a site that is still the sample newsroom; a demonstration of it says so here.
+    demo: z.boolean().default(false),
   })
   .superRefine(checkLanguages)
   .transform((config) => {
@@ -239,6 +241,7 @@ const CONFIG_HELP: Record<string, FieldHelp> = {
   "ageNotice.days": { expected: "a whole number of days from 1 to 36500", example: "days: 365" },
   editor: { expected: "the web editor settings", example: "editor: { backend: { name: github, repo: newsroom/site, branch: main } }" },
   "editor.backend": { expected: "the CMS backend settings, with `name`", example: "backend: { name: github, repo: newsroom/site, branch: main }" },
+  demo: { expected: "`true` to publish the sample newsroom as a demonstration, or `false`", example: "demo: true" },
 };
 
 /** Config field names by parent path ("" for top level), for "did you mean" on unknown fields. */
@@ -265,6 +268,7 @@ export const CONFIG_FIELDS: Readonly<Record<string, readonly string[]>> = {
     "images",
     "editor",
     "history",
+    "demo",
   ],
   navigation: ["label", "url"],
   languages: ["code", "name", "tagline", "description", "navigation", "sections", "types", "donation", "newsletter"],
