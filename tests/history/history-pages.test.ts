@@ -1,10 +1,15 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { AxeBuilder } from "@axe-core/playwright";
 import path from "node:path";
 import type { CheerioAPI } from "cheerio";
 import { describe, expect, it } from "vitest";
 import { build } from "../../src/build.ts";
 import { copyFixture, readPage } from "../support/fixture-site.ts";
+import { launchChromium } from "../support/browser.ts";
+import { htmlValidateErrors, vnuErrors } from "../support/html-validators.ts";
+import { SAMPLE_SITE } from "../support/sample-site.ts";
+import { serveFolder } from "../support/static-server.ts";
 
 // The fixture newsroom made into a git repository by the test: commits with set authors and
 // times, as a newsroom's history would have them. Its "second story" is dated 2026-11-20.
@@ -115,5 +120,30 @@ describe("an article's history page", () => {
     expect(result.ok).toBe(true);
     expect(result.diagnostics.filter((diagnostic) => diagnostic.code.startsWith("history/"))).toEqual([]);
     expect(existsSync(path.join(result.outputDir, HISTORY_URL))).toBe(false);
+  });
+
+  it("holds to the reader gates: valid HTML, and no axe violations in light or dark", { timeout: 120_000 }, async () => {
+    const { root } = newsroomWithHistory();
+    cpSync(path.join(SAMPLE_SITE, "public", "css"), path.join(root, "public", "css"), { recursive: true });
+    const result = await build({ root, now: NOW });
+    expect(result.ok).toBe(true);
+    const page = path.join(result.outputDir, HISTORY_URL, "index.html");
+    expect(await htmlValidateErrors([page, path.join(result.outputDir, STORY_URL, "index.html")], result.outputDir)).toEqual([]);
+    expect((await vnuErrors(result.outputDir)).filter((problem) => problem.includes("history"))).toEqual([]);
+    const server = await serveFolder(result.outputDir);
+    const browser = await launchChromium();
+    try {
+      for (const colorScheme of ["light", "dark"] as const) {
+        const context = await browser.newContext({ colorScheme });
+        const tab = await context.newPage();
+        await tab.goto(`${server.origin}${HISTORY_URL}`);
+        const { violations } = await new AxeBuilder({ page: tab }).analyze();
+        expect(violations.map((violation) => `${colorScheme} ${violation.id}: ${violation.nodes.map((node) => String(node.target)).join(", ")}`)).toEqual([]);
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });
