@@ -90,12 +90,12 @@ export function readableText(markdown: string): string {
   return (tree.children as TextNode[]).map(nodeText).filter((block) => block.trim() !== "").join("\n\n");
 }
 
-type TextNode = { type: string; value?: string; alt?: string | null; children?: TextNode[] };
+type TextNode = { type: string; value?: string; children?: TextNode[] };
 
 function nodeText(node: TextNode): string {
-  if (node.type === "html") return "";
+  // Markup and pictures are not the text a reader reads through.
+  if (node.type === "html" || node.type === "image" || node.type === "imageReference") return "";
   if (typeof node.value === "string") return node.value;
-  if (node.type === "image") return node.alt ?? "";
   const separator = node.type === "list" || node.type === "blockquote" || node.type === "table" || node.type === "tableRow" ? "\n" : node.type === "listItem" ? " " : "";
   return (node.children ?? []).map(nodeText).join(separator);
 }
