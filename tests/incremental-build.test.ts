@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -275,6 +276,19 @@ async function applyAndCompare(project: Project, change: Edit, options: { root: 
   expect(incremental.pages).toBe(cold.pages);
 }
 
+/** Commit everything in the project (its outputs and cache ignored) at `time`, as a newsroom's push would. */
+function commitAll(root: string, time: number): void {
+  const when = new Date(time).toISOString();
+  const env = { ...process.env, GIT_AUTHOR_NAME: "Desk", GIT_AUTHOR_EMAIL: "desk@example.org", GIT_COMMITTER_NAME: "Desk", GIT_COMMITTER_EMAIL: "desk@example.org", GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when };
+  if (!existsSync(path.join(root, ".git"))) {
+    execFileSync("git", ["-C", root, "init", "-q", "-b", "main"], { env });
+    // The outputs, their staging and trash folders (deleted in the background), and the cache.
+    writeFileSync(path.join(root, ".gitignore"), "/_*\n/.tidings-cache/\n");
+  }
+  execFileSync("git", ["-C", root, "add", "-A"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("git", ["-C", root, "commit", "-q", "--allow-empty", "-m", "push"], { env });
+}
+
 describe("an incremental build", () => {
   it("writes the same files as a cold build of the same content, after any sequence of edits", async () => {
     await fc.assert(
@@ -285,6 +299,38 @@ describe("an incremental build", () => {
         const first = await build({ ...options, outputDir: "_incremental" });
         expect(first.ok).toBe(true);
         for (const change of edits) await applyAndCompare(project, change, options);
+      }),
+      buildPropertyParameters(3),
+    );
+  }, 600_000);
+
+  it("writes what a cold build writes when commits change the articles' histories, committed or not, after any sequence of edits", async () => {
+    const HOUR = 3_600_000;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ change: edit, commit: fc.boolean() }), { minLength: 1, maxLength: 4 }), async (steps) => {
+        const project = newProject();
+        // The fixture's stories are published by the first commit; every later one is a change on their record.
+        commitAll(project.root, NOW - 48 * HOUR);
+        const options = { root: project.root, now: NOW, templatesDir: project.templatesDir };
+        expect((await build({ ...options, outputDir: "_incremental" })).ok).toBe(true);
+        for (const [index, step] of steps.entries()) {
+          apply(project, step.change);
+          if (step.commit) commitAll(project.root, NOW - (24 - index) * HOUR);
+          const incremental = await build({ ...options, outputDir: "_incremental" });
+          const cold = await build({ ...options, outputDir: "_cold", cache: false });
+          expect(incremental.ok && cold.ok).toBe(true);
+          expect(snapshot(incremental.outputDir)).toEqual(snapshot(cold.outputDir));
+        }
+        // Last, a committed change to a story published from the start: its history page appears in both.
+        const story = path.join(project.root, "content", "articles", "2026", "third-story.md");
+        if (existsSync(story)) {
+          writeFileSync(story, `${readFileSync(story, "utf8")}\nA sentence added after publication.\n`);
+          commitAll(project.root, NOW - HOUR);
+          const incremental = await build({ ...options, outputDir: "_incremental" });
+          const cold = await build({ ...options, outputDir: "_cold", cache: false });
+          expect(snapshot(incremental.outputDir)).toEqual(snapshot(cold.outputDir));
+          expect(readPage(incremental.outputDir, "/2026/11/10/third-story/history/")("ins").text()).toContain("A sentence added after publication.");
+        }
       }),
       buildPropertyParameters(3),
     );
