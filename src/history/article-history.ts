@@ -1,8 +1,8 @@
 import { diffWords } from "diff";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { CORE_SCHEMA, load as loadYaml } from "js-yaml";
 import { parseContentDate } from "../content/dates.ts";
-import { parseFrontMatter } from "../content/front-matter.ts";
 import { matchKey } from "../core/slugs.ts";
 import type { ArticleRecord, ArticleVersion, DiffPart, FieldChange, RecordedChange } from "./record-types.ts";
 
@@ -36,7 +36,8 @@ export function articleRecord(versions: readonly ArticleVersion[], options: Reco
   let before = readVersion(first.text);
   for (const version of kept.slice(start + 1)) {
     const after = readVersion(version.text);
-    const fields = fieldChanges(before.data, after.data);
+    // Most commits change a file's fields or its text, not both: what did not change is not read.
+    const fields = before.frontMatter === after.frontMatter ? [] : fieldChanges(before.data(), after.data());
     const body = bodyChanges(before.body, after.body);
     if (fields.length > 0 || body !== undefined) changes.push({ commit: version.commit, time: version.time, fields, ...(body === undefined ? {} : { body }) });
     before = after;
@@ -44,19 +45,46 @@ export function articleRecord(versions: readonly ArticleVersion[], options: Reco
   return { published: { commit: first.commit, time: first.time }, changes: changes.reverse() };
 }
 
+/** A version split into its front matter's text (read as data only when asked) and its body. */
 interface ReadVersion {
-  data: Record<string, unknown>;
+  frontMatter: string;
+  data: () => Record<string, unknown>;
   body: string;
 }
 
+// As src/content/front-matter.ts reads a file: `---`, the YAML, `---`, the body.
+const FRONT_MATTER = /^---[^\n]*\n([\s\S]*?)\n---[^\n]*(?:\n|$)([\s\S]*)$/;
+
 function readVersion(text: string): ReadVersion {
-  const parsed = parseFrontMatter(text, "");
-  return parsed.ok ? { data: parsed.value.data, body: parsed.value.body } : { data: {}, body: "" };
+  const match = FRONT_MATTER.exec(text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
+  const frontMatter = match?.[1] ?? "";
+  let data: Record<string, unknown> | undefined;
+  return {
+    frontMatter,
+    body: match?.[2] ?? "",
+    data: () => (data ??= readData(frontMatter)),
+  };
+}
+
+// YAML's core schema (dates stay text, as Tidings reads them), by js-yaml: many times faster than
+// the parser that reports lines, which only the checks of the current files need. A version that
+// does not parse says nothing.
+function readData(frontMatter: string): Record<string, unknown> {
+  try {
+    const data: unknown = loadYaml(frontMatter, { schema: CORE_SCHEMA });
+    return typeof data === "object" && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 function isPublished(version: ReadVersion, time: number, timeZone: string): boolean {
-  if (version.data["draft"] === true) return false;
-  const date = parseContentDate(version.data["date"], timeZone);
+  // Most front matter says its date on a plain line and is no draft: read that without parsing the YAML.
+  const plain = /^date:[ \t]*["']?(\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?)["']?[ \t]*$/m.exec(version.frontMatter);
+  const simple = plain !== null && !/^draft:/m.test(version.frontMatter) && !/^date:.*\n[ \t]+\S/m.test(version.frontMatter);
+  const data = simple ? { date: plain[1] } : version.data();
+  if (data["draft"] === true) return false;
+  const date = parseContentDate(data["date"], timeZone);
   return date.ok && date.value.epochMs <= time;
 }
 
@@ -84,10 +112,20 @@ function fieldChanges(before: Record<string, unknown>, after: Record<string, unk
   return changes;
 }
 
+const markdownParser = unified().use(remarkParse);
+
 /** The words of a body as a reader reads them: its Markdown's text, block by block, without the syntax. */
 export function readableText(markdown: string): string {
-  const tree = unified().use(remarkParse).parse(markdown);
+  // A paragraph of plain prose is its own text; only blocks with Markdown in them are parsed.
+  const blocks = markdown.split(/\n{2,}/);
+  if (blocks.every(isPlainProse)) return blocks.map((block) => block.trim()).filter((block) => block !== "").join("\n\n");
+  const tree = markdownParser.parse(markdown);
   return (tree.children as TextNode[]).map(nodeText).filter((block) => block.trim() !== "").join("\n\n");
+}
+
+// No character Markdown gives a meaning to, no line a list, quote, heading, rule or code block could start with.
+function isPlainProse(block: string): boolean {
+  return !/[*_`\[\]<>#!|~\\&]/.test(block) && !/^(?: {4}|\t| {0,3}(?:[-+=]|\d{1,9}[.)]))/m.test(block);
 }
 
 type TextNode = { type: string; value?: string; children?: TextNode[] };
@@ -101,11 +139,24 @@ function nodeText(node: TextNode): string {
 }
 
 function bodyChanges(before: string, after: string): DiffPart[] | undefined {
-  const was = readableText(before);
-  const now = readableText(after);
-  if (normalise(was) === normalise(now)) return undefined;
-  const parts: DiffPart[] = diffWords(was, now).map((part) => ({ kind: part.added ? "added" : part.removed ? "removed" : "same", text: part.value }));
-  return withContext(parts);
+  if (before === after) return undefined;
+  // Only the blocks between the first and the last that differ (and one either side) are read and
+  // compared: an edit touches a paragraph or two of a long story.
+  const was = before.split(/\n{2,}/);
+  const now = after.split(/\n{2,}/);
+  let head = 0;
+  while (head < was.length && head < now.length && sameText(was[head] ?? "", now[head] ?? "")) head++;
+  let tail = 0;
+  while (tail < was.length - head && tail < now.length - head && sameText(was[was.length - 1 - tail] ?? "", now[now.length - 1 - tail] ?? "")) tail++;
+  const from = Math.max(0, head - 1);
+  const window = (blocks: string[]) => readableText(blocks.slice(from, blocks.length - Math.max(0, tail - 1)).join("\n\n"));
+  const old = window(was);
+  const next = window(now);
+  if (normalise(old) === normalise(next)) return undefined;
+  const parts: DiffPart[] = diffWords(old, next).map((part) => ({ kind: part.added ? "added" : part.removed ? "removed" : "same", text: part.value }));
+  const shown = withContext(parts);
+  // Blocks left out before and after the window are gaps too.
+  return [...(from > 0 && shown[0]?.kind !== "gap" ? [{ kind: "gap" as const, text: "" }] : []), ...shown, ...(tail > 1 && shown.at(-1)?.kind !== "gap" ? [{ kind: "gap" as const, text: "" }] : [])];
 }
 
 // Unchanged runs between changes are cut to a few words on each side, the rest a gap.
@@ -121,6 +172,11 @@ function withContext(parts: readonly DiffPart[]): DiffPart[] {
     const tail = last ? "" : chunks.slice(-CONTEXT_WORDS).join("");
     return [...(head ? [{ kind: "same" as const, text: head }] : []), { kind: "gap", text: "" }, ...(tail ? [{ kind: "same" as const, text: tail }] : [])];
   });
+}
+
+// Equal but for spacing; most blocks are equal outright.
+function sameText(a: string, b: string): boolean {
+  return a === b || normalise(a) === normalise(b);
 }
 
 function normalise(value: string): string {
