@@ -149,7 +149,7 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   diagnostics.push(...series.diagnostics);
   // Each article's record of changes, from the site's git history.
   const history = config.history.enabled
-    ? readArticleRecords(options.root, articles.map((entry) => entry.file), { timeZone: config.timeZone, exclude: config.history.exclude })
+    ? readArticleRecords(options.root, articles.map((entry) => entry.file), { timeZone: config.timeZone, exclude: config.history.exclude }, options.cache)
     : undefined;
   diagnostics.push(...(history?.diagnostics ?? []));
   const headersFile = path.join(options.root, "public", "_headers");

@@ -11,9 +11,9 @@ const sourceFiles = (files: readonly string[]) => files.map((file) => path.join(
 
 /**
  * The modules whose code decides what the content cache holds: front matter validated by the
- * schemas, and bodies rendered by the Markdown pipeline (in the build's process and in workers).
+ * schemas, bodies rendered by the Markdown pipeline (in the build's process and in workers), and articles' records of changes.
  */
-export const CONTENT_CODE = sourceFiles(["./content/validate-entry", "./render/render-all", "./render/render-worker"]);
+export const CONTENT_CODE = sourceFiles(["./content/validate-entry", "./render/render-all", "./render/render-worker", "./history/read-records"]);
 
 /** The modules whose code turns a page's view into HTML besides the templates: the Eleventy glue, its filters and what they call. */
 export const PAGE_CODE = sourceFiles(["./eleventy/run-eleventy"]);

@@ -1,4 +1,6 @@
 import path from "node:path";
+import type { ContentCache } from "../cache/content-cache.ts";
+import { cacheKey } from "../cache/content-cache.ts";
 import { warning, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { articleRecord, type ArticleRecord, type RecordOptions } from "./article-history.ts";
 import { readGitHistory } from "./git-log.ts";
@@ -12,13 +14,20 @@ const ARTICLES_FOLDER = path.posix.join("content", "articles");
  * the versions of the articles committed more than once, in one batch. Outside a repository, or
  * without git: none, and no problem. In a shallow clone, an article whose history reaches the
  * clone's edge could be cut short, so it gets none, and one warning says how to fetch the rest.
+ * A record is kept in `cache` by its versions (commits, times and blobs) and the options: a push
+ * reads and compares the versions of the articles it changed only.
  */
-export function readArticleRecords(root: string, files: readonly string[], options: RecordOptions): { records: Map<string, ArticleRecord>; diagnostics: Diagnostic[] } {
+export function readArticleRecords(
+  root: string,
+  files: readonly string[],
+  options: RecordOptions,
+  cache?: Pick<ContentCache, "get" | "set">,
+): { records: Map<string, ArticleRecord>; diagnostics: Diagnostic[] } {
   const records = new Map<string, ArticleRecord>();
   const history = readGitHistory(root, ARTICLES_FOLDER);
   if (history === undefined) return { records, diagnostics: [] };
   let cut = 0;
-  const changed: [string, { commit: string; time: number; blob: string }[]][] = [];
+  const changed: [string, { commit: string; time: number; blob: string }[], string][] = [];
   for (const file of files) {
     const versions = history.versions.get(file);
     if (versions === undefined) continue;
@@ -28,15 +37,20 @@ export function readArticleRecords(root: string, files: readonly string[], optio
       continue;
     }
     if (versions.length < 2) continue;
-    changed.push([file, versions]);
+    const key = `history:${cacheKey(options.timeZone, (options.exclude ?? []).join(" "), ...versions.map((version) => `${version.commit} ${version.time} ${version.blob}`))}`;
+    const kept = cache?.get<ArticleRecord | null>(key);
+    if (kept === undefined) changed.push([file, versions, key]);
+    else if (kept !== null) records.set(file, kept);
   }
   const texts = history.read(changed.flatMap(([, versions]) => versions.map((version) => version.blob)));
-  for (const [file, versions] of changed) {
+  for (const [file, versions, key] of changed) {
     const record = articleRecord(
       versions.map((version) => ({ commit: version.commit, time: version.time, text: texts.get(version.blob) ?? "" })),
       options,
     );
-    if (record !== undefined && record.changes.length > 0) records.set(file, record);
+    const shown = record !== undefined && record.changes.length > 0 ? record : null;
+    cache?.set(key, shown);
+    if (shown !== null) records.set(file, shown);
   }
   const diagnostics =
     cut === 0
