@@ -143,6 +143,22 @@ describe("the GitHub Actions workflows", () => {
     for (const command of runs("pull-request.yml")) expect(command).not.toContain("--deploy");
   });
 
+  it("install only the build's dependencies to deploy, and everything where the tests run", () => {
+    const installs = (file: string) => runs(file).filter((command) => command.startsWith("npm ci"));
+    // The deploy builds and publishes: `npm ci --omit=dev` installs package.json's dependencies,
+    // which tests/dependencies.test.ts keeps to what the build loads and compiles with.
+    expect(installs("deploy.yml")).toEqual(["npm ci --omit=dev --no-audit --no-fund"]);
+    const build = stepIndex("deploy.yml", /^npm run build -- --format github --deploy$/);
+    expect(stepIndex("deploy.yml", /^npm ci --omit=dev/)).toBeLessThan(build);
+    expect(runs("deploy.yml").filter((command) => /^npm (test|t)\b|^npm run (check|typecheck|bench|deps|format)\b/.test(command))).toEqual([]);
+    // The pull request's job and CI's script (.ci/run) run the tests: they install everything.
+    expect(installs("pull-request.yml")).toEqual(["npm ci --no-audit --no-fund"]);
+    const ciScript = readFileSync(path.join(REPOSITORY, ".ci", "run"), "utf8");
+    const ciInstalls = ciScript.split("\n").filter((line) => /^\s*npm (ci|install|i)\b/.test(line));
+    expect(ciInstalls.map((line) => line.trim())).toEqual(["npm ci --no-audit --no-fund"]);
+    expect(ciScript).toMatch(/^npm test$/m);
+  });
+
   it("publish the folder the build command writes by default", () => {
     const uploads = files.flatMap((file) => steps(file).filter((step) => /^actions\/upload-(pages-)?artifact@/.test(step.uses ?? "")));
     const sites = uploads.filter((step) => step.with?.["name"] !== "quality");

@@ -11,6 +11,14 @@ import { textDirection } from "../core/text-direction.ts";
 /** Where the web editor is published, under the site's path prefix. */
 export const EDITOR_PATH = "/admin/";
 
+/**
+ * Decap CMS's prebuilt browser bundle, vendored from the npm package `decap-cms` (the version and
+ * the package's integrity in source.json, every file's SHA-256 in SHA256SUMS, checked by
+ * tests/admin/decap-bundle.test.ts): the package would bring its build-time dependencies (webpack,
+ * React, 40 `decap-cms-*` packages; over 600 packages) into every install for these files.
+ */
+export const DECAP_DIR = path.resolve(import.meta.dirname, "..", "..", "vendor", "decap-cms");
+
 /** Tidings' additions to the CMS (suggestion lists, the article preview with the site's CSS); shipped with the templates. */
 export const EDITOR_SCRIPT = path.resolve(import.meta.dirname, "..", "..", "templates", "_assets", "cms.js");
 
@@ -46,7 +54,7 @@ export function publishesEditor(site: Pick<Site, "config" | "mode">): boolean {
 
 /**
  * Every file of the web editor at /admin/: its page, config.yml generated from the schemas and
- * the site (authors, tags and recent articles offered), Decap CMS's bundle copied from node_modules (no CDN, so
+ * the site (authors, tags and recent articles offered), Decap CMS's bundle copied from vendor/decap-cms (no CDN, so
  * the site's Content-Security-Policy can name exactly what it loads) and Tidings' script.
  */
 export function editorFiles(site: Pick<Site, "config" | "authors" | "tags" | "syndicated">, options: EditorFileOptions): EditorFiles {
@@ -101,11 +109,10 @@ export function yamlParser(): string {
   return path.join(path.dirname(createRequire(import.meta.url).resolve("js-yaml/package.json")), "dist", "js-yaml.min.js");
 }
 
-/** Decap CMS's browser bundle in node_modules: the main file, the chunks it loads on demand, its WebAssembly and licence. */
+/** Decap CMS's browser bundle (vendor/decap-cms): the main file, the chunks it loads on demand, its WebAssembly and licence. */
 export function decapBundle(): string[] {
-  const dist = path.join(path.dirname(createRequire(import.meta.url).resolve("decap-cms/package.json")), "dist");
-  return readdirSync(dist)
+  return readdirSync(DECAP_DIR)
     .filter((name) => /(^|\.)decap-cms\.js$|\.wasm$|^decap-cms\.js\.LICENSE\.txt$/.test(name))
     .sort()
-    .map((name) => path.join(dist, name));
+    .map((name) => path.join(DECAP_DIR, name));
 }
