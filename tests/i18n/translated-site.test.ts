@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { load } from "cheerio";
 import { describe, expect, it } from "vitest";
@@ -6,7 +6,7 @@ import { build } from "../../src/build.ts";
 import { listFiles } from "../../src/core/files.ts";
 import { englishCatalogue, shippedCatalogue } from "../../src/i18n/catalogues.ts";
 import { copySampleSite } from "../support/fixture-site.ts";
-import { SAMPLE_SITE_NOW } from "../support/sample-site.ts";
+import { recordSampleHistory, SAMPLE_SITE_NOW } from "../support/sample-site.ts";
 
 // The sample site in these languages, as a newsroom writing in them would publish it.
 const LANGUAGES = [
@@ -58,8 +58,11 @@ describe("the sample site in another language", () => {
     const root = copySampleSite();
     const config = path.join(root, "tidings.config.yml");
     writeFileSync(config, readFileSync(config, "utf8").replace(/^language: .*$/m, `language: ${language}`));
+    // A history, so a history page's words are among those checked.
+    recordSampleHistory(root);
     const result = await build({ root, now: SAMPLE_SITE_NOW });
     expect(result.ok).toBe(true);
+    expect(existsSync(path.join(result.outputDir, "2026/11/24/flood-wall-approved/history/index.html"))).toBe(true);
     expect(result.diagnostics.filter((d) => d.code.startsWith("messages/"))).toEqual([]);
     const phrases = englishPhrases(catalogue ?? {});
     const found: string[] = [];

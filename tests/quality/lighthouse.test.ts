@@ -10,7 +10,7 @@ import type { StaticServer } from "../support/static-server.ts";
 const { outputDir, root } = inject("sampleBuild");
 // The home, article, tag and search pages; the article both with a lead image and without any,
 // with embeds (facades) and as a live page.
-const AUDITED = ["home", "section-front", "article", "article-embeds", "article-live", "tag", "search"] as const;
+const AUDITED = ["home", "section-front", "article", "article-embeds", "article-live", "tag", "search", "history"] as const;
 const measured: Record<string, unknown> = {};
 
 describe("Lighthouse 12 (mobile profile, default settings) on the sample site", () => {

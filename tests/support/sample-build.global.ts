@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { build } from "../../src/build.ts";
-import { copySampleSiteInto, SAMPLE_SITE_NOW } from "./sample-site.ts";
+import { copySampleSiteInto, recordSampleHistory, SAMPLE_SITE_NOW } from "./sample-site.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -19,6 +19,7 @@ declare module "vitest" {
 export default async function buildSampleSite(project: TestProject): Promise<() => void> {
   const root = mkdtempSync(path.join(tmpdir(), "tidings-quality-"));
   copySampleSiteInto(root);
+  recordSampleHistory(root);
   const result = await build({ root, now: SAMPLE_SITE_NOW });
   if (!result.ok) {
     rmSync(root, { recursive: true, force: true });

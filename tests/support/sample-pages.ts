@@ -36,6 +36,8 @@ export const SAMPLE_PAGES = {
   // The donate page: the campaign and the tiers with what each pays for.
   donate: "/donate/",
   corrections: "/corrections/",
+  // The record of changes of the article above, revised after publication (tests/support/sample-build.global.ts commits the revision).
+  history: "/2026/11/24/flood-wall-approved/history/",
   "not-found": "/404.html",
 } as const;
 
