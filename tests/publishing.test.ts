@@ -98,10 +98,13 @@ describe("publishing (feeds, sitemaps, structured data) on the newsroom fixture"
     expect(result.ok).toBe(true);
   });
 
-  it("writes the site feeds, a feed per tag and per author, both sitemaps and robots.txt", () => {
+  it("writes the site feeds, a feed per tag and per author, the corrections feeds, both sitemaps and robots.txt", () => {
     expect(files.filter((file) => /\.(xml|json|txt)$/.test(file) && !file.startsWith("/pagefind/"))).toEqual([
       "/atom.xml",
       "/authors/priya-raman/feed.xml",
+      "/corrections/atom.xml",
+      "/corrections/feed.json",
+      "/corrections/feed.xml",
       "/feed.json",
       "/feed.xml",
       "/news-sitemap.xml",
@@ -119,8 +122,9 @@ describe("publishing (feeds, sitemaps, structured data) on the newsroom fixture"
     expect(xmllint(["--noout", ...xml])).toEqual({ status: 0, output: "" });
   });
 
-  it("writes every RSS feed with the channel's and each item's fields, and RFC 822 dates", () => {
-    const rssFiles = files.filter((file) => file.endsWith("/feed.xml"));
+  it("writes every RSS feed of articles with the channel's and each item's fields, and RFC 822 dates", () => {
+    // The corrections feed's items are corrections, not articles: tests/trust/corrections-build.test.ts reads it.
+    const rssFiles = files.filter((file) => file.endsWith("/feed.xml") && !file.startsWith("/corrections/"));
     expect(rssFiles.length).toBeGreaterThan(4);
     for (const file of rssFiles) {
       const rss = parseXml(read(file))["rss"] as Node;

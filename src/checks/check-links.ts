@@ -107,6 +107,7 @@ function linkTargets(site: Site, input: SiteInput): LinkTargets {
     ...site.sectionPages.map((page) => page.url),
     ...site.tagPages.map((page) => page.url),
     ...site.authorPages.map((page) => page.url),
+    ...site.correctionPages.map((page) => page.url),
     ...site.series.map((series) => series.url),
     ...site.assets.map((asset) => asset.to),
   ]);

@@ -137,9 +137,14 @@ export interface ArticleLink {
   type: { key: string; label: string };
 }
 
-/** One correction on the site-wide corrections page, with the article it corrects. */
+/** One correction on the site-wide corrections page and in its feeds, with the article it corrects. */
 export interface CorrectionEntry extends Correction {
   article: ArticleLink;
+  /**
+   * Its name among the article's corrections, `correction-1` for the oldest: what feeds identify it
+   * by, unchanged when later corrections are added.
+   */
+  id: string;
 }
 
 /** One timestamped update of a live page, as the page shows it. */
@@ -322,17 +327,17 @@ export interface Page {
 }
 
 /**
- * One page of a paginated list of articles. The list's front page (`number` 0, at the list's own
- * address) shows its newest articles; the archive behind it is cut into blocks counted from the
- * oldest end (`/page/1/` holds the oldest), so adding an article changes the front page and the
- * newest block but never moves an older block's articles or address.
+ * One page of a paginated list of articles (or of other dated items: the corrections). The list's
+ * front page (`number` 0, at the list's own address) shows its newest items; the archive behind it
+ * is cut into blocks counted from the oldest end (`/page/1/` holds the oldest), so adding an item
+ * changes the front page and the newest block but never moves an older block's items or address.
  */
-export interface ListPage {
+export interface ListPage<Item extends { date: DateInfo } = Article> {
   url: SitePath;
   /** 0 for the front page, else the archive block's number counted from the oldest articles. */
   number: number;
   /** Newest first. */
-  items: Article[];
+  items: Item[];
   /** The page of newer articles. */
   previous?: SitePath;
   /** The page of older articles. */
@@ -387,6 +392,19 @@ export interface Feed {
   items: Article[];
 }
 
+/** The feed of the newest corrections across a language's part of the site, in RSS, Atom and JSON Feed, beside the corrections page. */
+export interface CorrectionsFeed {
+  title: string;
+  description: string;
+  /** The corrections page, which the feed follows. */
+  page: SitePath;
+  rss: SitePath;
+  atom: SitePath;
+  json: SitePath;
+  /** The newest corrections of syndicated articles, at most `feeds.items` of them, newest first. */
+  items: CorrectionEntry[];
+}
+
 /** One address in the sitemap, with when its content last changed (RFC 3339) when the site knows. */
 export interface SitemapEntry {
   path: SitePath;
@@ -396,6 +414,7 @@ export interface SitemapEntry {
 /** A file that is not a page: a feed, a sitemap or robots.txt, rendered by src/syndication/. */
 export type OutputFile =
   | { kind: "rss" | "atom" | "json-feed"; path: SitePath; feed: Feed }
+  | { kind: "corrections-rss" | "corrections-atom" | "corrections-json-feed"; path: SitePath; feed: CorrectionsFeed }
   | { kind: "sitemap"; path: SitePath; entries: SitemapEntry[] }
   | { kind: "sitemap-index"; path: SitePath; sitemaps: SitePath[] }
   | { kind: "news-sitemap"; path: SitePath }

@@ -57,6 +57,13 @@ export const SITE_FILES = {
 /** The path of the page listing every correction. */
 export const CORRECTIONS_PATH: SitePath = "/corrections/";
 
+/** Where the corrections feed is published in each format: beside the corrections page. */
+export const CORRECTIONS_FEEDS = {
+  rss: `${CORRECTIONS_PATH}feed.xml`,
+  atom: `${CORRECTIONS_PATH}atom.xml`,
+  json: `${CORRECTIONS_PATH}feed.json`,
+} as const;
+
 /** The RSS feed that follows a tag's or an author's page: `/tags/river/feed.xml`. */
 export function feedPath(page: SitePath): SitePath {
   return `${page}feed.xml`;

@@ -3,6 +3,7 @@ import type {
   Author,
   Byline,
   CorrectionEntry,
+  CorrectionsFeed,
   DateInfo,
   DaySpan,
   Kicker,
@@ -22,7 +23,6 @@ import type { HistoryPage } from "../history/history-pages.ts";
 import type { SiteConfig } from "../config/config.ts";
 import type { Catalogue } from "../i18n/messages.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { CORRECTIONS_PATH } from "../model/urls.ts";
 import { inLanguage } from "../i18n/site-languages.ts";
 import { linkTranslations } from "../site/translations.ts";
 import { textDirection, type TextDirection } from "../core/text-direction.ts";
@@ -97,10 +97,19 @@ export interface AuthorIndexView extends Translated {
   authors: { name: string; url: SitePath; role?: string }[];
 }
 
-/** The page listing every correction. */
+/** A page of the list of every correction (the corrections page has `number` 0; see `paginate`), with where its feeds are. */
 export interface CorrectionsView extends Translated {
   url: SitePath;
-  corrections: CorrectionEntry[];
+  number: number;
+  /** Newest first. */
+  items: CorrectionEntry[];
+  previous?: SitePath;
+  next?: SitePath;
+  /** The days the older page holds, named on its link. */
+  olderDays?: DaySpan;
+  /** The corrections page, linked from its archive blocks. */
+  newest?: SitePath;
+  feed: { title: string; rss: SitePath; atom: SitePath; json: SitePath };
 }
 
 /** A curated front as its template sees it: containers of article cards, in page order. */
@@ -280,7 +289,7 @@ function languagePages(site: Site): OutputPage[] {
   for (const page of site.pages) pages.push({ template: "page", url: page.url, view: page });
   pages.push({ template: "tags", url: at("/tags/"), view: tagIndex(site.tags, at("/tags/")) });
   pages.push({ template: "authors", url: at("/authors/"), view: authorIndex(site.authors, at("/authors/")) });
-  pages.push({ template: "corrections", url: at(CORRECTIONS_PATH), view: { url: at(CORRECTIONS_PATH), corrections: site.corrections } });
+  for (const list of site.correctionPages) pages.push({ template: "corrections", url: list.url, view: toCorrectionsView(list, site.correctionsFeed) });
   for (const series of site.series) pages.push({ template: "series", url: series.url, view: toSeriesView(series) });
   for (const history of site.histories) pages.push({ template: "history", url: history.url, view: history });
   pages.push({
@@ -356,13 +365,28 @@ function makeArticleCard(article: Article): ArticleCard {
 }
 
 function toListView(list: ListPage): ListView {
-  const view: ListView = { url: list.url, number: list.number, items: list.items.map(toArticleCard) };
-  if (list.previous !== undefined) view.previous = list.previous;
-  if (list.next !== undefined) view.next = list.next;
-  if (list.olderDays !== undefined) view.olderDays = list.olderDays;
+  return { url: list.url, number: list.number, items: list.items.map(toArticleCard), ...pageLinks(list) };
+}
+
+// A page of a paginated list's ways to the newer, older and newest pages.
+function pageLinks(list: ListPage<{ date: DateInfo }>): Pick<ListView, "previous" | "next" | "olderDays" | "newest"> {
+  const links: Pick<ListView, "previous" | "next" | "olderDays" | "newest"> = {};
+  if (list.previous !== undefined) links.previous = list.previous;
+  if (list.next !== undefined) links.next = list.next;
+  if (list.olderDays !== undefined) links.olderDays = list.olderDays;
   // From the block right behind the front page, "newer" already leads there.
-  if (list.newest !== undefined && list.newest !== list.previous) view.newest = list.newest;
-  return view;
+  if (list.newest !== undefined && list.newest !== list.previous) links.newest = list.newest;
+  return links;
+}
+
+function toCorrectionsView(list: ListPage<CorrectionEntry>, feed: CorrectionsFeed): CorrectionsView {
+  return {
+    url: list.url,
+    number: list.number,
+    items: list.items,
+    ...pageLinks(list),
+    feed: { title: feed.title, rss: feed.rss, atom: feed.atom, json: feed.json },
+  };
 }
 
 function toFrontView(front: Front, latest: SitePath): FrontView {

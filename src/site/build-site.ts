@@ -11,7 +11,7 @@ import { buildSeries, type SeriesMember } from "../series/series.ts";
 import { checkClaims, isReservedSlug, type AddressClaim } from "./addresses.ts";
 import { buildArticles } from "./articles.ts";
 import { buildAuthors } from "./authors.ts";
-import { listCorrections } from "./corrections.ts";
+import { buildCorrections } from "./corrections.ts";
 import { buildFeeds } from "./feeds.ts";
 import { buildLists } from "./lists.ts";
 import { newestFirst } from "./pagination.ts";
@@ -134,6 +134,7 @@ function mergeLanguages(
     authorPages: all((part) => part.authorPages),
     histories: all((part) => part.histories),
     corrections: all((part) => part.corrections),
+    correctionPages: all((part) => part.correctionPages),
     feeds: all((part) => part.feeds),
     outputFiles: all((part) => part.outputFiles),
     images: [...images.values()].sort((a, b) => compareText(a.url, b.url)),
@@ -190,6 +191,7 @@ function buildLanguage(input: SiteInput): BuiltLanguage {
   const pictures = collectPictures(input, built.visible, pages.published, images);
   const histories = buildHistoryPages(articles, input.records ?? new Map(), (epochMs) => toDateInfo(toContentDate(epochMs, config.timeZone, true), config));
   const feeds = buildFeeds({ config, messages: input.messages, syndicated, sections, tags, authors: authors.authors, base });
+  const corrections = buildCorrections({ config, messages: input.messages, articles, syndicated, base });
 
   const claims: AddressClaim[] = [
     ...built.claims,
@@ -230,7 +232,9 @@ function buildLanguage(input: SiteInput): BuiltLanguage {
     tagPages: lists.tagPages,
     authorPages: lists.authorPages,
     histories,
-    corrections: listCorrections(articles),
+    corrections: corrections.entries,
+    correctionPages: corrections.pages,
+    correctionsFeed: corrections.feed,
     feed: feeds.site,
     feeds: feeds.all,
     // Until src/media/ has processed them, images are published as they are.

@@ -1,5 +1,5 @@
 import { compareText } from "../diagnostics/diagnostic.ts";
-import type { Article, DaySpan, ListPage } from "../model/types.ts";
+import type { Article, DateInfo, DaySpan, ListPage } from "../model/types.ts";
 import { listPagePath } from "../model/urls.ts";
 
 /** Newest first; same-moment articles by title then URL so the order never depends on file-system order. */
@@ -8,14 +8,14 @@ export function newestFirst(a: Article, b: Article): number {
 }
 
 /**
- * Paginate a newest-first list: a front page at `base` with the newest `size` items and, when
+ * Paginate a newest-first list (of articles, or of corrections): a front page at `base` with the newest `size` items and, when
  * there are more, archive blocks of `size` counted from the oldest end at `base + page/N/` (block
  * 1 holds the oldest). The front page's "older" link goes to the block holding the newest article
  * it does not show. Only the front page, the newest block and at most one neighbour's link change
  * when an article is added, so an incremental build leaves the rest of the archive alone.
  */
-export function paginate(items: readonly Article[], size: number, base: string): ListPage[] {
-  const front: ListPage = { url: base, number: 0, items: items.slice(0, size) };
+export function paginate<Item extends { date: DateInfo }>(items: readonly Item[], size: number, base: string): ListPage<Item>[] {
+  const front: ListPage<Item> = { url: base, number: 0, items: items.slice(0, size) };
   if (items.length <= size) return [front];
   const count = items.length;
   // The block holding the newest article that is not on the front page. The blocks after it
@@ -24,9 +24,9 @@ export function paginate(items: readonly Article[], size: number, base: string):
   // sees an article twice, and every older block is full and never changes again.
   const firstOlder = Math.floor((count - 1 - size) / size) + 1;
   front.next = listPagePath(base, firstOlder);
-  const pages: ListPage[] = [front];
+  const pages: ListPage<Item>[] = [front];
   for (let number = firstOlder; number >= 1; number--) {
-    const page: ListPage = {
+    const page: ListPage<Item> = {
       url: listPagePath(base, number),
       number,
       items: items.slice(Math.max(number === firstOlder ? size : 0, count - number * size), count - (number - 1) * size),
@@ -44,6 +44,6 @@ export function paginate(items: readonly Article[], size: number, base: string):
   return pages;
 }
 
-function daySpan(items: readonly Article[]): DaySpan {
+function daySpan(items: readonly { date: DateInfo }[]): DaySpan {
   return { oldest: items.at(-1)?.date.day ?? "", newest: items[0]?.date.day ?? "" };
 }

@@ -10,6 +10,7 @@ import type {
   AuthorListPage,
   BuildMode,
   CorrectionEntry,
+  CorrectionsFeed,
   Feed,
   ImageReference,
   ListPage,
@@ -57,6 +58,10 @@ export interface Site {
   histories: HistoryPage[];
   /** Every correction on every article with a page, newest first, for the corrections page. */
   corrections: CorrectionEntry[];
+  /** The corrections page and its archive blocks, paginated as the article lists are. */
+  correctionPages: ListPage<CorrectionEntry>[];
+  /** The newest corrections of syndicated articles, as a feed in RSS, Atom and JSON Feed. */
+  correctionsFeed: CorrectionsFeed;
   /** The site-wide feed (RSS, Atom and JSON Feed). */
   feed: Feed;
   /** Every feed: the site's, then one per tag and one per author. */

@@ -1,13 +1,13 @@
 import { latestModified, lastModified } from "../model/last-modified.ts";
 import type { Article, OutputFile, SitemapEntry, SitePath } from "../model/types.ts";
 import type { Site } from "./site.ts";
-import { CORRECTIONS_PATH, SITE_FILES, sitemapPartPath } from "../model/urls.ts";
+import { SITE_FILES, sitemapPartPath } from "../model/urls.ts";
 import { inLanguage } from "../i18n/site-languages.ts";
 
 /** The sitemap protocol's limit of addresses in one sitemap file. */
 export const SITEMAP_LIMIT = 50_000;
 
-/** The files a build writes besides pages: every feed in every format, the sitemap (split when too large), the news sitemap and robots.txt. */
+/** The files a build writes besides pages: every feed in every format (the corrections feed among them), the sitemap (split when too large), the news sitemap and robots.txt. */
 export function listOutputFiles(site: Omit<Site, "outputFiles">, sitemapLimit = SITEMAP_LIMIT): OutputFile[] {
   const files: OutputFile[] = [];
   // A language's part of the site has its own sitemaps, beside its home page; robots.txt is the host's, the main part's.
@@ -18,6 +18,12 @@ export function listOutputFiles(site: Omit<Site, "outputFiles">, sitemapLimit = 
     if (feed.atom !== undefined) files.push({ kind: "atom", path: feed.atom, feed });
     if (feed.json !== undefined) files.push({ kind: "json-feed", path: feed.json, feed });
   }
+  const corrections = site.correctionsFeed;
+  files.push(
+    { kind: "corrections-rss", path: corrections.rss, feed: corrections },
+    { kind: "corrections-atom", path: corrections.atom, feed: corrections },
+    { kind: "corrections-json-feed", path: corrections.json, feed: corrections },
+  );
   const entries = listSitemapEntries(site);
   if (entries.length <= sitemapLimit) {
     files.push({ kind: "sitemap", path: at(SITE_FILES.sitemap), entries });
@@ -37,7 +43,7 @@ export function listOutputFiles(site: Omit<Site, "outputFiles">, sitemapLimit = 
 
 /**
  * Every public address with when it last changed: syndicated articles (`updated`, else `date`),
- * list pages and series pages (their newest article), the corrections page (its newest correction), and pages
+ * list pages and series pages (their newest article), the corrections pages (their newest correction), and pages
  * whose date the site does not know (standalone pages, the author index) without a `lastmod`.
  * Drafts, scheduled and expired articles are left out, as from the feeds.
  */
@@ -58,6 +64,6 @@ export function listSitemapEntries(site: Omit<Site, "outputFiles">): SitemapEntr
   for (const page of site.authorPages) add(page.url, newestOf(page.items));
   for (const series of site.series) add(series.url, newestOf(series.parts));
   for (const page of site.pages) if (!page.draft) add(page.url, undefined);
-  add(inLanguage(base, CORRECTIONS_PATH), site.corrections[0]?.date.iso);
+  for (const page of site.correctionPages) add(page.url, page.items[0]?.date.iso);
   return entries;
 }

@@ -1,6 +1,7 @@
 import type { OutputFile } from "../model/types.ts";
 import type { Site } from "../site/site.ts";
 import { renderAtom } from "./render-atom.ts";
+import { renderCorrectionsAtom, renderCorrectionsJsonFeed, renderCorrectionsRss } from "./render-corrections-feeds.ts";
 import { renderJsonFeed } from "./render-json-feed.ts";
 import { renderNewsSitemap } from "./render-news-sitemap.ts";
 import { renderRobots } from "./render-robots.ts";
@@ -30,6 +31,12 @@ function renderText(file: OutputFile, site: Site): string {
       return renderAtom(file.feed, site);
     case "json-feed":
       return renderJsonFeed(file.feed, site);
+    case "corrections-rss":
+      return renderCorrectionsRss(file.feed, site);
+    case "corrections-atom":
+      return renderCorrectionsAtom(file.feed, site);
+    case "corrections-json-feed":
+      return renderCorrectionsJsonFeed(file.feed, site);
     case "sitemap":
       return renderSitemap(file.entries, site);
     case "sitemap-index":

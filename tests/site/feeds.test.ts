@@ -52,6 +52,9 @@ describe("listOutputFiles", () => {
       ["atom", "/atom.xml"],
       ["json-feed", "/feed.json"],
       ["rss", "/tags/river/feed.xml"],
+      ["corrections-rss", "/corrections/feed.xml"],
+      ["corrections-atom", "/corrections/atom.xml"],
+      ["corrections-json-feed", "/corrections/feed.json"],
       ["sitemap", "/sitemap.xml"],
       ["news-sitemap", "/news-sitemap.xml"],
       ["robots", "/robots.txt"],
@@ -103,27 +106,57 @@ describe("listOutputFiles", () => {
 });
 
 describe("site corrections", () => {
+  const day = (d: number) => ({ epochMs: Date.UTC(2026, 10, d), iso: `2026-11-${String(d).padStart(2, "0")}T00:00:00+00:00`, hasTime: false });
+  const corrected = [
+    articleEntry("a.md", {
+      title: "A",
+      date: "2026-11-01",
+      corrections: [
+        { date: day(3), text: "First on A." },
+        { date: day(10), text: "Second on A." },
+      ],
+    }),
+    articleEntry("b.md", { title: "B", date: "2026-11-02", corrections: [{ date: day(5), text: "On B." }] }),
+    articleEntry("c.md", { title: "C", date: "2026-11-04", corrections: [{ date: day(6), text: "On C." }] }),
+    articleEntry("gone.md", { title: "Gone", date: "2026-11-02", corrections: [{ date: day(8), text: "On an expired story." }], ...expired("2026-11-20") }),
+  ];
+
   it("lists every correction on the site, newest first, with its article", () => {
-    const day = (d: number) => ({ epochMs: Date.UTC(2026, 10, d), iso: `2026-11-${String(d).padStart(2, "0")}T00:00:00+00:00`, hasTime: false });
-    const { site } = buildSite(
-      siteInput({
-        articles: [
-          articleEntry("a.md", {
-            title: "A",
-            date: "2026-11-01",
-            corrections: [
-              { date: day(3), text: "First on A." },
-              { date: day(10), text: "Second on A." },
-            ],
-          }),
-          articleEntry("b.md", { title: "B", date: "2026-11-02", corrections: [{ date: day(5), text: "On B." }] }),
-        ],
-      }),
-    );
-    expect(site.corrections.map((c) => [c.date.machine, c.article.title, c.article.url, c.text])).toEqual([
-      ["2026-11-10", "A", "/2026/11/01/a/", "Second on A."],
-      ["2026-11-05", "B", "/2026/11/02/b/", "On B."],
-      ["2026-11-03", "A", "/2026/11/01/a/", "First on A."],
+    const { site } = buildSite(siteInput({ articles: corrected.slice(0, 2) }));
+    expect(site.corrections.map((c) => [c.date.machine, c.article.title, c.article.url, c.text, c.id])).toEqual([
+      ["2026-11-10", "A", "/2026/11/01/a/", "Second on A.", "correction-2"],
+      ["2026-11-05", "B", "/2026/11/02/b/", "On B.", "correction-1"],
+      ["2026-11-03", "A", "/2026/11/01/a/", "First on A.", "correction-1"],
     ]);
+  });
+
+  it("cuts the corrections page into archive blocks counted from the oldest, as article lists are", () => {
+    // articlesPerPage is 2: the page shows the newest two, block 1 the oldest two, block 2 what is left.
+    const { site } = buildSite(siteInput({ articles: corrected }));
+    expect(site.correctionPages.map((page) => [page.url, page.items.map((item) => item.text), page.next ?? null])).toEqual([
+      ["/corrections/", ["Second on A.", "On an expired story."], "/corrections/page/2/"],
+      ["/corrections/page/2/", ["On C."], "/corrections/page/1/"],
+      ["/corrections/page/1/", ["On B.", "First on A."], null],
+    ]);
+    const sitemap = site.outputFiles.find((file) => file.kind === "sitemap");
+    expect(sitemap?.kind === "sitemap" && sitemap.entries.filter((entry) => entry.path.startsWith("/corrections/"))).toEqual([
+      { path: "/corrections/", lastmod: "2026-11-10T00:00:00+00:00" },
+      { path: "/corrections/page/2/", lastmod: "2026-11-06T00:00:00+00:00" },
+      { path: "/corrections/page/1/", lastmod: "2026-11-05T00:00:00+00:00" },
+    ]);
+  });
+
+  it("feeds the newest feeds.items corrections of syndicated articles only, beside the corrections page", () => {
+    const { site } = buildSite(siteInput({ articles: corrected, config: testConfig({ feeds: { items: 3 } }) }));
+    const feed = site.correctionsFeed;
+    expect([feed.title, feed.page, feed.rss, feed.atom, feed.json]).toEqual([
+      "Corrections — Test Gazette",
+      "/corrections/",
+      "/corrections/feed.xml",
+      "/corrections/atom.xml",
+      "/corrections/feed.json",
+    ]);
+    // The expired story's correction stays on the page but, like the story, out of what machines read.
+    expect(feed.items.map((item) => item.text)).toEqual(["Second on A.", "On C.", "On B."]);
   });
 });
