@@ -157,6 +157,7 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
 
   const input: SiteInput = {
     config,
+    configLines: configResult.lines,
     messages: messages.messages,
     messagesByLanguage,
     articles,

@@ -1,5 +1,7 @@
 import path from "node:path";
 import { CONFIG_FILE } from "../content/config-file.ts";
+import { lineOf } from "../content/yaml-document.ts";
+import { STANDARD_POLICIES } from "../config/standards-schema.ts";
 import { formatDate } from "../content/dates.ts";
 import { closestMatch } from "../core/describe-value.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -57,11 +59,12 @@ interface Problem {
 }
 
 /**
- * Check every internal link in every content file and in the config's navigation: the address must
- * be published (an article, page, author, list page, feed or a file in public/), a `#fragment`
- * must name a section of a content page, and, in production, the target must be live by the time
- * the linking page is: not a draft, not scheduled after it. A relative link to another article's
- * Markdown file is checked the same way once it is resolved to that file.
+ * Check every internal link in every content file and in the config (its navigation, the donation
+ * page, the newsroom's standards, each at its line): the address must be published (an article,
+ * page, author, list page, feed or a file in public/), a `#fragment` must name a section of a
+ * content page, and, in production, the target must be live by the time the linking page is: not
+ * a draft, not scheduled after it. A relative link to another article's Markdown file is checked
+ * the same way once it is resolved to that file.
  */
 export function checkLinks(site: Site, input: SiteInput): Diagnostic[] {
   const targets = linkTargets(site, input);
@@ -72,9 +75,22 @@ export function checkLinks(site: Site, input: SiteInput): Diagnostic[] {
     const pageUrl = targets.addresses.get(entry.file) ?? "/";
     for (const link of entry.links) links.push({ href: link.url, file: entry.file, pageUrl, line: link.line, liveFrom });
   }
-  const fromConfig = (href: string, field: string): Link => ({ href, file: CONFIG_FILE, pageUrl: "/", field, liveFrom: input.now });
-  input.config.navigation.forEach((item, index) => links.push(fromConfig(item.url, `navigation[${index + 1}].url`)));
-  if (input.config.donation.enabled) links.push(fromConfig(input.config.donation.url, "donation.url"));
+  // A link in the config is reported at its line, when the config was read from its file.
+  const fromConfig = (href: string, field: string, fieldPath: readonly (string | number)[]): Link => ({
+    href,
+    file: CONFIG_FILE,
+    pageUrl: "/",
+    field,
+    line: input.configLines === undefined ? undefined : lineOf(input.configLines, fieldPath),
+    liveFrom: input.now,
+  });
+  input.config.navigation.forEach((item, index) => links.push(fromConfig(item.url, `navigation[${index + 1}].url`, ["navigation", index, "url"])));
+  if (input.config.donation.enabled) links.push(fromConfig(input.config.donation.url, "donation.url", ["donation", "url"]));
+  // The newsroom's published standards must be pages readers (and the publisher's structured data) can open.
+  for (const policy of STANDARD_POLICIES) {
+    const address = input.config.standards?.[policy];
+    if (address !== undefined) links.push(fromConfig(address, `standards.${policy}`, ["standards", policy]));
+  }
 
   const host = new URL(input.config.url).hostname;
   return links.flatMap((link) => {

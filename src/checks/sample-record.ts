@@ -62,6 +62,8 @@ const GENERIC_FIELDS = [
   /^donation\.variants\.\d+\.(name|tags|types|from|until)(\.|$)/,
   /^newsletter\.(provider|field)$/,
   /^images\./,
+  // Where a newsroom's policies are (/corrections-policy/) says nothing of whose they are; where to report an error does.
+  /^standards\.(?!reportError$)/,
 ];
 
 /** True for a config field whose value is a newsroom's own (its words, accounts and addresses); `path` as in `donation.variants.0.heading`. */

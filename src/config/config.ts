@@ -13,6 +13,7 @@ import { DONATION_FIELDS, DONATION_HELP, donationSchema } from "../donation/dona
 import { NEWSLETTER_FIELDS, NEWSLETTER_HELP, newsletterSchema } from "../donation/newsletter-schema.ts";
 import { canonicalTag, isLanguageTag, suggestLanguageTag } from "../i18n/site-languages.ts";
 import { HISTORY_FIELDS, HISTORY_HELP, historySchema } from "../history/history-schema.ts";
+import { STANDARDS_FIELDS, STANDARDS_HELP, standardsSchema } from "./standards-schema.ts";
 import { DEFAULT_IMAGE_FORMATS, DEFAULT_IMAGE_WIDTHS, IMAGES_FIELDS, IMAGES_HELP, imagesSchema } from "../media/images-schema.ts";
 
 
@@ -144,6 +145,7 @@ export const configSchema = z
     images: imagesSchema.default({ provider: "local", signed: false, formats: [...DEFAULT_IMAGE_FORMATS], widths: DEFAULT_IMAGE_WIDTHS }),
     editor: editorSchema.optional(),
     history: historySchema,
+    standards: standardsSchema,
     // The deploy build refuses a site that is still the sample newsroom; a demonstration of it says so here.
     demo: z.boolean().default(false),
   })
@@ -234,6 +236,7 @@ const CONFIG_HELP: Record<string, FieldHelp> = {
   ...NEWSLETTER_HELP,
   ...IMAGES_HELP,
   ...HISTORY_HELP,
+  ...STANDARDS_HELP,
   "feeds.items": { expected: "a whole number from 1 to 500", example: "items: 20" },
   logo: { expected: "the path of the logo image in public/ (square, at least 112 pixels)", example: "logo: /logo.png" },
   ageNotice: { expected: "the old-article notice settings", example: "ageNotice: { days: 365 }" },
@@ -268,6 +271,7 @@ export const CONFIG_FIELDS: Readonly<Record<string, readonly string[]>> = {
     "images",
     "editor",
     "history",
+    "standards",
     "demo",
   ],
   navigation: ["label", "url"],
@@ -285,10 +289,14 @@ export const CONFIG_FIELDS: Readonly<Record<string, readonly string[]>> = {
   ...IMAGES_FIELDS,
   editor: ["backend"],
   history: HISTORY_FIELDS,
+  ...STANDARDS_FIELDS,
 };
 
-/** The result of loading the config: the config, or every problem found in it. */
-export type ConfigResult = { ok: true; config: SiteConfig } | { ok: false; diagnostics: Diagnostic[] };
+/**
+ * The result of loading the config: the config with the line of every field (by path, such as
+ * `standards.masthead` or `navigation.0.url`) for problems found later, or every problem found in it.
+ */
+export type ConfigResult = { ok: true; config: SiteConfig; lines: ReadonlyMap<string, number> } | { ok: false; diagnostics: Diagnostic[] };
 
 /** Settings given outside the config file, which replace the file's. */
 export interface ConfigOverrides {
@@ -345,7 +353,7 @@ export function parseConfig(source: string, overrides: ConfigOverrides = {}): Co
     yaml.data["url"] = url;
   }
   const result = configSchema.safeParse(yaml.data, { reportInput: true });
-  if (result.success) return { ok: true, config: result.data };
+  if (result.success) return { ok: true, config: result.data, lines: yaml.lines };
   return {
     ok: false,
     diagnostics: issuesToDiagnostics(result.error.issues, {

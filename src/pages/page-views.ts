@@ -21,6 +21,7 @@ import type { Site } from "../site/site.ts";
 import type { Front } from "../fronts/fronts.ts";
 import type { HistoryPage } from "../history/history-pages.ts";
 import type { SiteConfig } from "../config/config.ts";
+import { STANDARD_POLICIES, type StandardPolicy } from "../config/standards-schema.ts";
 import type { Catalogue } from "../i18n/messages.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { inLanguage } from "../i18n/site-languages.ts";
@@ -181,6 +182,8 @@ export interface SiteChrome {
   base: SitePath;
   /** Every language of the site, main first, with its home page: the language menu's choices where a page has no translation. A site of one language has one. */
   languages: { tag: string; name: string; home: SitePath }[];
+  /** The newsroom's published standards the footer lists, in the order of STANDARD_POLICIES: each policy's page in this part of the site, or its web address. */
+  standards: { policy: StandardPolicy; url: string }[];
 }
 
 /**
@@ -202,6 +205,10 @@ export function siteChromes(site: Site): SiteChrome[] {
       feed,
       base: part.language?.base ?? "/",
       languages,
+      standards: STANDARD_POLICIES.flatMap((policy) => {
+        const url = part.config.standards?.[policy];
+        return url === undefined ? [] : [{ policy, url }];
+      }),
     };
     if (site.problems !== undefined) chrome.problems = site.problems;
     return chrome;

@@ -28,6 +28,8 @@ export interface RenderedEntry<FrontMatter> extends ValidEntry<FrontMatter> {
 /** Everything the site model is built from. */
 export interface SiteInput {
   config: SiteConfig;
+  /** The line of each field of tidings.config.yml, by path (`standards.masthead`), for problems the whole-site checks find in it. */
+  configLines?: ReadonlyMap<string, number> | undefined;
   /** The words Tidings writes for readers, in the site's language (src/i18n/). */
   messages: Messages;
   /** The words in each of the site's languages, by tag, for a site of several (the main one's are `messages`). */

@@ -1,4 +1,5 @@
 import type { SiteConfig } from "../config/config.ts";
+import { STANDARD_POLICIES } from "../config/standards-schema.ts";
 import { fromHtml } from "hast-util-from-html";
 import { toString } from "hast-util-to-string";
 import type { Article, Byline, LiveCoverage } from "../model/types.ts";
@@ -10,7 +11,7 @@ import { shareImage } from "./share-image.ts";
  * The schema.org `NewsArticle` for an article page (https://schema.org/NewsArticle, as Google's
  * Article structured data reads it): headline, description, dates with offsets, every byline as a
  * `Person` (with the author page as `url` when the name has an author file), the newsroom as a
- * `NewsMediaOrganization` publisher with its logo, the share image, the sources as `citation`
+ * `NewsMediaOrganization` publisher with its logo and its published standards, the share image, the sources as `citation`
  * and each correction as a `CorrectionComment`. A live page is a `LiveBlogPosting` instead
  * (https://schema.org/LiveBlogPosting, as Google reads it): the same properties, plus when
  * coverage started and ended and every update as a `BlogPosting`. A part of a series names it
@@ -46,6 +47,7 @@ export function toNewsArticleJsonLd(article: Article, config: SiteConfig): Recor
       name: config.name,
       url: toAbsoluteUrl("/", config.url),
       ...(config.logo !== undefined ? { logo: { "@type": "ImageObject", url: toAbsoluteUrl(config.logo, config.url) } } : {}),
+      ...standardsProperties(config),
     },
     ...(article.sources.length > 0
       ? {
@@ -71,6 +73,20 @@ export function toNewsArticleJsonLd(article: Article, config: SiteConfig): Recor
       ? { isPartOf: { "@type": "CreativeWorkSeries", name: article.series.title, url: toAbsoluteUrl(article.series.url, config.url) } }
       : {}),
   };
+}
+
+/**
+ * The newsroom's published standards as schema.org names them on a NewsMediaOrganization (the
+ * Trust Project's properties, https://schema.org/correctionsPolicy and its siblings): each the
+ * absolute address of its page, in the order of STANDARD_POLICIES.
+ */
+function standardsProperties(config: SiteConfig): Record<string, string> {
+  const properties: Record<string, string> = {};
+  for (const policy of STANDARD_POLICIES) {
+    const address = config.standards?.[policy];
+    if (address !== undefined) properties[policy] = toAbsoluteUrl(address, config.url);
+  }
+  return properties;
 }
 
 /** Google shows at most this many characters of a headline. */

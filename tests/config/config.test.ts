@@ -144,6 +144,36 @@ describe("parseConfig", () => {
   });
 });
 
+describe("standards", () => {
+  const problems = (lines: string) => {
+    const result = parseConfig(`${minimal}standards:\n${lines}`);
+    return result.ok ? {} : Object.fromEntries(result.diagnostics.map((d) => [d.field, [d.code, d.line, d.message]]));
+  };
+
+  it("takes each policy as a path of the site or a web address, and a mailto: or https form to report errors", () => {
+    const result = parseConfig(`${minimal}standards:\n  masthead: /masthead/\n  ethicsPolicy: https://group.example.com/ethics\n  ownershipFundingInfo: /about/#funding\n  reportError: https://forms.example.org/report?story={title}\n`);
+    expect(result.ok && result.config.standards).toEqual({
+      masthead: "/masthead/",
+      ethicsPolicy: "https://group.example.com/ethics",
+      ownershipFundingInfo: "/about/#funding",
+      reportError: "https://forms.example.org/report?story={title}",
+    });
+    expect(result.ok && result.lines.get("standards.masthead")).toBe(5);
+    expect(problems("  reportError: mailto:corrections@example.org\n")).toEqual({});
+  });
+
+  it("refuses an address that is neither, a report channel that is not one address or an https form, and a misspelt policy, each at its line", () => {
+    expect(problems("  masthead: masthead\n  ethicsPolicy: javascript:alert(1)\n  reportError: mailto:a@example.org?subject=Hi\n  corectionsPolicy: /corrections/\n")).toEqual({
+      "standards.masthead": ["config/standards", 5, expect.stringContaining("must be a path on this site starting with /")],
+      "standards.ethicsPolicy": ["config/standards", 6, expect.stringContaining("or a web address starting with https://")],
+      "standards.reportError": ["config/standards", 7, expect.stringContaining("without ?subject=")],
+      "standards.corectionsPolicy": ["config/unknown-field", 8, expect.stringContaining("not a field")],
+    });
+    expect(problems("  reportError: http://forms.example.org/report\n")["standards.reportError"]).toBeDefined();
+    expect(problems("  reportError: /report/\n")["standards.reportError"]).toBeDefined();
+  });
+});
+
 describe("loadConfig", () => {
   it("refuses a config saved as Windows-1252, with the line and column of the first bad byte (reviewer item 13)", () => {
     const root = mkdtempSync(path.join(tmpdir(), "tidings-config-"));

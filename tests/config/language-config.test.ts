@@ -93,6 +93,20 @@ describe("languageConfig", () => {
     expect(welsh.navigation.map((item) => item.url)).toEqual(["/cy/", "/about/", "https://example.org/"]);
     expect(welsh.donation.url).toBe("/cy/donate/");
   });
+
+  it("leads each of the newsroom's standards to the language's version of its page, keeping the section", () => {
+    const base = config("languages: [{ code: cy }]\nstandards:\n  masthead: /masthead/\n  ownershipFundingInfo: /about/#funding\n  ethicsPolicy: /ethics/\n  diversityPolicy: https://group.example.com/diversity\n  reportError: mailto:desk@example.org\n");
+    const counterparts: Record<string, string> = { "/masthead/": "/cy/masthead/", "/about/": "/cy/about/" };
+    const welsh = languageConfig(base, configLanguages(base)[1]!, (sitePath) => counterparts[sitePath]);
+    expect(welsh.standards).toEqual({
+      masthead: "/cy/masthead/",
+      ownershipFundingInfo: "/cy/about/#funding",
+      ethicsPolicy: "/ethics/",
+      diversityPolicy: "https://group.example.com/diversity",
+      reportError: "mailto:desk@example.org",
+    });
+    expect(base.standards?.masthead).toBe("/masthead/");
+  });
 });
 
 describe("the languages in the config", () => {

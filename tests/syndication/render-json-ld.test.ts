@@ -18,6 +18,49 @@ function roundTrip(json: string): Record<string, unknown> {
   return JSON.parse($("script").text()) as Record<string, unknown>;
 }
 
+describe("the publisher's standards (the Trust Project's properties)", () => {
+  const standards = {
+    publishingPrinciples: "/standards/",
+    correctionsPolicy: "/corrections-policy/",
+    ethicsPolicy: "/standards/#ethics",
+    verificationFactCheckingPolicy: "/standards/#checking-the-facts",
+    unnamedSourcesPolicy: "/standards/#unnamed-sources",
+    diversityPolicy: "https://group.example.com/diversity",
+    ownershipFundingInfo: "/about/#funding",
+    masthead: "/masthead/",
+    actionableFeedbackPolicy: "/about/#contact",
+    reportError: "mailto:corrections@news.example.org",
+  };
+
+  it("names every configured policy on the NewsMediaOrganization as an absolute address", () => {
+    const withStandards = richSite({ config: { standards } });
+    const data = roundTrip(renderNewsArticleJsonLd(withStandards.articles[0] as Article, withStandards.config));
+    expect(data["publisher"]).toEqual({
+      "@type": "NewsMediaOrganization",
+      "@id": "https://news.example.org/#publisher",
+      name: "Test Gazette",
+      url: "https://news.example.org/",
+      logo: { "@type": "ImageObject", url: "https://news.example.org/logo.png" },
+      publishingPrinciples: "https://news.example.org/standards/",
+      correctionsPolicy: "https://news.example.org/corrections-policy/",
+      ethicsPolicy: "https://news.example.org/standards/#ethics",
+      verificationFactCheckingPolicy: "https://news.example.org/standards/#checking-the-facts",
+      unnamedSourcesPolicy: "https://news.example.org/standards/#unnamed-sources",
+      diversityPolicy: "https://group.example.com/diversity",
+      ownershipFundingInfo: "https://news.example.org/about/#funding",
+      masthead: "https://news.example.org/masthead/",
+      actionableFeedbackPolicy: "https://news.example.org/about/#contact",
+    });
+  });
+
+  it("names only the policies given, under a site's sub-folder", () => {
+    const partial = richSite({ config: { url: "https://example.github.io/gazette", standards: { masthead: "/masthead/" } } });
+    const publisher = roundTrip(renderNewsArticleJsonLd(partial.articles[0] as Article, partial.config))["publisher"] as Record<string, unknown>;
+    expect(Object.keys(publisher).filter((key) => key.endsWith("Policy") || key === "masthead" || key.endsWith("Info") || key.endsWith("Principles"))).toEqual(["masthead"]);
+    expect(publisher["masthead"]).toBe("https://example.github.io/gazette/masthead/");
+  });
+});
+
 describe("NewsArticle JSON-LD", () => {
   const data = roundTrip(renderNewsArticleJsonLd(article("Flood wall approved"), site.config));
 
