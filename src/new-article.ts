@@ -180,6 +180,10 @@ ${type}
 # language: cy
 # A name shared by the original and its translations.
 # translationKey: ${fields.slug}
+# Where the reporting was done, printed before the story as newspapers do (MILLBROOK —).
+# dateline: Millbrook
+# How we reported this: plain text shown in a box after the story (a blank line starts a paragraph).
+# methods: We read the council's budget papers and asked each cabinet member about them.
 ---
 
 <!-- Write the story below. A line starting with ## is a subhead. Guide: docs/editors.md -->

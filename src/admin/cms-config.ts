@@ -34,7 +34,7 @@ export interface ShortForms {
   nameOrObject: Record<string, string>;
 }
 
-/** The short forms of every content schema (field names do not clash across kinds in a way that matters: authors and pages have none). */
+/** The short forms of every content schema (field names do not clash across kinds in a way that matters: an author's `knowsAbout` is the only one outside articles). */
 export function shortForms(config: SiteConfig): ShortForms {
   const schemas = [articleSchema({ timeZone: config.timeZone, types: Object.keys(config.types) }), authorSchema, pageSchema];
   const forms: ShortForms = { oneOrMany: [], nameOrObject: {} };

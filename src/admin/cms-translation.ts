@@ -40,7 +40,7 @@ const SAID_BY_FILE_NAME = { language: { hidden: false }, translationKey: { hidde
 /**
  * How each article field behaves in a translation. The translation's own (true): the words readers
  * read (headline, standfirst, story, topics, sources, the picture's description and caption),
- * and what a language may do on its own: its address (`slug`), its `updated` time and
+ * the dateline and how it was reported, and what a language may do on its own: its address (`slug`), its `updated` time and
  * corrections, and `draft`, so a translation can wait while the original is published. The same in
  * every language (`duplicate`): when it was published, what kind of story it is, where it is
  * filed, its series and its live coverage. Hidden: what the file's name says (see translatedFields).
@@ -76,6 +76,9 @@ export const ARTICLE_TRANSLATION: TranslationTable = {
   ended: "duplicate",
   series: "duplicate",
   part: "duplicate",
+  // A place may have its own name in another language (London, Llundain); the note on the reporting is words readers read.
+  dateline: true,
+  methods: true,
   ...SAID_BY_FILE_NAME,
   body: true,
 };

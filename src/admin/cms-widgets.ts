@@ -123,6 +123,16 @@ export const ARTICLE_WIDGETS: WidgetTable = {
   },
   language: languageWidget,
   translationKey: translationKeyWidget,
+  dateline: {
+    label: "Dateline",
+    widget: "string",
+    hint: "Where the reporting was done, e.g. Millbrook: printed before the story (MILLBROOK —). Leave empty for a story reported from the desk.",
+  },
+  methods: {
+    label: "How we reported this",
+    widget: "text",
+    hint: "Plain text, shown in a box after the story: the documents read, the people asked, the data used and its limits. An empty line starts a new paragraph; put links to documents under Sources.",
+  },
 };
 
 /** The editor field of each author schema field, by field path. */
@@ -135,6 +145,7 @@ export const AUTHOR_WIDGETS: WidgetTable = {
   "links.label": { label: "Link text", widget: "string" },
   "links.url": { label: "Address", widget: "string", pattern: ["^https?://[^\\s]+$", "A web address starting with https://"] },
   slug: slugWidget,
+  knowsAbout: { label: "Covers", widget: "list", hint: "The topics this person knows and reports on, e.g. Council finance; shown on their page." },
 };
 
 /** The editor field of each page schema field, by field path. */

@@ -100,6 +100,8 @@ export function articleSchema(options: SchemaOptions) {
       part: z.number().int().min(1).optional(),
       language: text.optional(),
       translationKey: text.optional(),
+      dateline: text.optional(),
+      methods: text.optional(),
     })
     .superRefine(checkArticleDates, {
       // Run even when other fields are wrong, so every problem is reported at once; only the dates must be readable.
@@ -162,6 +164,7 @@ export const authorSchema = z.strictObject({
   email: z.email().optional(),
   links: z.array(z.strictObject({ label: text, url: httpUrl })).optional(),
   slug: slug.optional(),
+  knowsAbout: textList.optional(),
 });
 
 /** Validated author front matter. */
@@ -226,6 +229,11 @@ export const ARTICLE_HELP: Readonly<Record<string, FieldHelp>> = {
   part: { expected: "the part's number in its series, a whole number from 1", example: "part: 2" },
   language: languageHelp("article"),
   translationKey: translationKeyHelp("article"),
+  dateline: { expected: "where the reporting was done, as plain text", example: "dateline: Millbrook" },
+  methods: {
+    expected: "a note on how the story was reported, as plain text (a blank line starts a new paragraph)",
+    example: "methods: We read the council's 212-page budget and asked each cabinet member about it.",
+  },
 };
 
 /** What each author field expects. */
@@ -238,6 +246,7 @@ export const AUTHOR_HELP: Readonly<Record<string, FieldHelp>> = {
   "links.label": { expected: "the link text", example: "label: Mastodon" },
   "links.url": { expected: "a web address starting with https://", example: "url: https://example.social/@priya" },
   slug: slugHelp,
+  knowsAbout: { expected: "a topic or a list of the topics the author knows and covers", example: "knowsAbout: [Council finance, Planning]" },
 };
 
 /** What each page field expects. */
@@ -253,7 +262,7 @@ export const PAGE_HELP: Readonly<Record<string, FieldHelp>> = {
 
 /** Field names by parent path, for "did you mean" suggestions on unknown fields. */
 export const ARTICLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  "": ["title", "date", "byline", "sources", "tags", "summary", "updated", "type", "image", "corrections", "draft", "donate", "slug", "expires", "section", "live", "ended", "series", "part", "language", "translationKey"],
+  "": ["title", "date", "byline", "sources", "tags", "summary", "updated", "type", "image", "corrections", "draft", "donate", "slug", "expires", "section", "live", "ended", "series", "part", "language", "translationKey", "dateline", "methods"],
   sources: ["name", "url", "note"],
   image: ["src", "alt", "caption", "credit"],
   corrections: ["date", "text"],
@@ -261,7 +270,7 @@ export const ARTICLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
 
 /** Author field names by parent path. */
 export const AUTHOR_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  "": ["name", "role", "aliases", "email", "links", "slug"],
+  "": ["name", "role", "aliases", "email", "links", "slug", "knowsAbout"],
   links: ["label", "url"],
 };
 

@@ -5,6 +5,7 @@ import type { SiteConfig } from "../config/config.ts";
 import { writeOutputFiles } from "../syndication/syndication-files.ts";
 import { hasEmbeds } from "../embeds/frame-sources.ts";
 import { articleHtml } from "../model/article-html.ts";
+import { reportErrorHref } from "../model/report-link.ts";
 import { listSiteFiles, updateStaticFiles } from "../publish/site-files.ts";
 import { siteAssets } from "../publish/static-files.ts";
 import { toAbsoluteUrl } from "../syndication/absolute-url.ts";
@@ -175,6 +176,19 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
   eleventyConfig.addFilter("languagePart", (parts: readonly SiteChrome[], url: string) => languagePart(parts, url));
   eleventyConfig.addFilter("languageMenu", languageMenu);
   eleventyConfig.addFilter("shareImage", (article: Article, config: SiteConfig) => shareImage(article, config));
+  // "Report an error": the newsroom's channel with the article's headline and address filled in, in the page's language.
+  eleventyConfig.addFilter("reportErrorHref", function (this: FilterThis, article: Article, config: SiteConfig) {
+    const channel = config.standards?.reportError;
+    if (channel === undefined) return "";
+    const messages = pageMessages(this);
+    const url = toAbsoluteUrl(article.url, config.url);
+    return reportErrorHref(channel, {
+      title: article.title,
+      url,
+      subject: messages.text("report.subject", { title: article.title }),
+      body: messages.text("report.body", { title: article.title, url }),
+    });
+  });
 }
 
 const { SafeString } = nunjucks.runtime;

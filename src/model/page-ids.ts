@@ -7,6 +7,8 @@ export const PAGE_IDS: readonly string[] = [
   "sources-heading",
   "corrections",
   "corrections-heading",
+  "methods",
+  "methods-heading",
   "related",
   "live-updates-heading",
   "series-heading",

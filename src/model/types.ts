@@ -36,6 +36,8 @@ export interface BylineAuthor {
   role?: string;
   /** The author's profile links (`sameAs` in JSON-LD). */
   sameAs: string[];
+  /** The topics the author knows and covers (`knowsAbout` in JSON-LD), when the author file lists them. */
+  knowsAbout?: string[];
 }
 
 /** One name in a byline; `author` is set when the name matches an author file. */
@@ -281,6 +283,10 @@ export interface Article {
   kicker?: Kicker;
   /** Its type's label where it says something (see shownTypeLabel). */
   typeLabel?: string;
+  /** Where the reporting was done (`dateline`), as the editor wrote it; the body opens with it. */
+  dateline?: string;
+  /** How the story was reported (`methods`): plain text, one string per paragraph. */
+  methods?: string[];
 }
 
 /** A person with an author file. */
@@ -295,6 +301,8 @@ export interface Author {
   links: { label: string; url: string }[];
   /** The bio as HTML. */
   bio: string;
+  /** The topics the author knows and covers, as the author file lists them (`knowsAbout`). */
+  knowsAbout: string[];
   /** Listed articles, newest first. */
   articles: Article[];
   /** Where this author's RSS feed is. */

@@ -83,7 +83,7 @@ export interface TagListView extends ListView {
 
 /** A page of an author's list, with what the page says of the author. */
 export interface AuthorListView extends ListView {
-  author: Pick<Author, "name" | "url" | "feed" | "bio" | "links"> & { role?: string; email?: string };
+  author: Pick<Author, "name" | "url" | "feed" | "bio" | "links" | "knowsAbout"> & { role?: string; email?: string };
 }
 
 /** The page listing every tag with its number of articles. */
@@ -432,7 +432,14 @@ function tagOf(tag: Tag): TagListView["tag"] {
 }
 
 function authorOf(author: Author): AuthorListView["author"] {
-  const view: AuthorListView["author"] = { name: author.name, url: author.url, feed: author.feed, bio: author.bio, links: author.links };
+  const view: AuthorListView["author"] = {
+    name: author.name,
+    url: author.url,
+    feed: author.feed,
+    bio: author.bio,
+    links: author.links,
+    knowsAbout: author.knowsAbout,
+  };
   if (author.role !== undefined) view.role = author.role;
   if (author.email !== undefined) view.email = author.email;
   return view;

@@ -9,6 +9,7 @@ import { ageNotice } from "../model/age-notice.ts";
 import { articleAddress, entrySlug } from "../model/content-addresses.ts";
 import { inLanguage } from "../i18n/site-languages.ts";
 import { DEFAULT_TYPE } from "../model/kicker.ts";
+import { withDateline } from "../model/dateline.ts";
 import { escapeHtml, splitLede } from "../model/lede.ts";
 import { PAGE_IDS } from "../model/page-ids.ts";
 import type { Article, Author, Source } from "../model/types.ts";
@@ -100,8 +101,13 @@ function toArticle(entry: RenderedEntry<ArticleFrontMatter>, context: ArticleCon
   const typeKey = fm.type ?? DEFAULT_TYPE;
   // Without a `summary`, the body's opening paragraph becomes the standfirst rather than appearing twice.
   const lede = fm.summary === undefined ? splitLede(entry.html[0]) : undefined;
-  const body: Article["body"] = lede ? (entry.html.length === 2 ? [lede.rest, entry.html[1]] : [lede.rest]) : entry.html;
-  const standfirst = fm.summary !== undefined ? escapeHtml(fm.summary) : (lede?.lede ?? "");
+  const split: Pick<Article, "body" | "standfirst"> = {
+    body: lede ? (entry.html.length === 2 ? [lede.rest, entry.html[1]] : [lede.rest]) : entry.html,
+    standfirst: fm.summary !== undefined ? escapeHtml(fm.summary) : (lede?.lede ?? ""),
+  };
+  // Where the reporting was done opens the story, in the words of the article's language ("MILLBROOK —").
+  const { body, standfirst } =
+    fm.dateline === undefined ? split : withDateline(split, input.messages.text("article.dateline", { place: fm.dateline }));
   const tagNames = dedupeByKey(fm.tags ?? []);
   const excludedTags = new Set(config.donation.exclude.tags.map(matchKey));
   const showDonation =
@@ -160,6 +166,9 @@ function toArticle(entry: RenderedEntry<ArticleFrontMatter>, context: ArticleCon
     live.newest !== undefined && (fm.updated === undefined || live.newest.epochMs > fm.updated.epochMs) ? live.newest : fm.updated;
   if (updated) article.updated = toDateInfo(updated, config);
   if (fm.expires) article.expires = toDateInfo(fm.expires, config);
+  if (fm.dateline !== undefined) article.dateline = fm.dateline;
+  // Plain text, as corrections and sources are: a blank line starts a new paragraph.
+  if (fm.methods !== undefined) article.methods = fm.methods.split(/\n\s*\n/).map((paragraph) => paragraph.replace(/\s+/g, " ").trim()).filter((paragraph) => paragraph !== "");
   if (fm.image) {
     const lead = resolveLeadImage(fm.image, entry, input, images);
     diagnostics.push(...lead.diagnostics);

@@ -22,6 +22,7 @@ export function toByline(name: string, authorsByName: ReadonlyMap<string, Author
   if (!author) return { name };
   const ref: BylineAuthor = { slug: author.slug, url: author.url, sameAs: author.links.map((link) => link.url) };
   if (author.role !== undefined) ref.role = author.role;
+  if (author.knowsAbout.length > 0) ref.knowsAbout = author.knowsAbout;
   return { name: author.name, author: ref };
 }
 
@@ -50,6 +51,7 @@ function authorPages(input: SiteInput, diagnostics: Diagnostic[]): Author[] {
       name: fm.name,
       links: fm.links ?? [],
       bio: entry.html.join(""),
+      knowsAbout: fm.knowsAbout ?? [],
       articles: [],
     };
     if (fm.role !== undefined) author.role = fm.role;

@@ -12,7 +12,8 @@ import { shareImage } from "./share-image.ts";
  * Article structured data reads it): headline, description, dates with offsets, every byline as a
  * `Person` (with the author page as `url` when the name has an author file), the newsroom as a
  * `NewsMediaOrganization` publisher with its logo and its published standards, the share image, the sources as `citation`
- * and each correction as a `CorrectionComment`. A live page is a `LiveBlogPosting` instead
+ * and each correction as a `CorrectionComment`; the dateline as `dateline` and `locationCreated`,
+ * the note on how it was reported as `backstory`, and what each author knows as `knowsAbout`. A live page is a `LiveBlogPosting` instead
  * (https://schema.org/LiveBlogPosting, as Google reads it): the same properties, plus when
  * coverage started and ended and every update as a `BlogPosting`. A part of a series names it
  * as `isPartOf`, a `CreativeWorkSeries`.
@@ -68,6 +69,10 @@ export function toNewsArticleJsonLd(article: Article, config: SiteConfig): Recor
           })),
         }
       : {}),
+    // Where the reporting was done, as readers see it and as a place (https://schema.org/dateline).
+    ...(article.dateline !== undefined ? { dateline: article.dateline, locationCreated: { "@type": "Place", name: article.dateline } } : {}),
+    // How the story was reported (https://schema.org/backstory, from the Trust Project's methods indicator).
+    ...(article.methods !== undefined ? { backstory: article.methods.join("\n\n") } : {}),
     ...(article.live !== undefined ? liveProperties(article.live, article, url) : {}),
     ...(article.series !== undefined
       ? { isPartOf: { "@type": "CreativeWorkSeries", name: article.series.title, url: toAbsoluteUrl(article.series.url, config.url) } }
@@ -159,5 +164,6 @@ function toPerson(byline: Byline, siteUrl: string): Record<string, unknown> {
     url: toAbsoluteUrl(author.url, siteUrl),
     ...(author.role !== undefined ? { jobTitle: author.role } : {}),
     ...(author.sameAs.length > 0 ? { sameAs: author.sameAs } : {}),
+    ...(author.knowsAbout !== undefined ? { knowsAbout: author.knowsAbout } : {}),
   };
 }

@@ -140,7 +140,7 @@ describe("the editor section of tidings.config.yml", () => {
 
 describe("shortForms", () => {
   it("finds, from the schemas, the fields an editor may write as one text and the list items that may be a plain name", () => {
-    expect(shortForms(siteConfig())).toEqual({ oneOrMany: ["byline", "tags"], nameOrObject: { sources: "name" } });
+    expect(shortForms(siteConfig())).toEqual({ oneOrMany: ["byline", "knowsAbout", "tags"], nameOrObject: { sources: "name" } });
   });
 });
 
@@ -333,6 +333,9 @@ describe("a site of several languages: translations side by side in the web edit
       slug: true,
       updated: true,
       draft: true,
+      // Where it was reported (a place may have its own name in the language) and how.
+      dateline: true,
+      methods: true,
       // Every part of a list and of the picture is the translation's: Decap would leave a copied part empty and locked.
       sources: true,
       "sources.name": true,

@@ -42,8 +42,9 @@ function interfaceText(html: string): string {
   const $ = load(html);
   // The newsroom's own writing (articles, pages, author bios, headlines of stories in lists, the
   // navigation's labels from its config, the title that repeats a headline, a curated front's
-  // title and container names, the words of corrections) is in English: it is not Tidings' words.
-  $("title, .site-nav, .sources li, .page-front h1, .front-container > h2, .corrections li, .corrections-index li, .article-body, .standfirst, .headline, .card-title, .card-summary, .author-bio, .live-update-title, .key-event-title, .correction-article, .source-note, figcaption, .related a, .series-links a, script, style").remove();
+  // title and container names, the words of corrections, how a story was reported) is in English:
+  // it is not Tidings' words.
+  $("title, .site-nav, .sources li, .page-front h1, .front-container > h2, .corrections li, .corrections-index li, .methods p, .article-body, .standfirst, .headline, .card-title, .card-summary, .author-bio, .live-update-title, .key-event-title, .correction-article, .source-note, figcaption, .related a, .series-links a, script, style").remove();
   // Pictures' alt text is the newsroom's (Tidings' own pictures are decorative, with empty alt).
   const names = $("[aria-label], [title], [placeholder]")
     .map((_, element) => ["aria-label", "title", "placeholder"].map((attribute) => $(element).attr(attribute) ?? "").join(" "))

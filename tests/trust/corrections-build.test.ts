@@ -117,6 +117,12 @@ describe("corrections everywhere a reader looks (the newsroom fixture)", () => {
     expect(readFileSync(fileForSitePath(out, "/corrections/feed.xml"), "utf8")).not.toContain("nobody should see");
   });
 
+  it("names no standards and links to no error channel for a newsroom whose config names none", () => {
+    const $ = readPage(out, "/2026/11/24/flood-wall/");
+    expect($(".footer-standards, .report-error")).toHaveLength(0);
+    expect(JSON.stringify(JSON.parse($('script[type="application/ld+json"]').first().text()).publisher)).not.toMatch(/Policy|masthead/);
+  });
+
   it("writes valid HTML on both corrections pages", async () => {
     const files = ["/corrections/", "/corrections/page/1/"].map((page) => fileForSitePath(out, page));
     expect(await htmlValidateErrors(files, out)).toEqual([]);
