@@ -21,9 +21,20 @@ const stamp = () => statSync(path.join(install, "dist", ".sources-sha256"));
 describe("the tidings command (bin/tidings.mjs)", () => {
   it("compiles the sources once, runs the compiled build, and compiles again only when a source changes", async () => {
     const site = copyFixture("newsroom");
-    const report = JSON.parse(tidings(site, "build", "--json")) as { pages: number; rendered: number; unchanged: boolean };
+    const report = JSON.parse(tidings(site, "build", "--json")) as {
+      pages: number;
+      rendered: number;
+      unchanged: boolean;
+      wallMs: number;
+      timings: Record<"load" | "media" | "write" | "search", number>;
+      overlapping: Record<string, string>;
+    };
     expect(report.pages).toBeGreaterThan(5);
     expect(report.rendered).toBe(report.pages);
+    // The wall time is the build's, not the sum of phases that overlap: the search index is written beside the pages.
+    expect(report.overlapping).toEqual({ search: "write" });
+    const { load, media, write, search } = report.timings;
+    expect(report.wallMs).toBeGreaterThanOrEqual(load + media + Math.max(write, search) - 1);
     expect(readFileSync(path.join(install, "dist", "cli.js"), "utf8")).not.toMatch(/from "\.[^"]*\.ts"/);
     const compiled = stamp();
 
