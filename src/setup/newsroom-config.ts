@@ -62,6 +62,16 @@ export function newsroomConfig(answers: SetupAnswers, words: StarterWords): stri
     ...donationProvider(answers),
     "",
     ...newsletter(answers, words),
+    "",
+    "# The newsroom's standards (docs/configuration.md): named on every article's publisher in its",
+    "# structured data and listed in the footer. Add the others (ethicsPolicy, masthead, diversityPolicy…)",
+    "# as you publish them, and where readers report an error, which every article then links to.",
+    "standards:",
+    "  publishingPrinciples: /about/",
+    "  ownershipFundingInfo: /about/",
+    "  correctionsPolicy: /corrections-policy/",
+    "  actionableFeedbackPolicy: /corrections-policy/",
+    "  # reportError: mailto:corrections@example.org",
   ];
   return `${lines.join("\n")}\n`;
 }

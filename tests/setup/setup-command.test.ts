@@ -90,6 +90,11 @@ describe("npm run setup with flags, on a copy of the sample newsroom", () => {
     expect(home.text()).toContain("Bienvenue sur Le Courrier du Port");
     const about = readPage(result.outputDir, "/about/");
     expect(about("h1").text()).toBe("Qui sommes-nous ?");
+    // Its standards are its starter pages: named on the publisher and listed in the footer.
+    const article = readPage(result.outputDir, htmlFiles(result.outputDir).map((file) => `/${file.replace(/index\.html$/, "")}`).find((page) => /^\/\d{4}\//.test(page)) ?? "/");
+    const publisher = (JSON.parse(article('script[type="application/ld+json"]').first().text()) as { publisher: Record<string, string> }).publisher;
+    expect(publisher["correctionsPolicy"]).toMatch(/\/corrections-policy\/$/);
+    expect(publisher["publishingPrinciples"]).toMatch(/\/about\/$/);
     // The links between the starter pages resolve, and not one page of the Lantern is left.
     expect(existsSync(path.join(result.outputDir, "corrections-policy", "index.html"))).toBe(true);
     expect(existsSync(path.join(result.outputDir, "donate", "index.html"))).toBe(true);
