@@ -143,7 +143,7 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   if (campaign) diagnostics.push(...campaign.diagnostics);
   diagnostics.push(...loadedMessages.flatMap((loadedLanguage) => loadedLanguage.diagnostics));
   // Fronts are read with the content too: a broken fronts file is a content error like any other.
-  const fronts = loadFronts(options.root, config);
+  const fronts = loadFronts(options.root, config, languages.filter((language) => !language.main).map((language) => language.code));
   diagnostics.push(...fronts.diagnostics);
   const series = loadSeries(options.root);
   diagnostics.push(...series.diagnostics);
@@ -170,6 +170,7 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
     campaign: campaign?.campaign,
     homeFront: fronts.home,
     sectionFronts: fronts.sections,
+    languageFronts: fronts.languages,
     series: series.series,
     records: history?.records,
   };

@@ -61,7 +61,7 @@ interface BuiltLanguage {
 /**
  * The input of one language's part: its settings and words, its articles and pages; every author
  * (each has a page in every language, listing their stories in it), series file and the campaign.
- * Curated fronts are the main language's.
+ * Curated fronts are each language's own (`home.cy.yml`).
  */
 function languageInput(input: SiteInput, language: SiteLanguage): SiteInput {
   const main = configLanguages(input.config)[0];
@@ -77,15 +77,17 @@ function languageInput(input: SiteInput, language: SiteLanguage): SiteInput {
     pages,
   };
   if (!language.main) {
-    part.homeFront = undefined;
-    part.sectionFronts = undefined;
+    // A further language's part has its own fronts (home.cy.yml), or none: its lists are its pages.
+    const own = input.languageFronts?.get(language.code);
+    part.homeFront = own?.home;
+    part.sectionFronts = own?.sections;
   }
   return part;
 }
 
 /**
  * The page in a language's part of the site that stands for a main-language one, where it has one:
- * its home page for `/` and `/latest/` (its part has no curated front), its index pages, sections
+ * its home page for `/`, its newest stories for `/latest/`, its index pages, sections
  * and standalone pages.
  */
 function counterparts(input: SiteInput, language: SiteLanguage, pages: SiteInput["pages"]): (sitePath: string) => string | undefined {
@@ -98,7 +100,9 @@ function counterparts(input: SiteInput, language: SiteLanguage, pages: SiteInput
     ...input.config.sections.map((section) => section.url),
     ...pages.filter((entry) => input.mode === "preview" || entry.frontMatter.draft !== true).map((entry) => pagePath(entrySlug(entry))),
   ];
-  const map = new Map<string, string>([["/", language.base], ["/latest/", language.base], ...own.map((sitePath) => [sitePath, at(sitePath)] as const)]);
+  // Its newest stories are its home page, unless it has a front of its own, which moves them to latest/.
+  const latest = input.languageFronts?.get(language.code)?.home === undefined ? language.base : at("/latest/");
+  const map = new Map<string, string>([["/", language.base], ["/latest/", latest], ...own.map((sitePath) => [sitePath, at(sitePath)] as const)]);
   return (sitePath) => map.get(sitePath);
 }
 

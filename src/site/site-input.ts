@@ -52,6 +52,8 @@ export interface SiteInput {
   homeFront?: ParsedFront | undefined;
   /** Section fronts (content/fronts/<section slug>.yml) by section slug. */
   sectionFronts?: ReadonlyMap<string, ParsedFront> | undefined;
+  /** A further language's fronts (content/fronts/home.cy.yml, news.cy.yml), by its code. */
+  languageFronts?: ReadonlyMap<string, { home?: ParsedFront; sections: ReadonlyMap<string, ParsedFront> }> | undefined;
   /** Each article's record of changes from git (by file), where it has one (src/history/). */
   records?: ReadonlyMap<string, ArticleRecord> | undefined;
   /** The series files (content/series/*.yml). */

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { CheerioAPI } from "cheerio";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../../src/build.ts";
-import { copyFixture, readPage } from "../support/fixture-site.ts";
+import { copyFixture, readPage, writeFiles } from "../support/fixture-site.ts";
 import { parseXml, textOf } from "../support/xml.ts";
 
 // A newsroom publishing in English (its main language, at today's addresses) and Welsh (under /cy/):
@@ -168,4 +168,41 @@ describe("a site in English and Welsh", () => {
     ]);
     expect(existsSync(path.join(out, "cy/robots.txt"))).toBe(false);
   });
+});
+
+describe("a further language's own fronts", () => {
+  it("curates /cy/ from content/fronts/home.cy.yml, with its stories only, and moves its list to /cy/latest/", async () => {
+    const root = copyFixture("bilingual");
+    writeFiles(root, {
+      "content/fronts/home.cy.yml": [
+        "title: Prif straeon",
+        "containers:",
+        "  - title: Y brif stori",
+        "    showTitle: false",
+        "    layout: lead",
+        "    pinned:",
+        "      - content/articles/2026/eisteddfod.md",
+        "    backfill: { limit: 1 }",
+        "  - title: Y diweddaraf",
+        "    layout: row",
+        "    pinned:",
+        "      - content/articles/2026/ferry.md",
+        "    backfill: { limit: 3 }",
+        "",
+      ].join("\n"),
+    });
+    const built = await build({ root, now: NOW });
+    expect(built.ok, JSON.stringify(built.diagnostics)).toBe(true);
+    // The English story pinned on the Welsh front is not shown there: a warning names it.
+    expect(built.diagnostics.filter((diagnostic) => diagnostic.file === "content/fronts/home.cy.yml").map((diagnostic) => diagnostic.severity)).toEqual(["warning"]);
+    const $ = readPage(built.outputDir, "/cy/");
+    expect($("body").hasClass("page-front")).toBe(true);
+    const cards = $(".card-title").map((_, title) => $(title).text().trim()).get();
+    expect(cards[0]).toBe("Yr Eisteddfod yn dod i'r cwm");
+    expect(cards).not.toContain("The ferry returns for the summer");
+    expect($(".front-latest a").attr("href")).toBe("/cy/latest/");
+    expect(readPage(built.outputDir, "/cy/latest/")("html").attr("lang")).toBe("cy");
+    // The main language's home page is still its list.
+    expect(readPage(built.outputDir, "/")("body").hasClass("page-front")).toBe(false);
+  }, 120_000);
 });
