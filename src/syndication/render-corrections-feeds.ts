@@ -5,6 +5,7 @@ import { latestModified } from "../model/last-modified.ts";
 import type { CorrectionEntry, CorrectionsFeed } from "../model/types.ts";
 import type { Site } from "../site/site.ts";
 import { toAbsoluteUrl } from "./absolute-url.ts";
+import { rssChannelHead } from "./render-rss.ts";
 import { toRfc3339, toRfc822 } from "./feed-dates.ts";
 import { JSON_FEED_VERSION } from "./render-json-feed.ts";
 
@@ -48,28 +49,10 @@ function lastChange(feed: CorrectionsFeed, site: Site): string {
  * (not a permalink: the link is the article's).
  */
 export function renderCorrectionsRss(feed: CorrectionsFeed, site: Site): string {
-  const { config } = site;
-  const absolute = (path: string) => toAbsoluteUrl(path, config.url);
   const channel = element(
     "channel",
     {},
-    textElement("title", feed.title),
-    textElement("link", absolute(feed.page)),
-    // RSS readers render `description` as HTML, so plain text is escaped for HTML before XML.
-    textElement("description", escapeHtml(feed.description)),
-    textElement("language", config.language),
-    element("atom:link", { href: absolute(feed.rss), rel: "self", type: "application/rss+xml" }),
-    textElement("lastBuildDate", feed.items[0] && toRfc822(feed.items[0].date)),
-    textElement("generator", "Tidings"),
-    textElement("docs", "https://www.rssboard.org/rss-specification"),
-    config.logo !== undefined &&
-      element(
-        "image",
-        {},
-        textElement("url", absolute(config.logo)),
-        textElement("title", feed.title),
-        textElement("link", absolute(feed.page)),
-      ),
+    rssChannelHead({ ...feed, lastChange: feed.items[0]?.date }, site.config),
     toItems(feed, site).map((item) =>
       element(
         "item",

@@ -2,6 +2,7 @@ import { escapeHtml } from "../model/lede.ts";
 import { latestModified } from "../model/last-modified.ts";
 import type { Article, Feed } from "../model/types.ts";
 import type { Site } from "../site/site.ts";
+import type { SiteConfig } from "../config/config.ts";
 import { toAbsoluteUrl } from "./absolute-url.ts";
 import { feedContentHtml } from "./feed-content.ts";
 import { toRfc3339, toRfc822 } from "./feed-dates.ts";
@@ -23,32 +24,32 @@ const NAMESPACES = {
  * `pubDate` in RFC 822 and, when the article was updated, `dcterms:modified` in RFC 3339.
  */
 export function renderRss(feed: Feed, site: Site): string {
-  const { config } = site;
+  const channel = element("channel", {}, rssChannelHead({ ...feed, lastChange: latestModified(feed.items) }, site.config), feed.items.map((article) => renderItem(article, site)));
+  return renderXmlDocument(element("rss", { version: "2.0", ...NAMESPACES }, channel));
+}
+
+/**
+ * What an RSS channel says of itself before its items: its title, page, description (escaped for
+ * HTML, which readers render it as), language, its own address, when it last changed, and the
+ * site's logo; shared by every RSS feed of the site.
+ */
+export function rssChannelHead(
+  channel: { title: string; page: string; description: string; rss: string; lastChange?: { epochMs: number; iso: string } | undefined },
+  config: SiteConfig,
+) {
   const absolute = (path: string) => toAbsoluteUrl(path, config.url);
-  const lastChange = latestModified(feed.items);
-  const channel = element(
-    "channel",
-    {},
-    textElement("title", feed.title),
-    textElement("link", absolute(feed.page)),
-    // RSS readers render `description` as HTML, so plain text is escaped for HTML before XML.
-    textElement("description", escapeHtml(feed.description)),
+  return [
+    textElement("title", channel.title),
+    textElement("link", absolute(channel.page)),
+    textElement("description", escapeHtml(channel.description)),
     textElement("language", config.language),
-    element("atom:link", { href: absolute(feed.rss), rel: "self", type: "application/rss+xml" }),
-    textElement("lastBuildDate", lastChange && toRfc822(lastChange)),
+    element("atom:link", { href: absolute(channel.rss), rel: "self", type: "application/rss+xml" }),
+    textElement("lastBuildDate", channel.lastChange && toRfc822(channel.lastChange)),
     textElement("generator", "Tidings"),
     textElement("docs", "https://www.rssboard.org/rss-specification"),
     config.logo !== undefined &&
-      element(
-        "image",
-        {},
-        textElement("url", absolute(config.logo)),
-        textElement("title", feed.title),
-        textElement("link", absolute(feed.page)),
-      ),
-    feed.items.map((article) => renderItem(article, site)),
-  );
-  return renderXmlDocument(element("rss", { version: "2.0", ...NAMESPACES }, channel));
+      element("image", {}, textElement("url", absolute(config.logo)), textElement("title", channel.title), textElement("link", absolute(channel.page))),
+  ];
 }
 
 function renderItem(article: Article, site: Site) {
