@@ -2,11 +2,12 @@ import { toContentDate } from "../content/dates.ts";
 import { lastModified, latestModified } from "../model/last-modified.ts";
 import type { Article, Byline, Feed } from "../model/types.ts";
 import type { Site } from "../site/site.ts";
+import type { SiteConfig } from "../config/config.ts";
 import { toAbsoluteUrl } from "./absolute-url.ts";
 import { feedContentHtml } from "./feed-content.ts";
 import { toRfc3339 } from "./feed-dates.ts";
 import { shareImage } from "./share-image.ts";
-import { element, renderXmlDocument, textElement } from "../core/xml.ts";
+import { element, renderXmlDocument, textElement, type XmlChild } from "../core/xml.ts";
 import { inLanguage } from "../i18n/site-languages.ts";
 
 /**
@@ -21,19 +22,33 @@ export function renderAtom(feed: Feed, site: Site): string {
   const absolute = (path: string) => toAbsoluteUrl(path, config.url);
   // An empty feed still needs an `updated`: the build's own time is the honest answer.
   const updated = latestModified(feed.items)?.iso ?? toContentDate(site.now, config.timeZone, true).iso;
+  return renderAtomDocument({ title: feed.title, description: feed.description, atom: feed.atom, page: feed.page, updated }, config, feed.items.map((article) => renderEntry(article, site)));
+}
+
+/**
+ * An Atom document of `entries`, with what every Atom feed of the site says of itself: its `id`
+ * (its own address), title, subtitle, `updated`, self and page links, the newsroom as author, and
+ * the logo as icon.
+ */
+export function renderAtomDocument(
+  feed: { title: string; description: string; atom: string; page: string; updated: string },
+  config: SiteConfig,
+  entries: readonly XmlChild[],
+): string {
+  const absolute = (path: string) => toAbsoluteUrl(path, config.url);
   const root = element(
     "feed",
     { xmlns: "http://www.w3.org/2005/Atom", "xml:lang": config.language },
     textElement("id", absolute(feed.atom)),
     textElement("title", feed.title, { type: "text" }),
     textElement("subtitle", feed.description, { type: "text" }),
-    textElement("updated", updated),
+    textElement("updated", feed.updated),
     element("link", { rel: "self", type: "application/atom+xml", href: absolute(feed.atom) }),
     element("link", { rel: "alternate", type: "text/html", href: absolute(feed.page) }),
     element("author", {}, textElement("name", config.name), textElement("uri", absolute("/"))),
     textElement("generator", "Tidings"),
     config.logo !== undefined && textElement("icon", absolute(config.logo)),
-    feed.items.map((article) => renderEntry(article, site)),
+    entries,
   );
   return renderXmlDocument(root);
 }

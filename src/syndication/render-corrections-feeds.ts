@@ -6,6 +6,8 @@ import type { CorrectionEntry, CorrectionsFeed } from "../model/types.ts";
 import type { Site } from "../site/site.ts";
 import { toAbsoluteUrl } from "./absolute-url.ts";
 import { rssChannelHead } from "./render-rss.ts";
+import { renderAtomDocument } from "./render-atom.ts";
+import { renderJsonFeedDocument } from "./render-json-feed.ts";
 import { toRfc3339, toRfc822 } from "./feed-dates.ts";
 import { JSON_FEED_VERSION } from "./render-json-feed.ts";
 
@@ -76,18 +78,9 @@ export function renderCorrectionsRss(feed: CorrectionsFeed, site: Site): string 
 export function renderCorrectionsAtom(feed: CorrectionsFeed, site: Site): string {
   const { config } = site;
   const absolute = (path: string) => toAbsoluteUrl(path, config.url);
-  const root = element(
-    "feed",
-    { xmlns: "http://www.w3.org/2005/Atom", "xml:lang": config.language },
-    textElement("id", absolute(feed.atom)),
-    textElement("title", feed.title, { type: "text" }),
-    textElement("subtitle", feed.description, { type: "text" }),
-    textElement("updated", lastChange(feed, site)),
-    element("link", { rel: "self", type: "application/atom+xml", href: absolute(feed.atom) }),
-    element("link", { rel: "alternate", type: "text/html", href: absolute(feed.page) }),
-    element("author", {}, textElement("name", config.name), textElement("uri", absolute("/"))),
-    textElement("generator", "Tidings"),
-    config.logo !== undefined && textElement("icon", absolute(config.logo)),
+  return renderAtomDocument(
+    { title: feed.title, description: feed.description, atom: feed.atom, page: feed.page, updated: lastChange(feed, site) },
+    config,
     toItems(feed, site).map((item) =>
       element(
         "entry",
@@ -101,7 +94,6 @@ export function renderCorrectionsAtom(feed: CorrectionsFeed, site: Site): string
       ),
     ),
   );
-  return renderXmlDocument(root);
 }
 
 /**
@@ -112,16 +104,10 @@ export function renderCorrectionsAtom(feed: CorrectionsFeed, site: Site): string
 export function renderCorrectionsJsonFeed(feed: CorrectionsFeed, site: Site): string {
   const { config } = site;
   const absolute = (path: string) => toAbsoluteUrl(path, config.url);
-  const document = {
-    version: JSON_FEED_VERSION,
-    title: feed.title,
-    home_page_url: absolute(feed.page),
-    feed_url: absolute(feed.json),
-    description: feed.description,
-    ...(config.logo !== undefined ? { icon: absolute(config.logo) } : {}),
-    authors: [{ name: config.name, url: absolute("/") }],
-    language: config.language,
-    items: toItems(feed, site).map((item) => ({
+  return renderJsonFeedDocument(
+    { title: feed.title, description: feed.description, json: feed.json, page: feed.page },
+    config,
+    toItems(feed, site).map((item) => ({
       id: item.id,
       url: item.url,
       title: item.title,
@@ -129,6 +115,5 @@ export function renderCorrectionsJsonFeed(feed: CorrectionsFeed, site: Site): st
       date_published: toRfc3339(item.entry.date),
       language: config.language,
     })),
-  };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  );
 }

@@ -1,5 +1,6 @@
 import type { Article, Feed } from "../model/types.ts";
 import type { Site } from "../site/site.ts";
+import type { SiteConfig } from "../config/config.ts";
 import { toAbsoluteUrl } from "./absolute-url.ts";
 import { feedContentHtml } from "./feed-content.ts";
 import { toRfc3339 } from "./feed-dates.ts";
@@ -17,6 +18,15 @@ export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
 export function renderJsonFeed(feed: Feed, site: Site): string {
   const { config } = site;
   if (feed.json === undefined) throw new Error(`the feed for ${feed.page} has no JSON Feed address`);
+  return renderJsonFeedDocument({ title: feed.title, description: feed.description, json: feed.json, page: feed.page }, config, feed.items.map((article) => toItem(article, site)));
+}
+
+/**
+ * A JSON Feed document of `items`, with what every JSON Feed of the site says of itself: `version`
+ * first, its title, page and own address, description, the logo as icon, the newsroom as author
+ * and the language.
+ */
+export function renderJsonFeedDocument(feed: { title: string; description: string; json: string; page: string }, config: SiteConfig, items: readonly unknown[]): string {
   const absolute = (path: string) => toAbsoluteUrl(path, config.url);
   const document = {
     version: JSON_FEED_VERSION,
@@ -27,7 +37,7 @@ export function renderJsonFeed(feed: Feed, site: Site): string {
     ...(config.logo !== undefined ? { icon: absolute(config.logo) } : {}),
     authors: [{ name: config.name, url: absolute("/") }],
     language: config.language,
-    items: feed.items.map((article) => toItem(article, site)),
+    items,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
