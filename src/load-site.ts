@@ -70,9 +70,10 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   const config = configResult.config;
   // The words Tidings writes for readers, in each of the site's languages: their problems are reported with the content's.
   const languages = configLanguages(config);
-  const loadedMessages = languages.map((language) => loadMessages(options.root, language.tag));
-  const messagesByLanguage = new Map<string, Messages>(languages.map((language, index) => [language.tag, (loadedMessages[index] ?? loadedMessages[0]!).messages]));
-  const messages = loadedMessages[0]!;
+  const loadedMessages = languages.map((language) => ({ tag: language.tag, ...loadMessages(options.root, language.tag) }));
+  const messagesByLanguage = new Map<string, Messages>(loadedMessages.map((loaded) => [loaded.tag, loaded.messages]));
+  // The main language's: a site has at least that one.
+  const messages = loadedMessages[0] as (typeof loadedMessages)[number];
 
   const read = loadEntries(options.root);
   // The web editor writes a language nobody translated as an empty file (flood.cy.md): no translation.
@@ -100,12 +101,10 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
       resolverKey: pathPrefix,
     };
     // A body's own words (an embed's "Load the chart") are in its language.
-    const contexts = new Map<string | undefined, RenderContext>(
-      [...messagesByLanguage].map(([tag, words]) => [tag, { ...shared, words: bodyWords(words) }]),
-    );
-    const mainContext: RenderContext = { ...shared, words: bodyWords(messages.messages) };
+    const contexts = new Map<string, RenderContext>([...messagesByLanguage].map(([tag, words]) => [tag, { ...shared, words: bodyWords(words) }]));
+    // Authors' bios have no language of their own: they are in the main one.
     const contextOf = (entry: ValidEntry<unknown>): RenderContext =>
-      contexts.get((entry.frontMatter as { language?: string }).language) ?? mainContext;
+      contexts.get((entry.frontMatter as { language?: string }).language ?? messages.tag) as RenderContext;
     const entries: ValidEntry<unknown>[] = [...content.articles, ...content.authors, ...content.pages];
     bodies = renderAll(
       entries.map((entry) => ({ body: entry.body, file: entry.file, bodyLine: entry.bodyLine, context: contextOf(entry) })),
