@@ -79,10 +79,7 @@ function readData(frontMatter: string): Record<string, unknown> {
 }
 
 function isPublished(version: ReadVersion, time: number, timeZone: string): boolean {
-  // Most front matter says its date on a plain line and is no draft: read that without parsing the YAML.
-  const plain = /^date:[ \t]*["']?(\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?)["']?[ \t]*$/m.exec(version.frontMatter);
-  const simple = plain !== null && !/^draft:/m.test(version.frontMatter) && !/^date:.*\n[ \t]+\S/m.test(version.frontMatter);
-  const data = simple ? { date: plain[1] } : version.data();
+  const data = version.data();
   if (data["draft"] === true) return false;
   const date = parseContentDate(data["date"], timeZone);
   return date.ok && date.value.epochMs <= time;
