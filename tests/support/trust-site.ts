@@ -3,7 +3,7 @@ import path from "node:path";
 import { copyFixture, writeFiles } from "./fixture-site.ts";
 
 /** Every policy the Trust Project names, as the fixture newsroom publishes them: its own pages, sections of them, and one elsewhere. */
-const STANDARDS = {
+export const STANDARDS = {
   publishingPrinciples: "/standards/",
   correctionsPolicy: "/corrections-policy/",
   ethicsPolicy: "/standards/#ethics",

@@ -4,6 +4,7 @@ import { renderNewsArticleJsonLd, toScriptJson } from "../../src/syndication/ren
 import type { Article } from "../../src/model/types.ts";
 import { RFC_3339 } from "../support/formats.ts";
 import { HOSTILE_TITLE, richSite } from "../support/rich-site.ts";
+import { STANDARDS } from "../support/trust-site.ts";
 
 const site = richSite();
 const article = (title: string) => site.articles.find((a) => a.title === title) as Article;
@@ -19,18 +20,7 @@ function roundTrip(json: string): Record<string, unknown> {
 }
 
 describe("the publisher's standards (the Trust Project's properties)", () => {
-  const standards = {
-    publishingPrinciples: "/standards/",
-    correctionsPolicy: "/corrections-policy/",
-    ethicsPolicy: "/standards/#ethics",
-    verificationFactCheckingPolicy: "/standards/#checking-the-facts",
-    unnamedSourcesPolicy: "/standards/#unnamed-sources",
-    diversityPolicy: "https://group.example.com/diversity",
-    ownershipFundingInfo: "/about/#funding",
-    masthead: "/masthead/",
-    actionableFeedbackPolicy: "/about/#contact",
-    reportError: "mailto:corrections@news.example.org",
-  };
+  const standards = { ...STANDARDS, reportError: "mailto:corrections@news.example.org" };
 
   it("names every configured policy on the NewsMediaOrganization as an absolute address", () => {
     const withStandards = richSite({ config: { standards } });
