@@ -1,3 +1,5 @@
+import { inFolder } from "../core/folder-path.ts";
+
 /** One language a site publishes in: its tag, the code its files and addresses use, its own name and where its pages live. */
 export interface SiteLanguage {
   /** The BCP 47 tag as canonical form writes it (`en-GB`, `cy`, `pt-BR`): `lang`, `hreflang`, the catalogue. */
@@ -127,5 +129,5 @@ function primaryMatch(suffix: string, languages: readonly SiteLanguage[]): SiteL
 
 /** A site path inside a language's part of the site: `/tags/` → `/cy/tags/` for Welsh, unchanged for the main language. */
 export function inLanguage(base: string, sitePath: string): string {
-  return base === "/" ? sitePath : `${base}${sitePath.slice(1)}`;
+  return inFolder(base, sitePath);
 }

@@ -1,3 +1,4 @@
+import { inFolder } from "../core/folder-path.ts";
 import type { SitePath } from "./types.ts";
 
 // Every site path Tidings generates is built from validated slugs and digits; this is the final
@@ -41,7 +42,7 @@ export function outputFileFor(sitePath: SitePath): string {
 
 /** A site path as published under the site's path prefix: `/about/` → `/news/about/` for a site at `https://example.org/news/`. */
 export function withPathPrefix(sitePath: SitePath, pathPrefix: string): string {
-  return pathPrefix === "/" ? sitePath : `${pathPrefix.replace(/\/$/, "")}${sitePath}`;
+  return inFolder(pathPrefix, sitePath);
 }
 
 /** Where the site-wide feeds, sitemaps and robots.txt are published: fixed site paths, under the path prefix like every other address. */
