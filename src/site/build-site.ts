@@ -119,7 +119,8 @@ function mergeLanguages(
   const main = parts[0];
   if (main === undefined) throw new Error("a site has at least its main language");
   const all = <T>(pick: (site: Site) => readonly T[]): T[] => parts.flatMap((part) => pick(part.site));
-  const images = new Map(all((site) => site.images).map((image) => [image.url, image]));
+  // A picture two languages show is published once.
+  const pictures = [...new Map(all((site) => site.images).map((image) => [image.url, image])).values()].sort((a, b) => compareText(a.url, b.url));
   const editions = parts.map((part) => part.site);
   const site: Site = {
     ...main.site,
@@ -141,8 +142,8 @@ function mergeLanguages(
     correctionPages: all((part) => part.correctionPages),
     feeds: all((part) => part.feeds),
     outputFiles: all((part) => part.outputFiles),
-    images: [...images.values()].sort((a, b) => compareText(a.url, b.url)),
-    assets: [...images.values()].sort((a, b) => compareText(a.url, b.url)).map((image) => ({ from: image.sourcePath, to: image.url })),
+    images: pictures,
+    assets: pictures.map((image) => ({ from: image.sourcePath, to: image.url })),
     editions,
   };
   // Translations share a key (resolveEntryLanguages gives every file one).
