@@ -5,6 +5,7 @@ import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { digestOf, readIntact } from "../core/file-digest.ts";
 import { folderMaker, listFiles } from "../core/files.ts";
+import { makeScratchFolder, removeScratch } from "../core/scratch-folder.ts";
 import { linkOrCopy } from "../publish/static-files.ts";
 import type { SearchDocument } from "./search-documents.ts";
 import { planShards, SHARD_SIZES, type SearchShard } from "./search-shards.ts";
@@ -143,8 +144,9 @@ async function indexShard(shard: SearchShard, outputPath: string): Promise<void>
   // Pagefind reads a folder's files on all cores, and one document at a time when they are sent
   // to it (addHTMLFile): written out at their addresses, 16,000 documents are added in 6.4 s
   // instead of 9.8 s, the writing included (the same for a shard of 2,000).
-  const documents = `${outputPath}.documents`;
-  rmSync(documents, { recursive: true, force: true });
+  // They are written where writing costs least (see makeScratchFolder): on a busy disk, making
+  // and deleting a folder per document took longer than Pagefind's indexing.
+  const documents = makeScratchFolder({ fallback: path.dirname(outputPath), bytes: shard.documents.length * DOCUMENT_BYTES });
   const makeFolder = folderMaker();
   for (const document of shard.documents) {
     const file = path.join(documents, ...document.url.split("/"), "index.html");
@@ -158,11 +160,14 @@ async function indexShard(shard: SearchShard, outputPath: string): Promise<void>
     if (added.page_count !== shard.documents.length) throw new Error(`Pagefind indexed ${added.page_count} of the ${shard.documents.length} articles of shard ${shard.id}`);
     await writeIndex(index, outputPath);
   } finally {
-    rmSync(documents, { recursive: true, force: true });
+    removeScratch(documents);
   }
   // Merged indexes use the first bundle's library and WebAssembly: a shard needs only its index files.
   for (const name of readdirSync(outputPath)) if (!SHARD_FILES.test(name)) rmSync(path.join(outputPath, name), { recursive: true });
 }
+
+// Room asked for each document written for Pagefind: a long read's is a few hundred KB, most are a few KB.
+const DOCUMENT_BYTES = 64 * 1024;
 
 const SHARD_FILES = /^(pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|index|fragment|filter)$/;
 
