@@ -24,7 +24,7 @@ export const BUILD_CODE = sourceFiles(["./build"]);
 /** The module that cleans SVG drawings: what decides the cleaned copies in the image cache. */
 export const DRAWING_CODE = sourceFiles(["./media/clean-svg"]);
 /** The modules that build the search index from the articles' search documents (with Pagefind's version, what decides a shard's bundle). */
-export const SEARCH_CODE = sourceFiles(["./search/write-search-index"]);
+export const SEARCH_CODE = sourceFiles(["./search/write-search-index", "./search/search-worker"]);
 
 /**
  * A hash of the code reachable from `entries` by their imports, as far as it decides what they

@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { ContentCache } from "../cache/content-cache.ts";
 import { releaseMemory } from "../core/release-memory.ts";
+import { workerEntry } from "../core/worker-entry.ts";
 import { renderCacheKey } from "./render-markdown.ts";
 import { readsSameAddresses, renderJob, toRenderOptions, type RenderedJob, type RenderJob } from "./render-job.ts";
 
@@ -25,17 +26,6 @@ const MAIN_THREAD_BODY_CHARS = 512 * 1024;
 
 // A worker that posts nothing for this long is presumed dead; the main thread renders what it left.
 const STALL_MS = 30_000;
-
-// Compiled (dist/, what the CLI runs), the worker is plain JavaScript. From the TypeScript sources
-// (tests, `npm start`), workers run the worker module through tsx's API: tsx's command-line loader
-// does not reach a worker's entry file, so a one-line JavaScript entry registers tsx and imports
-// it. Made only when workers start (some module runners, such as Vite's, lack import.meta.resolve).
-function workerBootstrap(): URL {
-  if (import.meta.url.endsWith(".js")) return new URL("./render-worker.js", import.meta.url);
-  const tsx = JSON.stringify(import.meta.resolve("tsx/esm/api"));
-  const worker = JSON.stringify(new URL("./render-worker.ts", import.meta.url).href);
-  return new URL(`data:text/javascript,${encodeURIComponent(`import { register } from ${tsx}; register(); await import(${worker});`)}`);
-}
 
 /** How to render. */
 export interface RenderAllOptions {
@@ -107,7 +97,7 @@ export class RenderWorkers {
 
   /** Start `count` workers; each waits for one batch of jobs. */
   constructor(count: number) {
-    const bootstrap = workerBootstrap();
+    const bootstrap = workerEntry(import.meta.url, "render-worker");
     for (let started = 0; started < count; started++) {
       const { port1, port2 } = new MessageChannel();
       const worker = new Worker(bootstrap, {
