@@ -12,14 +12,15 @@ import { TEMPLATES_DIR, writeWithEleventy } from "./eleventy/run-eleventy.ts";
 import { loadSite, type LoadedSite } from "./load-site.ts";
 import { prepareMedia } from "./media/prepare-media.ts";
 import { folderMaker } from "./core/files.ts";
-import { checkHostLimits, loadFileSizes } from "./publish/host-limits.ts";
+import { checkHostLimits, loadFileSizes, type OutputFileSize } from "./publish/host-limits.ts";
 import { isStillCurrent, readLastBuild, writeLastBuild } from "./publish/last-build.ts";
 import { writeOutputFiles } from "./syndication/syndication-files.ts";
-import { currentOutput, outputKey, recordOutput } from "./publish/output-manifest.ts";
+import { currentOutput, forgetOutput, intactOutput, outputKey, outputSizes, recordOutput, recordPatchedOutput, type IntactOutput } from "./publish/output-manifest.ts";
+import { OutputPatch } from "./publish/output-patch.ts";
 import { keyPages, pageBaseKey, type KeyedPage } from "./publish/page-keys.ts";
 import { PageStore } from "./publish/page-store.ts";
 import { acquireBuildLock, type LockHolder } from "./publish/build-lock.ts";
-import { createStagingDirectory, discardStaging, recoverOutput, swapIntoPlace } from "./publish/staging.ts";
+import { completeStaging, createStagingDirectory, discardStaging, patchIntoPlace, recoverOutput, swapIntoPlace } from "./publish/staging.ts";
 import { listSiteFiles } from "./publish/site-files.ts";
 import { publishStaticFiles, siteAssets, staticFilesStamp } from "./publish/static-files.ts";
 import { releaseMemory } from "./core/release-memory.ts";
@@ -226,16 +227,20 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
       diagnostics,
     });
   };
-  const kept = cached ? currentOutput(cacheDir, outputDir, key) : undefined;
-  if (kept !== undefined) {
+  const previous = cached ? intactOutput(cacheDir, outputDir) : undefined;
+  if (previous?.key === key) {
     const problem = await mediaProblem();
     if (problem) return result(false, 0, [problem]);
     remember();
+    const kept = outputSizes(previous);
     return { ...result(true, kept.pages, checkHostLimits(kept.files, outputName)), unchanged: true, rendered: 0 };
   }
 
   const store = cached ? new PageStore(path.join(cacheDir, "pages")) : undefined;
   const staging = createStagingDirectory(outputDir);
+  // The previous output as the last build left it: only what changes is staged, and patched in
+  // place at the end, instead of staging and swapping in all of the output again.
+  const patch = previous === undefined ? undefined : new OutputPatch(staging, outputDir);
   // The search index is made from the model, not the pages, so Pagefind (a process of its own)
   // indexes while Eleventy renders. Its progress is shown once the pages are written, so the
   // two steps do not take turns on one progress line.
@@ -247,6 +252,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     cacheDir: cached ? path.join(cacheDir, "search") : undefined,
     code: cached ? codeFingerprint(SEARCH_CODE) : "uncached",
     sizes: options.searchShardSizes,
+    patch,
     onProgress: (done, total) => {
       searchProgress = { task: INDEXING, done, total };
       if (!writing) options.onProgress?.(searchProgress);
@@ -269,12 +275,12 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   let rendered: string[];
   try {
     stepStartedAt = performance.now();
-    rendered = await writePages(site, pages, { ...options, outputDir: staging, templatesDir, store });
+    rendered = await writePages(site, pages, { ...options, outputDir: staging, templatesDir, store, patch });
     if (store && store.damaged > 0) damaged("pages", count(store.damaged, "page"));
-    writeOutputFiles(outputFiles, staging);
+    writeOutputFiles(outputFiles, staging, patch && ((text, target) => patch.hasBytes(text, target)));
     const problem = await mediaProblem();
     if (problem) return await failed(problem);
-    publishStaticFiles(staticFiles, staging, cacheDir);
+    publishStaticFiles(staticFiles, staging, cacheDir, patch);
     timings.write = performance.now() - stepStartedAt;
   } catch (cause) {
     return await failed(templateError(cause), cause);
@@ -283,8 +289,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   if (searchProgress) options.onProgress?.(searchProgress);
   const searchFailure = await searching;
   if (searchFailure) return await failed(searchError(searchFailure.cause), searchFailure.cause);
-  swapIntoPlace(staging, outputDir);
-  const sizes = (cached ? recordOutput(cacheDir, outputDir, key, pages.length) : undefined) ?? loadFileSizes(outputDir);
+  const sizes = putInPlace(staging, outputDir, { cacheDir, cached, key, pages: pages.length, previous, patch }) ?? loadFileSizes(outputDir);
   store?.prune(new Set(pages.map((page) => page.key)));
   remember();
   return {
@@ -293,6 +298,28 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     renderedFiles: rendered,
     indexedShards,
   };
+}
+
+/**
+ * Put the staged output in place of `outputDir` and record it: patched in place when the build
+ * staged only its changes (unless a file must go where a folder stays, when the staging folder is
+ * completed from the previous output and swapped in whole), else swapped in. Returns every
+ * output file's size when it was recorded.
+ */
+function putInPlace(
+  staging: string,
+  outputDir: string,
+  build: { cacheDir: string; cached: boolean; key: string; pages: number; previous: IntactOutput | undefined; patch: OutputPatch | undefined },
+): OutputFileSize[] | undefined {
+  const { cacheDir, key, pages, previous, patch } = build;
+  if (previous !== undefined && patch !== undefined) {
+    forgetOutput(cacheDir, outputDir);
+    const written = patchIntoPlace(staging, outputDir, Object.keys(previous.files), patch.kept);
+    if (written !== undefined) return recordPatchedOutput(cacheDir, outputDir, { key, pages, previous, kept: patch.kept, written });
+    completeStaging(staging, outputDir, patch.kept);
+  }
+  swapIntoPlace(staging, outputDir);
+  return build.cached ? recordOutput(cacheDir, outputDir, key, pages) : undefined;
 }
 
 /**
@@ -307,13 +334,15 @@ async function writePages(
     outputDir: string;
     templatesDir: string;
     store: PageStore | undefined;
+    patch: OutputPatch | undefined;
   },
 ): Promise<string[]> {
-  const { store, outputDir } = options;
+  const { store, outputDir, patch } = options;
   const makeFolder = folderMaker();
   const missing: KeyedPage[] = [];
   for (const page of pages) {
     const target = path.join(outputDir, page.file);
+    if (patch && store?.keptBy(patch, page.key, target)) continue;
     makeFolder(target);
     if (!store?.place(page.key, target)) missing.push(page);
   }

@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build, CACHE_DIR } from "../src/build.ts";
@@ -145,6 +145,48 @@ describe("a build when nothing changed", () => {
     const result = await build({ root, now: NOW, templatesDir: templates });
     expect(result.unchanged).toBeUndefined();
     expect(readFileSync(path.join(result.outputDir, "index.html"), "utf8")).toContain("<!-- changed -->");
+  });
+});
+
+describe("a build with its previous output in place", () => {
+  const ids = (folder: string) =>
+    new Map(
+      readdirSync(folder, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => {
+          const full = path.join(entry.parentPath, entry.name);
+          const stats = statSync(full);
+          return [path.relative(folder, full), `${stats.ino} ${stats.mtimeMs}`];
+        }),
+    );
+
+  it("patches it: what did not change stays as it was, the rest is written, and the result is a cold build's", async () => {
+    const root = copyFixture("newsroom");
+    const first = await build({ root, now: NOW });
+    const before = ids(first.outputDir);
+    const edited = path.join(root, "content/articles/2026/second-story.md");
+    writeFileSync(edited, readFileSync(edited, "utf8").replace(/^title: .*$/m, "title: A patched headline"));
+    const patched = await build({ root, now: NOW });
+    expect(patched.ok).toBe(true);
+    // Patched, not swapped: the output folder is the same folder, and no old output was set aside.
+    expect(readdirSync(root).filter((name) => name.startsWith("_site."))).toEqual([]);
+    const after = ids(patched.outputDir);
+    const untouched = [...after].filter(([file, id]) => before.get(file) === id).map(([file]) => file);
+    expect(untouched.length).toBeGreaterThan(10);
+    expect(untouched).toContain(path.join("about", "index.html"));
+    expect(untouched).not.toContain("index.html");
+    expect(snapshot(patched.outputDir)).toEqual(await coldBuild(root));
+    expect((await build({ root, now: NOW })).unchanged).toBe(true);
+  });
+
+  it("replaces it whole when its record is missing, as a build stopped while patching leaves it", async () => {
+    const root = copyFixture("newsroom");
+    const first = await build({ root, now: NOW });
+    writeFileSync(path.join(first.outputDir, "about", "index.html"), "half patched");
+    for (const name of readdirSync(path.join(root, CACHE_DIR))) if (name.startsWith("output-")) rmSync(path.join(root, CACHE_DIR, name));
+    const second = await build({ root, now: NOW });
+    expect(second.ok).toBe(true);
+    expect(snapshot(second.outputDir)).toEqual(await coldBuild(root));
   });
 });
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomically } from "../core/files.ts";
 import type { OutputFileSize } from "./host-limits.ts";
@@ -109,19 +109,27 @@ function writeCanonical(value: unknown, out: (text: string) => void, seen: Map<o
   out("}");
 }
 
+/** An output folder exactly as the last build left it (see intactOutput). */
+export interface IntactOutput {
+  /** The output key of that build. */
+  key: string;
+  pages: number;
+  /** Every file in it (relative, with the platform's separator): path → [size, modification time]. */
+  files: Record<string, [number, number]>;
+}
+
 /**
- * Whether `outputDir` holds exactly what the last build wrote from inputs with this key: same key,
- * and every file still there with its size and modification time, none added. Returns the number
- * of pages and every file's size then (for the host limits, without walking the folder again), else undefined.
+ * The output the last build recorded for `outputDir`, when every file is still there with its
+ * size and modification time and none was added; undefined when there is no record or anything
+ * differs (someone changed the folder, or a build stopped while patching it).
  */
-export function currentOutput(cacheDir: string, outputDir: string, key: string): { pages: number; files: OutputFileSize[] } | undefined {
+export function intactOutput(cacheDir: string, outputDir: string): IntactOutput | undefined {
   let manifest: OutputManifest;
   try {
     manifest = JSON.parse(readFileSync(outputRecordPath(cacheDir, outputDir, "output"), "utf8")) as OutputManifest;
   } catch {
     return undefined;
   }
-  if (manifest.key !== key) return undefined;
   const files = snapshotFiles(outputDir);
   if (files === undefined) return undefined;
   const expected = Object.entries(manifest.files);
@@ -130,7 +138,22 @@ export function currentOutput(cacheDir: string, outputDir: string, key: string):
     const actual = files[file];
     if (!actual || actual[0] !== size || actual[1] !== mtimeMs) return undefined;
   }
-  return { pages: manifest.pages, files: toFileSizes(files) };
+  return { key: manifest.key, pages: manifest.pages, files };
+}
+
+/**
+ * Whether `outputDir` holds exactly what the last build wrote from inputs with this key (see
+ * intactOutput). Returns the number of pages and every file's size then (for the host limits,
+ * without walking the folder again), else undefined.
+ */
+export function currentOutput(cacheDir: string, outputDir: string, key: string): { pages: number; files: OutputFileSize[] } | undefined {
+  const intact = intactOutput(cacheDir, outputDir);
+  return intact?.key === key ? outputSizes(intact) : undefined;
+}
+
+/** The pages and every file's size of an intact output (for the host limits). */
+export function outputSizes(output: IntactOutput): { pages: number; files: OutputFileSize[] } {
+  return { pages: output.pages, files: toFileSizes(output.files) };
 }
 
 /**
@@ -143,6 +166,33 @@ export function recordOutput(cacheDir: string, outputDir: string, key: string, p
   // Without a manifest the next build simply writes everything again.
   writeFileAtomically(outputRecordPath(cacheDir, outputDir, "output"), JSON.stringify({ key, pages, files } satisfies OutputManifest));
   return toFileSizes(files);
+}
+
+/**
+ * Record an output a build patched (see patchIntoPlace): the files it kept as the previous
+ * record has them, the files it wrote (relative, with the platform's separator) as they are now.
+ */
+export function recordPatchedOutput(cacheDir: string, outputDir: string, record: { key: string; pages: number; previous: IntactOutput; kept: ReadonlySet<string>; written: readonly string[] }): OutputFileSize[] | undefined {
+  const files: Record<string, [number, number]> = {};
+  try {
+    for (const file of record.kept) {
+      const entry = record.previous.files[file];
+      if (entry) files[file] = entry;
+    }
+    for (const file of record.written) {
+      const stats = statSync(path.join(outputDir, file));
+      files[file] = [stats.size, stats.mtimeMs];
+    }
+  } catch {
+    return undefined;
+  }
+  writeFileAtomically(outputRecordPath(cacheDir, outputDir, "output"), JSON.stringify({ key: record.key, pages: record.pages, files } satisfies OutputManifest));
+  return toFileSizes(files);
+}
+
+/** Forget the record of `outputDir` (before a build changes the folder in place), so no build trusts it until a new one is written. */
+export function forgetOutput(cacheDir: string, outputDir: string): void {
+  rmSync(outputRecordPath(cacheDir, outputDir, "output"), { force: true });
 }
 
 // Manifest paths use the platform's separator; host limits name files with forward slashes.

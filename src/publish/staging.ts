@@ -1,6 +1,8 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
+import { folderMaker, listFiles } from "../core/files.ts";
+import { linkOrCopy } from "./static-files.ts";
 
 /** A fresh, empty folder beside `outputDir` (same disk, so the final swap is a rename). */
 export function createStagingDirectory(outputDir: string): string {
@@ -40,6 +42,53 @@ export function swapIntoPlace(staging: string, outputDir: string): void {
     removeInBackground(trash);
   }
   removeLeftovers(outputDir);
+}
+
+/**
+ * Put a build's changes into `outputDir` in place: `staging` holds only the files that changed
+ * (see OutputPatch), `kept` the previous output's files the new output keeps as they are. Files
+ * of the previous output (`previous`, relative) neither kept nor written are deleted first, with
+ * the folders they leave empty; then each written file is renamed into place, so no reader ever
+ * sees half a file. Returns the written files (relative), or undefined, having changed nothing,
+ * when a file would go where the previous output has a folder that stays (or the other way
+ * round): the caller then completes the staging folder (completeStaging) and swaps it in whole.
+ * A build stopped half-way leaves a mix of old and new files; the caller forgets the output's
+ * record first (forgetOutput), so the next build replaces it whole.
+ */
+export function patchIntoPlace(staging: string, outputDir: string, previous: readonly string[], kept: ReadonlySet<string>): string[] | undefined {
+  const written = listFiles(staging).map((file) => path.relative(staging, file));
+  const writing = new Set(written);
+  const removed = previous.filter((file) => !kept.has(file) && !writing.has(file));
+  const remaining = new Set(previous.filter((file) => kept.has(file) || writing.has(file)));
+  // Folders that stay: every parent of a file that stays or is written.
+  const folders = new Set<string>();
+  for (const file of [...remaining, ...written]) for (let folder = path.dirname(file); folder !== "." && !folders.has(folder); folder = path.dirname(folder)) folders.add(folder);
+  if (written.some((file) => folders.has(file)) || [...folders].some((folder) => remaining.has(folder))) return undefined;
+  const emptied = new Set<string>();
+  for (const file of removed) {
+    rmSync(path.join(outputDir, file), { force: true });
+    for (let folder = path.dirname(file); folder !== "." && !folders.has(folder); folder = path.dirname(folder)) emptied.add(folder);
+  }
+  // Deepest first, so a folder is empty when its turn comes.
+  for (const folder of [...emptied].sort((a, b) => b.length - a.length)) rmSync(path.join(outputDir, folder), { recursive: true, force: true });
+  const makeFolder = folderMaker();
+  for (const file of written) {
+    const target = path.join(outputDir, file);
+    makeFolder(target);
+    renameSync(path.join(staging, file), target);
+  }
+  rmSync(staging, { recursive: true, force: true });
+  return written;
+}
+
+/** Link the previous output's `kept` files (relative) into `staging`, which then holds the whole new output (after patchIntoPlace declined). */
+export function completeStaging(staging: string, outputDir: string, kept: Iterable<string>): void {
+  const makeFolder = folderMaker();
+  for (const file of kept) {
+    const target = path.join(staging, file);
+    makeFolder(target);
+    linkOrCopy(path.join(outputDir, file), target);
+  }
 }
 
 /**

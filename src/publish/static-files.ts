@@ -4,6 +4,7 @@ import path from "node:path";
 import type { SiteAssets, StaticFile } from "../model/types.ts";
 import type { Site } from "../site/site.ts";
 import { folderMaker, listFiles } from "../core/files.ts";
+import type { OutputPatch } from "./output-patch.ts";
 
 /** The stylesheet, relative to the project root; published fingerprinted so hosts can cache it for a year. */
 export const STYLESHEET = "public/css/site.css";
@@ -53,13 +54,15 @@ export function listStaticFiles(root: string, site: Pick<Site, "assets">, assets
  * byte; the editors' own files (public/, content/) are always copied (cloned where the file
  * system can), so nothing done to the output can ever change a source.
  */
-export function publishStaticFiles(files: readonly StaticFile[], outputDir: string, linkableDir?: string): void {
+export function publishStaticFiles(files: readonly StaticFile[], outputDir: string, linkableDir?: string, patch?: OutputPatch): void {
   const makeFolder = folderMaker();
   const linkable = linkableDir === undefined ? undefined : `${path.resolve(linkableDir)}${path.sep}`;
   for (const file of files) {
     const target = path.join(outputDir, file.to);
+    const link = linkable !== undefined && file.from.startsWith(linkable);
+    if (patch && (link ? patch.hasLink(file.from, target) : patch.hasBytes(readFileSync(file.from), target))) continue;
     makeFolder(target);
-    if (linkable !== undefined && file.from.startsWith(linkable)) linkOrCopy(file.from, target);
+    if (link) linkOrCopy(file.from, target);
     else copyFileSync(file.from, target, constants.COPYFILE_FICLONE);
   }
 }

@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { folderMaker } from "../core/files.ts";
 import { makeScratchFolder, removeScratch } from "../core/scratch-folder.ts";
 import { workerEntry } from "../core/worker-entry.ts";
+import type { OutputPatch } from "../publish/output-patch.ts";
 import { SEARCH_BUNDLE_PATH, shardFolder, VOCABULARY_FILE, vocabularyKey, type IndexJob, type IndexJobResult, type JobShard } from "./index-shards.ts";
 import { SearchIndexCache } from "./search-index-cache.ts";
 import type { SearchDocument } from "./search-documents.ts";
@@ -35,6 +36,8 @@ export interface SearchIndexOptions {
   sizes?: readonly number[] | undefined;
   /** Pages indexed so far, of those to index. */
   onProgress?: (done: number, total: number) => void;
+  /** A build patching its previous output: kept shards it already holds are left there (see OutputPatch). */
+  patch?: OutputPatch | undefined;
 }
 
 /**
@@ -67,12 +70,9 @@ export async function writeSearchIndex(siteDir: string, documents: readonly Sear
       const texts = shard.documents.map((document) => document.html());
       const key = shardKey(shard, texts, code);
       const target = path.join(bundle, shardFolder(shard.id));
-      if (cache?.place(key, target) === true) {
-        jobShards.push({ id: shard.id, key, vocabulary: readFileSync(path.join(target, VOCABULARY_FILE), "utf8") });
-        rmSync(path.join(target, VOCABULARY_FILE));
-      } else {
-        jobShards.push({ id: shard.id, key, documents: writeDocuments(shard, texts, options.cacheDir), count: texts.length });
-      }
+      const vocabulary = cache?.place(key, target, { except: VOCABULARY_FILE, patch: options.patch }) === true ? cache.read(key, VOCABULARY_FILE) : undefined;
+      if (vocabulary !== undefined) jobShards.push({ id: shard.id, key, vocabulary });
+      else jobShards.push({ id: shard.id, key, documents: writeDocuments(shard, texts, options.cacheDir), count: texts.length });
     }
     const job: IndexJob = {
       bundle,

@@ -23,12 +23,13 @@ export function renderOutputFiles(site: Site): RenderedOutputFile[] {
 /**
  * Write rendered feeds, sitemaps and robots.txt into `outputDir`. They are a few hundred files
  * whatever the size of the archive, and their text is computed anyway for the output key, so
- * they are always written afresh.
+ * they are written afresh, except those `alreadyThere` says a patched output already holds.
  */
-export function writeOutputFiles(files: readonly RenderedOutputFile[], outputDir: string): void {
+export function writeOutputFiles(files: readonly RenderedOutputFile[], outputDir: string, alreadyThere?: (text: string, target: string) => boolean): void {
   const makeFolder = folderMaker();
   for (const file of files) {
     const target = path.join(outputDir, file.path);
+    if (alreadyThere?.(file.text, target) === true) continue;
     makeFolder(target);
     writeFileSync(target, file.text);
   }
