@@ -9,13 +9,15 @@ const FOLDER = path.join("images", "originals");
 
 /**
  * Where the cache keeps its copy of an original the site publishes as it is (with an image CDN):
- * one per version of the file (its path, size and modification time), so builds hard-link it into
- * the output instead of copying every photo's bytes on every build (1,300 camera photos are
- * 870 MB), and the output never links to the editors' own file, so nothing done to the output can
- * change a source.
+ * one per version of the file, so builds hard-link it into the output instead of copying every
+ * photo's bytes on every build (1,300 camera photos are 870 MB), and the output never links to the
+ * editors' own file, so nothing done to the output can change a source. A version is its git blob
+ * id where git has the file's bytes (so a fresh checkout with the cache restored finds every
+ * copy), else its path, size and modification time.
  */
-export function originalCopyPath(cacheDir: string, sourcePath: string, stamp: FileStamp): string {
-  const name = createHash("sha256").update(`${sourcePath}\0${stamp.size}\0${stamp.mtimeMs}`).digest("hex").slice(0, 24);
+export function originalCopyPath(cacheDir: string, sourcePath: string, stamp: FileStamp, blob?: string): string {
+  const version = blob === undefined ? `${sourcePath}\0${stamp.size}\0${stamp.mtimeMs}` : `blob\0${blob}`;
+  const name = createHash("sha256").update(version).digest("hex").slice(0, 24);
   return path.join(cacheDir, FOLDER, `${name}${path.extname(sourcePath).toLowerCase()}`);
 }
 
@@ -25,8 +27,7 @@ export function originalCopyPath(cacheDir: string, sourcePath: string, stamp: Fi
  * temporary name and renamed when complete, so a stopped build never leaves a short copy under the
  * real name. A copy whose size is no longer the original's (cut short, or written to through the
  * output's link) is made again. Its bytes are not hashed on every build, as pages and resized
- * photos are: that would read every camera photo (870 MB for 1,300) on every build; and as a copy
- * is known by the original's modification time, a fresh checkout (CI) makes every copy anew.
+ * photos are: that would read every camera photo (870 MB for 1,300) on every build.
  * Asynchronous, so a build can render its pages while the copies are made.
  */
 export async function makeOriginalCopy(sourcePath: string, file: string, size: number): Promise<void> {

@@ -15,6 +15,7 @@ import { publishedFiles, toPicture, toShareImage } from "./published-image.ts";
 import { readImageHeader, type ImageHeader } from "./read-image-header.ts";
 import { makeOriginalCopy, originalCopyPath, pruneOriginalCopies } from "./original-copies.ts";
 import { SourceIndex, type FileStamp } from "./source-index.ts";
+import { cleanBlobIds } from "../core/git-blobs.ts";
 
 /** Where processed images are kept between builds, and how they are published. */
 export interface MediaOptions {
@@ -136,7 +137,7 @@ async function publishLocally(
   damage: { count: number },
 ): Promise<Map<string, PublishedImage>> {
   const { formats, widths } = site.config.images;
-  const index = new SourceIndex(options.cacheDir, options.root);
+  const index = new SourceIndex(options.cacheDir, options.root, sourceBlobs(site, options.root));
   const published = new Map<string, PublishedImage>();
   const publish = (reference: ImageReference, image: ProcessedImage) => {
     const entry: PublishedImage = {
@@ -181,6 +182,16 @@ async function publishLocally(
   return published;
 }
 
+// The git blob ids of the source images, asked of git for the top folders they are in (content/, public/).
+function sourceBlobs(site: MediaSite, root: string): Map<string, string> {
+  const folders = new Set<string>();
+  for (const reference of site.images) {
+    const [top] = path.relative(root, reference.sourcePath).split(path.sep);
+    if (top && top !== "..") folders.add(top);
+  }
+  return cleanBlobIds(root, [...folders]);
+}
+
 /** The content hash of a source image: remembered while its size and mtime are unchanged, else read (and remembered); undefined when it cannot be read. */
 async function knownHash(index: SourceIndex, sourcePath: string): Promise<string | undefined> {
   const stamp = index.stamp(sourcePath);
@@ -215,7 +226,7 @@ async function publishForCdn(
   diagnostics: Diagnostic[],
   copying: Promise<void>[],
 ): Promise<Map<string, PublishedImage>> {
-  const index = new SourceIndex(options.cacheDir, options.root);
+  const index = new SourceIndex(options.cacheDir, options.root, sourceBlobs(site, options.root));
   const published = new Map<string, PublishedImage>();
   const widths = site.config.images.widths;
   // Each copy with its original and the original's size (known from its stamp, so not read again).
@@ -232,10 +243,11 @@ async function publishForCdn(
     const picture = cdn && toCdnPicture(header.header, reference.url, cdn, widths);
     // Shown at the size of its widest version, as local pictures are, or as the file itself.
     const { width, height } = picture ?? header.header;
-    const copy = originalCopyPath(options.cacheDir, reference.sourcePath, stamp);
+    const blob = index.blob(reference.sourcePath);
+    const copy = originalCopyPath(options.cacheDir, reference.sourcePath, stamp, blob);
     copies.set(copy, { source: reference.sourcePath, size: stamp.size });
     // The copy may not exist yet: its source's version stands for it in the output key.
-    const version = `${stamp.size} ${stamp.mtimeMs}`;
+    const version = blob ?? `${stamp.size} ${stamp.mtimeMs}`;
     const entry: PublishedImage = { width, height, original: header.header, files: [{ from: copy, to: reference.url, version }] };
     if (picture) entry.picture = picture;
     const share = cdn && reference.uses.some((use) => use.lead) ? toCdnShareImage(header.header, reference.url, cdn) : undefined;

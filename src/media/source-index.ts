@@ -19,14 +19,17 @@ export interface SourceFacts {
 interface Entry extends FileStamp, SourceFacts {
   /** The file, relative to the project root. */
   file: string;
+  /** The git blob id of its bytes when they were learnt, if git had them (see cleanBlobIds). */
+  blob?: string;
 }
 
 /** The journal of source images in the cache folder. */
 const JOURNAL = path.join("images", "sources.jsonl");
 
 /**
- * What is known about each source image, by its size and modification time, so a build recognises
- * unchanged photos without reading a byte of them. Every new fact is appended to a journal in the
+ * What is known about each source image, by its size and modification time, or by its git blob id
+ * where git has its bytes (so a fresh checkout, which gives every file a new modification time,
+ * still finds it), so a build recognises unchanged photos without reading a byte of them. Every new fact is appended to a journal in the
  * cache at once (one JSON line), so a build that is stopped keeps what it learnt; `save` rewrites
  * the journal with only the images the site still uses. A torn last line (a build killed while
  * writing it) or a foreign file is ignored.
@@ -38,10 +41,13 @@ export class SourceIndex {
   /** Lines in the journal file: more than there are entries once a file is learnt twice or left the site. */
   #lines = 0;
 
-  /** Open the index kept in `cacheDir` for the project at `root`. */
-  constructor(cacheDir: string, root: string) {
+  readonly #blobs: ReadonlyMap<string, string>;
+
+  /** Open the index kept in `cacheDir` for the project at `root`; `blobs`: the git blob ids of its clean files (cleanBlobIds). */
+  constructor(cacheDir: string, root: string, blobs: ReadonlyMap<string, string> = new Map()) {
     this.#file = path.join(cacheDir, JOURNAL);
     this.#root = root;
+    this.#blobs = blobs;
     let text = "";
     try {
       text = readFileSync(this.#file, "utf8");
@@ -67,8 +73,20 @@ export class SourceIndex {
 
   /** What is known of `sourcePath` while it carries `stamp`; nothing once the file has changed. */
   facts(sourcePath: string, stamp: FileStamp): SourceFacts {
-    const entry = this.#entries.get(this.#key(sourcePath));
-    if (!entry || entry.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs) return {};
+    const file = this.#key(sourcePath);
+    let entry = this.#entries.get(file);
+    if (!entry || entry.size !== stamp.size) return {};
+    const blob = this.#blobs.get(file);
+    if (entry.mtimeMs !== stamp.mtimeMs) {
+      if (blob === undefined || entry.blob !== blob) return {};
+      // The same bytes with a new time (a fresh checkout): known under it from now on.
+      entry = { ...entry, mtimeMs: stamp.mtimeMs };
+      this.#record(entry);
+    } else if (blob !== undefined && entry.blob !== blob) {
+      // Committed since it was learnt: known by its blob from now on, for the next fresh checkout.
+      entry = { ...entry, blob };
+      this.#record(entry);
+    }
     const facts: SourceFacts = {};
     if (entry.hash !== undefined) facts.hash = entry.hash;
     if (entry.header !== undefined) facts.header = entry.header;
@@ -78,8 +96,18 @@ export class SourceIndex {
   /** Remember more facts about `sourcePath` as it is at `stamp`, written to the journal at once. */
   learn(sourcePath: string, stamp: FileStamp, learnt: SourceFacts): void {
     const file = this.#key(sourcePath);
-    const entry: Entry = { file, size: stamp.size, mtimeMs: stamp.mtimeMs, ...this.facts(sourcePath, stamp), ...learnt };
-    this.#entries.set(file, entry);
+    const blob = this.#blobs.get(file);
+    const entry: Entry = { file, size: stamp.size, mtimeMs: stamp.mtimeMs, ...this.facts(sourcePath, stamp), ...learnt, ...(blob === undefined ? {} : { blob }) };
+    this.#record(entry);
+  }
+
+  /** The git blob id of `sourcePath`'s bytes, when git has them. */
+  blob(sourcePath: string): string | undefined {
+    return this.#blobs.get(this.#key(sourcePath));
+  }
+
+  #record(entry: Entry): void {
+    this.#entries.set(entry.file, entry);
     mkdirSync(path.dirname(this.#file), { recursive: true });
     appendFileSync(this.#file, `${JSON.stringify(entry)}\n`);
     this.#lines++;
@@ -112,6 +140,7 @@ function parseEntry(line: string): Entry | undefined {
     const value = JSON.parse(line) as Partial<Entry>;
     if (typeof value.file !== "string" || typeof value.size !== "number" || typeof value.mtimeMs !== "number") return undefined;
     if (value.hash !== undefined && typeof value.hash !== "string") return undefined;
+    if (value.blob !== undefined && typeof value.blob !== "string") return undefined;
     if (value.header !== undefined && (typeof value.header?.width !== "number" || typeof value.header?.height !== "number"))
       return undefined;
     return value as Entry;

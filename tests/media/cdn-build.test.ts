@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { appendFileSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { appendFileSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { load, type CheerioAPI } from "cheerio";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { build, type BuildResult } from "../../src/build.ts";
+import { build, CACHE_DIR, type BuildResult } from "../../src/build.ts";
 import { splitSrcset } from "../../src/syndication/feed-content.ts";
 import { createPreviewProvider } from "../../src/serve.ts";
 import { ARTICLE_IMAGE_SIZES } from "../../src/media/published-image.ts";
@@ -39,6 +40,11 @@ function filesIn(folder: string): string[] {
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
     .sort();
+}
+
+/** Every file of a folder and its bytes. */
+function snapshotOf(folder: string): Map<string, string> {
+  return new Map(filesIn(folder).map((file) => [file, createHash("sha256").update(readFileSync(path.join(folder, file))).digest("hex")]));
 }
 
 describe("images with an image CDN (Cloudflare, the newsroom fixture)", () => {
@@ -145,6 +151,40 @@ describe("images with an image CDN (Cloudflare, the newsroom fixture)", () => {
     expect(again.unchanged).toBeUndefined();
     const img = readPage(again.outputDir, "/2026/11/24/flood-wall/")("figure.lead-image img");
     expect([img.attr("width"), img.attr("height")]).toEqual(["1200", "750"]);
+  });
+});
+
+describe("images with an image CDN on a fresh checkout with the cache restored (CI)", () => {
+  it("finds every original's copy and header by its git blob id, copying and reading nothing again", async () => {
+    const root = fixtureWith("  provider: cloudflare\n");
+    const git = (cwd: string, ...args: string[]) =>
+      execFileSync("git", ["-C", cwd, ...args], { env: { ...process.env, GIT_AUTHOR_NAME: "T", GIT_AUTHOR_EMAIL: "t@example.org", GIT_COMMITTER_NAME: "T", GIT_COMMITTER_EMAIL: "t@example.org" } });
+    git(root, "init", "-q", "-b", "main");
+    git(root, "add", "-A");
+    git(root, "commit", "-q", "-m", "the newsroom");
+    const first = await build({ root, now: NOW });
+    expect(first.ok).toBe(true);
+    const copies = path.join(root, CACHE_DIR, "images", "originals");
+    const before = new Map(filesIn(copies).map((name) => [name, statSync(path.join(copies, name)).ino]));
+    expect(before.size).toBe(2);
+
+    const checkout = `${root}-checkout`;
+    execFileSync("git", ["clone", "-q", root, checkout]);
+    // As CI restores it: the cache folder moved in whole (the same files), the photos all new to the file system.
+    renameSync(path.join(root, CACHE_DIR), path.join(checkout, CACHE_DIR));
+    const journal = readFileSync(path.join(checkout, CACHE_DIR, "images", "sources.jsonl"), "utf8");
+    const fresh = await build({ root: checkout, now: NOW });
+    expect(fresh.ok).toBe(true);
+    const after = new Map(filesIn(path.join(checkout, CACHE_DIR, "images", "originals")).map((name) => [name, statSync(path.join(checkout, CACHE_DIR, "images", "originals", name)).ino]));
+    expect(after).toEqual(before);
+    // Each header came from the journal: its entries were only given the photos' new times.
+    const entries = (text: string) => text.trim().split("\n").map((line) => JSON.parse(line) as { file: string; header?: unknown; blob?: string });
+    const learnt = new Map(entries(journal).map((entry) => [entry.file, entry]));
+    for (const entry of entries(readFileSync(path.join(checkout, CACHE_DIR, "images", "sources.jsonl"), "utf8"))) {
+      expect(entry.blob).toBe(learnt.get(entry.file)?.blob);
+      expect(entry.header).toEqual(learnt.get(entry.file)?.header);
+    }
+    expect(snapshotOf(fresh.outputDir)).toEqual(snapshotOf(first.outputDir));
   });
 });
 

@@ -31,6 +31,25 @@ describe("SourceIndex", () => {
     expect(second.facts(file, stamp)).toEqual({ header: HEADER, hash: "abc" });
   });
 
+  it("knows a file by its git blob id when its modification time changed but its bytes did not (a fresh checkout)", () => {
+    const file = source("fresh.jpg");
+    const blobs = new Map([["content/fresh.jpg", "0123456789abcdef0123456789abcdef01234567"]]);
+    const first = new SourceIndex(cacheDir, root, blobs);
+    const stamp = first.stamp(file);
+    if (!stamp) throw new Error("no stamp");
+    first.learn(file, stamp, { header: HEADER, hash: "abc" });
+    source("fresh.jpg", "photo bytes", 1_800_000_000);
+    const checkedOut = new SourceIndex(cacheDir, root, blobs);
+    const newStamp = checkedOut.stamp(file);
+    if (!newStamp) throw new Error("no stamp");
+    expect(checkedOut.facts(file, newStamp)).toEqual({ header: HEADER, hash: "abc" });
+    // Known under the new time from then on, without git.
+    expect(new SourceIndex(cacheDir, root).facts(file, newStamp)).toEqual({ header: HEADER, hash: "abc" });
+    // Another blob (other bytes of the same size) is another file; and without git a new time is.
+    expect(new SourceIndex(cacheDir, root, new Map([["content/fresh.jpg", "f".repeat(40)]])).facts(file, { ...newStamp, mtimeMs: 1 })).toEqual({});
+    expect(new SourceIndex(cacheDir, root).facts(file, { ...newStamp, mtimeMs: 1 })).toEqual({});
+  });
+
   it("forgets a file whose size or modification time changed", () => {
     const file = source("b.jpg");
     const index = new SourceIndex(cacheDir, root);
