@@ -9,6 +9,7 @@
 //   npm run bench -- --photos 1300     the photo site instead: 1,000 articles (or the first of --sizes), 1,300 photos
 //   npm run bench -- --long-reads      one long read of 1, 2, 4 and 8 MB in a small site, cold builds (about half a minute)
 //   npm run bench -- --hostile         the nesting scan's cost a MB, and the time to refuse each hostile body (seconds)
+//   npm run bench -- --install         the deploy's install (npm ci --omit=dev): time with an empty and a filled npm cache, packages, size (a minute or two; needs the npm registry)
 //
 // Each Tidings build is timed as a whole process, with the phases it reports (load: reading,
 // validating and rendering Markdown through the cache; write: pages, feeds and static files;
@@ -23,6 +24,7 @@ import { measureEditLatency, type EditLatency } from "./edit-latency.ts";
 import { generateArticles, writeEleventySite, writeTidingsSite, type GeneratedArticle } from "./generate-site.ts";
 import { measureProcess, median, medianCost, type ProcessCost } from "./measure.ts";
 import { hostileTable, runHostileBench } from "./hostile-bench.ts";
+import { installTable, runInstallBench } from "./install-bench.ts";
 import { longReadTable, runLongReadBench } from "./long-read-bench.ts";
 import { photoTable, runPhotoBench } from "./photo-bench.ts";
 
@@ -43,8 +45,18 @@ const { values } = parseArgs({
     photos: { type: "string" },
     "long-reads": { type: "boolean", default: false },
     hostile: { type: "boolean", default: false },
+    install: { type: "boolean", default: false },
   },
 });
+
+if (values.install) {
+  const installed = runInstallBench({ repo: REPO, work: WORK, log: (line) => process.stderr.write(`${line}\n`) });
+  const json = values.json.replace(/\.json$/, "-install.json");
+  mkdirSync(path.dirname(json), { recursive: true });
+  writeFileSync(json, `${JSON.stringify({ date: new Date().toISOString(), machine: machineName(), ...installed }, null, 2)}\n`);
+  process.stdout.write(`${installTable(installed)}\n\n${machineName()}\nJSON: ${path.relative(process.cwd(), json)}\n`);
+  process.exit(0);
+}
 
 if (values.hostile) {
   const bench = runHostileBench(SEED, (line) => process.stderr.write(`${line}\n`));

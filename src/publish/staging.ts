@@ -78,6 +78,7 @@ export function patchIntoPlace(staging: string, outputDir: string, previous: rea
     renameSync(path.join(staging, file), target);
   }
   rmSync(staging, { recursive: true, force: true });
+  removeLeftovers(outputDir);
   return written;
 }
 
