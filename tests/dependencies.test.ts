@@ -17,9 +17,9 @@ const manifest = JSON.parse(readFileSync(path.join(REPOSITORY, "package.json"), 
 
 /** Packages the code names on purpose but a production install may lack, and why. */
 const DEVELOPMENT_ONLY: Record<string, string> = {
-  // render-all.ts registers tsx in render workers only when Tidings runs from its TypeScript
-  // sources (the tests, `npm start`); the compiled CLI's workers are JavaScript.
-  tsx: "src/render/render-all.ts",
+  // worker-entry.ts registers tsx in worker threads (render, search) only when Tidings runs from
+  // its TypeScript sources (the tests, `npm start`); the compiled CLI's workers are JavaScript.
+  tsx: "src/core/worker-entry.ts",
   // The preview's editor backend; `serve` reports it missing rather than failing to load.
   "decap-server": "src/admin/local-backend.ts",
 };

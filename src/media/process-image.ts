@@ -1,9 +1,13 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import eleventyImage from "@11ty/eleventy-img";
-import sharp, { type Metadata } from "sharp";
+import type { Metadata } from "sharp";
 import { digestOf, readIntact } from "../core/file-digest.ts";
+
+// sharp (libvips) and eleventy-img take a tenth of a second to load, and most builds encode
+// nothing: they are loaded by the first photo that needs it (Node keeps them loaded after).
+const loadSharp = async () => (await import("sharp")).default;
+const loadEleventyImage = async () => (await import("@11ty/eleventy-img")).default;
 
 /** Width of the link-preview image, as Facebook, LinkedIn and X recommend. */
 export const SHARE_WIDTH = 1200;
@@ -139,6 +143,7 @@ interface EncodeJob {
 async function encode(job: EncodeJob): Promise<ProcessImageResult> {
   let image: ProcessedImage;
   try {
+    const sharp = await loadSharp();
     const metadata = await sharp(job.content, SETTINGS.input).metadata();
     if (!metadata.width || !metadata.height) return { ok: false, problem: "its width and height cannot be read" };
     mkdirSync(job.folder, { recursive: true });
@@ -159,6 +164,7 @@ async function encode(job: EncodeJob): Promise<ProcessImageResult> {
 }
 
 async function encodeResponsive(job: EncodeJob, metadata: Metadata): Promise<ProcessedImage> {
+  const [sharp, eleventyImage] = await Promise.all([loadSharp(), loadEleventyImage()]);
   // Many PNGs carry an alpha channel that is fully opaque; only real transparency needs a PNG fallback.
   const transparent = metadata.hasAlpha === true && !(await sharp(job.content, SETTINGS.input).stats()).isOpaque;
   // JPEG has no transparency: a picture with transparent parts gets PNG in its place.
@@ -208,6 +214,7 @@ async function encodeShare({ content, folder, key }: EncodeJob, metadata: Metada
     metadata.format === "svg" ? Math.min(Math.max((72 * SHARE_WIDTH) / (metadata.width ?? SHARE_WIDTH), 1), 100_000) : undefined;
   const file = path.join(folder, `${key}-share-${SHARE_WIDTH}.jpeg`);
   const temporary = `${file}.${process.pid}.tmp`;
+  const sharp = await loadSharp();
   const info = await sharp(content, density === undefined ? SETTINGS.input : { ...SETTINGS.input, density })
     .rotate()
     .flatten({ background: "#ffffff" })

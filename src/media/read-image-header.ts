@@ -1,5 +1,5 @@
 import { open, readFile } from "node:fs/promises";
-import sharp, { type Metadata } from "sharp";
+import type { Metadata } from "sharp";
 
 /** What an image file's header says: enough to lay the picture out without decoding a pixel. */
 export interface ImageHeader {
@@ -55,6 +55,8 @@ export async function readImageHeader(file: string): Promise<ReadHeaderResult> {
 export async function headerOf(bytes: Buffer): Promise<ReadHeaderResult> {
   let metadata: Metadata;
   try {
+    // Loaded by the first header read: most builds read none (see process-image.ts).
+    const sharp = (await import("sharp")).default;
     metadata = await sharp(bytes).metadata();
   } catch (cause) {
     return { ok: false, problem: firstLine(cause) };
