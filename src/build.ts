@@ -15,7 +15,7 @@ import { folderMaker } from "./core/files.ts";
 import { checkHostLimits, loadFileSizes, type OutputFileSize } from "./publish/host-limits.ts";
 import { isStillCurrent, readLastBuild, writeLastBuild } from "./publish/last-build.ts";
 import { writeOutputFiles } from "./syndication/syndication-files.ts";
-import { currentOutput, forgetOutput, intactOutput, outputKey, outputSizes, recordOutput, recordPatchedOutput, type IntactOutput } from "./publish/output-manifest.ts";
+import { currentOutput, forgetOutput, intactOutput, outputKey, outputSizes, recordOutput, recordPatchedOutput, type IntactOutput, type OutputSources } from "./publish/output-manifest.ts";
 import { OutputPatch } from "./publish/output-patch.ts";
 import { keyPages, pageBaseKey, type KeyedPage } from "./publish/page-keys.ts";
 import { PageStore } from "./publish/page-store.ts";
@@ -240,7 +240,9 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   const staging = createStagingDirectory(outputDir);
   // The previous output as the last build left it: only what changes is staged, and patched in
   // place at the end, instead of staging and swapping in all of the output again.
-  const patch = previous === undefined ? undefined : new OutputPatch(staging, outputDir);
+  const patch = previous === undefined ? undefined : new OutputPatch(staging, outputDir, previous);
+  // What each page and search shard is made from, for the output's record (the next build's patch).
+  const sources: OutputSources = Object.fromEntries(pages.map((page) => [page.file, page.key]));
   // The search index is made from the model, not the pages, so Pagefind (a process of its own)
   // indexes while Eleventy renders. Its progress is shown once the pages are written, so the
   // two steps do not take turns on one progress line.
@@ -260,6 +262,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   }).then(
     (indexed) => {
       indexedShards = indexed.indexedShards;
+      Object.assign(sources, indexed.sources);
       if (indexed.damaged > 0) damaged("search", count(indexed.damaged, "search index bundle"));
       timings.search = performance.now() - searchStartedAt;
       searchProgress = undefined;
@@ -289,7 +292,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   if (searchProgress) options.onProgress?.(searchProgress);
   const searchFailure = await searching;
   if (searchFailure) return await failed(searchError(searchFailure.cause), searchFailure.cause);
-  const sizes = putInPlace(staging, outputDir, { cacheDir, cached, key, pages: pages.length, previous, patch }) ?? loadFileSizes(outputDir);
+  const sizes = putInPlace(staging, outputDir, { cacheDir, cached, key, pages: pages.length, sources, previous, patch }) ?? loadFileSizes(outputDir);
   store?.prune(new Set(pages.map((page) => page.key)));
   remember();
   return {
@@ -309,17 +312,17 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
 function putInPlace(
   staging: string,
   outputDir: string,
-  build: { cacheDir: string; cached: boolean; key: string; pages: number; previous: IntactOutput | undefined; patch: OutputPatch | undefined },
+  build: { cacheDir: string; cached: boolean; key: string; pages: number; sources: OutputSources; previous: IntactOutput | undefined; patch: OutputPatch | undefined },
 ): OutputFileSize[] | undefined {
-  const { cacheDir, key, pages, previous, patch } = build;
+  const { cacheDir, key, pages, sources, previous, patch } = build;
   if (previous !== undefined && patch !== undefined) {
     forgetOutput(cacheDir, outputDir);
     const written = patchIntoPlace(staging, outputDir, Object.keys(previous.files), patch.kept);
-    if (written !== undefined) return recordPatchedOutput(cacheDir, outputDir, { key, pages, previous, kept: patch.kept, written });
+    if (written !== undefined) return recordPatchedOutput(cacheDir, outputDir, { key, pages, sources, previous, kept: patch.kept, written });
     completeStaging(staging, outputDir, patch.kept);
   }
   swapIntoPlace(staging, outputDir);
-  return build.cached ? recordOutput(cacheDir, outputDir, key, pages) : undefined;
+  return build.cached ? recordOutput(cacheDir, outputDir, { key, pages, sources }) : undefined;
 }
 
 /**
@@ -342,7 +345,7 @@ async function writePages(
   const missing: KeyedPage[] = [];
   for (const page of pages) {
     const target = path.join(outputDir, page.file);
-    if (patch && store?.keptBy(patch, page.key, target)) continue;
+    if (patch?.hasSource(target, page.key) === true) continue;
     makeFolder(target);
     if (!store?.place(page.key, target)) missing.push(page);
   }

@@ -22,7 +22,12 @@ interface OutputManifest {
   pages: number;
   /** Every file in the output: path → [size, modification time]. */
   files: Record<string, [number, number]>;
+  /** What a page file or a search shard's folder was made from (see OutputSources). */
+  sources?: OutputSources;
 }
+
+/** The key each page file (its page key) and each search shard's folder (its bundle's key) was made from, by relative path with the platform's separator. */
+export type OutputSources = Record<string, string>;
 
 /**
  * One hash of every input of the output: the pages' files and keys, the other files' text, the
@@ -116,6 +121,8 @@ export interface IntactOutput {
   pages: number;
   /** Every file in it (relative, with the platform's separator): path → [size, modification time]. */
   files: Record<string, [number, number]>;
+  /** What its pages and search shards were made from. */
+  sources: OutputSources;
 }
 
 /**
@@ -138,7 +145,7 @@ export function intactOutput(cacheDir: string, outputDir: string): IntactOutput 
     const actual = files[file];
     if (!actual || actual[0] !== size || actual[1] !== mtimeMs) return undefined;
   }
-  return { key: manifest.key, pages: manifest.pages, files };
+  return { key: manifest.key, pages: manifest.pages, files, sources: manifest.sources ?? {} };
 }
 
 /**
@@ -160,11 +167,11 @@ export function outputSizes(output: IntactOutput): { pages: number; files: Outpu
  * Record what a build wrote into `outputDir`, so the next build with the same inputs can keep it.
  * Returns every file's size, or undefined when the folder cannot be read.
  */
-export function recordOutput(cacheDir: string, outputDir: string, key: string, pages: number): OutputFileSize[] | undefined {
+export function recordOutput(cacheDir: string, outputDir: string, record: { key: string; pages: number; sources: OutputSources }): OutputFileSize[] | undefined {
   const files = snapshotFiles(outputDir);
   if (files === undefined) return undefined;
   // Without a manifest the next build simply writes everything again.
-  writeFileAtomically(outputRecordPath(cacheDir, outputDir, "output"), JSON.stringify({ key, pages, files } satisfies OutputManifest));
+  writeFileAtomically(outputRecordPath(cacheDir, outputDir, "output"), JSON.stringify({ ...record, files } satisfies OutputManifest));
   return toFileSizes(files);
 }
 
@@ -172,7 +179,11 @@ export function recordOutput(cacheDir: string, outputDir: string, key: string, p
  * Record an output a build patched (see patchIntoPlace): the files it kept as the previous
  * record has them, the files it wrote (relative, with the platform's separator) as they are now.
  */
-export function recordPatchedOutput(cacheDir: string, outputDir: string, record: { key: string; pages: number; previous: IntactOutput; kept: ReadonlySet<string>; written: readonly string[] }): OutputFileSize[] | undefined {
+export function recordPatchedOutput(
+  cacheDir: string,
+  outputDir: string,
+  record: { key: string; pages: number; sources: OutputSources; previous: IntactOutput; kept: ReadonlySet<string>; written: readonly string[] },
+): OutputFileSize[] | undefined {
   const files: Record<string, [number, number]> = {};
   try {
     for (const file of record.kept) {
@@ -186,7 +197,7 @@ export function recordPatchedOutput(cacheDir: string, outputDir: string, record:
   } catch {
     return undefined;
   }
-  writeFileAtomically(outputRecordPath(cacheDir, outputDir, "output"), JSON.stringify({ key: record.key, pages: record.pages, files } satisfies OutputManifest));
+  writeFileAtomically(outputRecordPath(cacheDir, outputDir, "output"), JSON.stringify({ key: record.key, pages: record.pages, sources: record.sources, files } satisfies OutputManifest));
   return toFileSizes(files);
 }
 

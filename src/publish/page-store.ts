@@ -1,7 +1,6 @@
 import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { digestOf, readIntact } from "../core/file-digest.ts";
-import type { OutputPatch } from "./output-patch.ts";
 import { linkOrCopy } from "./static-files.ts";
 
 // Keys are SHA-256 in hex; the first two characters name a sub-folder, so no folder holds more
@@ -59,12 +58,6 @@ export class PageStore {
     } catch {
       return false;
     }
-  }
-
-  /** Whether the previous output already holds the stored page with this key where `target` would go (see OutputPatch.hasLink). */
-  keptBy(patch: OutputPatch, key: string, target: string): boolean {
-    const digest = this.#known().get(key);
-    return digest !== undefined && patch.hasLink(this.#fileOf(key, digest), target);
   }
 
   /** Keep the page just written at `file` under `key`. */

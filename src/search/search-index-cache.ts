@@ -2,7 +2,6 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSyn
 import path from "node:path";
 import { digestOf, readIntact } from "../core/file-digest.ts";
 import { folderMaker, listFiles } from "../core/files.ts";
-import type { OutputPatch } from "../publish/output-patch.ts";
 import { linkOrCopy } from "../publish/static-files.ts";
 
 /**
@@ -44,22 +43,8 @@ export class SearchIndexCache {
     return files !== false;
   }
 
-  /**
-   * Link the bundle kept under `key` to `target` (copy where links cannot be made), all but the
-   * file `except`; false when there is none, it is damaged, or it cannot be placed. With a patch,
-   * a bundle the previous output holds whole (every file the kept one itself) is kept there as
-   * it is, unchecked: the output was found as the last build left it, and its files are these.
-   */
-  place(key: string, target: string, options: { except?: string; patch?: OutputPatch | undefined } = {}): boolean {
-    const { except, patch } = options;
-    if (patch !== undefined) {
-      const listed = this.#listed(key)?.filter((file) => file !== except);
-      const stored = path.join(this.#dir, key);
-      if (listed && listed.length > 0 && listed.every((file) => patch.linked(path.join(stored, file), path.join(target, file)))) {
-        for (const file of listed) patch.keepAt(path.join(target, file));
-        return true;
-      }
-    }
+  /** Link the bundle kept under `key` to `target` (copy where links cannot be made), all but the file `except`; false when there is none, it is damaged, or it cannot be placed. */
+  place(key: string, target: string, except?: string): boolean {
     const files = this.has(key) ? this.#checked.get(key) : undefined;
     if (!files) return false;
     const stored = path.join(this.#dir, key);
@@ -85,15 +70,6 @@ export class SearchIndexCache {
       const seal = JSON.parse(readFileSync(path.join(stored, SEAL_FILE), "utf8")) as Record<string, unknown>;
       const digest = seal[file];
       return typeof digest === "string" ? readIntact(path.join(stored, file), digest)?.toString("utf8") : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  // The files a kept bundle's seal lists, unchecked; undefined when it has none.
-  #listed(key: string): string[] | undefined {
-    try {
-      return Object.keys(JSON.parse(readFileSync(path.join(this.#dir, key, SEAL_FILE), "utf8")) as Record<string, unknown>);
     } catch {
       return undefined;
     }

@@ -10,7 +10,7 @@ import { writeSearchIndex, type SearchIndexOptions, type SearchIndexResult } fro
  * cached per language (`cacheDir`, `cacheDir-cy`). The indexes are written one after another.
  */
 export async function writeSiteSearch(siteDir: string, site: Site, options: Omit<SearchIndexOptions, "language">): Promise<SearchIndexResult> {
-  const total: SearchIndexResult = { pages: 0, shards: 0, indexedShards: [], damaged: 0 };
+  const total: SearchIndexResult = { pages: 0, shards: 0, indexedShards: [], damaged: 0, sources: {} };
   for (const part of site.editions ?? [site]) {
     const folder = (part.language?.base ?? "/").slice(1, -1);
     const indexed = await writeSearchIndex(path.join(siteDir, folder), searchDocuments(part), {
@@ -22,6 +22,7 @@ export async function writeSiteSearch(siteDir: string, site: Site, options: Omit
     total.shards += indexed.shards;
     total.damaged += indexed.damaged;
     total.indexedShards.push(...indexed.indexedShards.map((shard) => (folder === "" ? shard : `${folder}/${shard}`)));
+    for (const [shard, key] of Object.entries(indexed.sources)) total.sources[path.join(folder, shard)] = key;
   }
   return total;
 }

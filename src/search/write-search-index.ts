@@ -22,6 +22,8 @@ export interface SearchIndexResult {
   indexedShards: string[];
   /** Kept bundles found damaged (they failed their seal) and indexed again. */
   damaged: number;
+  /** Each shard's folder (relative to the site, with the platform's separator) and the key of its bundle, for the output's record (see OutputSources). */
+  sources: Record<string, string>;
 }
 
 /** How to index. */
@@ -64,15 +66,21 @@ export async function writeSearchIndex(siteDir: string, documents: readonly Sear
   const code = options.code ?? "";
   const shards = planShards(documents, options.sizes ?? SHARD_SIZES);
   const jobShards: JobShard[] = [];
+  const sources: Record<string, string> = {};
   try {
     for (const shard of shards) {
       // One shard's documents at a time: 100,000 held at once would be 300 MB more while Eleventy renders.
       const texts = shard.documents.map((document) => document.html());
       const key = shardKey(shard, texts, code);
       const target = path.join(bundle, shardFolder(shard.id));
-      const vocabulary = cache?.place(key, target, { except: VOCABULARY_FILE, patch: options.patch }) === true ? cache.read(key, VOCABULARY_FILE) : undefined;
-      if (vocabulary !== undefined) jobShards.push({ id: shard.id, key, vocabulary });
-      else jobShards.push({ id: shard.id, key, documents: writeDocuments(shard, texts, options.cacheDir), count: texts.length });
+      sources[path.join(SEARCH_BUNDLE_PATH.slice(1), shardFolder(shard.id))] = key;
+      // A kept shard: its words from the cache; its files already in a patched output, or linked from the cache.
+      const vocabulary = cache?.read(key, VOCABULARY_FILE);
+      if (vocabulary !== undefined && (options.patch?.hasSource(target, key) === true || cache?.place(key, target, VOCABULARY_FILE) === true)) {
+        jobShards.push({ id: shard.id, key, vocabulary });
+      } else {
+        jobShards.push({ id: shard.id, key, documents: writeDocuments(shard, texts, options.cacheDir), count: texts.length });
+      }
     }
     const job: IndexJob = {
       bundle,
@@ -86,7 +94,7 @@ export async function writeSearchIndex(siteDir: string, documents: readonly Sear
     };
     const indexed = await inWorker(job, options.onProgress);
     cache?.prune(new Set([job.vocabularyKey, ...jobShards.map((shard) => shard.key)]));
-    return { pages: documents.length, shards: shards.length, indexedShards: indexed.indexedShards, damaged: (cache?.damaged ?? 0) + indexed.damaged };
+    return { pages: documents.length, shards: shards.length, indexedShards: indexed.indexedShards, damaged: (cache?.damaged ?? 0) + indexed.damaged, sources };
   } finally {
     for (const shard of jobShards) if (shard.documents !== undefined) removeScratch(shard.documents);
   }

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listFiles } from "../../src/core/files.ts";
+import type { IntactOutput } from "../../src/publish/output-manifest.ts";
 import { OutputPatch } from "../../src/publish/output-patch.ts";
 import { completeStaging, patchIntoPlace } from "../../src/publish/staging.ts";
 
@@ -29,13 +30,45 @@ function put(folder: string, file: string, text: string): string {
 
 const relativeFiles = (folder: string) => listFiles(folder).map((file) => path.relative(folder, file));
 
+// The output as the last build recorded it: every file with its size and time, and what pages and shards were made from.
+function recorded(folder: string, sources: Record<string, string> = {}): IntactOutput {
+  const files: Record<string, [number, number]> = {};
+  for (const file of relativeFiles(folder)) {
+    const stats = statSync(path.join(folder, file));
+    files[file] = [stats.size, stats.mtimeMs];
+  }
+  return { key: "last", pages: 0, files, sources };
+}
+
 describe("OutputPatch", () => {
+  it("keeps a page, and every file of a shard's folder, that the last build made from the same key", () => {
+    put(output, "a/index.html", "<p>a</p>");
+    put(output, "b/index.html", "<p>b</p>");
+    put(output, "pagefind/shard-1/index/x.pf_index", "x");
+    put(output, "pagefind/shard-1/fragment/y.pf_fragment", "y");
+    put(output, "pagefind/shard-10/index/z.pf_index", "z");
+    const patch = new OutputPatch(
+      staging,
+      output,
+      recorded(output, { [path.join("a", "index.html")]: "key-a", [path.join("b", "index.html")]: "key-b", [path.join("pagefind", "shard-1")]: "shard-key" }),
+    );
+    expect(patch.hasSource(path.join(staging, "a", "index.html"), "key-a")).toBe(true);
+    expect(patch.hasSource(path.join(staging, "b", "index.html"), "another key")).toBe(false);
+    expect(patch.hasSource(path.join(staging, "c", "index.html"), "key-a")).toBe(false);
+    expect(patch.hasSource(path.join(staging, "pagefind", "shard-1"), "shard-key")).toBe(true);
+    expect(patch.hasSource(path.join(staging, "pagefind", "shard-10"), "shard-key")).toBe(false);
+    expect([...patch.kept].sort()).toEqual(
+      [path.join("a", "index.html"), path.join("pagefind", "shard-1", "fragment", "y.pf_fragment"), path.join("pagefind", "shard-1", "index", "x.pf_index")].sort(),
+    );
+  });
+
+
   it("keeps a file the previous output holds as a link to the same stored file, not a copy of it", () => {
     const stored = put(store, "page-a", "<p>a</p>");
     mkdirSync(path.join(output, "a"));
     linkSync(stored, path.join(output, "a", "index.html"));
     put(output, "b/index.html", "<p>a</p>");
-    const patch = new OutputPatch(staging, output);
+    const patch = new OutputPatch(staging, output, recorded(output));
     expect(patch.hasLink(stored, path.join(staging, "a", "index.html"))).toBe(true);
     expect(patch.hasLink(stored, path.join(staging, "b", "index.html"))).toBe(false);
     expect(patch.hasLink(stored, path.join(staging, "c", "index.html"))).toBe(false);
@@ -45,7 +78,7 @@ describe("OutputPatch", () => {
   it("keeps a file with exactly the same bytes, and not one that differs by a byte or is missing", () => {
     put(output, "feed.xml", "<rss>one</rss>");
     put(output, "sitemap.xml", "<urlset>one</urlset>");
-    const patch = new OutputPatch(staging, output);
+    const patch = new OutputPatch(staging, output, recorded(output));
     expect(patch.hasBytes("<rss>one</rss>", path.join(staging, "feed.xml"))).toBe(true);
     expect(patch.hasBytes("<urlset>onf</urlset>", path.join(staging, "sitemap.xml"))).toBe(false);
     expect(patch.hasBytes(Buffer.from("x"), path.join(staging, "robots.txt"))).toBe(false);
