@@ -245,7 +245,17 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   const sources: OutputSources = Object.fromEntries(pages.map((page) => [page.file, page.key]));
   // The search index is made from the model, not the pages, so Pagefind (a process of its own)
   // indexes while Eleventy renders. Its progress is shown once the pages are written, so the
-  // two steps do not take turns on one progress line.
+  // two steps do not take turns on one progress line. The pages already rendered are linked from
+  // the store first (thousands of folders and links when there is no previous output to patch),
+  // so that work never shares the disk with Pagefind's writing; Eleventy renders beside it.
+  stepStartedAt = performance.now();
+  let missing: KeyedPage[];
+  try {
+    missing = placeStoredPages(pages, { outputDir: staging, store, patch });
+  } catch (cause) {
+    discardStaging(staging);
+    return { ...result(false, 0, [templateError(cause)]), cause };
+  }
   let writing = true;
   let searchProgress: BuildProgress | undefined;
   const searchStartedAt = performance.now();
@@ -277,8 +287,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   };
   let rendered: string[];
   try {
-    stepStartedAt = performance.now();
-    rendered = await writePages(site, pages, { ...options, outputDir: staging, templatesDir, store, patch });
+    rendered = await renderPages(site, missing, { ...options, outputDir: staging, templatesDir, store });
     if (store && store.damaged > 0) damaged("pages", count(store.damaged, "page"));
     writeOutputFiles(outputFiles, staging, patch && ((text, target) => patch.hasBytes(text, target)));
     const problem = await mediaProblem();
@@ -326,20 +335,10 @@ function putInPlace(
 }
 
 /**
- * Write every page into `outputDir`: pages the store holds are linked from it, the rest are
- * rendered with Eleventy and kept in the store as each Eleventy run ends, so a build that is
- * stopped (a CI timeout) keeps what it finished. Resolves to the files of the pages rendered.
+ * Put every page the previous output (patched) or the store holds into `outputDir`, linked from
+ * the store; returns the pages that must be rendered.
  */
-async function writePages(
-  site: Site,
-  pages: readonly KeyedPage[],
-  options: Pick<BuildOptions, "root" | "pagesPerRun" | "onProgress"> & {
-    outputDir: string;
-    templatesDir: string;
-    store: PageStore | undefined;
-    patch: OutputPatch | undefined;
-  },
-): Promise<string[]> {
+function placeStoredPages(pages: readonly KeyedPage[], options: { outputDir: string; store: PageStore | undefined; patch: OutputPatch | undefined }): KeyedPage[] {
   const { store, outputDir, patch } = options;
   const makeFolder = folderMaker();
   const missing: KeyedPage[] = [];
@@ -349,13 +348,31 @@ async function writePages(
     makeFolder(target);
     if (!store?.place(page.key, target)) missing.push(page);
   }
+  return missing;
+}
+
+/**
+ * Render the pages no earlier build left with Eleventy into `outputDir`, each run's pages kept in
+ * the store as it ends, so a build that is stopped (a CI timeout) keeps what it finished.
+ * Resolves to their files.
+ */
+async function renderPages(
+  site: Site,
+  missing: readonly KeyedPage[],
+  options: Pick<BuildOptions, "root" | "pagesPerRun" | "onProgress"> & {
+    outputDir: string;
+    templatesDir: string;
+    store: PageStore | undefined;
+  },
+): Promise<string[]> {
+  const { store, outputDir } = options;
   if (missing.length === 0) return [];
   const total = missing.length;
   options.onProgress?.({ task: "Rendering pages", done: 0, total });
   await writeWithEleventy({
     root: options.root,
     site,
-    pages: missing,
+    pages: [...missing],
     outputDir,
     templatesDir: options.templatesDir,
     pagesPerRun: options.pagesPerRun,
