@@ -1,5 +1,6 @@
 import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, rmSync, statfsSync } from "node:fs";
 import path from "node:path";
+import { isProcessRunning } from "./process-running.ts";
 
 /** Where Linux keeps a file system in memory, writable by every user (POSIX shared memory). */
 const MEMORY_FILE_SYSTEM = "/dev/shm";
@@ -59,21 +60,11 @@ function removeAbandoned(parent: string): void {
   }
   for (const name of names) {
     const pid = Number(/^tidings-scratch-(\d+)-/.exec(name)?.[1]);
-    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isRunning(pid)) continue;
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isProcessRunning(pid)) continue;
     try {
       removeScratch(path.join(parent, name));
     } catch {
       // Another user's: theirs to remove.
     }
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (cause) {
-    // EPERM: it runs, as another user.
-    return (cause as NodeJS.ErrnoException).code === "EPERM";
   }
 }

@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
+import { isProcessRunning } from "../core/process-running.ts";
 
 /** The lock file, inside the build's cache folder: one build at a time writes the cache and the output. */
 export const LOCK_FILE = "build.lock";
@@ -66,12 +67,7 @@ export function isAlive(holder: LockHolder): boolean {
   const me = currentHolder();
   if (holder.host !== me.host || holder.boot !== me.boot) return false;
   if (holder.pid === process.pid) return holder.started === me.started;
-  try {
-    process.kill(holder.pid, 0);
-  } catch (cause) {
-    // EPERM: running, under another user.
-    if ((cause as NodeJS.ErrnoException).code !== "EPERM") return false;
-  }
+  if (!isProcessRunning(holder.pid)) return false;
   const started = processStart(holder.pid);
   return started === "" || holder.started === "" || started === holder.started;
 }

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { folderMaker, listFiles } from "../core/files.ts";
+import { isProcessRunning } from "../core/process-running.ts";
 import { linkOrCopy } from "./static-files.ts";
 
 /** A fresh, empty folder beside `outputDir` (same disk, so the final swap is a rename). */
@@ -152,11 +153,5 @@ function leftovers(outputDir: string): Leftover[] {
 }
 
 function isRunning(pid: number): boolean {
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  return pid !== process.pid && isProcessRunning(pid);
 }
