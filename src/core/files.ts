@@ -13,6 +13,15 @@ export function listFiles(folder: string, options: { withLinks?: boolean } = {})
   }
 }
 
+/** The names in a folder; none when it does not exist or cannot be read. */
+export function namesIn(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
+}
+
 /** A function that makes the folder of each file it is given, once per folder: thousands of pages share a few folders' parents. */
 export function folderMaker(): (file: string) => void {
   const made = new Set<string>();

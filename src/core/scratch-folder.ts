@@ -1,5 +1,6 @@
-import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, rmSync, statfsSync } from "node:fs";
+import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, statfsSync } from "node:fs";
 import path from "node:path";
+import { namesIn } from "./files.ts";
 import { isProcessRunning } from "./process-running.ts";
 
 /** Where Linux keeps a file system in memory, writable by every user (POSIX shared memory). */
@@ -52,13 +53,7 @@ function hasRoom(folder: string, bytes: number): boolean {
 
 // Scratch folders of processes no longer running: a build killed half-way leaves its own behind.
 function removeAbandoned(parent: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(parent);
-  } catch {
-    return;
-  }
-  for (const name of names) {
+  for (const name of namesIn(parent)) {
     const pid = Number(/^tidings-scratch-(\d+)-/.exec(name)?.[1]);
     if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isProcessRunning(pid)) continue;
     try {

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { constants, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { constants, mkdirSync, rmSync, statSync } from "node:fs";
 import { copyFile, rename } from "node:fs/promises";
 import path from "node:path";
+import { namesIn } from "../core/files.ts";
 import type { FileStamp } from "./source-index.ts";
 
 /** The cache folder of the originals' copies. */
@@ -49,13 +50,7 @@ function sizeOf(file: string): number | undefined {
 /** Delete the copies no longer used (`used`: the originalCopyPath of every original this build publishes). */
 export function pruneOriginalCopies(cacheDir: string, used: ReadonlySet<string>): void {
   const folder = path.join(cacheDir, FOLDER);
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return;
-  }
-  for (const name of names) {
+  for (const name of namesIn(folder)) {
     const file = path.join(folder, name);
     if (!used.has(file)) rmSync(file, { force: true });
   }
