@@ -395,6 +395,7 @@ function buildInputs(options: BuildOptions, at: { templatesDir: string; outputDi
       files: [path.join(options.root, CONFIG_FILE), path.join(PACKAGE_ROOT, "package-lock.json")],
     },
     at.cacheDir,
+    options.root,
   );
   const secret = options.imageKey === undefined ? null : createHash("sha256").update(options.imageKey).digest("hex");
   // The git history makes the articles' history pages: a commit that changes no file still changes them.
