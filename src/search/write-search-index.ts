@@ -7,7 +7,7 @@ import { folderMaker } from "../core/files.ts";
 import { makeScratchFolder, removeScratch } from "../core/scratch-folder.ts";
 import { workerEntry } from "../core/worker-entry.ts";
 import type { OutputPatch } from "../publish/output-patch.ts";
-import { SEARCH_BUNDLE_PATH, shardFolder, VOCABULARY_FILE, vocabularyKey, type IndexJob, type IndexJobResult, type JobShard } from "./index-shards.ts";
+import { indexShards, SEARCH_BUNDLE_PATH, shardFolder, VOCABULARY_FILE, vocabularyKey, type IndexJob, type IndexJobResult, type JobShard } from "./index-shards.ts";
 import { SearchIndexCache } from "./search-index-cache.ts";
 import type { SearchDocument } from "./search-documents.ts";
 import { planShards, SHARD_SIZES, type SearchShard } from "./search-shards.ts";
@@ -122,10 +122,17 @@ function writeDocuments(shard: SearchShard, texts: readonly string[], cacheDir: 
   return folder;
 }
 
-// Run the job in a worker thread, passing its progress on.
+// Run the job in a worker thread, passing its progress on; in this thread where no worker can be
+// started from here (a module runner without import.meta.resolve, such as Vite's in a test setup).
 function inWorker(job: IndexJob, onProgress: ((done: number, total: number) => void) | undefined): Promise<IndexJobResult> {
+  let entry: URL;
+  try {
+    entry = workerEntry(import.meta.url, "search-worker");
+  } catch {
+    return indexShards(job, onProgress);
+  }
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerEntry(import.meta.url, "search-worker"), { workerData: job, execArgv: [] });
+    const worker = new Worker(entry, { workerData: job, execArgv: [] });
     let settled = false;
     const settle = (action: () => void) => {
       if (settled) return;
