@@ -137,7 +137,7 @@ async function publishLocally(
   damage: { count: number },
 ): Promise<Map<string, PublishedImage>> {
   const { formats, widths } = site.config.images;
-  const index = new SourceIndex(options.cacheDir, options.root, sourceBlobs(site, options.root));
+  const index = new SourceIndex(options.cacheDir, options.root, () => sourceBlobs(site, options.root));
   const published = new Map<string, PublishedImage>();
   const publish = (reference: ImageReference, image: ProcessedImage) => {
     const entry: PublishedImage = {
@@ -226,7 +226,7 @@ async function publishForCdn(
   diagnostics: Diagnostic[],
   copying: Promise<void>[],
 ): Promise<Map<string, PublishedImage>> {
-  const index = new SourceIndex(options.cacheDir, options.root, sourceBlobs(site, options.root));
+  const index = new SourceIndex(options.cacheDir, options.root, () => sourceBlobs(site, options.root));
   const published = new Map<string, PublishedImage>();
   const widths = site.config.images.widths;
   // Each copy with its original and the original's size (known from its stamp, so not read again).
@@ -243,7 +243,7 @@ async function publishForCdn(
     const picture = cdn && toCdnPicture(header.header, reference.url, cdn, widths);
     // Shown at the size of its widest version, as local pictures are, or as the file itself.
     const { width, height } = picture ?? header.header;
-    const blob = index.blob(reference.sourcePath);
+    const blob = index.blob(reference.sourcePath, stamp);
     const copy = originalCopyPath(options.cacheDir, reference.sourcePath, stamp, blob);
     copies.set(copy, { source: reference.sourcePath, size: stamp.size });
     // The copy may not exist yet: its source's version stands for it in the output key.

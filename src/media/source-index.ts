@@ -41,13 +41,17 @@ export class SourceIndex {
   /** Lines in the journal file: more than there are entries once a file is learnt twice or left the site. */
   #lines = 0;
 
-  readonly #blobs: ReadonlyMap<string, string>;
+  readonly #askGit: () => ReadonlyMap<string, string>;
+  #blobs: ReadonlyMap<string, string> | undefined;
 
-  /** Open the index kept in `cacheDir` for the project at `root`; `blobs`: the git blob ids of its clean files (cleanBlobIds). */
-  constructor(cacheDir: string, root: string, blobs: ReadonlyMap<string, string> = new Map()) {
+  /**
+   * Open the index kept in `cacheDir` for the project at `root`; `blobs` gives the git blob ids of
+   * its clean files (cleanBlobIds), asked only when a file's stamp is not the one remembered.
+   */
+  constructor(cacheDir: string, root: string, blobs: () => ReadonlyMap<string, string> = () => new Map()) {
     this.#file = path.join(cacheDir, JOURNAL);
     this.#root = root;
-    this.#blobs = blobs;
+    this.#askGit = blobs;
     let text = "";
     try {
       text = readFileSync(this.#file, "utf8");
@@ -76,15 +80,11 @@ export class SourceIndex {
     const file = this.#key(sourcePath);
     let entry = this.#entries.get(file);
     if (!entry || entry.size !== stamp.size) return {};
-    const blob = this.#blobs.get(file);
     if (entry.mtimeMs !== stamp.mtimeMs) {
+      const blob = this.#blobOf(file);
       if (blob === undefined || entry.blob !== blob) return {};
       // The same bytes with a new time (a fresh checkout): known under it from now on.
       entry = { ...entry, mtimeMs: stamp.mtimeMs };
-      this.#record(entry);
-    } else if (blob !== undefined && entry.blob !== blob) {
-      // Committed since it was learnt: known by its blob from now on, for the next fresh checkout.
-      entry = { ...entry, blob };
       this.#record(entry);
     }
     const facts: SourceFacts = {};
@@ -96,14 +96,22 @@ export class SourceIndex {
   /** Remember more facts about `sourcePath` as it is at `stamp`, written to the journal at once. */
   learn(sourcePath: string, stamp: FileStamp, learnt: SourceFacts): void {
     const file = this.#key(sourcePath);
-    const blob = this.#blobs.get(file);
+    const blob = this.#blobOf(file);
     const entry: Entry = { file, size: stamp.size, mtimeMs: stamp.mtimeMs, ...this.facts(sourcePath, stamp), ...learnt, ...(blob === undefined ? {} : { blob }) };
     this.#record(entry);
   }
 
-  /** The git blob id of `sourcePath`'s bytes, when git has them. */
-  blob(sourcePath: string): string | undefined {
-    return this.#blobs.get(this.#key(sourcePath));
+  /** The git blob id of `sourcePath`'s bytes at `stamp`: the one remembered with that stamp, else git's, when git has them. */
+  blob(sourcePath: string, stamp: FileStamp): string | undefined {
+    const file = this.#key(sourcePath);
+    const entry = this.#entries.get(file);
+    return entry && entry.size === stamp.size && entry.mtimeMs === stamp.mtimeMs ? entry.blob : this.#blobOf(file);
+  }
+
+  // Git is asked once per build, and only by a file whose stamp is not the remembered one.
+  #blobOf(file: string): string | undefined {
+    this.#blobs ??= this.#askGit();
+    return this.#blobs.get(file);
   }
 
   #record(entry: Entry): void {

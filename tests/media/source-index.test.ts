@@ -34,20 +34,43 @@ describe("SourceIndex", () => {
   it("knows a file by its git blob id when its modification time changed but its bytes did not (a fresh checkout)", () => {
     const file = source("fresh.jpg");
     const blobs = new Map([["content/fresh.jpg", "0123456789abcdef0123456789abcdef01234567"]]);
-    const first = new SourceIndex(cacheDir, root, blobs);
+    const first = new SourceIndex(cacheDir, root, () => blobs);
     const stamp = first.stamp(file);
     if (!stamp) throw new Error("no stamp");
     first.learn(file, stamp, { header: HEADER, hash: "abc" });
     source("fresh.jpg", "photo bytes", 1_800_000_000);
-    const checkedOut = new SourceIndex(cacheDir, root, blobs);
+    const checkedOut = new SourceIndex(cacheDir, root, () => blobs);
     const newStamp = checkedOut.stamp(file);
     if (!newStamp) throw new Error("no stamp");
     expect(checkedOut.facts(file, newStamp)).toEqual({ header: HEADER, hash: "abc" });
     // Known under the new time from then on, without git.
     expect(new SourceIndex(cacheDir, root).facts(file, newStamp)).toEqual({ header: HEADER, hash: "abc" });
     // Another blob (other bytes of the same size) is another file; and without git a new time is.
-    expect(new SourceIndex(cacheDir, root, new Map([["content/fresh.jpg", "f".repeat(40)]])).facts(file, { ...newStamp, mtimeMs: 1 })).toEqual({});
+    expect(new SourceIndex(cacheDir, root, () => new Map([["content/fresh.jpg", "f".repeat(40)]])).facts(file, { ...newStamp, mtimeMs: 1 })).toEqual({});
     expect(new SourceIndex(cacheDir, root).facts(file, { ...newStamp, mtimeMs: 1 })).toEqual({});
+  });
+
+  it("asks git nothing while every file's stamp is the one remembered, and once for all files when one is not", () => {
+    const file = source("steady.jpg");
+    const blobs = new Map([["content/steady.jpg", "89abcdef0123456789abcdef0123456789abcdef"]]);
+    let asked = 0;
+    const askGit = () => {
+      asked++;
+      return blobs;
+    };
+    const first = new SourceIndex(cacheDir, root, askGit);
+    const stamp = first.stamp(file);
+    if (!stamp) throw new Error("no stamp");
+    first.learn(file, stamp, { header: HEADER });
+    expect(asked).toBe(1);
+    const steady = new SourceIndex(cacheDir, root, askGit);
+    expect(steady.facts(file, stamp)).toEqual({ header: HEADER });
+    expect(steady.blob(file, stamp)).toBe(blobs.get("content/steady.jpg"));
+    expect(asked).toBe(1);
+    const moved = new SourceIndex(cacheDir, root, askGit);
+    expect(moved.facts(file, { ...stamp, mtimeMs: stamp.mtimeMs + 1000 })).toEqual({ header: HEADER });
+    expect(moved.blob(file, { ...stamp, mtimeMs: stamp.mtimeMs + 5000 })).toBe(blobs.get("content/steady.jpg"));
+    expect(asked).toBe(2);
   });
 
   it("forgets a file whose size or modification time changed", () => {
