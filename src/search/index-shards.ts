@@ -102,7 +102,7 @@ export async function indexShards(job: IndexJob, onProgress?: (done: number, tot
     }
     return { indexedShards, damaged: cache?.damaged ?? 0 };
   } finally {
-    for (const shard of job.shards) if (shard.documents !== undefined) removeScratch(shard.documents);
+    // Documents left by a failure are removed by the caller, which wrote them.
     await pagefind.close();
   }
 }

@@ -7,6 +7,14 @@ import { HOSTILE_TITLE, richSite } from "../support/rich-site.ts";
 import { STANDARDS } from "../support/trust-site.ts";
 
 const site = richSite();
+// The test site's newsroom as every article names it.
+const PUBLISHER = {
+  "@type": "NewsMediaOrganization",
+  "@id": "https://news.example.org/#publisher",
+  name: "Test Gazette",
+  url: "https://news.example.org/",
+  logo: { "@type": "ImageObject", url: "https://news.example.org/logo.png" },
+};
 const article = (title: string) => site.articles.find((a) => a.title === title) as Article;
 
 /** Embed the JSON-LD the way the article template does, and read it back through an HTML parser. */
@@ -26,11 +34,7 @@ describe("the publisher's standards (the Trust Project's properties)", () => {
     const withStandards = richSite({ config: { standards } });
     const data = roundTrip(renderNewsArticleJsonLd(withStandards.articles[0] as Article, withStandards.config));
     expect(data["publisher"]).toEqual({
-      "@type": "NewsMediaOrganization",
-      "@id": "https://news.example.org/#publisher",
-      name: "Test Gazette",
-      url: "https://news.example.org/",
-      logo: { "@type": "ImageObject", url: "https://news.example.org/logo.png" },
+      ...PUBLISHER,
       publishingPrinciples: "https://news.example.org/standards/",
       correctionsPolicy: "https://news.example.org/corrections-policy/",
       ethicsPolicy: "https://news.example.org/standards/#ethics",
@@ -84,13 +88,7 @@ describe("NewsArticle JSON-LD", () => {
   });
 
   it("names the newsroom as a NewsMediaOrganization with its logo", () => {
-    expect(data["publisher"]).toEqual({
-      "@type": "NewsMediaOrganization",
-      "@id": "https://news.example.org/#publisher",
-      name: "Test Gazette",
-      url: "https://news.example.org/",
-      logo: { "@type": "ImageObject", url: "https://news.example.org/logo.png" },
-    });
+    expect(data["publisher"]).toEqual(PUBLISHER);
   });
 
   it("cites the sources and lists the corrections, newest first", () => {
