@@ -34,11 +34,8 @@ export class SearchIndexCache {
       const stored = path.join(this.#dir, key);
       if (!existsSync(stored)) return false;
       files = sealedFiles(stored);
-      if (files === false) {
-        this.#damaged++;
-        rmSync(stored, { recursive: true, force: true });
-      }
-      this.#checked.set(key, files);
+      if (files === false) this.#damage(key);
+      else this.#checked.set(key, files);
     }
     return files !== false;
   }
@@ -66,13 +63,25 @@ export class SearchIndexCache {
   /** The text of one file of the bundle kept under `key`, when it matches its seal. */
   read(key: string, file: string): string | undefined {
     const stored = path.join(this.#dir, key);
+    if (this.#checked.get(key) === false || !existsSync(stored)) return undefined;
+    let text: string | undefined;
     try {
       const seal = JSON.parse(readFileSync(path.join(stored, SEAL_FILE), "utf8")) as Record<string, unknown>;
       const digest = seal[file];
-      return typeof digest === "string" ? readIntact(path.join(stored, file), digest)?.toString("utf8") : undefined;
+      text = typeof digest === "string" ? readIntact(path.join(stored, file), digest)?.toString("utf8") : undefined;
     } catch {
-      return undefined;
+      // An unreadable seal: damaged like a file that fails it.
     }
+    if (text === undefined) this.#damage(key);
+    return text;
+  }
+
+  // A kept bundle that failed its seal: counted once, deleted, and indexed again.
+  #damage(key: string): void {
+    if (this.#checked.get(key) === false) return;
+    this.#damaged++;
+    rmSync(path.join(this.#dir, key), { recursive: true, force: true });
+    this.#checked.set(key, false);
   }
 
   /** An empty folder to write a bundle to be kept under `key`. */
