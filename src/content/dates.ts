@@ -82,6 +82,52 @@ export function formatDate(epochMs: number, timeZone: string, locale: string, fo
 }
 
 /**
+ * Format a content date for readers, like formatDate. A format that shows only the day (`DDD`,
+ * `d MMMM yyyy`) or only the time of day (`t`, `HH:mm`) is formatted once per day or per time of
+ * day: the wall clock in the date's ISO text is the site zone's, so no zone offset is worked out
+ * for each of the archive's instants (a build formats every article's date twice).
+ */
+export function formatContentDate(date: ContentDate, timeZone: string, locale: string, format: string): string {
+  const scope = formatScope(format);
+  if (scope === "instant") return formatDate(date.epochMs, timeZone, locale, format);
+  const wallClock = scope === "day" ? date.iso.slice(0, 10) : `${date.iso.slice(11, 19)}.${((date.epochMs % 1000) + 1000) % 1000}`;
+  const key = `${timeZone}\0${locale}\0${format}\0${wallClock}`;
+  let text = wallClockTexts.get(key);
+  if (text === undefined) {
+    // The first instant with this wall clock, formatted as any other: Luxon's output for a zone
+    // differs in small ways (the space before AM) from the same wall clock in UTC.
+    text = formatDate(date.epochMs, timeZone, locale, format);
+    if (wallClockTexts.size >= 50_000) wallClockTexts.clear();
+    wallClockTexts.set(key, text);
+  }
+  return text;
+}
+const wallClockTexts = new Map<string, string>();
+
+// Luxon's tokens that read only the calendar day (any length; D up to DDDD, the localized
+// dates), and only the time of day (t and T up to two: ttt and TTT show the zone).
+const DAY_TOKENS = /^(?:[dcELMyGkWnioqD]+)$/;
+const TIME_TOKENS = /^(?:[hHmsSua]+|t{1,2}|T{1,2})$/;
+
+/** Whether a Luxon format shows only the day, only the time of day, or anything else ("instant"). */
+export function formatScope(format: string): "day" | "time" | "instant" {
+  let scope = scopes.get(format);
+  if (scope === undefined) {
+    // Quoted text ('at', and '' for a quote) is literal; every other run of one letter is a token.
+    const tokens = format.replace(/'[^']*'/g, "").match(/([A-Za-z])\1*/g) ?? [];
+    scope =
+      tokens.length > 0 && tokens.every((token) => DAY_TOKENS.test(token))
+        ? "day"
+        : tokens.length > 0 && tokens.every((token) => TIME_TOKENS.test(token))
+          ? "time"
+          : "instant";
+    scopes.set(format, scope);
+  }
+  return scope;
+}
+const scopes = new Map<string, "day" | "time" | "instant">();
+
+/**
  * The calendar parts (`2026`, `03`, `01`) of a content date in the site's time zone, for URLs:
  * the day its ISO text starts with, which toContentDate wrote in that zone (Luxon would work the
  * zone out again for each of the archive's articles on every build).

@@ -1,5 +1,5 @@
 import type { SiteConfig } from "../config/config.ts";
-import { calendarParts, formatDate, type ContentDate } from "../content/dates.ts";
+import { calendarParts, formatContentDate, type ContentDate } from "../content/dates.ts";
 import type { DateInfo } from "../model/types.ts";
 
 /** Format a ContentDate for the templates in the site's time zone and language. */
@@ -9,7 +9,7 @@ export function toDateInfo(date: ContentDate, config: SiteConfig): DateInfo {
     epochMs: date.epochMs,
     iso: date.iso,
     machine: date.hasTime ? date.iso : `${year}-${month}-${day}`,
-    day: formatDate(date.epochMs, config.timeZone, config.language, config.dateFormat),
-    time: date.hasTime ? formatDate(date.epochMs, config.timeZone, config.language, config.timeFormat) : "",
+    day: formatContentDate(date, config.timeZone, config.language, config.dateFormat),
+    time: date.hasTime ? formatContentDate(date, config.timeZone, config.language, config.timeFormat) : "",
   };
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { calendarParts, formatDate, parseContentDate, toContentDate } from "../../src/content/dates.ts";
+import { calendarParts, formatContentDate, formatDate, formatScope, parseContentDate, toContentDate } from "../../src/content/dates.ts";
 
 describe("parseContentDate", () => {
   it("reads a calendar day as midnight in the site's time zone", () => {
@@ -68,5 +68,34 @@ describe("dates with remembered zone offsets", () => {
       const fresh = DateTime.fromFormat(text, "yyyy-MM-dd HH:mm", { zone: "Europe/London" });
       expect(parseContentDate(text, "Europe/London")).toEqual({ ok: true, value: toContentDate(fresh.toMillis(), "Europe/London", true) });
     }
+  });
+});
+
+describe("formatContentDate", () => {
+  it("tells the formats that show only the day or only the time of day from the rest", () => {
+    expect(["DDD", "DD", "d MMMM yyyy", "EEEE d LLLL", "yyyy-MM-dd", "d 'de' MMMM 'de' yyyy"].map(formatScope)).toEqual(["day", "day", "day", "day", "day", "day"]);
+    expect(["t", "tt", "T", "HH:mm", "h:mm a", "HH'h'mm"].map(formatScope)).toEqual(["time", "time", "time", "time", "time", "time"]);
+    // A zone, a timestamp, or the day and the time together: formatted from the instant.
+    expect(["ttt", "TTT", "HH:mm ZZ", "HH:mm z", "f", "DDD t", "X", "'at'", ""].map(formatScope)).toEqual(Array(9).fill("instant"));
+  });
+
+  it("formats every instant as Luxon does in the site's zone, for every language's kind of format", () => {
+    const zones = ["Europe/London", "America/Los_Angeles", "Asia/Kolkata", "Pacific/Chatham", "Australia/Lord_Howe", "UTC"];
+    const locales = ["en", "en-US", "de", "fr", "ar", "fa", "ja", "hi", "cy", "pt-BR"];
+    const formats = ["DDD", "DD", "DDDD", "d MMMM yyyy", "EEEE d LLLL yyyy", "t", "tt", "T", "HH:mm", "h:mm:ss.SSS a", "HH:mm ZZ", "ttt", "f"];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.constantFrom(...locales),
+        fc.constantFrom(...formats),
+        fc.integer({ min: Date.UTC(1950, 0, 1), max: Date.UTC(2060, 0, 1) }),
+        fc.boolean(),
+        (zone, locale, format, epochMs, hasTime) => {
+          const date = toContentDate(epochMs, zone, hasTime);
+          expect(formatContentDate(date, zone, locale, format)).toBe(DateTime.fromMillis(epochMs, { zone }).setLocale(locale).toFormat(format));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
