@@ -15,10 +15,11 @@ import { folderMaker } from "./core/files.ts";
 import { checkHostLimits, loadFileSizes, type OutputFileSize } from "./publish/host-limits.ts";
 import { isStillCurrent, readLastBuild, writeLastBuild } from "./publish/last-build.ts";
 import { writeOutputFiles } from "./syndication/syndication-files.ts";
-import { currentOutput, forgetOutput, intactOutput, outputKey, outputSizes, recordOutput, recordPatchedOutput, type IntactOutput, type OutputSources } from "./publish/output-manifest.ts";
+import { currentOutput, forgetOutput, intactOutput, lastOutputSources, outputKey, outputSizes, recordOutput, recordPatchedOutput, type IntactOutput, type OutputSources } from "./publish/output-manifest.ts";
 import { OutputPatch } from "./publish/output-patch.ts";
 import { keyPages, pageBaseKey, type KeyedPage } from "./publish/page-keys.ts";
 import { PageStore } from "./publish/page-store.ts";
+import { PlacingAhead, reconcile } from "./publish/place-ahead.ts";
 import { acquireBuildLock, type LockHolder } from "./publish/build-lock.ts";
 import { completeStaging, createStagingDirectory, discardStaging, patchIntoPlace, recoverOutput, swapIntoPlace } from "./publish/staging.ts";
 import { listSiteFiles } from "./publish/site-files.ts";
@@ -160,6 +161,41 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     }
   }
 
+  // With no previous output to patch (CI with only the cache restored, or an output changed by
+  // hand), the last build's pages are put into a staging folder from the page store by a thread
+  // of their own while the content loads: the disk's work (a folder and a link a page) beside
+  // the CPU's, instead of after it.
+  const previous = cached ? intactOutput(cacheDir, outputDir) : undefined;
+  const lastPages = Object.entries(cached && previous === undefined ? lastOutputSources(cacheDir, outputDir) : {}).filter(([file]) => file.endsWith(".html"));
+  const ahead = PlacingAhead.start(path.join(cacheDir, "pages"), outputDir, lastPages);
+  try {
+    return await buildChanges(options, { outputDir, startedAt, cacheDir, cached, now, templatesDir, outputName, inputs, previous, ahead });
+  } finally {
+    await ahead?.settle();
+  }
+}
+
+/** What buildUnlocked found out before loading anything. */
+interface BuildContext {
+  outputDir: string;
+  startedAt: number;
+  cacheDir: string;
+  cached: boolean;
+  now: number;
+  templatesDir: string;
+  /** The output folder as diagnostics name it. */
+  outputName: string;
+  /** The hash of the build's inputs (see buildInputs); undefined without the cache. */
+  inputs: string | undefined;
+  /** The output as the last build left it, when it still is. */
+  previous: IntactOutput | undefined;
+  /** The last build's pages being placed into a staging folder (without a previous output). */
+  ahead: PlacingAhead | undefined;
+}
+
+// Load, check and write a site whose inputs changed since the last build.
+async function buildChanges(options: BuildOptions, context: BuildContext): Promise<BuildResult> {
+  const { outputDir, startedAt, cacheDir, cached, now, templatesDir, outputName, inputs, previous, ahead } = context;
   // Damage found in the cache is said once per build, and never replayed by a later build that
   // finds nothing changed (the damaged entries were replaced).
   const cacheWarnings: Diagnostic[] = [];
@@ -227,7 +263,6 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
       diagnostics,
     });
   };
-  const previous = cached ? intactOutput(cacheDir, outputDir) : undefined;
   if (previous?.key === key) {
     const problem = await mediaProblem();
     if (problem) return result(false, 0, [problem]);
@@ -237,7 +272,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   }
 
   const store = cached ? new PageStore(path.join(cacheDir, "pages")) : undefined;
-  const staging = createStagingDirectory(outputDir);
+  const staging = ahead?.staging ?? createStagingDirectory(outputDir);
   // The previous output as the last build left it: only what changes is staged, and patched in
   // place at the end, instead of staging and swapping in all of the output again.
   const patch = previous === undefined ? undefined : new OutputPatch(staging, outputDir, previous);
@@ -250,8 +285,12 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   // so that work never shares the disk with Pagefind's writing; Eleventy renders beside it.
   stepStartedAt = performance.now();
   let missing: KeyedPage[];
+  let damagedAhead = 0;
   try {
-    missing = placeStoredPages(pages, { outputDir: staging, store, patch });
+    const placed = await ahead?.placed();
+    damagedAhead = placed?.damaged ?? 0;
+    const placedAhead = placed && reconcile(staging, placed.placed, pages);
+    missing = placeStoredPages(pages, { outputDir: staging, store, patch, placedAhead });
   } catch (cause) {
     discardStaging(staging);
     return { ...result(false, 0, [templateError(cause)]), cause };
@@ -288,7 +327,8 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   let rendered: string[];
   try {
     rendered = await renderPages(site, missing, { ...options, outputDir: staging, templatesDir, store });
-    if (store && store.damaged > 0) damaged("pages", count(store.damaged, "page"));
+    const damagedPages = (store?.damaged ?? 0) + damagedAhead;
+    if (damagedPages > 0) damaged("pages", count(damagedPages, "page"));
     writeOutputFiles(outputFiles, staging, patch && ((text, target) => patch.hasBytes(text, target)));
     const problem = await mediaProblem();
     if (problem) return await failed(problem);
@@ -336,13 +376,18 @@ function putInPlace(
 
 /**
  * Put every page the previous output (patched) or the store holds into `outputDir`, linked from
- * the store; returns the pages that must be rendered.
+ * the store, but for those already placed ahead (see PlacingAhead); returns the pages that must
+ * be rendered.
  */
-function placeStoredPages(pages: readonly KeyedPage[], options: { outputDir: string; store: PageStore | undefined; patch: OutputPatch | undefined }): KeyedPage[] {
-  const { store, outputDir, patch } = options;
+function placeStoredPages(
+  pages: readonly KeyedPage[],
+  options: { outputDir: string; store: PageStore | undefined; patch: OutputPatch | undefined; placedAhead: ReadonlySet<string> | undefined },
+): KeyedPage[] {
+  const { store, outputDir, patch, placedAhead } = options;
   const makeFolder = folderMaker();
   const missing: KeyedPage[] = [];
   for (const page of pages) {
+    if (placedAhead?.has(page.file) === true) continue;
     const target = path.join(outputDir, page.file);
     if (patch?.hasSource(target, page.key) === true) continue;
     makeFolder(target);

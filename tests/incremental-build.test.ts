@@ -32,7 +32,9 @@ type Edit =
   | { kind: "retitle"; pick: number }
   | { kind: "summary"; pick: number; remove: boolean }
   | { kind: "byline"; pick: number; byline: number }
-  | { kind: "nothing" };
+  | { kind: "nothing" }
+  // The output removed (CI with only the cache restored) or changed by hand, and an edit beside it.
+  | { kind: "output"; how: "remove" | "change"; also: Edit };
 
 const day = fc.integer({ min: 1, max: 320 });
 const tags = fc.uniqueArray(fc.integer({ min: 0, max: TAGS.length - 1 }), { minLength: 1, maxLength: 3 });
@@ -57,7 +59,7 @@ const bylineEdit: fc.Arbitrary<Edit> = fc.record({ kind: fc.constant("byline" as
 const campaignEdit = (raised: fc.Arbitrary<number>): fc.Arbitrary<Edit> => fc.record({ kind: fc.constant("campaign" as const), raised, ends: fc.integer({ min: 320, max: 340 }) });
 const anyCampaignEdit = campaignEdit(fc.constantFrom(0, 500, 1000, 1500));
 const cardEdit: fc.Arbitrary<Edit> = fc.oneof(retitleEdit, summaryEdit, bylineEdit, anyCampaignEdit);
-const edit: fc.Arbitrary<Edit> = fc.oneof(
+const contentEdit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant("add" as const), day, tags, words }),
   fc.record({ kind: fc.constant("delete" as const), pick }),
   fc.record({ kind: fc.constant("redate" as const), pick, day }),
@@ -73,6 +75,13 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   cardEdit,
   fc.constant({ kind: "nothing" as const }),
 );
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  { arbitrary: contentEdit, weight: 5 },
+  { arbitrary: fc.record({ kind: fc.constant("output" as const), how: fc.constantFrom("remove" as const, "change" as const), also: contentEdit }), weight: 1 },
+);
+
+// Where the property tests build incrementally (and the output edits remove or change).
+const INCREMENTAL_OUTPUT = "_incremental";
 
 /** A container of the home front as the edits keep it. */
 interface FrontContainer {
@@ -236,6 +245,13 @@ function apply(project: Project, change: Edit): void {
     }
     case "nothing":
       return;
+    case "output": {
+      const output = path.join(project.root, INCREMENTAL_OUTPUT);
+      if (change.how === "remove") rmSync(output, { recursive: true, force: true });
+      else if (existsSync(output)) writeFileSync(path.join(output, "index.html"), "changed by hand\n", { flag: "a" });
+      apply(project, change.also);
+      return;
+    }
   }
 }
 
@@ -268,7 +284,7 @@ function snapshot(folder: string): Map<string, string> {
 /** Make one edit, then build incrementally and cold: no error, and the same files and pages. */
 async function applyAndCompare(project: Project, change: Edit, options: { root: string; now: number; templatesDir: string }): Promise<void> {
   apply(project, change);
-  const incremental = await build({ ...options, outputDir: "_incremental" });
+  const incremental = await build({ ...options, outputDir: INCREMENTAL_OUTPUT });
   const cold = await build({ ...options, outputDir: "_cold", cache: false });
   expect(incremental.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   expect(incremental.ok && cold.ok).toBe(true);
@@ -296,7 +312,7 @@ describe("an incremental build", () => {
         const project = newProject();
         // Search shards of two articles, so edits land in closed blocks as well as the recent shard.
         const options = { root: project.root, now: NOW, templatesDir: project.templatesDir, searchShardSizes: [2] };
-        const first = await build({ ...options, outputDir: "_incremental" });
+        const first = await build({ ...options, outputDir: INCREMENTAL_OUTPUT });
         expect(first.ok).toBe(true);
         for (const change of edits) await applyAndCompare(project, change, options);
       }),
@@ -312,11 +328,11 @@ describe("an incremental build", () => {
         // The fixture's stories are published by the first commit; every later one is a change on their record.
         commitAll(project.root, NOW - 48 * HOUR);
         const options = { root: project.root, now: NOW, templatesDir: project.templatesDir };
-        expect((await build({ ...options, outputDir: "_incremental" })).ok).toBe(true);
+        expect((await build({ ...options, outputDir: INCREMENTAL_OUTPUT })).ok).toBe(true);
         for (const [index, step] of steps.entries()) {
           apply(project, step.change);
           if (step.commit) commitAll(project.root, NOW - (24 - index) * HOUR);
-          const incremental = await build({ ...options, outputDir: "_incremental" });
+          const incremental = await build({ ...options, outputDir: INCREMENTAL_OUTPUT });
           const cold = await build({ ...options, outputDir: "_cold", cache: false });
           expect(incremental.ok && cold.ok).toBe(true);
           expect(snapshot(incremental.outputDir)).toEqual(snapshot(cold.outputDir));
@@ -326,7 +342,7 @@ describe("an incremental build", () => {
         if (existsSync(story)) {
           writeFileSync(story, `${readFileSync(story, "utf8")}\nA sentence added after publication.\n`);
           commitAll(project.root, NOW - HOUR);
-          const incremental = await build({ ...options, outputDir: "_incremental" });
+          const incremental = await build({ ...options, outputDir: INCREMENTAL_OUTPUT });
           const cold = await build({ ...options, outputDir: "_cold", cache: false });
           expect(snapshot(incremental.outputDir)).toEqual(snapshot(cold.outputDir));
           expect(readPage(incremental.outputDir, "/2026/11/10/third-story/history/")("ins").text()).toContain("A sentence added after publication.");
@@ -339,7 +355,7 @@ describe("an incremental build", () => {
   it("writes what a cold build writes after live-page and series edits, and at a later time when a held-back update is due", async () => {
     const project = newProject();
     const options = { root: project.root, now: NOW, templatesDir: project.templatesDir };
-    expect((await build({ ...options, outputDir: "_incremental" })).ok).toBe(true);
+    expect((await build({ ...options, outputDir: INCREMENTAL_OUTPUT })).ok).toBe(true);
     // Days 330 and 331 of 2026 are 26 and 27 November: the second live page's later updates are after NOW.
     const edits: Edit[] = [
       { kind: "add", day: 300, tags: [0], words: 5 },
@@ -355,10 +371,10 @@ describe("an incremental build", () => {
     ];
     for (const change of edits) await applyAndCompare(project, change, options);
     apply(project, { kind: "live", pick: 2, updates: 3, ended: false });
-    expect((await build({ ...options, outputDir: "_incremental" })).ok).toBe(true);
+    expect((await build({ ...options, outputDir: INCREMENTAL_OUTPUT })).ok).toBe(true);
     // A day later the update at 30 hours is due: the same files give another site, and the build knows it.
     const later = { ...options, now: NOW + 24 * 3_600_000 };
-    const incremental = await build({ ...later, outputDir: "_incremental" });
+    const incremental = await build({ ...later, outputDir: INCREMENTAL_OUTPUT });
     const cold = await build({ ...later, outputDir: "_cold", cache: false });
     expect(incremental.unchanged).not.toBe(true);
     expect(snapshot(incremental.outputDir)).toEqual(snapshot(cold.outputDir));
@@ -377,10 +393,10 @@ describe("an incremental build", () => {
       fc.asyncProperty(fc.array(fc.oneof({ arbitrary: frontEdit, weight: 2 }, { arbitrary: articleEdit, weight: 1 }), { minLength: 2, maxLength: 5 }), async (edits) => {
         const project = newProject();
         const options = { root: project.root, now: NOW, templatesDir: project.templatesDir };
-        expect((await build({ ...options, outputDir: "_incremental" })).ok).toBe(true);
+        expect((await build({ ...options, outputDir: INCREMENTAL_OUTPUT })).ok).toBe(true);
         for (const change of edits) {
           apply(project, change);
-          const incremental = await build({ ...options, outputDir: "_incremental" });
+          const incremental = await build({ ...options, outputDir: INCREMENTAL_OUTPUT });
           const cold = await build({ ...options, outputDir: "_cold", cache: false });
           expect(incremental.ok && cold.ok).toBe(true);
           expect(snapshot(incremental.outputDir)).toEqual(snapshot(cold.outputDir));
@@ -412,7 +428,7 @@ describe("an incremental build", () => {
         // The home page is a curated front from the start, its containers backfilled with the fixture's articles.
         apply(project, { kind: "front", op: "move", pick: 0, container: 0 });
         const options = { root: project.root, now: NOW, templatesDir: project.templatesDir };
-        expect((await build({ ...options, outputDir: "_incremental" })).ok).toBe(true);
+        expect((await build({ ...options, outputDir: INCREMENTAL_OUTPUT })).ok).toBe(true);
         for (const change of changes) {
           await applyAndCompare(project, change, options);
           expect(existsSync(path.join(project.root, "_incremental", "latest", "index.html"))).toBe(project.front !== undefined);
@@ -425,7 +441,7 @@ describe("an incremental build", () => {
   it("renders again the pages that show an ask when the campaign file changes, equal to a cold build", async () => {
     const project = newProject();
     const options = { root: project.root, now: NOW, templatesDir: project.templatesDir };
-    expect((await build({ ...options, outputDir: "_incremental" })).ok).toBe(true);
+    expect((await build({ ...options, outputDir: INCREMENTAL_OUTPUT })).ok).toBe(true);
     for (const change of [
       { kind: "campaign", raised: 500, ends: 340 },
       { kind: "campaign", raised: 1000, ends: 340 },
@@ -433,7 +449,7 @@ describe("an incremental build", () => {
       { kind: "campaign", raised: 0, ends: 320 },
     ] as const) {
       apply(project, change);
-      const incremental = await build({ ...options, outputDir: "_incremental" });
+      const incremental = await build({ ...options, outputDir: INCREMENTAL_OUTPUT });
       const cold = await build({ ...options, outputDir: "_cold", cache: false });
       expect(incremental.ok && cold.ok).toBe(true);
       // The articles with an ask and the donate page; not the lists, tags or authors.
@@ -511,11 +527,11 @@ describe("an incremental build", () => {
         for (const [name, text] of Object.entries(timed)) writeFileSync(path.join(project.root, "content", "articles", "2026", name), text);
         let now = NOW;
         const options = () => ({ root: project.root, now, templatesDir: project.templatesDir });
-        expect((await build({ ...options(), outputDir: "_incremental" })).ok).toBe(true);
+        expect((await build({ ...options(), outputDir: INCREMENTAL_OUTPUT })).ok).toBe(true);
         for (const step of steps) {
           now += step.minutes * 60_000;
           if (step.change) apply(project, step.change);
-          const incremental = await build({ ...options(), outputDir: "_incremental" });
+          const incremental = await build({ ...options(), outputDir: INCREMENTAL_OUTPUT });
           const cold = await build({ ...options(), outputDir: "_cold", cache: false });
           expect(incremental.ok && cold.ok).toBe(true);
           expect(snapshot(incremental.outputDir)).toEqual(snapshot(cold.outputDir));
@@ -749,10 +765,10 @@ describe("an incremental build of a site in several languages", () => {
       fc.asyncProperty(languageEdits, async (edits) => {
         const project = newMultilingualProject();
         const options = { root: project.root, now: BILINGUAL_NOW };
-        expect((await build({ ...options, outputDir: "_incremental" })).ok).toBe(true);
+        expect((await build({ ...options, outputDir: INCREMENTAL_OUTPUT })).ok).toBe(true);
         for (const change of edits) {
           applyLanguageEdit(project, change);
-          const incremental = await build({ ...options, outputDir: "_incremental" });
+          const incremental = await build({ ...options, outputDir: INCREMENTAL_OUTPUT });
           const cold = await build({ ...options, outputDir: "_cold", cache: false });
           expect(incremental.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
           expect(incremental.ok && cold.ok).toBe(true);

@@ -149,6 +149,19 @@ export function intactOutput(cacheDir: string, outputDir: string): IntactOutput 
 }
 
 /**
+ * What the last build recorded it made each file of `outputDir` from (see OutputSources), whether
+ * or not the folder is still there: with the page store, enough to put its pages back.
+ */
+export function lastOutputSources(cacheDir: string, outputDir: string): OutputSources {
+  try {
+    const manifest = JSON.parse(readFileSync(outputRecordPath(cacheDir, outputDir, "output"), "utf8")) as Partial<OutputManifest>;
+    return typeof manifest.sources === "object" && manifest.sources !== null ? manifest.sources : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
  * Whether `outputDir` holds exactly what the last build wrote from inputs with this key (see
  * intactOutput). Returns the number of pages and every file's size then (for the host limits,
  * without walking the folder again), else undefined.
