@@ -96,6 +96,7 @@ export function formatContentDate(date: ContentDate, timeZone: string, locale: s
   if (text === undefined) {
     // The first instant with this wall clock, formatted as any other: Luxon's output for a zone
     // differs in small ways (the space before AM) from the same wall clock in UTC.
+    rememberOffset(date, timeZone);
     text = formatDate(date.epochMs, timeZone, locale, format);
     if (wallClockTexts.size >= 50_000) wallClockTexts.clear();
     wallClockTexts.set(key, text);
@@ -152,6 +153,12 @@ export function isValidTimeZone(timeZone: string): boolean {
 class RememberingZone extends IANAZone {
   readonly #offsets = new Map<number, number>();
 
+  /** Remember the offset (minutes) of an instant, worked out before (a date's ISO text carries it). */
+  remember(ts: number, offset: number): void {
+    if (this.#offsets.size >= 50_000) this.#offsets.clear();
+    this.#offsets.set(ts, offset);
+  }
+
   override offset(ts: number): number {
     let offset = this.#offsets.get(ts);
     if (offset === undefined) {
@@ -164,6 +171,16 @@ class RememberingZone extends IANAZone {
 }
 
 const zones = new Map<string, RememberingZone | string>();
+
+// The offset toContentDate wrote into a date's ISO text is the zone's at that instant: the zone
+// need not work it out again to format the date.
+function rememberOffset(date: ContentDate, timeZone: string): void {
+  const zone = ianaZone(timeZone);
+  const match = /([+-])(\d{2}):(\d{2})$/.exec(date.iso);
+  if (typeof zone === "string" || !match) return;
+  const [, sign, hours = "0", minutes = "0"] = match;
+  zone.remember(date.epochMs, (sign === "-" ? -1 : 1) * (Number(hours) * 60 + Number(minutes)));
+}
 
 // A RememberingZone for each IANA zone name, so the offsets it remembers are shared by every
 // date; any other name ("UTC", "UTC+1") is left to Luxon, which treats it as a fixed offset.

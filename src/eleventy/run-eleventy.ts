@@ -128,6 +128,11 @@ async function createEleventy(
   const outputDir = options.outputDir;
   // The preview is served from the server's root whatever the published address.
   const pathPrefix = typeof options.site === "function" ? "/" : options.site.config.pathPrefix;
+  // Eleventy's cache buster for JavaScript it imports (config and data files, .11ty.js templates)
+  // registers a module loader hook on its first import, and on Node 20 every import after that,
+  // in the whole process, waits on a round trip to the hook's thread. Tidings gives Eleventy its
+  // config directly and only Nunjucks templates: there is nothing for it to bust.
+  process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
   // Loaded only when pages are written: a build that finds its output current never needs it.
   const { default: EleventyClass } = await import("@11ty/eleventy");
   return new EleventyClass(input, outputDir, {
