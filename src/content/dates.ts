@@ -73,8 +73,12 @@ export function toContentDate(epochMs: number, timeZone: string, hasTime: boolea
 // A site formats each article's instant three or four ways: the limit holds that for 50,000 articles.
 const formatted = memoize((key) => {
   const [epochMs, timeZone, locale, format] = JSON.parse(key) as [number, string, string, string];
-  return DateTime.fromMillis(epochMs, { zone: ianaZone(timeZone) }).setLocale(locale).toFormat(format);
+  return formatInstant(epochMs, timeZone, locale, format);
 }, 200_000);
+
+function formatInstant(epochMs: number, timeZone: string, locale: string, format: string): string {
+  return DateTime.fromMillis(epochMs, { zone: ianaZone(timeZone), locale }).toFormat(format);
+}
 
 /** Format an instant for readers in the site's time zone and language with a Luxon format (`d MMMM yyyy`). */
 export function formatDate(epochMs: number, timeZone: string, locale: string, format: string): string {
@@ -97,7 +101,7 @@ export function formatContentDate(date: ContentDate, timeZone: string, locale: s
     // The first instant with this wall clock, formatted as any other: Luxon's output for a zone
     // differs in small ways (the space before AM) from the same wall clock in UTC.
     rememberOffset(date, timeZone);
-    text = formatDate(date.epochMs, timeZone, locale, format);
+    text = formatInstant(date.epochMs, timeZone, locale, format);
     if (wallClockTexts.size >= 50_000) wallClockTexts.clear();
     wallClockTexts.set(key, text);
   }
