@@ -15,11 +15,11 @@ import { folderMaker } from "./core/files.ts";
 import { checkHostLimits, loadFileSizes, type OutputFileSize } from "./publish/host-limits.ts";
 import { isStillCurrent, readLastBuild, writeLastBuild } from "./publish/last-build.ts";
 import { writeOutputFiles } from "./syndication/syndication-files.ts";
-import { currentOutput, forgetOutput, intactOutput, lastOutputSources, outputKey, outputSizes, recordOutput, recordPatchedOutput, type IntactOutput, type OutputSources } from "./publish/output-manifest.ts";
+import { currentOutput, forgetOutput, outputKey, outputSizes, recordOutput, recordPatchedOutput, type IntactOutput, type OutputSources } from "./publish/output-manifest.ts";
 import { OutputPatch } from "./publish/output-patch.ts";
 import { keyPages, pageBaseKey, type KeyedPage } from "./publish/page-keys.ts";
 import { PageStore } from "./publish/page-store.ts";
-import { PlacingAhead, reconcile } from "./publish/place-ahead.ts";
+import { OutputReadying, reconcile } from "./publish/ready-output.ts";
 import { acquireBuildLock, type LockHolder } from "./publish/build-lock.ts";
 import { completeStaging, createStagingDirectory, discardStaging, patchIntoPlace, recoverOutput, swapIntoPlace } from "./publish/staging.ts";
 import { listSiteFiles } from "./publish/site-files.ts";
@@ -161,17 +161,15 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
     }
   }
 
-  // With no previous output to patch (CI with only the cache restored, or an output changed by
-  // hand), the last build's pages are put into a staging folder from the page store by a thread
-  // of their own while the content loads: the disk's work (a folder and a link a page) beside
-  // the CPU's, instead of after it.
-  const previous = cached ? intactOutput(cacheDir, outputDir) : undefined;
-  const lastPages = Object.entries(cached && previous === undefined ? lastOutputSources(cacheDir, outputDir) : {}).filter(([file]) => file.endsWith(".html"));
-  const ahead = PlacingAhead.start(path.join(cacheDir, "pages"), outputDir, lastPages);
+  // The previous output is checked against its record, and when it cannot be patched (CI with
+  // only the cache restored, or an output changed by hand) the last build's pages are put into
+  // the staging folder from the page store, by a thread of its own while the content loads: the
+  // disk's work (a walk of every folder; a folder and a link a page) beside the CPU's.
+  const readying = cached ? OutputReadying.start(cacheDir, outputDir, path.join(cacheDir, "pages")) : undefined;
   try {
-    return await buildChanges(options, { outputDir, startedAt, cacheDir, cached, now, templatesDir, outputName, inputs, previous, ahead });
+    return await buildChanges(options, { outputDir, startedAt, cacheDir, cached, now, templatesDir, outputName, inputs, readying });
   } finally {
-    await ahead?.settle();
+    await readying?.settle();
   }
 }
 
@@ -187,15 +185,13 @@ interface BuildContext {
   outputName: string;
   /** The hash of the build's inputs (see buildInputs); undefined without the cache. */
   inputs: string | undefined;
-  /** The output as the last build left it, when it still is. */
-  previous: IntactOutput | undefined;
-  /** The last build's pages being placed into a staging folder (without a previous output). */
-  ahead: PlacingAhead | undefined;
+  /** The previous output being checked, or the last build's pages placed into a staging folder (with the cache). */
+  readying: OutputReadying | undefined;
 }
 
 // Load, check and write a site whose inputs changed since the last build.
 async function buildChanges(options: BuildOptions, context: BuildContext): Promise<BuildResult> {
-  const { outputDir, startedAt, cacheDir, cached, now, templatesDir, outputName, inputs, previous, ahead } = context;
+  const { outputDir, startedAt, cacheDir, cached, now, templatesDir, outputName, inputs, readying } = context;
   // Damage found in the cache is said once per build, and never replayed by a later build that
   // finds nothing changed (the damaged entries were replaced).
   const cacheWarnings: Diagnostic[] = [];
@@ -263,6 +259,8 @@ async function buildChanges(options: BuildOptions, context: BuildContext): Promi
       diagnostics,
     });
   };
+  const ready = await readying?.ready();
+  const previous = ready?.previous;
   if (previous?.key === key) {
     const problem = await mediaProblem();
     if (problem) return result(false, 0, [problem]);
@@ -272,7 +270,7 @@ async function buildChanges(options: BuildOptions, context: BuildContext): Promi
   }
 
   const store = cached ? new PageStore(path.join(cacheDir, "pages")) : undefined;
-  const staging = ahead?.staging ?? createStagingDirectory(outputDir);
+  const staging = readying?.staging ?? createStagingDirectory(outputDir);
   // The previous output as the last build left it: only what changes is staged, and patched in
   // place at the end, instead of staging and swapping in all of the output again.
   const patch = previous === undefined ? undefined : new OutputPatch(staging, outputDir, previous);
@@ -287,9 +285,8 @@ async function buildChanges(options: BuildOptions, context: BuildContext): Promi
   let missing: KeyedPage[];
   let damagedAhead = 0;
   try {
-    const placed = await ahead?.placed();
-    damagedAhead = placed?.damaged ?? 0;
-    const placedAhead = placed && reconcile(staging, placed.placed, pages);
+    damagedAhead = ready?.damaged ?? 0;
+    const placedAhead = ready && reconcile(staging, ready.placed, pages);
     missing = placeStoredPages(pages, { outputDir: staging, store, patch, placedAhead });
   } catch (cause) {
     discardStaging(staging);
@@ -376,7 +373,7 @@ function putInPlace(
 
 /**
  * Put every page the previous output (patched) or the store holds into `outputDir`, linked from
- * the store, but for those already placed ahead (see PlacingAhead); returns the pages that must
+ * the store, but for those already placed ahead (see OutputReadying); returns the pages that must
  * be rendered.
  */
 function placeStoredPages(

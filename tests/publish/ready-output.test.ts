@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PageStore } from "../../src/publish/page-store.ts";
-import { placePages, PlacingAhead, reconcile } from "../../src/publish/place-ahead.ts";
+import { recordOutput } from "../../src/publish/output-manifest.ts";
+import { OutputReadying, readyOutput, reconcile } from "../../src/publish/ready-output.ts";
 
-const folder = mkdtempSync(path.join(tmpdir(), "tidings-place-ahead-"));
+const folder = mkdtempSync(path.join(tmpdir(), "tidings-ready-output-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const KEY_A = "a".repeat(64);
@@ -33,17 +34,48 @@ function filesIn(dir: string): string[] {
     .sort();
 }
 
-describe("placePages", () => {
-  it("places each stored page at its file, and leaves out one that is not stored or no longer matches its digest", () => {
+// A record of a last build whose output folder is gone, naming these pages (file → key).
+function recordWithout(name: string, pages: [string, string][]): { cacheDir: string; outputDir: string } {
+  const cacheDir = path.join(folder, name, "cache");
+  const outputDir = path.join(folder, name, "_site");
+  mkdirSync(outputDir, { recursive: true });
+  recordOutput(cacheDir, outputDir, { key: "k", pages: pages.length, sources: Object.fromEntries(pages) });
+  rmSync(outputDir, { recursive: true });
+  return { cacheDir, outputDir };
+}
+
+describe("readyOutput", () => {
+  it("without the previous output, places each of its stored pages, and leaves out one that is not stored or no longer matches its digest", () => {
     const storeDir = storeWith("place", [KEY_A, KEY_B]);
     // Changed behind the store's back (an output page edited in place changes its stored link).
     const stored = path.join(storeDir, "bb", readdirSync(path.join(storeDir, "bb"))[0] ?? "");
     appendFileSync(stored, "edited");
     const staging = path.join(folder, "place", "staging");
-    const result = placePages({ storeDir, staging, pages: [["2026/a/index.html", KEY_A], ["2026/b/index.html", KEY_B], ["c/index.html", KEY_C]] });
-    expect(result).toEqual({ placed: [["2026/a/index.html", KEY_A]], damaged: 1 });
+    const pages: [string, string][] = [
+      [path.join("2026", "a", "index.html"), KEY_A],
+      [path.join("2026", "b", "index.html"), KEY_B],
+      [path.join("c", "index.html"), KEY_C],
+      // A search shard's folder and its bundle's key: not a page.
+      [path.join("pagefind", "shard-1"), KEY_A],
+    ];
+    const result = readyOutput({ ...recordWithout("place", pages), storeDir, staging });
+    expect(result).toEqual({ previous: undefined, placed: [[path.join("2026", "a", "index.html"), KEY_A]], damaged: 1 });
     expect(filesIn(staging)).toEqual([path.join("2026", "a", "index.html")]);
     expect(readFileSync(path.join(staging, "2026", "a", "index.html"), "utf8")).toBe("<p>a</p>");
+  });
+
+  it("with the previous output as its record has it, places nothing and returns it to be patched", () => {
+    const storeDir = storeWith("intact", [KEY_A]);
+    const cacheDir = path.join(folder, "intact", "cache");
+    const outputDir = path.join(folder, "intact", "_site");
+    mkdirSync(path.join(outputDir, "a"), { recursive: true });
+    writeFileSync(path.join(outputDir, "a", "index.html"), "<p>a</p>");
+    recordOutput(cacheDir, outputDir, { key: "last", pages: 1, sources: { [path.join("a", "index.html")]: KEY_A } });
+    const staging = path.join(folder, "intact", "staging");
+    const result = readyOutput({ cacheDir, outputDir, storeDir, staging });
+    expect(result.previous?.key).toBe("last");
+    expect(result.placed).toEqual([]);
+    expect(existsSync(staging)).toBe(false);
   });
 });
 
@@ -73,33 +105,34 @@ describe("reconcile", () => {
   });
 });
 
-describe("PlacingAhead", () => {
+describe("OutputReadying", () => {
   it("places the pages in a thread of its own, into a staging folder beside the output that settle removes when the build left it", async () => {
     const storeDir = storeWith("thread", [KEY_A, KEY_B]);
-    const outputDir = path.join(folder, "thread", "_site");
-    const ahead = PlacingAhead.start(storeDir, outputDir, [["a/index.html", KEY_A], ["b/index.html", KEY_B]]);
-    if (!ahead) throw new Error("no thread was started");
-    expect(path.dirname(ahead.staging)).toBe(path.dirname(outputDir));
-    const { placed, damaged } = await ahead.placed();
+    const { cacheDir, outputDir } = recordWithout("thread", [
+      ["a/index.html", KEY_A],
+      ["b/index.html", KEY_B],
+    ]);
+    const readying = OutputReadying.start(cacheDir, outputDir, storeDir);
+    expect(path.dirname(readying.staging)).toBe(path.dirname(outputDir));
+    const { previous, placed, damaged } = await readying.ready();
+    expect(previous).toBeUndefined();
     expect([...placed]).toEqual([["a/index.html", KEY_A], ["b/index.html", KEY_B]]);
     expect(damaged).toBe(0);
-    expect(filesIn(ahead.staging)).toEqual([path.join("a", "index.html"), path.join("b", "index.html")]);
-    await ahead.settle();
-    expect(existsSync(ahead.staging)).toBe(false);
+    expect(filesIn(readying.staging)).toEqual([path.join("a", "index.html"), path.join("b", "index.html")]);
+    await readying.settle();
+    expect(existsSync(readying.staging)).toBe(false);
   });
 
-  it("starts nothing when there is nothing to place", () => {
-    expect(PlacingAhead.start(path.join(folder, "none"), path.join(folder, "none", "_site"), [])).toBeUndefined();
-    expect(existsSync(path.join(folder, "none"))).toBe(false);
-  });
-
-  it("stops a thread still placing, and leaves no staging folder behind", async () => {
+  it("stops a thread still at work, and leaves no staging folder behind", async () => {
     const keys = Array.from({ length: 300 }, (_, index) => index.toString(16).padStart(64, "0"));
     const storeDir = storeWith("stopped", keys);
-    const ahead = PlacingAhead.start(storeDir, path.join(folder, "stopped", "_site"), keys.map((key, index) => [`${index}/index.html`, key]));
-    if (!ahead) throw new Error("no thread was started");
-    await ahead.settle();
-    expect(existsSync(ahead.staging)).toBe(false);
+    const { cacheDir, outputDir } = recordWithout(
+      "stopped",
+      keys.map((key, index) => [`${index}/index.html`, key]),
+    );
+    const readying = OutputReadying.start(cacheDir, outputDir, storeDir);
+    await readying.settle();
+    expect(existsSync(readying.staging)).toBe(false);
     expect(readdirSync(path.join(folder, "stopped")).filter((name) => name.startsWith("_site."))).toEqual([]);
   });
 });
