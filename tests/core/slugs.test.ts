@@ -1,3 +1,4 @@
+import slugify from "@sindresorhus/slugify";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { matchKey, slugFromFileName, toSlug } from "../../src/core/slugs.ts";
@@ -20,7 +21,7 @@ describe("toSlug", () => {
   });
 
   it("leaves a slug as it is, so a file named after its slug keeps that address", () => {
-    // The trailing space keeps the text off the already-a-slug shortcut, so slugify itself must agree.
+    // The trailing space keeps the text off the already-a-slug shortcut.
     fc.assert(
       fc.property(fc.stringMatching(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), (slug) => {
         expect(toSlug(`${slug} `)).toBe(slug);
@@ -33,6 +34,28 @@ describe("toSlug", () => {
       }),
     );
     expect(toSlug("Flood-Wall")).toBe("flood-wall");
+  });
+
+  it("gives plain words, camel case and capitals with digits what slugify gives them", () => {
+    // The alphabet of most tags and names: the shortcut for plain words must never disagree.
+    const word = fc.stringMatching(/^[A-Za-z0-9]{1,8}$/);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, fc.constantFrom(" ", "-", "  ", " - ", "--")), { minLength: 1, maxLength: 4 }), fc.constantFrom("", " ", "-"), (parts, edge) => {
+        const text = edge + parts.map(([text, separator]) => text + separator).join("") + edge;
+        expect(toSlug(text)).toBe(slugify(text));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(["Flooding", "BBC News", "Covid19", "A1 road", "iPhone", "XMLHttpRequest", "ABC1", "ABCdef"].map(toSlug)).toEqual([
+      "flooding",
+      "bbc-news",
+      "covid19",
+      "a1-road",
+      "i-phone",
+      "xml-http-request",
+      "abc-1",
+      "ab-cdef",
+    ]);
   });
 
   it("always gives a slug that is a safe path segment", () => {
