@@ -23,8 +23,10 @@ export interface JobShard {
   id: string;
   /** The key its bundle is kept under. */
   key: string;
-  /** The words of a shard placed from the cache (VOCABULARY_FILE). */
+  /** The words of a shard kept in the cache (VOCABULARY_FILE). */
   vocabulary?: string;
+  /** A kept shard not yet in the bundle: indexShards places it from the cache, or, when the kept bundle fails its seal, indexes it from the documents it asks for. */
+  place?: boolean;
   /** The folder of a shard to index: its documents, one `index.html` at each address; removed once indexed. */
   documents?: string;
   /** How many documents that folder holds. */
@@ -45,6 +47,12 @@ export interface IndexJob {
   vocabularyKey: string;
 }
 
+/** A shard's documents, written for indexing: the folder (removed once indexed) and how many it holds. */
+export interface ShardDocuments {
+  documents: string;
+  count: number;
+}
+
 /** What indexShards did. */
 export interface IndexJobResult {
   /** The ids of the shards indexed, and `vocabulary` when the index that merges them was. */
@@ -60,20 +68,32 @@ export interface IndexJobResult {
  * as a child process (its npm package ships the binary), one index at a time, and is stopped
  * afterwards so the thread can end.
  */
-export async function indexShards(job: IndexJob, onProgress?: (done: number, total: number) => void): Promise<IndexJobResult> {
+export async function indexShards(
+  job: IndexJob,
+  onProgress?: (done: number, total: number) => void,
+  documentsFor?: (id: string) => Promise<ShardDocuments>,
+): Promise<IndexJobResult> {
   const cache = job.cacheDir === undefined ? undefined : new SearchIndexCache(job.cacheDir);
-  const total = job.shards.reduce((sum, shard) => sum + (shard.documents === undefined ? 0 : (shard.count ?? 0)), 0);
+  let total = job.shards.reduce((sum, shard) => sum + (shard.documents === undefined ? 0 : (shard.count ?? 0)), 0);
   let done = 0;
   if (total > 0) onProgress?.(0, total);
   const indexedShards: string[] = [];
   try {
     const vocabularies: string[] = [];
-    for (const shard of job.shards) {
+    for (const jobShard of job.shards) {
+      const target = path.join(job.bundle, shardFolder(jobShard.id));
+      let shard = jobShard;
+      if (shard.documents === undefined && shard.place === true && cache?.place(shard.key, target, VOCABULARY_FILE) !== true) {
+        // The kept bundle failed its seal here (cache.place counts it damaged): indexed again, from documents the build writes now.
+        if (!documentsFor) throw new Error(`the kept search index of shard ${shard.id} is damaged, and its documents were not given`);
+        const asked = await documentsFor(shard.id);
+        shard = { ...shard, ...asked };
+        total += asked.count;
+      }
       if (shard.documents === undefined) {
         vocabularies.push(shard.vocabulary ?? "");
         continue;
       }
-      const target = path.join(job.bundle, shardFolder(shard.id));
       const written = cache ? cache.temporary(shard.key) : target;
       try {
         await indexShard(shard.id, shard.documents, shard.count ?? 0, written);

@@ -7,7 +7,7 @@ import { folderMaker } from "../core/files.ts";
 import { makeScratchFolder, removeScratch } from "../core/scratch-folder.ts";
 import { workerEntry } from "../core/worker-entry.ts";
 import type { OutputPatch } from "../publish/output-patch.ts";
-import { indexShards, SEARCH_BUNDLE_PATH, shardFolder, VOCABULARY_FILE, vocabularyKey, type IndexJob, type IndexJobResult, type JobShard } from "./index-shards.ts";
+import { indexShards, SEARCH_BUNDLE_PATH, shardFolder, VOCABULARY_FILE, vocabularyKey, type IndexJob, type IndexJobResult, type JobShard, type ShardDocuments } from "./index-shards.ts";
 import { SearchIndexCache } from "./search-index-cache.ts";
 import type { SearchDocument } from "./search-documents.ts";
 import { planShards, SHARD_SIZES, type SearchShard } from "./search-shards.ts";
@@ -66,6 +66,7 @@ export async function writeSearchIndex(siteDir: string, documents: readonly Sear
   const code = options.code ?? "";
   const shards = planShards(documents, options.sizes ?? SHARD_SIZES);
   const jobShards: JobShard[] = [];
+  const asked: string[] = [];
   const sources: Record<string, string> = {};
   try {
     for (const shard of shards) {
@@ -74,14 +75,25 @@ export async function writeSearchIndex(siteDir: string, documents: readonly Sear
       const key = shardKey(shard, texts, code);
       const target = path.join(bundle, shardFolder(shard.id));
       sources[path.join(SEARCH_BUNDLE_PATH.slice(1), shardFolder(shard.id))] = key;
-      // A kept shard: its words from the cache; its files already in a patched output, or linked from the cache.
+      // A kept shard: its words from the cache; its files already in a patched output, or linked
+      // from the cache by the indexing thread (checking a bundle against its seal reads every
+      // file of it: seconds for a large archive, which would hold up the pages' rendering here).
       const vocabulary = cache?.read(key, VOCABULARY_FILE);
-      if (vocabulary !== undefined && (options.patch?.hasSource(target, key) === true || cache?.place(key, target, VOCABULARY_FILE) === true)) {
-        jobShards.push({ id: shard.id, key, vocabulary });
+      if (vocabulary !== undefined) {
+        jobShards.push({ id: shard.id, key, vocabulary, place: options.patch?.hasSource(target, key) !== true });
       } else {
         jobShards.push({ id: shard.id, key, documents: writeDocuments(shard, texts, options.cacheDir), count: texts.length });
       }
     }
+    // A kept bundle the thread finds damaged is indexed again from documents written then.
+    const documentsFor = async (id: string): Promise<ShardDocuments> => {
+      const shard = shards.find((planned) => planned.id === id);
+      if (!shard) throw new Error(`no search shard ${id}`);
+      const texts = shard.documents.map((document) => document.html());
+      const documents = writeDocuments(shard, texts, options.cacheDir);
+      asked.push(documents);
+      return { documents, count: texts.length };
+    };
     const job: IndexJob = {
       bundle,
       cacheDir: options.cacheDir,
@@ -92,11 +104,11 @@ export async function writeSearchIndex(siteDir: string, documents: readonly Sear
         code,
       ),
     };
-    const indexed = await inWorker(job, options.onProgress);
+    const indexed = await inWorker(job, options.onProgress, documentsFor);
     cache?.prune(new Set([job.vocabularyKey, ...jobShards.map((shard) => shard.key)]));
     return { pages: documents.length, shards: shards.length, indexedShards: indexed.indexedShards, damaged: (cache?.damaged ?? 0) + indexed.damaged, sources };
   } finally {
-    for (const shard of jobShards) if (shard.documents !== undefined) removeScratch(shard.documents);
+    for (const folder of [...jobShards.map((shard) => shard.documents), ...asked]) if (folder !== undefined) removeScratch(folder);
   }
 }
 
@@ -124,12 +136,16 @@ function writeDocuments(shard: SearchShard, texts: readonly string[], cacheDir: 
 
 // Run the job in a worker thread, passing its progress on; in this thread where no worker can be
 // started from here (a module runner without import.meta.resolve, such as Vite's in a test setup).
-function inWorker(job: IndexJob, onProgress: ((done: number, total: number) => void) | undefined): Promise<IndexJobResult> {
+function inWorker(
+  job: IndexJob,
+  onProgress: ((done: number, total: number) => void) | undefined,
+  documentsFor: (id: string) => Promise<ShardDocuments>,
+): Promise<IndexJobResult> {
   let entry: URL;
   try {
     entry = workerEntry(import.meta.url, "search-worker");
   } catch {
-    return indexShards(job, onProgress);
+    return indexShards(job, onProgress, documentsFor);
   }
   return new Promise((resolve, reject) => {
     const worker = new Worker(entry, { workerData: job, execArgv: [] });
@@ -139,8 +155,13 @@ function inWorker(job: IndexJob, onProgress: ((done: number, total: number) => v
       settled = true;
       action();
     };
-    worker.on("message", (message: { progress?: [number, number]; result?: IndexJobResult; error?: string }) => {
-      if (message.progress) onProgress?.(...message.progress);
+    worker.on("message", (message: { progress?: [number, number]; result?: IndexJobResult; error?: string; documentsFor?: string }) => {
+      if (message.documentsFor !== undefined)
+        documentsFor(message.documentsFor).then(
+          (documents) => worker.postMessage({ documents }),
+          (cause: unknown) => worker.postMessage({ error: cause instanceof Error ? cause.message : String(cause) }),
+        );
+      else if (message.progress) onProgress?.(...message.progress);
       else if (message.result) settle(() => resolve(message.result as IndexJobResult));
       else if (message.error !== undefined) settle(() => reject(new Error(message.error)));
     });
