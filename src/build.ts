@@ -15,7 +15,7 @@ import { folderMaker } from "./core/files.ts";
 import { checkHostLimits, loadFileSizes, type OutputFileSize } from "./publish/host-limits.ts";
 import { isStillCurrent, readLastBuild, writeLastBuild } from "./publish/last-build.ts";
 import { writeOutputFiles } from "./syndication/syndication-files.ts";
-import { currentOutput, forgetOutput, outputKey, outputSizes, recordOutput, recordPatchedOutput, type IntactOutput, type OutputSources } from "./publish/output-manifest.ts";
+import { currentOutput, forgetOutput, outputKey, type ListedOutput, outputSizes, recordOutput, recordPatchedOutput, type IntactOutput, type OutputSources } from "./publish/output-manifest.ts";
 import { OutputPatch } from "./publish/output-patch.ts";
 import { keyPages, pageBaseKey, type KeyedPage } from "./publish/page-keys.ts";
 import { PageStore } from "./publish/page-store.ts";
@@ -25,7 +25,7 @@ import { completeStaging, createStagingDirectory, discardStaging, patchIntoPlace
 import { listSiteFiles } from "./publish/site-files.ts";
 import { publishStaticFiles, siteAssets, staticFilesStamp } from "./publish/static-files.ts";
 import { releaseMemory } from "./core/release-memory.ts";
-import { writeSiteSearch } from "./search/site-search.ts";
+import { searchFolders, writeSiteSearch } from "./search/site-search.ts";
 import { listOutputPages, siteChromes } from "./pages/page-views.ts";
 import type { BuildMode } from "./model/types.ts";
 import type { Site } from "./site/site.ts";
@@ -338,7 +338,12 @@ async function buildChanges(options: BuildOptions, context: BuildContext): Promi
   if (searchProgress) options.onProgress?.(searchProgress);
   const searchFailure = await searching;
   if (searchFailure) return await failed(searchError(searchFailure.cause), searchFailure.cause);
-  const sizes = putInPlace(staging, outputDir, { cacheDir, cached, key, pages: pages.length, sources, previous, patch }) ?? loadFileSizes(outputDir);
+  // Every file this build put in the staging folder, for the output's record without a walk of it.
+  const listed: ListedOutput = {
+    files: [...pages.map((page) => page.file), ...outputFiles.map((file) => file.path), ...staticFiles.map((file) => file.to)],
+    folders: searchFolders(site),
+  };
+  const sizes = putInPlace(staging, outputDir, { cacheDir, cached, key, pages: pages.length, sources, previous, patch, listed }) ?? loadFileSizes(outputDir);
   store?.prune(new Set(pages.map((page) => page.key)));
   remember();
   return {
@@ -358,17 +363,29 @@ async function buildChanges(options: BuildOptions, context: BuildContext): Promi
 function putInPlace(
   staging: string,
   outputDir: string,
-  build: { cacheDir: string; cached: boolean; key: string; pages: number; sources: OutputSources; previous: IntactOutput | undefined; patch: OutputPatch | undefined },
+  build: {
+    cacheDir: string;
+    cached: boolean;
+    key: string;
+    pages: number;
+    sources: OutputSources;
+    previous: IntactOutput | undefined;
+    patch: OutputPatch | undefined;
+    listed: ListedOutput;
+  },
 ): OutputFileSize[] | undefined {
   const { cacheDir, key, pages, sources, previous, patch } = build;
+  // The files the build listed are all there is, unless the staging folder is completed from the previous output.
+  let listed: ListedOutput | undefined = build.listed;
   if (previous !== undefined && patch !== undefined) {
     forgetOutput(cacheDir, outputDir);
     const written = patchIntoPlace(staging, outputDir, Object.keys(previous.files), patch.kept);
     if (written !== undefined) return recordPatchedOutput(cacheDir, outputDir, { key, pages, sources, previous, kept: patch.kept, written });
     completeStaging(staging, outputDir, patch.kept);
+    listed = undefined;
   }
   swapIntoPlace(staging, outputDir);
-  return build.cached ? recordOutput(cacheDir, outputDir, { key, pages, sources }) : undefined;
+  return build.cached ? recordOutput(cacheDir, outputDir, { key, pages, sources }, listed) : undefined;
 }
 
 /**

@@ -134,6 +134,18 @@ describe("a build when nothing changed", () => {
     expect((await build({ root, now: NOW })).unchanged).toBe(true);
   });
 
+  it.each(["newsroom", "bilingual"])("records every file a build writes (the %s fixture), so the next build keeps the output, cold and without an output", async (fixture) => {
+    const root = copyFixture(fixture);
+    expect((await build({ root, now: NOW })).ok).toBe(true);
+    // Kept only when the output holds exactly the files recorded: one left out of the record would fail here.
+    expect((await build({ root, now: NOW })).unchanged).toBe(true);
+    rmSync(path.join(root, "_site"), { recursive: true });
+    const restored = await build({ root, now: NOW });
+    expect(restored.ok).toBe(true);
+    expect(restored.rendered).toBe(0);
+    expect((await build({ root, now: NOW })).unchanged).toBe(true);
+  });
+
   it("rebuilds when a template changes", async () => {
     const root = copyFixture("newsroom");
     const templates = path.join(root, "my-templates");

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomically } from "../core/files.ts";
 import type { OutputFileSize } from "./host-limits.ts";
@@ -176,12 +176,26 @@ export function outputSizes(output: IntactOutput): { pages: number; files: Outpu
   return { pages: output.pages, files: toFileSizes(output.files) };
 }
 
+/** The files a build put in its output as it lists them: each file (a path relative to the output, `/` or the platform's separators) and each folder written whole (walked). */
+export interface ListedOutput {
+  files: Iterable<string>;
+  folders: readonly string[];
+}
+
 /**
- * Record what a build wrote into `outputDir`, so the next build with the same inputs can keep it.
+ * Record what a build wrote into `outputDir`, so the next build with the same inputs can keep it:
+ * the files `listed` (a stat each, instead of a walk of every folder: tens of thousands at
+ * scale), or every file found there. A file the list missed only makes the next build find the
+ * output changed (intactOutput walks it) and write it all again.
  * Returns every file's size, or undefined when the folder cannot be read.
  */
-export function recordOutput(cacheDir: string, outputDir: string, record: { key: string; pages: number; sources: OutputSources }): OutputFileSize[] | undefined {
-  const files = snapshotFiles(outputDir);
+export function recordOutput(
+  cacheDir: string,
+  outputDir: string,
+  record: { key: string; pages: number; sources: OutputSources },
+  listed?: ListedOutput,
+): OutputFileSize[] | undefined {
+  const files = (listed && statListed(outputDir, listed)) ?? snapshotFiles(outputDir);
   if (files === undefined) return undefined;
   // Without a manifest the next build simply writes everything again.
   writeFileAtomically(outputRecordPath(cacheDir, outputDir, "output"), JSON.stringify({ ...record, files } satisfies OutputManifest));
@@ -228,6 +242,29 @@ function toFileSizes(files: Record<string, [number, number]>): OutputFileSize[] 
 export function outputRecordPath(cacheDir: string, outputDir: string, kind: "output" | "last-build"): string {
   const name = createHash("sha256").update(path.resolve(outputDir)).digest("hex").slice(0, 16);
   return path.join(cacheDir, `${kind}-${name}.json`);
+}
+
+// Each listed file's size and modification time; undefined when one cannot be read.
+function statListed(folder: string, listed: ListedOutput): Record<string, [number, number]> | undefined {
+  const base = path.resolve(folder);
+  const files: Record<string, [number, number]> = {};
+  try {
+    const add = (relative: string) => {
+      const stats = statSync(path.join(base, relative));
+      files[relative] = [stats.size, stats.mtimeMs];
+    };
+    for (const file of listed.files) add(path.join(file).replace(/^[\\/]+/, ""));
+    for (const written of listed.folders) {
+      const whole = path.join(base, written);
+      if (!existsSync(whole)) continue;
+      for (const entry of readdirSync(whole, { recursive: true, withFileTypes: true })) {
+        if (entry.isFile()) add(path.relative(base, path.join(entry.parentPath, entry.name)));
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return files;
 }
 
 function snapshotFiles(folder: string): Record<string, [number, number]> | undefined {

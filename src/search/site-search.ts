@@ -1,7 +1,13 @@
 import path from "node:path";
 import type { Site } from "../site/site.ts";
+import { SEARCH_BUNDLE_PATH } from "./index-shards.ts";
 import { searchDocuments } from "./search-documents.ts";
 import { writeSearchIndex, type SearchIndexOptions, type SearchIndexResult } from "./write-search-index.ts";
+
+/** The folders of a site's search indexes, relative to the output: `pagefind`, and one per further language (`cy/pagefind`). */
+export function searchFolders(site: Site): string[] {
+  return (site.editions ?? [site]).map((part) => path.join((part.language?.base ?? "/").slice(1, -1), SEARCH_BUNDLE_PATH));
+}
 
 /**
  * Index a site for search, one index per language: each language's part of the site gets its own
