@@ -131,12 +131,10 @@ export interface IntactOutput {
  * differs (someone changed the folder, or a build stopped while patching it).
  */
 export function intactOutput(cacheDir: string, outputDir: string): IntactOutput | undefined {
-  let manifest: OutputManifest;
-  try {
-    manifest = JSON.parse(readFileSync(outputRecordPath(cacheDir, outputDir, "output"), "utf8")) as OutputManifest;
-  } catch {
-    return undefined;
-  }
+  // No output (CI with only the cache restored): its record is not read here, only for its pages (lastOutputSources).
+  if (!existsSync(outputDir)) return undefined;
+  const manifest = readManifest(cacheDir, outputDir);
+  if (manifest === undefined) return undefined;
   const files = snapshotFiles(outputDir);
   if (files === undefined) return undefined;
   const expected = Object.entries(manifest.files);
@@ -153,11 +151,16 @@ export function intactOutput(cacheDir: string, outputDir: string): IntactOutput 
  * or not the folder is still there: with the page store, enough to put its pages back.
  */
 export function lastOutputSources(cacheDir: string, outputDir: string): OutputSources {
+  const sources = readManifest(cacheDir, outputDir)?.sources;
+  return typeof sources === "object" && sources !== null ? sources : {};
+}
+
+// The record of `outputDir`, as the last build wrote it; undefined when there is none or it cannot be read.
+function readManifest(cacheDir: string, outputDir: string): OutputManifest | undefined {
   try {
-    const manifest = JSON.parse(readFileSync(outputRecordPath(cacheDir, outputDir, "output"), "utf8")) as Partial<OutputManifest>;
-    return typeof manifest.sources === "object" && manifest.sources !== null ? manifest.sources : {};
+    return JSON.parse(readFileSync(outputRecordPath(cacheDir, outputDir, "output"), "utf8")) as OutputManifest;
   } catch {
-    return {};
+    return undefined;
   }
 }
 
