@@ -1,6 +1,6 @@
 import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
 import { describe, expect, it } from "vitest";
-import { median, medianScores, shortfalls, type ScoredRun } from "./lighthouse-scores.ts";
+import { median, medianScores, perfectWhateverFollows, shortfalls, type ScoredRun } from "./lighthouse-scores.ts";
 
 /** A run with these scores (0–1) and paint timings, and one imperfect audit when `blocking` is given. */
 function run(scores: { performance: number; accessibility?: number }, paintMs: number, blocking?: number): ScoredRun {
@@ -63,6 +63,31 @@ describe("medianScores", () => {
     const unscored = run({ performance: 1 }, 900);
     (unscored.categories as Record<string, { score: number | null }>)["seo"] = { score: null, auditRefs: [] } as never;
     expect(medianScores([unscored]).seo).toBe(0);
+  });
+});
+
+describe("perfectWhateverFollows", () => {
+  const perfect = (paintMs: number) => run({ performance: 1 }, paintMs);
+  const short = (paintMs: number) => run({ performance: 0.99 }, paintMs, 0.97);
+
+  it("is settled once more than half of the planned runs are perfect in every category", () => {
+    expect(perfectWhateverFollows([], 5)).toBe(false);
+    expect(perfectWhateverFollows([perfect(900), perfect(1000)], 5)).toBe(false);
+    expect(perfectWhateverFollows([perfect(900), perfect(1000), perfect(1100)], 5)).toBe(true);
+    expect(perfectWhateverFollows([perfect(900), short(1000), perfect(1100), perfect(1200)], 5)).toBe(true);
+  });
+
+  it("waits while any category has too few perfect runs", () => {
+    const inaccessible = run({ performance: 1, accessibility: 0.99 }, 1000);
+    expect(perfectWhateverFollows([perfect(900), inaccessible, perfect(1100)], 5)).toBe(false);
+    expect(perfectWhateverFollows([perfect(900), short(1000), perfect(1100)], 5)).toBe(false);
+  });
+
+  it("gives the verdict all the planned runs would: whatever the rest score, their median is perfect", () => {
+    const settled = [perfect(900), short(1000), perfect(1100), perfect(1200)];
+    expect(perfectWhateverFollows(settled, 5)).toBe(true);
+    expect(medianScores([...settled, short(1300)])).toEqual({ performance: 100, accessibility: 100, "best-practices": 100, seo: 100 });
+    expect(medianScores(settled)).toEqual({ performance: 100, accessibility: 100, "best-practices": 100, seo: 100 });
   });
 });
 
