@@ -15,7 +15,7 @@ import { folderMaker } from "./core/files.ts";
 import { checkHostLimits, loadFileSizes, type OutputFileSize } from "./publish/host-limits.ts";
 import { isStillCurrent, readLastBuild, writeLastBuild } from "./publish/last-build.ts";
 import { writeOutputFiles } from "./syndication/syndication-files.ts";
-import { currentOutput, forgetOutput, outputKey, type ListedOutput, outputSizes, recordOutput, recordPatchedOutput, type IntactOutput, type OutputSources } from "./publish/output-manifest.ts";
+import { currentOutput, forgetOutput, outputKey, type ListedOutput, outputSizes, recordOutput, recordPatchedOutput, stampFiles, type IntactOutput, type OutputSources } from "./publish/output-manifest.ts";
 import { OutputPatch } from "./publish/output-patch.ts";
 import { keyPages, pageBaseKey, type KeyedPage } from "./publish/page-keys.ts";
 import { PageStore } from "./publish/page-store.ts";
@@ -336,13 +336,16 @@ async function buildChanges(options: BuildOptions, context: BuildContext): Promi
   }
   writing = false;
   if (searchProgress) options.onProgress?.(searchProgress);
+  // Every file this build put in the staging folder, stamped for the output's record (instead of
+  // a walk of it) while the search index is still being made: tens of thousands of stats at scale,
+  // in time the build would otherwise spend waiting. Only a whole output swapped in needs them.
+  const stamped =
+    cached && previous === undefined
+      ? stampFiles(staging, [...pages.map((page) => page.file), ...outputFiles.map((file) => file.path), ...staticFiles.map((file) => file.to)])
+      : undefined;
   const searchFailure = await searching;
   if (searchFailure) return await failed(searchError(searchFailure.cause), searchFailure.cause);
-  // Every file this build put in the staging folder, for the output's record without a walk of it.
-  const listed: ListedOutput = {
-    files: [...pages.map((page) => page.file), ...outputFiles.map((file) => file.path), ...staticFiles.map((file) => file.to)],
-    folders: searchFolders(site),
-  };
+  const listed: ListedOutput | undefined = stamped && { stamped, folders: searchFolders(site) };
   const sizes = putInPlace(staging, outputDir, { cacheDir, cached, key, pages: pages.length, sources, previous, patch, listed }) ?? loadFileSizes(outputDir);
   store?.prune(new Set(pages.map((page) => page.key)));
   remember();
@@ -371,12 +374,12 @@ function putInPlace(
     sources: OutputSources;
     previous: IntactOutput | undefined;
     patch: OutputPatch | undefined;
-    listed: ListedOutput;
+    listed: ListedOutput | undefined;
   },
 ): OutputFileSize[] | undefined {
   const { cacheDir, key, pages, sources, previous, patch } = build;
   // The files the build listed are all there is, unless the staging folder is completed from the previous output.
-  let listed: ListedOutput | undefined = build.listed;
+  let listed = build.listed;
   if (previous !== undefined && patch !== undefined) {
     forgetOutput(cacheDir, outputDir);
     const written = patchIntoPlace(staging, outputDir, Object.keys(previous.files), patch.kept);

@@ -179,17 +179,41 @@ export function outputSizes(output: IntactOutput): { pages: number; files: Outpu
   return { pages: output.pages, files: toFileSizes(output.files) };
 }
 
-/** The files a build put in its output as it lists them: each file (a path relative to the output, `/` or the platform's separators) and each folder written whole (walked). */
+/** Files' sizes and modification times, by path relative to an output folder (the platform's separators). */
+export type FileStamps = Record<string, [number, number]>;
+
+/**
+ * The size and modification time of each of `files` (paths relative to `folder`, `/` or the
+ * platform's separators); undefined when one cannot be read. A build stamps what it listed in
+ * its staging folder while the search index is still being made: renaming the folder into place
+ * keeps them.
+ */
+export function stampFiles(folder: string, files: Iterable<string>): FileStamps | undefined {
+  const base = path.resolve(folder);
+  const stamps: FileStamps = {};
+  try {
+    for (const file of files) {
+      const relative = path.join(file).replace(/^[\\/]+/, "");
+      const stats = statSync(path.join(base, relative));
+      stamps[relative] = [stats.size, stats.mtimeMs];
+    }
+  } catch {
+    return undefined;
+  }
+  return stamps;
+}
+
+/** The files a build put in its output as it lists them: those it stamped (stampFiles), and each folder written whole (walked when it is recorded). */
 export interface ListedOutput {
-  files: Iterable<string>;
+  stamped: FileStamps;
   folders: readonly string[];
 }
 
 /**
  * Record what a build wrote into `outputDir`, so the next build with the same inputs can keep it:
- * the files `listed` (a stat each, instead of a walk of every folder: tens of thousands at
- * scale), or every file found there. A file the list missed only makes the next build find the
- * output changed (intactOutput walks it) and write it all again.
+ * the files `listed` (stamped as the build wrote them, and the folders written whole walked),
+ * or every file found there. A file the list missed only makes the next build find the output
+ * changed (intactOutput walks it) and write it all again.
  * Returns every file's size, or undefined when the folder cannot be read.
  */
 export function recordOutput(
@@ -247,27 +271,23 @@ export function outputRecordPath(cacheDir: string, outputDir: string, kind: "out
   return path.join(cacheDir, `${kind}-${name}.json`);
 }
 
-// Each listed file's size and modification time; undefined when one cannot be read.
-function statListed(folder: string, listed: ListedOutput): Record<string, [number, number]> | undefined {
+// The listed files' stamps and those of every file in the listed folders; undefined when one cannot be read.
+function statListed(folder: string, listed: ListedOutput): FileStamps | undefined {
   const base = path.resolve(folder);
-  const files: Record<string, [number, number]> = {};
+  let inFolders: string[];
   try {
-    const add = (relative: string) => {
-      const stats = statSync(path.join(base, relative));
-      files[relative] = [stats.size, stats.mtimeMs];
-    };
-    for (const file of listed.files) add(path.join(file).replace(/^[\\/]+/, ""));
-    for (const written of listed.folders) {
+    inFolders = listed.folders.flatMap((written) => {
       const whole = path.join(base, written);
-      if (!existsSync(whole)) continue;
-      for (const entry of readdirSync(whole, { recursive: true, withFileTypes: true })) {
-        if (entry.isFile()) add(path.relative(base, path.join(entry.parentPath, entry.name)));
-      }
-    }
+      if (!existsSync(whole)) return [];
+      return readdirSync(whole, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.relative(base, path.join(entry.parentPath, entry.name)));
+    });
   } catch {
     return undefined;
   }
-  return files;
+  const found = stampFiles(base, inFolders);
+  return found && { ...listed.stamped, ...found };
 }
 
 function snapshotFiles(folder: string): Record<string, [number, number]> | undefined {

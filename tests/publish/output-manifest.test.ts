@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { canonicalHash, outputKey, toCanonicalJson } from "../../src/publish/output-manifest.ts";
+import { canonicalHash, outputKey, stampFiles, toCanonicalJson } from "../../src/publish/output-manifest.ts";
 
 describe("outputKey", () => {
   const inputs = { pages: [{ file: "index.html", key: "k1" }], outputFiles: ["<rss/>"], staticFiles: "s" };
@@ -39,5 +42,33 @@ describe("canonicalHash", () => {
 
   it("writes maps as their entries, so a change inside one changes the hash", () => {
     expect(canonicalHash({ lines: new Map([["title", 2]]) })).not.toBe(canonicalHash({ lines: new Map([["title", 3]]) }));
+  });
+});
+
+describe("stampFiles", () => {
+  it("gives each file's size and modification time by its path relative to the folder, whichever separators it was listed with", () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), "tidings-stamps-"));
+    try {
+      mkdirSync(path.join(folder, "a", "b"), { recursive: true });
+      writeFileSync(path.join(folder, "a", "b", "index.html"), "<p>hello</p>");
+      writeFileSync(path.join(folder, "feed.xml"), "<feed/>");
+      const page = statSync(path.join(folder, "a", "b", "index.html"));
+      expect(stampFiles(folder, ["a/b/index.html", "/feed.xml"])).toEqual({
+        [path.join("a", "b", "index.html")]: [12, page.mtimeMs],
+        "feed.xml": [7, statSync(path.join(folder, "feed.xml")).mtimeMs],
+      });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("gives nothing when a listed file is missing, so the record is made from a walk instead", () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), "tidings-stamps-"));
+    try {
+      writeFileSync(path.join(folder, "feed.xml"), "<feed/>");
+      expect(stampFiles(folder, ["feed.xml", "gone/index.html"])).toBeUndefined();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
