@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { reachableCode } from "../src/cache/code-fingerprint.ts";
 
 // What a production install (`npm ci --omit=dev`, as the deploy workflow runs it) must hold: the
-// packages that `npm run build`, `check` and `new` load, and the compiler that bin/tidings.mjs
-// compiles the sources with; nothing else. Tests, the preview's extras, lint and benchmarks are
+// packages that `npm run build`, `check` and `new` load, and the bundler that bin/tidings.mjs
+// bundles the sources with; nothing else. Tests, the preview's extras, lint and benchmarks are
 // development dependencies. docs/deploying.md, "What the deploy installs".
 
 const REPOSITORY = path.resolve(import.meta.dirname, "..");
@@ -24,8 +24,8 @@ const DEVELOPMENT_ONLY: Record<string, string> = {
   "decap-server": "src/admin/local-backend.ts",
 };
 
-/** The compiler that bin/tidings.mjs runs to compile src/ into dist/ before a command runs. */
-const COMPILER = "typescript";
+/** The bundler that bin/tidings.mjs runs to bundle src/ into dist/ before a command runs. */
+const BUNDLER = "esbuild";
 
 // Statements that import or re-export types only: TypeScript erases them (verbatimModuleSyntax),
 // so they load nothing. `import { type A } from "x"` is kept (as `import {} from "x"`), so it counts.
@@ -60,10 +60,10 @@ const sorted = (names: Iterable<string>) => [...names].sort();
 describe("the dependencies in package.json", () => {
   const loaded = packagesLoadedByTheCommands();
 
-  it("are exactly the packages the commands load, and the compiler bin/tidings.mjs runs", () => {
+  it("are exactly the packages the commands load, and the bundler bin/tidings.mjs runs", () => {
     expect(loaded.size).toBeGreaterThan(10);
     const needed = new Set([...loaded].filter((name) => !(name in DEVELOPMENT_ONLY)));
-    needed.add(COMPILER);
+    needed.add(BUNDLER);
     expect(sorted(Object.keys(manifest.dependencies))).toEqual(sorted(needed));
   });
 
@@ -81,14 +81,12 @@ describe("the dependencies in package.json", () => {
     expect(tools).toEqual([]);
   });
 
-  it("include the compiler the build compiles with, which needs no type definitions to emit", () => {
+  it("include the bundler, pinned, and leave the type checker (TypeScript) to development: the bundler only strips types", () => {
     const launcher = readFileSync(path.join(REPOSITORY, "bin", "tidings.mjs"), "utf8");
-    expect(launcher).toContain(`"node_modules", "${COMPILER}", "bin", "tsc"`);
-    expect(launcher).toContain('"tsconfig.build.json"');
-    expect(launcher).toContain('"--noCheck"');
-    const build = JSON.parse(readFileSync(path.join(REPOSITORY, "tsconfig.build.json"), "utf8").replace(/^\s*\/\/.*$/gm, "")) as { compilerOptions: { types?: string[] } };
-    expect(build.compilerOptions.types).toEqual([]);
-    expect(manifest.dependencies[COMPILER]).toBe(manifest.dependencies[COMPILER]?.replace(/^[~^]/, ""));
+    expect(launcher).toContain(`await import("${BUNDLER}")`);
+    expect(manifest.dependencies[BUNDLER]).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(manifest.dependencies).not.toHaveProperty("typescript");
+    expect(manifest.devDependencies).toHaveProperty("typescript");
   });
 
   it("are what `npm run build`, `check` and `new` run with: the compiled CLI, not tsx", () => {

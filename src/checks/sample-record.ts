@@ -21,7 +21,7 @@ export interface SampleRecord {
   };
 }
 
-/** Where the record is kept: the same file from src/ and from the compiled dist/ (it is read, not imported). */
+/** Where the record is kept: the same file from src/ and from the bundled dist/bundle/ (it is read, not imported). */
 export const SAMPLE_RECORD_FILE = path.resolve(import.meta.dirname, "..", "..", "src", "checks", "sample-record.json");
 
 /** The folder of the content the record covers. */

@@ -3,7 +3,7 @@ import path from "node:path";
 import { memoize } from "../core/memoize.ts";
 import { Messages, type Catalogue } from "./messages.ts";
 
-/** The catalogues Tidings ships, one JSON file per language (`en.json`, `fr.json`, `pt-BR.json`): the same place from src/ and from the compiled dist/. */
+/** The catalogues Tidings ships, one JSON file per language (`en.json`, `fr.json`, `pt-BR.json`): the same place from src/ and from the bundled dist/bundle/. */
 export const CATALOGUE_DIR = path.resolve(import.meta.dirname, "..", "..", "src", "i18n", "catalogues");
 
 /** The language every message exists in, and the one any other falls back to, message by message. */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-/** The starter pages and settings' words, one folder per language (`en/`, `fr/`): the same place from src/ and from the compiled dist/. */
+/** The starter pages and settings' words, one folder per language (`en/`, `fr/`): the same place from src/ and from the bundled dist/bundle/. */
 export const STARTERS_DIR = path.resolve(import.meta.dirname, "..", "..", "src", "setup", "starters");
 
 /** The language every starter exists in, used where a newsroom's has none. */
