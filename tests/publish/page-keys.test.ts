@@ -58,6 +58,17 @@ describe("page keys", () => {
     expect(changed).not.toContain("tags/index.html");
   });
 
+  it("change with an article's body alone, wherever its text moves between the parts the donation marker splits it into", () => {
+    const withBody = (html: [string] | [string, string]) => [three[0]!, { ...articleEntry("b.md", { date: "2026-01-02", tags: ["Council"] }), html }, three[2]!];
+    const page = "2026/01/02/b/index.html";
+    const plain = keysOf(withBody(["<p>Body.</p>", "<p>More.</p>"])).get(page);
+    expect(plain).toBeDefined();
+    expect(keysOf(withBody(["<p>Body.</p>", "<p>More.</p>"])).get(page)).toBe(plain);
+    expect(keysOf(withBody(["<p>Body!</p>", "<p>More.</p>"])).get(page)).not.toBe(plain);
+    expect(keysOf(withBody(["<p>Body.</p><p>More.</p>"])).get(page)).not.toBe(plain);
+    expect(keysOf(withBody(["<p>Body.</p><p>", "More.</p>"])).get(page)).not.toBe(plain);
+  });
+
   it("all change with the code fingerprint or any template", () => {
     const before = keysOf(three);
     const otherCode = keysOf(three, "d");
