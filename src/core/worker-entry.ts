@@ -3,8 +3,8 @@
  * module at `beside` (its `import.meta.url`). Bundled (dist/bundle/, what the CLI runs), that is
  * the plain JavaScript bundle of that name beside the starting module's bundle or chunk. From the
  * TypeScript sources (tests, `npm start`), tsx's command-line loader does not reach a worker's
- * entry file, so a one-line JavaScript entry registers tsx's API and imports the module. Made only when a worker starts (some module runners, such as Vite's,
- * lack import.meta.resolve).
+ * entry file, so a one-line JavaScript entry registers tsx's API and imports the module. Made
+ * only when a worker starts (some module runners, such as Vite's, lack import.meta.resolve).
  */
 export function workerEntry(beside: string, name: string): URL {
   if (beside.endsWith(".js")) return new URL(`./${name}.js`, beside);

@@ -287,7 +287,8 @@ function statListed(folder: string, listed: ListedOutput): FileStamps | undefine
     return undefined;
   }
   const found = stampFiles(base, inFolders);
-  return found && { ...listed.stamped, ...found };
+  // The stamps are the build's to hand over once: no copy of tens of thousands of entries.
+  return found && Object.assign(listed.stamped, found);
 }
 
 function snapshotFiles(folder: string): Record<string, [number, number]> | undefined {
