@@ -16,12 +16,15 @@ export interface OutputInputs {
   extra?: string;
 }
 
+/** Files' sizes and modification times, by path relative to an output folder (the platform's separators). */
+export type FileStamps = Record<string, [number, number]>;
+
 /** What was written by the last build into an output folder, and from what. */
 interface OutputManifest {
   key: string;
   pages: number;
   /** Every file in the output: path → [size, modification time]. */
-  files: Record<string, [number, number]>;
+  files: FileStamps;
   /** What a page file or a search shard's folder was made from (see OutputSources). */
   sources?: OutputSources;
 }
@@ -120,7 +123,7 @@ export interface IntactOutput {
   key: string;
   pages: number;
   /** Every file in it (relative, with the platform's separator): path → [size, modification time]. */
-  files: Record<string, [number, number]>;
+  files: FileStamps;
   /** What its pages and search shards were made from. */
   sources: OutputSources;
 }
@@ -179,9 +182,6 @@ export function outputSizes(output: IntactOutput): { pages: number; files: Outpu
   return { pages: output.pages, files: toFileSizes(output.files) };
 }
 
-/** Files' sizes and modification times, by path relative to an output folder (the platform's separators). */
-export type FileStamps = Record<string, [number, number]>;
-
 /**
  * The size and modification time of each of `files` (paths relative to `folder`, `/` or the
  * platform's separators); undefined when one cannot be read. A build stamps what it listed in
@@ -238,7 +238,7 @@ export function recordPatchedOutput(
   outputDir: string,
   record: { key: string; pages: number; sources: OutputSources; previous: IntactOutput; kept: ReadonlySet<string>; written: readonly string[] },
 ): OutputFileSize[] | undefined {
-  const files: Record<string, [number, number]> = {};
+  const files: FileStamps = {};
   try {
     for (const file of record.kept) {
       const entry = record.previous.files[file];
@@ -261,7 +261,7 @@ export function forgetOutput(cacheDir: string, outputDir: string): void {
 }
 
 // Manifest paths use the platform's separator; host limits name files with forward slashes.
-function toFileSizes(files: Record<string, [number, number]>): OutputFileSize[] {
+function toFileSizes(files: FileStamps): OutputFileSize[] {
   return Object.entries(files).map(([file, [size]]) => ({ path: file.split(path.sep).join("/"), size }));
 }
 
@@ -291,9 +291,9 @@ function statListed(folder: string, listed: ListedOutput): FileStamps | undefine
   return found && Object.assign(listed.stamped, found);
 }
 
-function snapshotFiles(folder: string): Record<string, [number, number]> | undefined {
+function snapshotFiles(folder: string): FileStamps | undefined {
   try {
-    const files: Record<string, [number, number]> = {};
+    const files: FileStamps = {};
     // Tens of thousands of files at scale: plain string joins, not path.join and path.relative for each.
     const base = path.resolve(folder);
     for (const entry of readdirSync(base, { recursive: true, withFileTypes: true })) {
