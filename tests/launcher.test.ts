@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { MessageChannel, Worker } from "node:worker_threads";
+import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
 import { build, CACHE_DIR } from "../src/build.ts";
 import { renderJob, type RenderJob } from "../src/render/render-job.ts";
@@ -22,14 +22,20 @@ const tidings = (cwd: string, ...args: string[]) => execFileSync(process.execPat
 const stamp = () => statSync(path.join(install, "dist", ".sources-sha256"));
 const bundled = (name: string) => pathToFileURL(path.join(install, "dist", "bundle", `${name}.js`));
 
-/** Start a bundled worker's module as the build does, and resolve to the first message it posts. */
-function firstMessage(name: string, options: ConstructorParameters<typeof Worker>[1], send?: (worker: Worker) => void): Promise<unknown> {
+/**
+ * Start a bundled worker's module as the build does, and resolve to the first message it posts:
+ * on `port` when it answers there (the render worker, which closes it and exits once done), else
+ * to its parent, before it exits.
+ */
+function firstMessage(name: string, options: ConstructorParameters<typeof Worker>[1], port?: MessagePort): Promise<unknown> {
   const worker = new Worker(bundled(name), { ...options, execArgv: [] });
   return new Promise<unknown>((resolve, reject) => {
-    worker.once("message", resolve);
     worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`the ${name} thread stopped (exit code ${code}) before it posted anything`)));
-    send?.(worker);
+    if (port) port.once("message", resolve);
+    else {
+      worker.once("message", resolve);
+      worker.once("exit", (code) => reject(new Error(`the ${name} thread stopped (exit code ${code}) before it posted anything`)));
+    }
   }).finally(() => worker.terminate());
 }
 
@@ -80,13 +86,8 @@ describe("the tidings command (bin/tidings.mjs)", () => {
     // The render worker: one body, rendered as the build's own thread renders it.
     const job: RenderJob = { body: "A *brief* story with a [link](https://example.org/).", file: "content/articles/brief.md", bodyLine: 6, context: { siteHosts: ["news.example"], pathPrefix: "/", addresses: new Map(), resolverKey: "/" } };
     const { port1, port2 } = new MessageChannel();
-    const state = new Int32Array(new SharedArrayBuffer(8));
-    const rendered = new Promise<unknown>((resolve) => port1.once("message", resolve));
-    await Promise.race([
-      firstMessage("render-worker", { workerData: { port: port2 }, transferList: [port2] }, () => port1.postMessage({ jobs: [job], state })),
-      rendered,
-    ]);
-    expect(await rendered).toEqual({ index: 0, body: renderJob(job) });
+    port1.postMessage({ jobs: [job], state: new Int32Array(new SharedArrayBuffer(8)) });
+    expect(await firstMessage("render-worker", { workerData: { port: port2 }, transferList: [port2] }, port1)).toEqual({ index: 0, body: renderJob(job) });
     port1.close();
 
     // The readying thread: the output the build left is the one its record names.
