@@ -36,6 +36,10 @@ export function findRelated(
   compare: (a: Article, b: Article) => number,
   options: RelatedOptions = RELATED_DEFAULTS,
 ): Map<Article, Article[]> {
+  // Every candidate is known by its rank in `compare` order: the index's lists, the binary
+  // searches, the scores and the ties then compare integers, not articles.
+  const ordered = isOrdered(candidates, compare) ? candidates : [...candidates].sort(compare);
+  const rankOf = new Map<Article, number>(ordered.map((candidate, rank) => [candidate, rank]));
   // Most articles are both looked up and candidates: their keys (URL parsing included) are made once.
   const keyCache = new Map<Article, { key: string; weight: number }[]>();
   const keysOf = (article: Article) => {
@@ -43,50 +47,63 @@ export function findRelated(
     if (keys === undefined) keyCache.set(article, (keys = relatednessKeys(article, options.maxKeys)));
     return keys;
   };
-  const index = new Map<string, Article[]>();
-  for (const candidate of candidates) {
+  const index = new Map<string, number[]>();
+  ordered.forEach((candidate, rank) => {
     for (const { key } of keysOf(candidate)) {
       const list = index.get(key);
-      if (list) list.push(candidate);
-      else index.set(key, [candidate]);
+      if (list) list.push(rank);
+      else index.set(key, [rank]);
     }
-  }
+  });
 
+  const scores = new Float64Array(ordered.length);
+  const scored: number[] = [];
   const related = new Map<Article, Article[]>();
   for (const article of articles) {
-    const scores = new Map<Article, number>();
+    const own = rankOf.get(article);
+    // Where the article falls among the candidates: those ranked before it come before it in `compare` order.
+    const position = own ?? insertionPoint(ordered, (candidate) => compare(candidate, article) < 0);
     for (const { key, weight } of keysOf(article)) {
       const list = index.get(key);
       if (!list) continue;
-      const position = insertionPoint(list, (candidate) => compare(candidate, article) < 0);
-      const end = Math.min(list.length, position + options.window + 1);
-      for (let i = Math.max(0, position - options.window); i < end; i++) {
-        const candidate = list[i];
-        if (candidate === undefined || candidate === article) continue;
-        scores.set(candidate, (scores.get(candidate) ?? 0) + weight);
+      const at = insertionPoint(list, (rank) => rank < position);
+      const end = Math.min(list.length, at + options.window + 1);
+      for (let i = Math.max(0, at - options.window); i < end; i++) {
+        const rank = list[i] as number;
+        if (rank === own) continue;
+        if (scores[rank] === 0) scored.push(rank);
+        scores[rank] = (scores[rank] as number) + weight;
       }
     }
-    related.set(article, topScored(scores, options.count, compare));
+    related.set(
+      article,
+      topScored(scored, scores, options.count).map((rank) => ordered[rank] as Article),
+    );
+    for (const rank of scored) scores[rank] = 0;
+    scored.length = 0;
   }
   return related;
 }
 
-type Scored = { article: Article; score: number };
+// Whether the candidates already come in `compare` order (they do from the site model): one pass.
+function isOrdered(candidates: readonly Article[], compare: (a: Article, b: Article) => number): boolean {
+  for (let i = 1; i < candidates.length; i++) if (compare(candidates[i - 1] as Article, candidates[i] as Article) > 0) return false;
+  return true;
+}
 
-/** The `count` best-scored candidates, highest score first and, among equals, first in `compare` order; one pass, no full sort. */
-function topScored(scores: ReadonlyMap<Article, number>, count: number, compare: (a: Article, b: Article) => number): Article[] {
-  const best: Scored[] = [];
-  const ranksBefore = (a: Scored, b: Scored) => a.score > b.score || (a.score === b.score && compare(a.article, b.article) < 0);
-  for (const [article, score] of scores) {
-    const entry = { article, score };
+/** The ranks of the `count` best-scored candidates, highest score first and, among equals, the lowest rank (first in `compare` order); one pass, no full sort. */
+function topScored(ranks: readonly number[], scores: Float64Array, count: number): number[] {
+  const best: number[] = [];
+  const ranksBefore = (a: number, b: number) => (scores[a] as number) > (scores[b] as number) || (scores[a] === scores[b] && a < b);
+  for (const rank of ranks) {
     const last = best[best.length - 1];
-    if (best.length === count && last !== undefined && !ranksBefore(entry, last)) continue;
+    if (best.length === count && last !== undefined && !ranksBefore(rank, last)) continue;
     let position = best.length;
-    while (position > 0 && ranksBefore(entry, best[position - 1] as Scored)) position--;
-    best.splice(position, 0, entry);
+    while (position > 0 && ranksBefore(rank, best[position - 1] as number)) position--;
+    best.splice(position, 0, rank);
     if (best.length > count) best.pop();
   }
-  return best.map((entry) => entry.article);
+  return best;
 }
 
 /** The tags and sources an article is indexed under, each key once: tags by slug, sources by address, else by name. */
