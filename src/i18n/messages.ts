@@ -21,6 +21,9 @@ export type MessageValues = Readonly<Record<string, string | number | Date | Raw
  */
 export class Messages {
   readonly #compiled = new Map<string, IntlMessageFormat>();
+  // Plain-text messages already formatted, by name and values: a site's articles ask for the same
+  // few ("3 min read", "more than 2 years old") thousands of times, and formatting is the slow part.
+  readonly #formatted = new Map<string, string>();
   #listFormat: Intl.ListFormat | undefined;
   #key: string | undefined;
 
@@ -32,7 +35,16 @@ export class Messages {
 
   /** The message as plain text (for attributes, feeds, JSON-LD and the like). */
   text(name: string, values: MessageValues = {}): string {
-    return String(this.#format(name, plainValues(values)));
+    const key = memoKey(name, values);
+    if (key === undefined) return String(this.#format(name, plainValues(values)));
+    let text = this.#formatted.get(key);
+    if (text === undefined) {
+      text = String(this.#format(name, plainValues(values)));
+      // Values that are never repeated (titles, names) must not grow the memo without bound.
+      if (this.#formatted.size >= MEMO_LIMIT) this.#formatted.clear();
+      this.#formatted.set(key, text);
+    }
+    return text;
   }
 
   /** The message as HTML: its own words escaped, RawHtml values as they are, other values escaped. */
@@ -93,6 +105,22 @@ export class Messages {
     }
     return compiled.format(values) as string | string[];
   }
+}
+
+// How many formatted texts one language keeps; a clear past it costs only formatting again.
+const MEMO_LIMIT = 4096;
+
+// The memo's key for a message with short numbers and strings only; undefined for anything else (dates, HTML, long text).
+function memoKey(name: string, values: MessageValues): string | undefined {
+  let key = name;
+  for (const field of Object.keys(values)) {
+    const value = values[field];
+    // A string is quoted, so "3" and 3 (which plural rules treat apart) never share a key.
+    if (typeof value === "number" && !Object.is(value, -0)) key += `\u0000${field}\u0000${value}`;
+    else if (typeof value === "string" && value.length <= 64) key += `\u0000${field}\u0000${JSON.stringify(value)}`;
+    else return undefined;
+  }
+  return key;
 }
 
 function plainValues(values: MessageValues): Record<string, string | number | Date> {

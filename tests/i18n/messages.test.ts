@@ -25,6 +25,18 @@ describe("Messages", () => {
     expect(messages.text("quoted", { query: "<script>" })).toBe("“<script>”");
   });
 
+  it("gives the same text from its memo as formatting afresh, for every kind of value and past the memo's size", () => {
+    const patterns = { count: "{n, plural, =0 {none} one {# thing} other {# things}}", pick: "{n, select, 3 {three} other {other {n}}}", two: "{a}/{b}" };
+    const memo = new Messages("en-GB", patterns);
+    const calls: [string, Record<string, string | number>][] = [];
+    for (let i = 0; i < 5000; i++) calls.push(["count", { n: i % 7 }], ["pick", { n: i % 2 === 0 ? 3 : "3" }], ["two", { a: `x${i % 50}`, b: i % 3 }]);
+    calls.push(["count", { n: -0 }], ["two", { a: "a\u0000b", b: "c" }], ["two", { a: "a", b: "\u0000b\u0000c" }], ["two", { a: "x".repeat(100), b: 1 }]);
+    for (const [name, values] of calls) expect(memo.text(name, values)).toBe(new Messages("en-GB", patterns).text(name, values));
+    // Ambiguous joins of values never share a key.
+    expect(memo.text("two", { a: "a\u0000b", b: "c" })).toBe("a\u0000b/c");
+    expect(memo.text("two", { a: "a", b: "b\u0000c" })).toBe("a/b\u0000c");
+  });
+
   it("joins lists as each language does", () => {
     expect(english.list(["Ann", "Bo", "Cy"])).toBe("Ann, Bo and Cy");
     expect(new Messages("fr-FR", {}).list(["Ann", new RawHtml("<b>Bo</b>")])).toBe("Ann et <b>Bo</b>");
