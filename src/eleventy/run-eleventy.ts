@@ -33,7 +33,8 @@ export async function writeWithEleventy<Page extends OutputPage>(
 ): Promise<number> {
   let written = 0;
   const size = options.pagesPerRun ?? PAGES_PER_RUN;
-  for (const [run, batch] of pageBatches(options.pages, size).entries()) {
+  const batches = pageBatches(options.pages, size);
+  for (const [run, batch] of batches.entries()) {
     const eleventy = await createEleventy({ root: options.root, site: options.site, outputDir: options.outputDir, templatesDir: options.templatesDir, batch }, "build");
     // Tidings prints its own summary; Eleventy's console output would only repeat it.
     eleventy.disableLogger();
@@ -51,7 +52,8 @@ export async function writeWithEleventy<Page extends OutputPage>(
     }
     written += templates.filter((template) => typeof template.outputPath === "string").length;
     options.onBatch?.(written, options.pages.slice(run * size, (run + 1) * size));
-    releaseMemory();
+    // Room for the next run; after the last one, a full collection would only delay the build's end.
+    if (run < batches.length - 1) releaseMemory();
   }
   return written;
 }
