@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { BUILD_CODE, codeFingerprint, CONTENT_CODE, PACKAGE_ROOT, PAGE_CODE, SEARCH_CODE } from "./cache/code-fingerprint.ts";
 import { CACHE_FILE, loadContentCache, saveContentCache } from "./cache/content-cache.ts";
 import { damagedCacheWarning } from "./cache/damaged-cache.ts";
-import { hashInputFiles } from "./cache/input-files.ts";
+import { hashInputFiles, type InputFiles } from "./cache/input-files.ts";
 import { historyStamp } from "./history/git-log.ts";
 import { error, hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { TEMPLATES_DIR, writeWithEleventy } from "./eleventy/run-eleventy.ts";
@@ -142,7 +142,8 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   // The same files, code and options as the last successful build, at a time before anything in
   // it was due to change (a scheduled article, the news sitemap's window, midnight): its output is
   // current, and checking that costs reading no content at all (the 15-minute scheduled rebuild).
-  const inputs = cached ? buildInputs(options, { templatesDir, outputDir, cacheDir }) : undefined;
+  const inputFiles = cached ? buildInputs(options, { templatesDir, outputDir, cacheDir }) : undefined;
+  const inputs = inputFiles?.hash;
   const last = inputs === undefined ? undefined : readLastBuild(cacheDir, outputDir);
   if (inputs !== undefined && last !== undefined && isStillCurrent(last, inputs, now)) {
     const kept = currentOutput(cacheDir, outputDir, last.outputKey);
@@ -167,7 +168,7 @@ async function buildUnlocked(options: BuildOptions): Promise<BuildResult> {
   // disk's work (a walk of every folder; a folder and a link a page) beside the CPU's.
   const readying = cached ? OutputReadying.start(cacheDir, outputDir, path.join(cacheDir, "pages")) : undefined;
   try {
-    return await buildChanges(options, { outputDir, startedAt, cacheDir, cached, now, templatesDir, outputName, inputs, readying });
+    return await buildChanges(options, { outputDir, startedAt, cacheDir, cached, now, templatesDir, outputName, inputs, fileDigests: inputFiles?.digests, readying });
   } finally {
     await readying?.settle();
   }
@@ -185,19 +186,21 @@ interface BuildContext {
   outputName: string;
   /** The hash of the build's inputs (see buildInputs); undefined without the cache. */
   inputs: string | undefined;
+  /** The SHA-256 of each input file's bytes that hashing the inputs found, by absolute path (see InputFiles); undefined without the cache. */
+  fileDigests: ReadonlyMap<string, string> | undefined;
   /** The previous output being checked, or the last build's pages placed into a staging folder (with the cache). */
   readying: OutputReadying | undefined;
 }
 
 // Load, check and write a site whose inputs changed since the last build.
 async function buildChanges(options: BuildOptions, context: BuildContext): Promise<BuildResult> {
-  const { outputDir, startedAt, cacheDir, cached, now, templatesDir, outputName, inputs, readying } = context;
+  const { outputDir, startedAt, cacheDir, cached, now, templatesDir, outputName, inputs, fileDigests, readying } = context;
   // Damage found in the cache is said once per build, and never replayed by a later build that
   // finds nothing changed (the damaged entries were replaced).
   const cacheWarnings: Diagnostic[] = [];
   const damaged = (part: string, what: string) =>
     cacheWarnings.push(damagedCacheWarning(relativePath(options.root, path.join(cacheDir, part)), what));
-  const loaded = loadWithCache({ ...options, now }, cacheDir, cached ? codeFingerprint(CONTENT_CODE) : undefined);
+  const loaded = loadWithCache({ ...options, now }, cacheDir, cached ? codeFingerprint(CONTENT_CODE) : undefined, fileDigests);
   if (loaded.cacheDamaged) damaged(CACHE_FILE, "rendered articles");
   const { site, diagnostics: loadDiagnostics } = loaded;
   releaseMemory();
@@ -449,7 +452,7 @@ async function renderPages(
 // Everything a build's output is made from besides the time: the files it reads (content/,
 // public/, the templates, the config, the installed packages' lock), the code it runs and the
 // options that change what it writes.
-function buildInputs(options: BuildOptions, at: { templatesDir: string; outputDir: string; cacheDir: string }): string {
+function buildInputs(options: BuildOptions, at: { templatesDir: string; outputDir: string; cacheDir: string }): InputFiles {
   const files = hashInputFiles(
     {
       // The shipped message catalogues are read, not imported, so the code's fingerprint does not cover them.
@@ -462,22 +465,28 @@ function buildInputs(options: BuildOptions, at: { templatesDir: string; outputDi
   const secret = options.imageKey === undefined ? null : createHash("sha256").update(options.imageKey).digest("hex");
   // The git history makes the articles' history pages: a commit that changes no file still changes them.
   const settings = [options.mode ?? "production", options.siteUrl ?? null, secret, options.editorBackendUrl ?? null, at.outputDir, options.deploy === true, historyStamp(options.root)];
-  return createHash("sha256")
-    .update(files)
+  const hash = createHash("sha256")
+    .update(files.hash)
     .update("\0")
     .update(codeFingerprint(BUILD_CODE))
     .update("\0")
     .update(JSON.stringify(settings))
     .digest("hex");
+  return { hash, digests: files.digests };
 }
 
 // Load the site through the content cache, save the cache, and let it go: it is as large as the
 // site model again, and Eleventy needs that memory next.
-function loadWithCache(options: BuildOptions, cacheDir: string, code: string | undefined): LoadedSite & { cacheDamaged: boolean } {
+function loadWithCache(
+  options: BuildOptions,
+  cacheDir: string,
+  code: string | undefined,
+  fileDigests: ReadonlyMap<string, string> | undefined,
+): LoadedSite & { cacheDamaged: boolean } {
   const cache = code === undefined ? undefined : loadContentCache(cacheDir, code);
   const onProgress =
     options.onProgress && ((done: number, total: number) => options.onProgress?.({ task: "Rendering articles", done, total }));
-  const loadOptions = { root: options.root, mode: options.mode ?? "production", siteUrl: options.siteUrl, deploy: options.deploy, cache, onProgress } as const;
+  const loadOptions = { root: options.root, mode: options.mode ?? "production", siteUrl: options.siteUrl, deploy: options.deploy, cache, fileDigests, onProgress } as const;
   const loaded = loadSite(options.now === undefined ? loadOptions : { ...loadOptions, now: options.now });
   if (cache) saveContentCache(cacheDir, cache);
   return { ...loaded, cacheDamaged: cache?.damaged === true };

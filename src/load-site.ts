@@ -3,13 +3,13 @@ import path from "node:path";
 import type { ContentCache } from "./cache/content-cache.ts";
 import { loadConfig } from "./config/config.ts";
 import { loadMessages } from "./i18n/load-messages.ts";
-import { loadEntries } from "./content/load-files.ts";
+import { loadEntries, readKnownText } from "./content/load-files.ts";
 import { loadCampaignText, parseCampaign } from "./donation/campaign.ts";
 import { loadFronts } from "./fronts/load-fronts.ts";
 import { loadSeries } from "./series/load-series.ts";
 import { readArticleRecords } from "./history/read-records.ts";
 import { checkNewsletterFormAction } from "./donation/form-action-check.ts";
-import { validateEntries, type ValidatedContent, type ValidEntry } from "./content/validate-entry.ts";
+import { rememberedEntries, validateEntries, type ValidatedContent, type ValidEntry } from "./content/validate-entry.ts";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
 import { MIN_JOBS_FOR_WORKERS, renderAll, renderThreads, startRenderWorkers } from "./render/render-all.ts";
 import { bodyWords, type RenderContext, type RenderedJob } from "./render/render-job.ts";
@@ -44,6 +44,11 @@ export interface LoadSiteOptions {
   pathPrefix?: string;
   /** Work remembered from earlier runs (validated front matter, rendered bodies); without one everything is done afresh. */
   cache?: ContentCache | undefined;
+  /**
+   * The SHA-256 of content files' bytes, by absolute path, as hashing the build's inputs found them:
+   * with the cache, a file whose work is remembered under its digest is not read at all.
+   */
+  fileDigests?: ReadonlyMap<string, string> | undefined;
   /** Told how many of the bodies to render (those not in the cache) are rendered, as they finish. */
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** Checking for publication (`build --deploy`): a site that is still the sample, or has setup's placeholder text, is refused (checkDeploy). */
@@ -75,7 +80,10 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   // The main language's: a site has at least that one.
   const messages = loadedMessages[0] as (typeof loadedMessages)[number];
 
-  const read = loadEntries(options.root);
+  const schemaOptions = { timeZone: config.timeZone, types: Object.keys(config.types) };
+  // With the cache, every file's work is remembered by its digest; one whose digest hashing the inputs found, and whose front matter is remembered, is not read.
+  const known = options.cache && { digests: options.fileDigests ?? new Map<string, string>(), remembered: rememberedEntries(schemaOptions, options.cache) };
+  const read = loadEntries(options.root, known);
   // The web editor writes a language nobody translated as an empty file (flood.cy.md): no translation.
   const loaded = { ...read, entries: read.entries.filter((entry) => !isUntranslated(entry, languages)) };
   // When many bodies will need rendering (no cache, or a small one), start the render workers
@@ -87,7 +95,7 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   let bodies: RenderedJob[];
   const languageDiagnostics: Diagnostic[] = [];
   try {
-    const validated = validateEntries(loaded.entries, { timeZone: config.timeZone, types: Object.keys(config.types) }, options.cache);
+    const validated = validateEntries(loaded.entries, schemaOptions, options.cache);
     // Each article and page says its language and translation key from here on.
     const resolved = resolveEntryLanguages(validated, languages);
     content = resolved.content;
@@ -107,8 +115,8 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
       contexts.get((entry.frontMatter as { language?: string }).language ?? messages.tag) as RenderContext;
     const entries: ValidEntry<unknown>[] = [...content.articles, ...content.authors, ...content.pages];
     bodies = renderAll(
-      entries.map((entry) => ({ body: entry.body, file: entry.file, bodyLine: entry.bodyLine, context: contextOf(entry) })),
-      { cache: options.cache, threads, workers, onProgress: options.onProgress },
+      entries.map((entry) => ({ body: entry.body, digest: entry.digest, file: entry.file, bodyLine: entry.bodyLine, context: contextOf(entry) })),
+      { cache: options.cache, threads, workers, onProgress: options.onProgress, readBody: (index) => readUnreadBody(entries[index] as ValidEntry<unknown>) },
     );
   } finally {
     // renderAll stops the workers; this stops them when anything before it throws.
@@ -184,6 +192,13 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   return { site, diagnostics: sortDiagnostics(reported), files, stableUntil };
 }
 
+// The body of a file the loader left unread, read now that it must be rendered again.
+function readUnreadBody(entry: ValidEntry<unknown>): { ok: true; body: string } | { ok: false; diagnostics: Diagnostic[] } {
+  if (entry.unread === undefined || entry.digest === undefined) return { ok: true, body: entry.body ?? "" };
+  const read = readKnownText({ file: entry.file, absolutePath: entry.absolutePath, digest: entry.digest });
+  return read.ok ? { ok: true, body: read.text.slice(read.text.length - entry.unread.bodyChars) } : read;
+}
+
 // What stops a deploy: the config as the newsroom wrote it, and every file that gets a page.
 function deployProblems(root: string, site: Site, entries: readonly RawEntry[]): Diagnostic[] {
   const published = new Set([
@@ -191,9 +206,15 @@ function deployProblems(root: string, site: Site, entries: readonly RawEntry[]):
     ...site.pages.filter((page) => !page.draft).map((page) => page.file),
     ...site.authors.map((author) => author.file),
   ]);
-  return checkDeploy({
-    configText: readFileSync(path.join(root, CONFIG_FILE), "utf8"),
-    published: entries.filter((entry) => published.has(entry.file)),
-    record: readSampleRecord(),
-  });
+  // Placeholders are looked for in the text of every published file: read now if the loader left it unread.
+  const unreadable: Diagnostic[] = [];
+  const texts: { file: string; source: string }[] = [];
+  for (const entry of entries) {
+    if (!published.has(entry.file)) continue;
+    const read =
+      entry.source !== undefined ? { ok: true as const, text: entry.source } : readKnownText({ file: entry.file, absolutePath: entry.absolutePath, digest: entry.digest ?? "" });
+    if (read.ok) texts.push({ file: entry.file, source: read.text });
+    else unreadable.push(...read.diagnostics);
+  }
+  return [...unreadable, ...checkDeploy({ configText: readFileSync(path.join(root, CONFIG_FILE), "utf8"), published: texts, record: readSampleRecord() })];
 }

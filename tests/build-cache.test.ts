@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { build, CACHE_DIR } from "../src/build.ts";
@@ -101,6 +101,57 @@ describe("the content cache in builds", () => {
     writeFileSync(cacheFile(root), "garbage");
     expect(await warmBuild(root, "_site-3")).toEqual(cold);
     expect(readFileSync(cacheFile(root)).length).toBeGreaterThan(1000);
+  });
+});
+
+describe("content files the build leaves unread", () => {
+  const article = (root: string, name: string) => path.join(root, "content/articles/2026", name);
+  // Every file written a minute ago, so the build trusts what it remembers of each by its size and modification time.
+  const settle = (root: string) => {
+    const earlier = Date.now() / 1000 - 60;
+    for (const entry of readdirSync(path.join(root, "content"), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) utimesSync(path.join(entry.parentPath, entry.name), earlier, earlier);
+    }
+  };
+  // New bytes of the same length and modification time: what the build knows of the file (its digest) no longer holds.
+  const replaceUnnoticed = (file: string, from: string, to: string) => {
+    const { mtime } = statSync(file);
+    const text = readFileSync(file, "utf8");
+    expect(to.length).toBe(from.length);
+    writeFileSync(file, text.replace(from, to));
+    utimesSync(file, mtime, mtime);
+  };
+  const newStory = (root: string) => writeFiles(root, { "content/articles/2026/new-story.md": "---\ntitle: A new story\ndate: 2026-11-26\nbyline: Priya Raman\n---\nNews.\n" });
+
+  it("are the unchanged ones whose work is remembered: known by their digest, not read again", async () => {
+    const root = copyFixture("newsroom");
+    settle(root);
+    await warmBuild(root);
+    replaceUnnoticed(article(root, "second-story.md"), "A school by the river reopens.", "A school by the canal reopens.");
+    newStory(root);
+    const warm = await warmBuild(root);
+    // The page is the remembered one: the file was not read (a build trusts a file's size and time, as git does).
+    expect(warm.get("2026/11/20/second-story/index.html")?.toString()).toContain("A school by the river reopens.");
+    expect(warm.get("2026/11/26/new-story/index.html")?.toString()).toContain("News.");
+  });
+
+  it("are read when a body must be rendered again (a link's target moved), and the build stops if one changed meanwhile", async () => {
+    const root = copyFixture("newsroom");
+    writeFiles(root, { "content/articles/2026/linking-story.md": "---\ntitle: Linking story\ndate: 2026-11-21\nbyline: Priya Raman\n---\nSee [the school story](second-story.md).\n" });
+    settle(root);
+    await warmBuild(root);
+    const moveTarget = () => writeFileSync(article(root, "second-story.md"), readFileSync(article(root, "second-story.md"), "utf8").replace("title: Second story", "title: Second story\nslug: school-story"));
+    moveTarget();
+    const warm = await warmBuild(root);
+    expect(warm).toEqual(await coldBuild(root));
+    expect(warm.get("2026/11/21/linking-story/index.html")?.toString()).toContain('href="/2026/11/20/school-story/"');
+
+    // The linking file's bytes change unnoticed, and its link's target moves back: its body must be read, and is not what was remembered.
+    replaceUnnoticed(article(root, "linking-story.md"), "See [the school", "Read [the schoo");
+    writeFileSync(article(root, "second-story.md"), readFileSync(article(root, "second-story.md"), "utf8").replace("slug: school-story\n", ""));
+    const result = await build({ root, now: NOW });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.file])).toContainEqual(["content/changed-during-build", "content/articles/2026/linking-story.md"]);
   });
 });
 

@@ -17,6 +17,19 @@ const RACY_MS = 2000;
 // instead: a fresh checkout of a site with 870 MB of photos would otherwise read them all.
 const READ_WITHOUT_GIT_BYTES = 16 * 1024 * 1024;
 
+/** What hashInputFiles found: one hash of every input file, and the SHA-256 of each file's bytes where it has one. */
+export interface InputFiles {
+  /** Equal for two builds that read the same files. */
+  hash: string;
+  /**
+   * The SHA-256 (hex) of the bytes of each file, by absolute path, for the files read this time or
+   * known from an earlier read by their size and modification time; not for files known by their
+   * git blob id. The loader keys what it remembers of a content file by it, so an unchanged file
+   * need not be read at all.
+   */
+  digests: ReadonlyMap<string, string>;
+}
+
 /**
  * One hash of the names and bytes of every file in `folders` (recursively) and of `files`: two
  * equal hashes mean the build read the same files. A file's own hash is remembered in `cacheDir`
@@ -26,7 +39,7 @@ const READ_WITHOUT_GIT_BYTES = 16 * 1024 * 1024;
  * the rest are read once more. A file that does not exist counts as absent, which is itself part
  * of the hash; a missing folder is an empty one.
  */
-export function hashInputFiles(inputs: { folders: readonly string[]; files: readonly string[] }, cacheDir: string, gitRoot?: string): string {
+export function hashInputFiles(inputs: { folders: readonly string[]; files: readonly string[] }, cacheDir: string, gitRoot?: string): InputFiles {
   const memoPath = path.join(cacheDir, MEMO_FILE);
   const memo = readMemo(memoPath);
   const next: Memo = {};
@@ -49,6 +62,7 @@ export function hashInputFiles(inputs: { folders: readonly string[]; files: read
   const toRead = files.reduce((bytes, file, index) => (isKnown(file, index) ? bytes : bytes + (stats[index]?.size ?? 0)), 0);
   const blobs = gitRoot !== undefined && toRead > READ_WITHOUT_GIT_BYTES ? blobsByPath(gitRoot, inputs.folders) : new Map<string, string>();
   const hash = createHash("sha256");
+  const digests = new Map<string, string>();
   files.forEach((file, index) => {
     const stat = stats[index];
     if (stat === undefined) {
@@ -61,18 +75,22 @@ export function hashInputFiles(inputs: { folders: readonly string[]; files: read
     } else {
       const blob = blobs.get(file);
       // A symbolic link is hashed as where it points (the loader refuses it, and says so, either way).
-      digest = blob !== undefined ? `git ${blob}` : createHash("sha256").update(stat.isSymbolicLink() ? Buffer.from(readlinkSync(file)) : readFileSync(file)).digest("hex");
+      digest = blob !== undefined ? `${GIT_DIGEST}${blob}` : createHash("sha256").update(stat.isSymbolicLink() ? Buffer.from(readlinkSync(file)) : readFileSync(file)).digest("hex");
       changed = true;
     }
     // A file written in the last moments may be written again within the same modification time
     // (as git guards against, "racily clean"): such a file is read again by the next build.
     next[file] = [stat.size, stat.mtimeMs > startedAt - RACY_MS ? -1 : stat.mtimeMs, digest];
+    if (!digest.startsWith(GIT_DIGEST) && !stat.isSymbolicLink()) digests.set(file, digest);
     hash.update(file).update("\0").update(digest).update("\0");
   });
   // Without the memo the next build reads every input file again; nothing is lost.
   if (changed || Object.keys(memo).length !== Object.keys(next).length) writeFileAtomically(memoPath, JSON.stringify(next));
-  return hash.digest("hex");
+  return { hash: hash.digest("hex"), digests };
 }
+
+// How a digest that is a git blob id (not a SHA-256 of the bytes) starts.
+const GIT_DIGEST = "git ";
 
 // The blob ids of the clean files in those of `folders` inside `root`, by absolute path.
 function blobsByPath(root: string, folders: readonly string[]): Map<string, string> {

@@ -1,7 +1,8 @@
-import { lstatSync, readdirSync, type Dirent } from "node:fs";
+import { createHash } from "node:crypto";
+import { lstatSync, readdirSync, readFileSync, type Dirent } from "node:fs";
 import path from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { readTextFile } from "./read-text-file.ts";
+import { decodeText, type TextFileResult } from "./read-text-file.ts";
 
 /** The three kinds of content file, each in its own folder under `content/`. */
 export type EntryKind = "article" | "author" | "page";
@@ -13,7 +14,18 @@ export interface RawEntry {
   file: string;
   /** Absolute path on disk. */
   absolutePath: string;
-  source: string;
+  /** The file's text; undefined when what the build needs of the file is remembered (see KnownFiles), so it was not read. */
+  source: string | undefined;
+  /** The SHA-256 (hex) of the file's bytes, when the loader was given KnownFiles: what the build remembers the file's work by. */
+  digest?: string | undefined;
+}
+
+/** What lets the loader leave unchanged files unread: their digests, and whether the work on them is remembered. */
+export interface KnownFiles {
+  /** The SHA-256 (hex) of files' bytes already known this build (hashing the build's inputs found them), by absolute path. */
+  digests: ReadonlyMap<string, string>;
+  /** Whether what the build needs of a file of this kind with these bytes (its validated front matter) is remembered. */
+  remembered: (kind: EntryKind, digest: string) => boolean;
 }
 
 /** Folders under `content/` for each kind of entry. */
@@ -30,8 +42,13 @@ export const CONTENT_FOLDERS: Readonly<Record<EntryKind, string>> = {
  */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-/** Read every Markdown file under `content/articles`, `content/authors` and `content/pages`, in a stable order. */
-export function loadEntries(root: string): { entries: RawEntry[]; diagnostics: Diagnostic[] } {
+/**
+ * Read every Markdown file under `content/articles`, `content/authors` and `content/pages`, in a
+ * stable order. With `known`, every entry carries its digest, and a file whose digest is known and
+ * whose work is remembered is not read at all (its text is read later only if a step needs it:
+ * readKnownText).
+ */
+export function loadEntries(root: string, known?: KnownFiles): { entries: RawEntry[]; diagnostics: Diagnostic[] } {
   const entries: RawEntry[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const kind of ["article", "author", "page"] as const) {
@@ -47,12 +64,48 @@ export function loadEntries(root: string): { entries: RawEntry[]; diagnostics: D
         );
         continue;
       }
-      const read = readTextFile(absolutePath, file);
-      if (read.ok) entries.push({ kind, file, absolutePath, source: read.text });
-      else diagnostics.push(...read.diagnostics);
+      const digest = known?.digests.get(absolutePath);
+      if (digest !== undefined && known?.remembered(kind, digest)) {
+        entries.push({ kind, file, absolutePath, source: undefined, digest });
+        continue;
+      }
+      const bytes = readFileSync(absolutePath);
+      const read = decodeText(bytes, file);
+      if (!read.ok) diagnostics.push(...read.diagnostics);
+      // The digest of the bytes just read, not the one hashing the inputs saw: the file may have changed since.
+      else if (known) entries.push({ kind, file, absolutePath, source: read.text, digest: sha256(bytes) });
+      else entries.push({ kind, file, absolutePath, source: read.text });
     }
   }
   return { entries, diagnostics };
+}
+
+/**
+ * The text of a file the loader left unread (its digest known), read now: an error when its bytes
+ * no longer have that digest, as the work remembered for it was for those bytes.
+ */
+export function readKnownText(entry: { file: string; absolutePath: string; digest: string }): TextFileResult {
+  let bytes: Buffer | undefined;
+  try {
+    bytes = readFileSync(entry.absolutePath);
+  } catch {
+    bytes = undefined;
+  }
+  if (bytes === undefined || sha256(bytes) !== entry.digest) {
+    return {
+      ok: false,
+      diagnostics: [
+        error("content/changed-during-build", entry.file, "the file changed (or was removed) while the site was being built", {
+          fix: "Build again once the file is saved.",
+        }),
+      ],
+    };
+  }
+  return decodeText(bytes, entry.file);
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
 }
 
 /**

@@ -25,7 +25,12 @@ export interface ValidEntry<FrontMatter> {
   file: string;
   absolutePath: string;
   frontMatter: FrontMatter;
-  body: string;
+  /** The Markdown after the front matter; undefined when the file was not read (see `unread`). */
+  body: string | undefined;
+  /** The SHA-256 of the file's bytes, when the loader gave one: what its rendered body is remembered by. */
+  digest?: string | undefined;
+  /** For a file the loader left unread: how many characters at the end of its text are the body (readKnownText reads it). */
+  unread?: { bodyChars: number };
   /** 1-based file line where the body starts. */
   bodyLine: number;
   /** File line of each front-matter field, for later cross-checks. */
@@ -51,11 +56,12 @@ interface KindRules {
 
 /**
  * Parse and validate the front matter of every entry; one bad file never hides the problems in
- * another. With a cache, valid entries are remembered by a hash of their text, kind and the schema
- * options, so an unchanged file is not parsed again.
+ * another. With a cache, valid entries are remembered by a hash of their bytes (their digest, when
+ * the loader gave one, else their text), kind and the schema options, so an unchanged file is not
+ * parsed again; an entry the loader did not read must be remembered (see rememberedEntries).
  */
 export function validateEntries(entries: readonly RawEntry[], options: SchemaOptions, cache?: Pick<ContentCache, "get" | "set">): ValidatedContent {
-  const settings = JSON.stringify([options.timeZone, [...options.types].sort()]);
+  const settings = schemaSettings(options);
   const rules: Record<RawEntry["kind"], KindRules> = {
     article: { schema: articleSchema(options), help: ARTICLE_HELP, fields: ARTICLE_FIELDS, kindOfFile: "articles" },
     author: { schema: authorSchema, help: AUTHOR_HELP, fields: AUTHOR_FIELDS, kindOfFile: "author files" },
@@ -63,8 +69,9 @@ export function validateEntries(entries: readonly RawEntry[], options: SchemaOpt
   };
   const content: ValidatedContent = { articles: [], authors: [], pages: [], diagnostics: [], drafts: new Set() };
   for (const entry of entries) {
-    const key = cache ? `entry:${cacheKey(entry.kind, settings, entry.source)}` : "";
+    const key = cache ? entryKey(entry, settings) : "";
     const remembered = cache?.get<RememberedEntry>(key);
+    if (!remembered && entry.source === undefined) throw new Error(`${entry.file} was left unread, but nothing is remembered of it`);
     // Only valid entries are remembered: problems are reported afresh every time.
     const result = remembered ? { ok: true as const, entry: recall(entry, remembered) } : validateEntry(entry, rules[entry.kind]);
     if (cache && result.ok && !remembered) cache.set(key, remember(entry, result.entry));
@@ -82,6 +89,21 @@ export function validateEntries(entries: readonly RawEntry[], options: SchemaOpt
   return content;
 }
 
+/** Whether the validated front matter of a file of this kind and digest is remembered in `cache`: the loader's KnownFiles.remembered. */
+export function rememberedEntries(options: SchemaOptions, cache: Pick<ContentCache, "get">): (kind: RawEntry["kind"], digest: string) => boolean {
+  const settings = schemaSettings(options);
+  return (kind, digest) => cache.get(entryKey({ kind, digest, source: undefined }, settings)) !== undefined;
+}
+
+function schemaSettings(options: SchemaOptions): string {
+  return JSON.stringify([options.timeZone, [...options.types].sort()]);
+}
+
+// An entry is known by its digest when it has one, so a file left unread has the key it had when read.
+function entryKey(entry: Pick<RawEntry, "kind" | "digest" | "source">, settings: string): string {
+  return `entry:${entry.digest !== undefined ? cacheKey(entry.kind, settings, "sha256", entry.digest) : cacheKey(entry.kind, settings, entry.source ?? "")}`;
+}
+
 /** A valid entry as the cache keeps it: the body is usually the end of the file's text, so only its length is stored. */
 interface RememberedEntry {
   frontMatter: unknown;
@@ -91,13 +113,16 @@ interface RememberedEntry {
 }
 
 function remember(raw: RawEntry, entry: ValidEntry<unknown>): RememberedEntry {
-  const body = raw.source.endsWith(entry.body) ? entry.body.length : entry.body;
+  const text = entry.body ?? "";
+  const body = raw.source?.endsWith(text) === true ? text.length : text;
   return { frontMatter: entry.frontMatter, body, bodyLine: entry.bodyLine, lines: entry.lines };
 }
 
 function recall(raw: RawEntry, remembered: RememberedEntry): ValidEntry<unknown> {
-  const body = typeof remembered.body === "number" ? raw.source.slice(raw.source.length - remembered.body) : remembered.body;
-  return { file: raw.file, absolutePath: raw.absolutePath, frontMatter: remembered.frontMatter, body, bodyLine: remembered.bodyLine, lines: remembered.lines };
+  const recalled = { file: raw.file, absolutePath: raw.absolutePath, digest: raw.digest, frontMatter: remembered.frontMatter, bodyLine: remembered.bodyLine, lines: remembered.lines };
+  if (typeof remembered.body === "string") return { ...recalled, body: remembered.body };
+  if (raw.source !== undefined) return { ...recalled, body: raw.source.slice(raw.source.length - remembered.body) };
+  return { ...recalled, body: undefined, unread: { bodyChars: remembered.body } };
 }
 
 /** Parse and validate one entry against its kind's rules, reporting every problem in it. */
@@ -105,6 +130,7 @@ export function validateEntry(
   entry: RawEntry,
   rules: KindRules,
 ): { ok: true; entry: ValidEntry<unknown> } | { ok: false; diagnostics: Diagnostic[]; draft: boolean } {
+  if (entry.source === undefined) throw new Error(`${entry.file} was left unread`);
   const parsed = parseFrontMatter(entry.source, entry.file);
   // Unreadable front matter cannot say it is a draft, so its problems stay errors.
   if (!parsed.ok) return { ...parsed, draft: false };
@@ -128,7 +154,7 @@ export function validateEntry(
   }
   return {
     ok: true,
-    entry: { file: entry.file, absolutePath: entry.absolutePath, frontMatter: result.data, body, bodyLine, lines },
+    entry: { file: entry.file, absolutePath: entry.absolutePath, digest: entry.digest, frontMatter: result.data, body, bodyLine, lines },
   };
 }
 

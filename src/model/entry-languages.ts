@@ -89,5 +89,6 @@ function contradiction(entry: ValidEntry<Translatable>, written: SiteLanguage, n
  * templates/_assets/cms.js makes it empty). An empty file in the main language is still an error.
  */
 export function isUntranslated(entry: Pick<RawEntry, "kind" | "file" | "source">, languages: readonly SiteLanguage[]): boolean {
-  return entry.kind !== "author" && entry.source.trim() === "" && fileLanguage(entry.file, languages).language?.main === false;
+  // A file left unread has front matter remembered, so it is not empty.
+  return entry.kind !== "author" && entry.source !== undefined && entry.source.trim() === "" && fileLanguage(entry.file, languages).language?.main === false;
 }

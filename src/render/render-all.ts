@@ -4,7 +4,8 @@ import type { ContentCache } from "../cache/content-cache.ts";
 import { releaseMemory } from "../core/release-memory.ts";
 import { workerEntry } from "../core/worker-entry.ts";
 import { renderCacheKey } from "./render-markdown.ts";
-import { readsSameAddresses, renderJob, toRenderOptions, type RenderedJob, type RenderJob } from "./render-job.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { readsSameAddresses, renderJob, toRenderOptions, type RenderedJob, type RenderJob, type RenderRequest } from "./render-job.ts";
 
 /**
  * Below this many bodies to render, one thread is faster: starting a worker (loading the pipeline
@@ -37,6 +38,8 @@ export interface RenderAllOptions {
   workers?: RenderWorkers | undefined;
   /** Told how many of the bodies that were not in the cache are rendered, as they finish. */
   onProgress?: ((done: number, total: number) => void) | undefined;
+  /** Reads the body of a request the loader left unread (`body` undefined), when it must be rendered: the body, or why it cannot be had. */
+  readBody?: ((index: number) => { ok: true; body: string } | { ok: false; diagnostics: Diagnostic[] }) | undefined;
 }
 
 /** The threads a render uses, main thread included: the `TIDINGS_THREADS` variable, else every core. */
@@ -47,17 +50,31 @@ export function renderThreads(): number {
 /**
  * Render every job, in order: bodies found in the cache are reused (no parsing at all) when the
  * addresses of the content files they link to are unchanged; the rest are rendered (across worker
- * threads when there are enough of them) and stored in the cache.
+ * threads when there are enough of them) and stored in the cache. A body remembered by its file's
+ * digest needs no text; one that must be rendered again is read first (`readBody`).
  */
-export function renderAll(jobs: readonly RenderJob[], options: RenderAllOptions = {}): RenderedJob[] {
+export function renderAll(requests: readonly RenderRequest[], options: RenderAllOptions = {}): RenderedJob[] {
   const { cache } = options;
-  const results: (RenderedJob | undefined)[] = new Array(jobs.length);
-  const keys = jobs.map((job) => (cache ? renderCacheKey(job.body, toRenderOptions(job)) : ""));
+  const results: (RenderedJob | undefined)[] = new Array(requests.length);
+  const keys = requests.map((request) =>
+    cache ? renderCacheKey(request.digest !== undefined ? { fileDigest: request.digest } : (request.body ?? ""), toRenderOptions(request)) : "",
+  );
+  const jobs: RenderJob[] = new Array(requests.length);
   const missing: number[] = [];
-  jobs.forEach((job, index) => {
+  requests.forEach((request, index) => {
     const hit = cache?.get<RenderedJob>(`body:${keys[index]}`);
-    if (hit && readsSameAddresses(hit, job.context.addresses)) results[index] = hit;
-    else missing.push(index);
+    if (hit && readsSameAddresses(hit, request.context.addresses)) {
+      results[index] = hit;
+      return;
+    }
+    const body = request.body ?? options.readBody?.(index);
+    if (body === undefined) throw new Error(`no body to render for ${request.file}`);
+    if (typeof body === "object" && !body.ok) {
+      results[index] = unreadable(body.diagnostics);
+      return;
+    }
+    jobs[index] = { body: typeof body === "string" ? body : body.body, file: request.file, bodyLine: request.bodyLine, context: request.context };
+    missing.push(index);
   });
   const threads = options.threads ?? renderThreads();
   const long = missing.filter((index) => (jobs[index] as RenderJob).body.length > MAIN_THREAD_BODY_CHARS);
@@ -86,6 +103,11 @@ export function renderAll(jobs: readonly RenderJob[], options: RenderAllOptions 
     cache?.set(`body:${keys[index]}`, body);
   });
   return results as RenderedJob[];
+}
+
+// In place of a body that could not be read again: nothing to show, and the problem (the build stops on it).
+function unreadable(diagnostics: Diagnostic[]): RenderedJob {
+  return { parts: [""], updates: [], firstParagraph: "", wordCount: 0, links: [], images: [], ids: [], diagnostics, addressesRead: [] };
 }
 
 /**

@@ -47,6 +47,16 @@ export interface RenderJob {
   context: RenderContext;
 }
 
+/**
+ * A job as renderAll takes it: a body the loader left unread is undefined, known by its file's
+ * digest, and read only when it must be rendered again.
+ */
+export type RenderRequest = Omit<RenderJob, "body"> & {
+  body: string | undefined;
+  /** The SHA-256 of the content file's bytes, when known: a body is remembered by it, whether or not the file was read. */
+  digest?: string | undefined;
+};
+
 /** A rendered body, with every content file whose address its links read and the address found (undefined: none). */
 export type RenderedJob = RenderedBody & { addressesRead: [file: string, address: SitePath | undefined][] };
 
@@ -54,7 +64,7 @@ export type RenderedJob = RenderedBody & { addressesRead: [file: string, address
  * The render options for a job: the page's reserved ids, images and links to other content
  * resolved for the file. Each address the link resolver looks up is put in `addressesRead`.
  */
-export function toRenderOptions(job: RenderJob, addressesRead?: Map<string, SitePath | undefined>): RenderOptions {
+export function toRenderOptions(job: Omit<RenderJob, "body">, addressesRead?: Map<string, SitePath | undefined>): RenderOptions {
   const { file } = job;
   const { siteHosts, pathPrefix, addresses, resolverKey } = job.context;
   const linkContext = { file, pageUrl: addresses.get(file) ?? "/", host: siteHosts[0] ?? "", pathPrefix };

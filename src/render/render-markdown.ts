@@ -132,13 +132,14 @@ export function renderMarkdown(source: string, options: RenderOptions): Rendered
 }
 
 /**
- * A key for caching `renderMarkdown(source, options)`: changes when the source, any option
+ * A key for caching `renderMarkdown(source, options)`: changes when the source (or the digest of
+ * the file it is the body of, for a body not read), any option
  * (the resolvers through `resolverKey`) or `PIPELINE_VERSION` changes. Ids and hosts are
  * compared as sets, since their order does not matter. Every option must appear below (the type
  * makes a new option a compile error until it does). The code of the pipeline itself is covered
  * by the content cache's code fingerprint.
  */
-export function renderCacheKey(source: string, options: RenderOptions): string {
+export function renderCacheKey(source: string | { fileDigest: string }, options: RenderOptions): string {
   const settings: { [Option in keyof Required<RenderOptions>]: unknown } = {
     file: options.file,
     bodyLine: options.bodyLine,
@@ -156,7 +157,8 @@ export function renderCacheKey(source: string, options: RenderOptions): string {
     .update("\0")
     .update(JSON.stringify(settings))
     .update("\0")
-    .update(source)
+    // The body itself, or the digest of the whole file it is cut from (with `bodyLine`, that fixes the body as surely).
+    .update(typeof source === "string" ? `text\0${source}` : `sha256\0${source.fileDigest}`)
     .digest("base64url");
 }
 

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
 import { hashInputFiles } from "../../src/cache/input-files.ts";
 import { listFiles } from "../../src/core/files.ts";
 
@@ -31,22 +32,22 @@ function freshCheckout(secondsAgo: number): void {
 
 describe("hashInputFiles", () => {
   it("changes when a file's bytes change, and not when only its time does", () => {
-    const first = hashInputFiles(inputs(), cache());
+    const first = hashInputFiles(inputs(), cache()).hash;
     writeFileSync(path.join(content(), "story.md"), "---\ntitle: Another story\n---\nText.\n");
-    const edited = hashInputFiles(inputs(), cache());
+    const edited = hashInputFiles(inputs(), cache()).hash;
     expect(edited).not.toBe(first);
     const later = Date.now() / 1000 - 60;
     utimesSync(path.join(content(), "story.md"), later, later);
-    expect(hashInputFiles(inputs(), cache())).toBe(edited);
+    expect(hashInputFiles(inputs(), cache()).hash).toBe(edited);
   });
 
   it("knows committed files by their git blob ids after a fresh checkout, reading none of them", () => {
     git("init", "-q", "-b", "main");
     git("add", "-A");
     git("commit", "-q", "-m", "content");
-    const first = hashInputFiles(inputs(), cache(), root);
+    const first = hashInputFiles(inputs(), cache(), root).hash;
     freshCheckout(60);
-    expect(hashInputFiles(inputs(), cache(), root)).toBe(first);
+    expect(hashInputFiles(inputs(), cache(), root).hash).toBe(first);
     // What it remembered of each file: the blob id git has, not a hash of bytes it read.
     const memo = JSON.parse(readFileSync(path.join(cache(), "input-files.json"), "utf8")) as Record<string, [number, number, string]>;
     for (const name of ["story.md", "images/a.jpg", "images/b.jpg", "images/c.jpg"]) {
@@ -54,8 +55,27 @@ describe("hashInputFiles", () => {
     }
   });
 
+  it("gives the SHA-256 of the bytes of every file it read or knew from a read, and none for a file known by its blob id", () => {
+    const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+    const all = listFiles(content());
+    const read = hashInputFiles(inputs(), cache());
+    expect([...read.digests.keys()].sort()).toEqual([...all].sort());
+    for (const file of all) expect(read.digests.get(file)).toBe(sha256(file));
+    // Known from the memo (nothing read again): the same digests.
+    const later = Date.now() / 1000 - 60;
+    for (const file of all) utimesSync(file, later, later);
+    hashInputFiles(inputs(), cache());
+    expect(hashInputFiles(inputs(), cache()).digests).toEqual(read.digests);
+    // After a fresh checkout of a repository with much to read, files are known by blob id: no digest of their bytes.
+    git("init", "-q", "-b", "main");
+    git("add", "-A");
+    git("commit", "-q", "-m", "content");
+    freshCheckout(60);
+    expect(hashInputFiles(inputs(), path.join(root, ".cache-fresh"), root).digests.size).toBe(0);
+  });
+
   it("reads every file outside a git repository, and when there is little to read", () => {
-    hashInputFiles(inputs(), cache(), root);
+    hashInputFiles(inputs(), cache(), root).hash;
     const memo = JSON.parse(readFileSync(path.join(cache(), "input-files.json"), "utf8")) as Record<string, [number, number, string]>;
     expect(Object.values(memo).every(([, , digest]) => /^[0-9a-f]{64}$/.test(digest))).toBe(true);
   });
@@ -65,9 +85,9 @@ describe("hashInputFiles", () => {
     git("add", "-A");
     git("commit", "-q", "-m", "content");
     freshCheckout(60);
-    const committed = hashInputFiles(inputs(), path.join(root, ".cache-1"), root);
+    const committed = hashInputFiles(inputs(), path.join(root, ".cache-1"), root).hash;
     writeFileSync(path.join(content(), "images", "b.jpg"), Buffer.alloc(8 * 1024 * 1024, "other"));
     freshCheckout(30);
-    expect(hashInputFiles(inputs(), path.join(root, ".cache-2"), root)).not.toBe(committed);
+    expect(hashInputFiles(inputs(), path.join(root, ".cache-2"), root).hash).not.toBe(committed);
   });
 });
