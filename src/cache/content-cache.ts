@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync, type Stats } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 
@@ -22,7 +22,11 @@ export class ContentCache {
   readonly #fingerprint: string;
   #previous: Map<string, unknown>;
   readonly #used = new Map<string, unknown>();
+  // Keys whose value this run set (not one it found): their piece of the file read is out of date.
+  readonly #set = new Set<string>();
   #changed = false;
+  // Where each piece of entries lies in the file the cache was read from, so a save can copy the pieces whose entries are all still used.
+  #pieces: StoredPiece[] = [];
   /** True when the file it was read from had pieces whose bytes did not match their checksum (they were left out). */
   readonly damaged: boolean;
 
@@ -45,6 +49,7 @@ export class ContentCache {
   /** Store a value (structured-cloneable: plain data, arrays, maps) under a key. */
   set(key: string, value: unknown): void {
     this.#used.set(key, value);
+    this.#set.add(key);
     this.#changed = true;
   }
 
@@ -67,6 +72,9 @@ export class ContentCache {
   startRun(): void {
     this.#previous = new Map(this.#used);
     this.#used.clear();
+    this.#set.clear();
+    // The entries no longer lie where the file last read or written has them.
+    this.#pieces = [];
     this.#changed = false;
   }
 
@@ -77,12 +85,26 @@ export class ContentCache {
 
   /**
    * The file in length-prefixed pieces: first the format and fingerprint, then the entries a few
-   * hundred at a time, so writing a large site's cache never holds all of it as one buffer.
+   * hundred at a time, so writing a large site's cache never holds all of it as one buffer. With
+   * `stored` (the bytes of the file this cache was read from, at an offset), a piece of that file
+   * whose entries this run all found there is copied as it is (checksum and all) instead of
+   * serialised again: an edit rewrites a piece or two, not every entry.
    */
-  *pieces(): Generator<Buffer> {
+  *pieces(stored?: (offset: number, length: number) => Buffer | undefined): Generator<Buffer> {
     yield framed({ format: FORMAT, fingerprint: this.#fingerprint } satisfies CacheHeader);
+    const copied = new Set<string>();
+    if (stored) {
+      for (const piece of this.#pieces) {
+        if (!piece.keys.every((key) => this.#used.has(key) && !this.#set.has(key))) continue;
+        const bytes = stored(piece.offset, piece.length);
+        if (bytes === undefined) break;
+        yield bytes;
+        for (const key of piece.keys) copied.add(key);
+      }
+    }
     let batch: [string, unknown][] = [];
     for (const entry of this.#used) {
+      if (copied.has(entry[0])) continue;
       batch.push(entry);
       if (batch.length === ENTRIES_PER_PIECE) {
         yield framed(batch);
@@ -110,13 +132,17 @@ export class ContentCache {
    * piece after it, as its length can no longer be trusted), so only verified entries are used.
    */
   static fromPieces(read: (length: number) => Buffer, fingerprint: string): ContentCache {
+    let offset = 0;
+    let pieceAt = 0;
     const next = (): unknown => {
+      pieceAt = offset;
       const prefix = read(PREFIX_BYTES);
       if (prefix.length === 0) return END;
       if (prefix.length < PREFIX_BYTES) throw new Error("truncated");
       const length = prefix.readUInt32BE(0);
       const piece = read(length);
       if (piece.length < length || !checksumOf(piece).equals(prefix.subarray(4))) throw new Error("damaged");
+      offset += PREFIX_BYTES + length;
       return deserialize(piece);
     };
     let header: Partial<CacheHeader> | null;
@@ -128,16 +154,32 @@ export class ContentCache {
     }
     if (!header || header.format !== FORMAT || header.fingerprint !== fingerprint) return new ContentCache(fingerprint);
     const entries = new Map<string, unknown>();
+    const pieces: StoredPiece[] = [];
+    let damaged = false;
     try {
       for (let batch = next(); batch !== END; batch = next()) {
         if (!Array.isArray(batch)) throw new Error("not a batch of entries");
-        for (const [key, value] of batch as [string, unknown][]) entries.set(key, value);
+        const keys: string[] = [];
+        for (const [key, value] of batch as [string, unknown][]) {
+          entries.set(key, value);
+          keys.push(key);
+        }
+        pieces.push({ offset: pieceAt, length: offset - pieceAt, keys });
       }
     } catch {
-      return new ContentCache(fingerprint, entries, true);
+      damaged = true;
     }
-    return new ContentCache(fingerprint, entries);
+    const cache = new ContentCache(fingerprint, entries, damaged);
+    cache.#pieces = pieces;
+    return cache;
   }
+}
+
+// A piece of entries in the file a cache was read from: its place (length prefix included) and the keys it holds.
+interface StoredPiece {
+  offset: number;
+  length: number;
+  keys: string[];
 }
 
 const END = Symbol("end of file");
@@ -163,16 +205,26 @@ function checksumOf(bytes: Buffer): Buffer {
   return createHash("sha256").update(bytes).digest();
 }
 
+// The file each loaded cache was read from, as it was then: a save copies pieces from it only while it is still that file.
+const readFrom = new WeakMap<ContentCache, { file: string; identity: string }>();
+
+// What tells one version of a file from another without reading it: a rename or a rewrite changes it.
+function fileIdentity(stats: Stats): string {
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+}
+
 /** Load the content cache from a cache folder, or an empty one when there is none or it cannot be used. */
 export function loadContentCache(cacheDir: string, fingerprint: string): ContentCache {
+  const file = path.join(cacheDir, CACHE_FILE);
   let fd: number;
   try {
-    fd = openSync(path.join(cacheDir, CACHE_FILE), "r");
+    fd = openSync(file, "r");
   } catch {
     return new ContentCache(fingerprint);
   }
   try {
-    return ContentCache.fromPieces((length) => {
+    const identity = fileIdentity(fstatSync(fd));
+    const cache = ContentCache.fromPieces((length) => {
       const buffer = Buffer.allocUnsafe(length);
       let filled = 0;
       while (filled < length) {
@@ -182,6 +234,8 @@ export function loadContentCache(cacheDir: string, fingerprint: string): Content
       }
       return buffer.subarray(0, filled);
     }, fingerprint);
+    readFrom.set(cache, { file, identity });
+    return cache;
   } finally {
     closeSync(fd);
   }
@@ -195,18 +249,42 @@ export function loadContentCache(cacheDir: string, fingerprint: string): Content
 export function saveContentCache(cacheDir: string, cache: ContentCache): void {
   if (!cache.changed) return;
   const temporary = path.join(cacheDir, `${CACHE_FILE}.${process.pid}.tmp`);
+  const source = readFrom.get(cache);
+  let sourceFd: number | undefined;
   try {
     mkdirSync(cacheDir, { recursive: true });
+    // Pieces are copied from the file the cache was read from only if it is still that file (no other build replaced it).
+    if (source !== undefined) {
+      sourceFd = openSync(source.file, "r");
+      if (fileIdentity(fstatSync(sourceFd)) !== source.identity) {
+        closeSync(sourceFd);
+        sourceFd = undefined;
+      }
+    }
     const fd = openSync(temporary, "w");
     try {
-      for (const piece of cache.pieces()) writeSync(fd, piece);
+      for (const piece of cache.pieces(sourceFd === undefined ? undefined : (offset, length) => readAt(sourceFd as number, offset, length))) writeSync(fd, piece);
     } finally {
       closeSync(fd);
     }
     renameSync(temporary, path.join(cacheDir, CACHE_FILE));
   } catch {
     rmSync(temporary, { force: true });
+  } finally {
+    if (sourceFd !== undefined) closeSync(sourceFd);
   }
+}
+
+// Exactly `length` bytes of a file from `offset`, or undefined when the file is shorter.
+function readAt(fd: number, offset: number, length: number): Buffer | undefined {
+  const buffer = Buffer.allocUnsafe(length);
+  let filled = 0;
+  while (filled < length) {
+    const read = readSync(fd, buffer, filled, length - filled, offset + filled);
+    if (read === 0) return undefined;
+    filled += read;
+  }
+  return buffer;
 }
 
 /** A cache key: the SHA-256 of the parts, each length-prefixed so no two lists of parts collide. */

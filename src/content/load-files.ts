@@ -55,6 +55,12 @@ export function loadEntries(root: string, known?: KnownFiles): { entries: RawEnt
     const folder = path.join(root, "content", CONTENT_FOLDERS[kind]);
     for (const absolutePath of listMarkdownFiles(folder, root, diagnostics)) {
       const file = toProjectPath(root, absolutePath);
+      // A file remembered by its bytes was within the size limit when it was read.
+      const digest = known?.digests.get(absolutePath);
+      if (digest !== undefined && known?.remembered(kind, digest)) {
+        entries.push({ kind, file, absolutePath, source: undefined, digest });
+        continue;
+      }
       const size = lstatSync(absolutePath).size;
       if (size > MAX_FILE_BYTES) {
         diagnostics.push(
@@ -62,11 +68,6 @@ export function loadEntries(root: string, known?: KnownFiles): { entries: RawEnt
             fix: "Split it into parts published as separate articles (link them to each other), or move large data (tables, raw transcripts) into a file the article links to.",
           }),
         );
-        continue;
-      }
-      const digest = known?.digests.get(absolutePath);
-      if (digest !== undefined && known?.remembered(kind, digest)) {
-        entries.push({ kind, file, absolutePath, source: undefined, digest });
         continue;
       }
       const bytes = readFileSync(absolutePath);

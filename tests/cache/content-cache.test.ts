@@ -85,6 +85,71 @@ describe("loadContentCache and saveContentCache", () => {
   });
 });
 
+describe("saving a cache read from a file", () => {
+  const filled = (count: number, label: string) => {
+    const cache = new ContentCache("code-a");
+    for (let index = 0; index < count; index++) cache.set(`k${index}`, { html: `<p>${label} ${index}</p>` });
+    return cache;
+  };
+
+  it("copies the pieces whose entries were all found and kept, and serialises the rest", () => {
+    const read = ContentCache.fromBytes(filled(1234, "old").toBytes(), "code-a");
+    // Pieces hold 500 entries: k0–k499, k500–k999, k1000–k1233. One entry of the first is dropped, one of the last replaced.
+    for (let index = 0; index < 1234; index++) if (index !== 5) read.get(`k${index}`);
+    read.set("k1200", { html: "<p>new 1200</p>" });
+    read.set("fresh", { html: "<p>fresh</p>" });
+    const asked: [number, number][] = [];
+    const pieces = [...read.pieces((offset, length) => {
+      asked.push([offset, length]);
+      return Buffer.from(`copied piece at ${offset}`);
+    })];
+    expect(asked).toHaveLength(1);
+    expect(pieces.filter((piece) => piece.toString().startsWith("copied piece"))).toHaveLength(1);
+    // The copied piece is the second (k500–k999); every other entry is serialised again, the new ones included.
+    const serialised = ContentCache.fromBytes(Buffer.concat(pieces.filter((piece) => !piece.toString().startsWith("copied piece"))), "code-a");
+    expect(serialised.stored.size).toBe(1234 - 500 - 1 + 1);
+    expect(serialised.get("k500")).toBeUndefined();
+    expect(serialised.get("k1200")).toEqual({ html: "<p>new 1200</p>" });
+  });
+
+  it("reads back every entry the run used, with the values it used, after saving in place of the file it was read from", () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "tidings-cache-"));
+    try {
+      saveContentCache(folder, filled(1234, "old"));
+      const loaded = loadContentCache(folder, "code-a");
+      for (let index = 0; index < 1234; index++) if (index !== 5) loaded.get(`k${index}`);
+      loaded.set("k1200", { html: "<p>new 1200</p>" });
+      saveContentCache(folder, loaded);
+      const again = loadContentCache(folder, "code-a");
+      expect(again.damaged).toBe(false);
+      expect(again.stored.size).toBe(1233);
+      expect(again.get("k5")).toBeUndefined();
+      expect(again.get("k700")).toEqual({ html: "<p>old 700</p>" });
+      expect(again.get("k1200")).toEqual({ html: "<p>new 1200</p>" });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("copies nothing from a file another build replaced meanwhile: its pieces hold other values", () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "tidings-cache-"));
+    try {
+      saveContentCache(folder, filled(1234, "old"));
+      const loaded = loadContentCache(folder, "code-a");
+      for (let index = 0; index < 1234; index++) loaded.get(`k${index}`);
+      loaded.set("fresh", 1);
+      // Another build saves the same keys with other values, in pieces of the same sizes and places.
+      saveContentCache(folder, filled(1234, "new"));
+      saveContentCache(folder, loaded);
+      const again = loadContentCache(folder, "code-a");
+      expect(again.get("k700")).toEqual({ html: "<p>old 700</p>" });
+      expect(again.get("fresh")).toBe(1);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("cacheKey", () => {
   it("never gives two different lists of parts the same key", () => {
     expect(cacheKey("ab", "c")).not.toBe(cacheKey("a", "bc"));
