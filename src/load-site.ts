@@ -194,8 +194,8 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
 
 // The body of a file the loader left unread, read now that it must be rendered again.
 function readUnreadBody(entry: ValidEntry<unknown>): { ok: true; body: string } | { ok: false; diagnostics: Diagnostic[] } {
-  if (entry.unread === undefined || entry.digest === undefined) return { ok: true, body: entry.body ?? "" };
-  const read = readKnownText({ file: entry.file, absolutePath: entry.absolutePath, digest: entry.digest });
+  if (entry.unread === undefined) return { ok: true, body: entry.body ?? "" };
+  const read = readKnownText(entry);
   return read.ok ? { ok: true, body: read.text.slice(read.text.length - entry.unread.bodyChars) } : read;
 }
 
@@ -211,8 +211,7 @@ function deployProblems(root: string, site: Site, entries: readonly RawEntry[]):
   const texts: { file: string; source: string }[] = [];
   for (const entry of entries) {
     if (!published.has(entry.file)) continue;
-    const read =
-      entry.source !== undefined ? { ok: true as const, text: entry.source } : readKnownText({ file: entry.file, absolutePath: entry.absolutePath, digest: entry.digest ?? "" });
+    const read = entry.source !== undefined ? { ok: true as const, text: entry.source } : readKnownText(entry);
     if (read.ok) texts.push({ file: entry.file, source: read.text });
     else unreadable.push(...read.diagnostics);
   }

@@ -22,9 +22,8 @@ export class ContentCache {
   readonly #fingerprint: string;
   #previous: Map<string, unknown>;
   readonly #used = new Map<string, unknown>();
-  // Keys whose value this run set (not one it found): their piece of the file read is out of date.
+  // Keys whose value this run set (not one it found): the file is out of date, and so is their piece of it.
   readonly #set = new Set<string>();
-  #changed = false;
   // Where each piece of entries lies in the file the cache was read from, so a save can copy the pieces whose entries are all still used.
   #pieces: StoredPiece[] = [];
   /** True when the file it was read from had pieces whose bytes did not match their checksum (they were left out). */
@@ -50,12 +49,11 @@ export class ContentCache {
   set(key: string, value: unknown): void {
     this.#used.set(key, value);
     this.#set.add(key);
-    this.#changed = true;
   }
 
   /** Whether this run added entries or stopped using some, so the file on disk is out of date. */
   get changed(): boolean {
-    return this.#changed || this.#used.size !== this.#previous.size;
+    return this.#set.size > 0 || this.#used.size !== this.#previous.size;
   }
 
   /** The entries this cache was seeded with (read from disk), for inspection. */
@@ -75,7 +73,6 @@ export class ContentCache {
     this.#set.clear();
     // The entries no longer lie where the file last read or written has them.
     this.#pieces = [];
-    this.#changed = false;
   }
 
   /** The whole cache as bytes (what `saveContentCache` writes, piece by piece). */

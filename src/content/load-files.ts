@@ -72,20 +72,19 @@ export function loadEntries(root: string, known?: KnownFiles): { entries: RawEnt
       }
       const bytes = readFileSync(absolutePath);
       const read = decodeText(bytes, file);
-      if (!read.ok) diagnostics.push(...read.diagnostics);
       // The digest of the bytes just read, not the one hashing the inputs saw: the file may have changed since.
-      else if (known) entries.push({ kind, file, absolutePath, source: read.text, digest: sha256(bytes) });
-      else entries.push({ kind, file, absolutePath, source: read.text });
+      if (read.ok) entries.push({ kind, file, absolutePath, source: read.text, digest: known && sha256(bytes) });
+      else diagnostics.push(...read.diagnostics);
     }
   }
   return { entries, diagnostics };
 }
 
 /**
- * The text of a file the loader left unread (its digest known), read now: an error when its bytes
- * no longer have that digest, as the work remembered for it was for those bytes.
+ * The text of a file the loader left unread, read now: an error when its bytes no longer have the
+ * digest it was known by, as the work remembered for it was for those bytes.
  */
-export function readKnownText(entry: { file: string; absolutePath: string; digest: string }): TextFileResult {
+export function readKnownText(entry: Pick<RawEntry, "file" | "absolutePath" | "digest">): TextFileResult {
   let bytes: Buffer | undefined;
   try {
     bytes = readFileSync(entry.absolutePath);

@@ -67,13 +67,17 @@ export function renderAll(requests: readonly RenderRequest[], options: RenderAll
       results[index] = hit;
       return;
     }
-    const body = request.body ?? options.readBody?.(index);
-    if (body === undefined) throw new Error(`no body to render for ${request.file}`);
-    if (typeof body === "object" && !body.ok) {
-      results[index] = unreadable(body.diagnostics);
-      return;
+    let body = request.body;
+    if (body === undefined) {
+      const read = options.readBody?.(index);
+      if (read === undefined) throw new Error(`no body to render for ${request.file}`);
+      if (!read.ok) {
+        results[index] = unreadable(read.diagnostics);
+        return;
+      }
+      body = read.body;
     }
-    jobs[index] = { body: typeof body === "string" ? body : body.body, file: request.file, bodyLine: request.bodyLine, context: request.context };
+    jobs[index] = { body, file: request.file, bodyLine: request.bodyLine, context: request.context };
     missing.push(index);
   });
   const threads = options.threads ?? renderThreads();
