@@ -10,6 +10,8 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Removes each test file's temporary folders once the file is done.
+    setupFiles: ["tests/support/remove-temp-folders.setup.ts"],
     projects: [
       {
         extends: true,

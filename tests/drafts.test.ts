@@ -1,7 +1,5 @@
 import { execFile } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -10,6 +8,7 @@ import { check } from "../src/check.ts";
 import { BYLINE_PLACEHOLDER } from "../src/checks/check-bylines.ts";
 import { DRAFT_NOTE } from "../src/checks/draft-problems.ts";
 import { copyFixture, writeFiles } from "./support/fixture-site.ts";
+import { tempFolder } from "./support/temp-folder.ts";
 
 // After every fixture article but the draft and the 2099 one.
 const NOW = Date.UTC(2026, 10, 27, 12);
@@ -139,7 +138,7 @@ describe("npm run new, then npm run build", () => {
 
   it("fills the byline from the editor's git name when it matches an author", { timeout: 60_000 }, async () => {
     const root = copyFixture("newsroom");
-    const gitConfig = path.join(mkdtempSync(path.join(tmpdir(), "tidings-git-")), "gitconfig");
+    const gitConfig = path.join(tempFolder("git"), "gitconfig");
     writeFileSync(gitConfig, "[user]\n\tname = p. raman\n");
     const created = await cli(root, ["new", "Bridge reopens"], gitConfig);
     expect(created.code, created.stderr).toBe(0);

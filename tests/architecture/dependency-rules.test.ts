@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempFolder } from "../support/temp-folder.ts";
 
 const REPOSITORY = path.resolve(import.meta.dirname, "..", "..");
 const CONFIG = path.join(REPOSITORY, ".dependency-cruiser.cjs");
@@ -24,7 +24,7 @@ function cruise(cwd: string): Violation[] {
 
 /** A throwaway project with these files under it. */
 function project(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), "tidings-deps-"));
+  const root = tempFolder("deps");
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), text);

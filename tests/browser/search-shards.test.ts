@@ -1,5 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +8,7 @@ import { writeSearchIndex } from "../../src/search/write-search-index.ts";
 import { SEARCH_SCRIPT } from "../../src/publish/static-files.ts";
 import { launchChromium } from "../support/browser.ts";
 import { serveFolder, type StaticServer } from "../support/static-server.ts";
+import { tempFolder } from "../support/temp-folder.ts";
 
 // Small shards, so a corpus of 127 articles has two blocks of 40, three of 10 and a recent shard of 17.
 const SIZES = [40, 10];
@@ -142,7 +142,7 @@ describe("search over shards (Chromium, Pagefind)", () => {
   let page: Page;
 
   beforeAll(async () => {
-    const site = mkdtempSync(path.join(os.tmpdir(), "tidings-shards-"));
+    const site = tempFolder("shards");
     const documents = corpus(127);
     expect(planShards(documents, SIZES).map((shard) => shard.id)).toEqual(["40-0", "40-40", "10-80", "10-90", "10-100", "recent"]);
     await writeSearchIndex(path.join(site, "sharded"), documents, { language: "en", sizes: SIZES });

@@ -1,5 +1,4 @@
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +13,7 @@ import { launchChromium } from "../support/browser.ts";
 import { copyFixture, readPage, writeFiles } from "../support/fixture-site.ts";
 import { freePorts } from "../support/free-port.ts";
 import { serveFolder, type StaticServer } from "../support/static-server.ts";
+import { tempFolder } from "../support/temp-folder.ts";
 
 const REPOSITORY = path.resolve(import.meta.dirname, "..", "..");
 const HEADLINE = "Harbour ferry strike ends after nine days";
@@ -121,7 +121,7 @@ describe("the web editor at /admin/ against the working copy (Decap CMS + decap-
     await page.getByLabel("Link (optional)", { exact: true }).fill("https://harbour.example.org/statement");
     await page.getByLabel("Note (optional)", { exact: true }).fill("Issued on Wednesday");
 
-    const photo = path.join(mkdtempSync(path.join(tmpdir(), "tidings-upload-")), "harbour-pier.jpg");
+    const photo = path.join(tempFolder("upload"), "harbour-pier.jpg");
     copyFileSync(path.join(root, "content/articles/2026/images/pier.jpg"), photo);
     await page.getByRole("button", { name: "Choose an image" }).click();
     await page.locator("input[type=file]").setInputFiles(photo);

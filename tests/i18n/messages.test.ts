@@ -1,11 +1,10 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { englishCatalogue, resolveCatalogue } from "../../src/i18n/catalogues.ts";
 import { loadMessages } from "../../src/i18n/load-messages.ts";
 import { Messages, RawHtml } from "../../src/i18n/messages.ts";
 import { writeFiles } from "../support/fixture-site.ts";
+import { tempFolder } from "../support/temp-folder.ts";
 
 describe("Messages", () => {
   const english = new Messages("en-GB", englishCatalogue());
@@ -46,7 +45,7 @@ describe("Messages", () => {
 
 describe("loading a site's messages", () => {
   const site = (files: Record<string, string>) => {
-    const root = mkdtempSync(path.join(tmpdir(), "tidings-messages-"));
+    const root = tempFolder("messages");
     writeFiles(root, files);
     return root;
   };

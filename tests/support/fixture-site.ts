@@ -1,30 +1,22 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { load, type CheerioAPI } from "cheerio";
-import { afterAll } from "vitest";
 import { copySampleSiteInto } from "./sample-site.ts";
+import { tempFolder } from "./temp-folder.ts";
 
 /** Folder of the fixture sites, one folder per scenario. */
 export const FIXTURE_SITES = path.resolve(import.meta.dirname, "..", "fixtures", "sites");
 
-const created: string[] = [];
-afterAll(() => {
-  for (const folder of created) rmSync(folder, { recursive: true, force: true });
-});
-
 /** Copy a fixture site into a fresh temporary folder (removed after the test file), so builds never touch the repository. */
 export function copyFixture(name: string): string {
-  const root = mkdtempSync(path.join(tmpdir(), `tidings-${name}-`));
-  created.push(root);
+  const root = tempFolder(name);
   cpSync(path.join(FIXTURE_SITES, name), root, { recursive: true });
   return root;
 }
 
 /** Copy the sample site (The Millbrook Lantern) into a fresh temporary folder, removed after the test file. */
 export function copySampleSite(): string {
-  const root = mkdtempSync(path.join(tmpdir(), "tidings-sample-"));
-  created.push(root);
+  const root = tempFolder("sample");
   copySampleSiteInto(root);
   return root;
 }

@@ -1,5 +1,4 @@
-import { writeFileSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { newsLanguage, recentArticles, renderNewsSitemap } from "../../src/syndication/render-news-sitemap.ts";
@@ -9,9 +8,10 @@ import type { Site } from "../../src/site/site.ts";
 import { RFC_3339 } from "../support/formats.ts";
 import { HOSTILE_TITLE, richSite } from "../support/rich-site.ts";
 import { NEWS_SITEMAP_XSD, parseXml, SITEMAP_XSD, textOf, xmllint } from "../support/xml.ts";
+import { tempFolder } from "../support/temp-folder.ts";
 
 type Node = Record<string, unknown>;
-const folder = mkdtempSync(path.join(tmpdir(), "tidings-sitemaps-"));
+const folder = tempFolder("sitemaps");
 
 function validates(xml: string, schema: string): { status: number; output: string } {
   const file = path.join(folder, `${Math.random().toString(36).slice(2)}.xml`);
