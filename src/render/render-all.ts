@@ -5,6 +5,7 @@ import { releaseMemory } from "../core/release-memory.ts";
 import { workerEntry } from "../core/worker-entry.ts";
 import { renderCacheKey } from "./render-markdown.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { canPack, packJobs } from "./packed-jobs.ts";
 import { readsSameAddresses, renderJob, toRenderOptions, type RenderedJob, type RenderJob, type RenderRequest } from "./render-job.ts";
 
 /**
@@ -17,7 +18,8 @@ export const MIN_JOBS_FOR_WORKERS = 400;
 // otherwise collect only when the heap nears its limit, making the peak far above what is live.
 const COLLECT_EVERY = 4000;
 
-// Old-generation heap of a render worker: room for the jobs of a 50,000-article site and a parse.
+// Old-generation heap of a render worker: room for the jobs (their bodies stay in shared memory:
+// see PackedJobs) and the addresses of a site of several hundred thousand articles, and a parse.
 const WORKER_HEAP_MB = 384;
 
 // Bodies longer than this (long reads: transcripts, reports) are rendered on the main thread: a
@@ -81,8 +83,8 @@ export function renderAll(requests: readonly RenderRequest[], options: RenderAll
     missing.push(index);
   });
   const threads = options.threads ?? renderThreads();
-  const long = missing.filter((index) => (jobs[index] as RenderJob).body.length > MAIN_THREAD_BODY_CHARS);
-  const shared = long.length === 0 ? missing : missing.filter((index) => (jobs[index] as RenderJob).body.length <= MAIN_THREAD_BODY_CHARS);
+  const onMain = missing.filter((index) => !sharable(jobs[index] as RenderJob));
+  const shared = onMain.length === 0 ? missing : missing.filter((index) => sharable(jobs[index] as RenderJob));
   const sharedJobs = shared.map((index) => jobs[index] as RenderJob);
   const total = missing.length;
   let rendered: RenderedJob[];
@@ -97,16 +99,21 @@ export function renderAll(requests: readonly RenderRequest[], options: RenderAll
       return body;
     });
   }
-  long.forEach((index, position) => {
+  onMain.forEach((index, position) => {
     rendered.push(renderJob(jobs[index] as RenderJob));
     options.onProgress?.(shared.length + position + 1, total);
   });
-  [...shared, ...long].forEach((index, position) => {
+  [...shared, ...onMain].forEach((index, position) => {
     const body = rendered[position] as RenderedJob;
     results[index] = body;
     cache?.set(`body:${keys[index]}`, body);
   });
   return results as RenderedJob[];
+}
+
+// Whether a worker may render the job: not a long read (see MAIN_THREAD_BODY_CHARS), and a body packing keeps as it is.
+function sharable(job: RenderJob): boolean {
+  return job.body.length <= MAIN_THREAD_BODY_CHARS && canPack(job);
 }
 
 // In place of a body that could not be read again: nothing to show, and the problem (the build stops on it).
@@ -120,6 +127,7 @@ function unreadable(diagnostics: Diagnostic[]): RenderedJob {
  */
 export class RenderWorkers {
   readonly #workers: { worker: Worker; port: MessagePort }[] = [];
+  #received = 0;
 
   /** Start `count` workers; each waits for one batch of jobs. */
   constructor(count: number) {
@@ -141,15 +149,25 @@ export class RenderWorkers {
     }
   }
 
-  /** Hand every worker the jobs and the shared counter they claim them from. */
+  /** Hand every worker the jobs (packed: one copy of the bodies for all of them) and the shared counter they claim them from. */
   post(jobs: readonly RenderJob[], state: Int32Array): void {
-    for (const { port } of this.#workers) port.postMessage({ jobs, state });
+    if (this.#workers.length === 0) return;
+    const packed = packJobs(jobs);
+    for (const { port } of this.#workers) port.postMessage({ packed, state });
+  }
+
+  /** How many results the workers have posted so far. */
+  get received(): number {
+    return this.#received;
   }
 
   /** Take the messages the workers have posted so far, without waiting. */
-  *received(): Generator<unknown> {
+  *messages(): Generator<unknown> {
     for (const { port } of this.#workers) {
-      for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) yield message.message;
+      for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) {
+        this.#received++;
+        yield message.message;
+      }
     }
   }
 
@@ -180,7 +198,7 @@ export function renderInParallel(jobs: readonly RenderJob[], workers: RenderWork
   workers.post(jobs, state);
   let done = 0;
   const collect = () => {
-    for (const message of workers.received()) {
+    for (const message of workers.messages()) {
       const { index, body, error } = message as { index: number; body?: RenderedJob; error?: string };
       if (error !== undefined) throw new Error(`rendering ${jobs[index]?.file ?? "a file"} failed in a worker: ${error}`);
       if (results[index] === undefined) done++;

@@ -26,8 +26,19 @@ describe("renderInParallel", () => {
     const workers = startRenderWorkers(1);
     // Let the worker finish loading the pipeline first, as it does while the build validates front matter.
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const many = Array.from({ length: MIN_JOBS_FOR_WORKERS }, (_, index) => jobs[index % jobs.length] as RenderJob);
+    const many = Array.from({ length: 2 * MIN_JOBS_FOR_WORKERS }, (_, index) => jobs[index % jobs.length] as RenderJob);
     expect(renderAll(many, { threads: 2, workers })).toEqual(many.map(renderJob));
+    // The worker took its share (its bodies read from the shared memory they were packed into).
+    expect(workers.received).toBeGreaterThan(0);
+  });
+
+  it("renders on the main thread a body that shared memory could not carry as it is", async () => {
+    const workers = startRenderWorkers(1);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const odd = (job: RenderJob): RenderJob => ({ ...job, body: `${job.body}A stray half of a pair: \ud83c.\n` });
+    const many = Array.from({ length: 2 * MIN_JOBS_FOR_WORKERS }, (_, index) => (index % 2 === 0 ? odd : (job: RenderJob) => job)(jobs[index % jobs.length] as RenderJob));
+    expect(renderAll(many, { threads: 2, workers })).toEqual(many.map(renderJob));
+    expect(workers.received).toBeGreaterThan(0);
   });
 
   it("renders long reads on the main thread, in their place among the others, and reports progress over all", () => {
