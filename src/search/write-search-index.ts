@@ -57,8 +57,8 @@ export interface SearchIndexOptions {
  *
  * A shard whose documents (and the indexing code) are those of a kept one is linked from the
  * cache, so a new article re-indexes the recent shard and the vocabulary index only. The others'
- * documents are written out here, each shard's made and hashed once, and indexed by Pagefind in a
- * worker thread (indexShards).
+ * documents are written out here (each text made as it is hashed, and again as it is written)
+ * and indexed by Pagefind in a worker thread (indexShards).
  */
 export async function writeSearchIndex(siteDir: string, documents: readonly SearchDocument[], options: SearchIndexOptions): Promise<SearchIndexResult> {
   const bundle = path.join(siteDir, SEARCH_BUNDLE_PATH);
@@ -70,9 +70,11 @@ export async function writeSearchIndex(siteDir: string, documents: readonly Sear
   const sources: Record<string, string> = {};
   try {
     for (const shard of shards) {
-      // One shard's documents at a time: 100,000 held at once would be 300 MB more while Eleventy renders.
-      const texts = shard.documents.map((document) => document.html());
-      const key = shardKey(shard, texts, code);
+      // A document's text is made when it is hashed, and again when it is written (only for a
+      // shard to index), never held for a whole shard: held, 16,000 of them outlived V8's young
+      // generation, and at 100,000 articles the garbage they left raised the build's peak memory
+      // by 0.9 GB while Eleventy started.
+      const { key, chars } = shardKey(shard, code);
       const target = path.join(bundle, shardFolder(shard.id));
       sources[path.join(SEARCH_BUNDLE_PATH.slice(1), shardFolder(shard.id))] = key;
       // A kept shard: its words from the cache; its files already in a patched output, or linked
@@ -82,17 +84,16 @@ export async function writeSearchIndex(siteDir: string, documents: readonly Sear
       if (vocabulary !== undefined) {
         jobShards.push({ id: shard.id, key, vocabulary, place: options.patch?.hasSource(target, key) !== true });
       } else {
-        jobShards.push({ id: shard.id, key, documents: writeDocuments(shard, texts, options.cacheDir), count: texts.length });
+        jobShards.push({ id: shard.id, key, documents: writeDocuments(shard, chars, options.cacheDir), count: shard.documents.length });
       }
     }
     // A kept bundle the thread finds damaged is indexed again from documents written then.
     const documentsFor = async (id: string): Promise<ShardDocuments> => {
       const shard = shards.find((planned) => planned.id === id);
       if (!shard) throw new Error(`no search shard ${id}`);
-      const texts = shard.documents.map((document) => document.html());
-      const documents = writeDocuments(shard, texts, options.cacheDir);
+      const documents = writeDocuments(shard, shardKey(shard, code).chars, options.cacheDir);
       asked.push(documents);
-      return { documents, count: texts.length };
+      return { documents, count: shard.documents.length };
     };
     const job: IndexJob = {
       bundle,
@@ -112,25 +113,29 @@ export async function writeSearchIndex(siteDir: string, documents: readonly Sear
   }
 }
 
-/** The key of a shard's index: its id, its documents (address, date and text) and the indexing code. */
-function shardKey(shard: SearchShard, texts: readonly string[], code: string): string {
+/** The key of a shard's index (its id, its documents' addresses, dates and texts, and the indexing code), and how long its texts are in all. */
+function shardKey(shard: SearchShard, code: string): { key: string; chars: number } {
   const hash = createHash("sha256").update(code).update("\0").update(shard.id).update("\0");
-  shard.documents.forEach((document, position) => hash.update(document.url).update("\0").update(String(document.publishedMs)).update("\0").update(texts[position] ?? "").update("\0"));
-  return hash.digest("hex");
+  let chars = 0;
+  for (const document of shard.documents) {
+    const text = document.html();
+    chars += text.length;
+    hash.update(document.url).update("\0").update(String(document.publishedMs)).update("\0").update(text).update("\0");
+  }
+  return { key: hash.digest("hex"), chars };
 }
 
 // A shard's documents, each at its address (Pagefind takes a page's address from its file's
 // path), in a scratch folder: on a busy disk, making and deleting a folder per document took
 // longer than Pagefind's indexing.
-function writeDocuments(shard: SearchShard, texts: readonly string[], cacheDir: string | undefined): string {
-  const bytes = texts.reduce((sum, text) => sum + text.length * 3, 0);
-  const folder = makeScratchFolder({ fallback: cacheDir ?? os.tmpdir(), bytes });
+function writeDocuments(shard: SearchShard, chars: number, cacheDir: string | undefined): string {
+  const folder = makeScratchFolder({ fallback: cacheDir ?? os.tmpdir(), bytes: chars * 3 });
   const makeFolder = folderMaker();
-  shard.documents.forEach((document, position) => {
+  for (const document of shard.documents) {
     const file = path.join(folder, ...document.url.split("/"), "index.html");
     makeFolder(file);
-    writeFileSync(file, texts[position] ?? "");
-  });
+    writeFileSync(file, document.html());
+  }
   return folder;
 }
 
