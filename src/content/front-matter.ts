@@ -1,6 +1,7 @@
 import matter from "gray-matter";
 import { LineCounter, parseDocument } from "yaml";
 import { readYamlDocument } from "./yaml-document.ts";
+import { detachedCopy } from "../core/detached-copy.ts";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 
 /** A Markdown file split into its front matter and body, with where each key sits in the file. */
@@ -73,7 +74,8 @@ export function parseFrontMatter(source: string, file: string): FrontMatterResul
       engines: {
         yaml: {
           parse(yamlText: string): object {
-            document = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
+            // Values are cut from the text parsed: from a copy of the front matter, not from the file's whole text.
+            document = parseDocument(detachedCopy(yamlText), { lineCounter, uniqueKeys: true, prettyErrors: false });
             return {};
           },
         },

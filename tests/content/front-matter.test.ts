@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { parseFrontMatter } from "../../src/content/front-matter.ts";
 
@@ -81,4 +83,23 @@ describe("parseFrontMatter", () => {
     const result = parseFrontMatter("---\n- title\n- date\n---\n", "a.md");
     expect(!result.ok && result.diagnostics[0]?.code).toBe("yaml/not-a-map");
   });
+
+  it("keeps none of the file's text alive through the values it parses", () => {
+    setFlagsFromString("--expose-gc");
+    const collect = runInNewContext("gc") as () => void;
+    // Long enough that V8 would cut the values as views into each file's text, body included.
+    const body = "“A long body,” she said. ".repeat(40_000);
+    collect();
+    const before = process.memoryUsage().heapUsed;
+    const kept = Array.from({ length: 40 }, (_, index) => {
+      const parsed = parseFrontMatter(`---\ntitle: The headline of story number ${index}\nbyline:\n  - A reporter with a long name\n---\n${body}${index}\n`, "story.md");
+      if (!parsed.ok) throw new Error("did not parse");
+      return parsed.value.data;
+    });
+    collect();
+    // 40 bodies of a million two-byte characters held would be 80 MB.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(10 * 2 ** 20);
+    expect(kept[39]?.["title"]).toBe("The headline of story number 39");
+  });
 });
+
