@@ -16,7 +16,7 @@ import { bodyWords, type RenderContext, type RenderedJob } from "./render/render
 import { buildSite } from "./site/build-site.ts";
 import type { RenderedEntry, SiteInput } from "./site/site-input.ts";
 import { checkSite } from "./checks/check-site.ts";
-import { checkDeploy } from "./checks/check-deploy.ts";
+import { checkDeploy, placeholderProblems } from "./checks/check-deploy.ts";
 import { readSampleRecord } from "./checks/sample-record.ts";
 import { CONFIG_FILE } from "./content/config-file.ts";
 import type { RawEntry } from "./content/load-files.ts";
@@ -93,6 +93,8 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   const workers = threads > 1 && uncached >= MIN_JOBS_FOR_WORKERS ? startRenderWorkers(threads - 1) : undefined;
   let content: ValidatedContent;
   let bodies: RenderedJob[];
+  const checksDeploy = options.deploy === true && !config.demo;
+  let placeholders: ReadonlyMap<string, Diagnostic[]> | undefined;
   const languageDiagnostics: Diagnostic[] = [];
   try {
     const validated = validateEntries(loaded.entries, schemaOptions, options.cache);
@@ -114,9 +116,32 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
     const contextOf = (entry: ValidEntry<unknown>): RenderContext =>
       contexts.get((entry.frontMatter as { language?: string }).language ?? messages.tag) as RenderContext;
     const entries: ValidEntry<unknown>[] = [...content.articles, ...content.authors, ...content.pages];
+    // A deploy build looks for placeholders now, while every text is at hand (the published files' count, once the site is built).
+    if (checksDeploy) placeholders = findPlaceholders(loaded.entries);
+    // The bodies go to renderAll through `readBody`, which hands over the last reference to each:
+    // renderAll packs them for the render workers and lets the strings go, so a large site's texts
+    // are not held twice (and mostly at two bytes a character) while they render. A body known by
+    // no digest is its own cache key, so it goes in its request.
+    const texts = entries.map((entry) => entry.body);
+    for (const entry of loaded.entries) entry.source = undefined;
+    for (const entry of [...validated.articles, ...validated.authors, ...validated.pages, ...entries]) entry.body = undefined;
+    const handOver = (index: number) => {
+      const text = texts[index];
+      texts[index] = undefined;
+      return text;
+    };
     bodies = renderAll(
-      entries.map((entry) => ({ body: entry.body, digest: entry.digest, file: entry.file, bodyLine: entry.bodyLine, context: contextOf(entry) })),
-      { cache: options.cache, threads, workers, onProgress: options.onProgress, readBody: (index) => readUnreadBody(entries[index] as ValidEntry<unknown>) },
+      entries.map((entry, index) => ({ body: entry.digest === undefined ? handOver(index) : undefined, digest: entry.digest, file: entry.file, bodyLine: entry.bodyLine, context: contextOf(entry) })),
+      {
+        cache: options.cache,
+        threads,
+        workers,
+        onProgress: options.onProgress,
+        readBody: (index) => {
+          const text = handOver(index);
+          return text !== undefined ? { ok: true, body: text } : readUnreadBody(entries[index] as ValidEntry<unknown>);
+        },
+      },
     );
   } finally {
     // renderAll stops the workers; this stops them when anything before it throws.
@@ -184,7 +209,7 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   const { site, diagnostics: siteDiagnostics, stableUntil } = buildSite(input);
   // The whole-site checks read the finished model: links, bylines, tag spellings.
   diagnostics.push(...siteDiagnostics, ...checkSite(site, input));
-  if (options.deploy === true && !config.demo) diagnostics.push(...deployProblems(options.root, site, loaded.entries));
+  if (placeholders) diagnostics.push(...deployProblems(options.root, site, placeholders));
   // Production leaves drafts out, so their problems cannot stop it; the preview shows drafts and keeps them as errors.
   const reported = options.mode === "production" ? demoteDraftProblems(diagnostics, content.drafts) : diagnostics;
   // Files refused while loading (too large, symbolic links) were read too: one diagnostic each.
@@ -194,26 +219,30 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
 
 // The body of a file the loader left unread, read now that it must be rendered again.
 function readUnreadBody(entry: ValidEntry<unknown>): { ok: true; body: string } | { ok: false; diagnostics: Diagnostic[] } {
-  if (entry.unread === undefined) return { ok: true, body: entry.body ?? "" };
+  if (entry.unread === undefined) throw new Error(`${entry.file} was read, but its body was asked for again`);
   const read = readKnownText(entry);
   return read.ok ? { ok: true, body: read.text.slice(read.text.length - entry.unread.bodyChars) } : read;
 }
 
-// What stops a deploy: the config as the newsroom wrote it, and every file that gets a page.
-function deployProblems(root: string, site: Site, entries: readonly RawEntry[]): Diagnostic[] {
-  const published = new Set([
+// Setup's placeholder text in each content file, by file (read now if the loader left it unread), or why it could not be read.
+function findPlaceholders(entries: readonly RawEntry[]): Map<string, Diagnostic[]> {
+  const found = new Map<string, Diagnostic[]>();
+  for (const entry of entries) {
+    const read = entry.source !== undefined ? { ok: true as const, text: entry.source } : readKnownText(entry);
+    found.set(entry.file, read.ok ? placeholderProblems({ file: entry.file, source: read.text }) : read.diagnostics);
+  }
+  return found;
+}
+
+// What stops a deploy: the config as the newsroom wrote it, and the placeholders of every file that gets a page.
+function deployProblems(root: string, site: Site, placeholders: ReadonlyMap<string, Diagnostic[]>): Diagnostic[] {
+  const published = [
     ...site.articles.map((article) => article.file),
     ...site.pages.filter((page) => !page.draft).map((page) => page.file),
     ...site.authors.map((author) => author.file),
-  ]);
-  // Placeholders are looked for in the text of every published file: read now if the loader left it unread.
-  const unreadable: Diagnostic[] = [];
-  const texts: { file: string; source: string }[] = [];
-  for (const entry of entries) {
-    if (!published.has(entry.file)) continue;
-    const read = entry.source !== undefined ? { ok: true as const, text: entry.source } : readKnownText(entry);
-    if (read.ok) texts.push({ file: entry.file, source: read.text });
-    else unreadable.push(...read.diagnostics);
-  }
-  return [...unreadable, ...checkDeploy({ configText: readFileSync(path.join(root, CONFIG_FILE), "utf8"), published: texts, record: readSampleRecord() })];
+  ];
+  return [
+    ...[...new Set(published)].flatMap((file) => placeholders.get(file) ?? []),
+    ...checkDeploy({ configText: readFileSync(path.join(root, CONFIG_FILE), "utf8"), published: [], record: readSampleRecord() }),
+  ];
 }

@@ -25,7 +25,7 @@ const EXAMPLE_HOST = /^https?:\/\/(?:[^/?#]*\.)?example\.(?:org|com|net)(?:[:/?#
  * the untouched sample builds without a warning.
  */
 export function checkDeploy(input: DeployCheckInput): Diagnostic[] {
-  return [...checkSampleConfig(input.configText, input.record), ...input.published.flatMap(checkPlaceholders)];
+  return [...checkSampleConfig(input.configText, input.record), ...input.published.flatMap(placeholderProblems)];
 }
 
 function checkSampleConfig(configText: string, record: SampleRecord): Diagnostic[] {
@@ -83,7 +83,8 @@ function checkSampleConfig(configText: string, record: SampleRecord): Diagnostic
   return diagnostics;
 }
 
-function checkPlaceholders(entry: { file: string; source: string }): Diagnostic[] {
+/** Setup's placeholder text left in a file (what `checkDeploy` reports for each published one). */
+export function placeholderProblems(entry: { file: string; source: string }): Diagnostic[] {
   return findPlaceholders(entry.source).map((found) =>
     error("deploy/placeholder", entry.file, `placeholder text is still on this published page: ${found.text}`, {
       line: found.line,

@@ -5,7 +5,7 @@ import { releaseMemory } from "../core/release-memory.ts";
 import { workerEntry } from "../core/worker-entry.ts";
 import { renderCacheKey } from "./render-markdown.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { canPack, packJobs } from "./packed-jobs.ts";
+import { canPack, packJobs, unpackJob, type PackedJobs } from "./packed-jobs.ts";
 import { readsSameAddresses, renderJob, toRenderOptions, type RenderedJob, type RenderJob, type RenderRequest } from "./render-job.ts";
 
 /**
@@ -40,7 +40,7 @@ export interface RenderAllOptions {
   workers?: RenderWorkers | undefined;
   /** Told how many of the bodies that were not in the cache are rendered, as they finish. */
   onProgress?: ((done: number, total: number) => void) | undefined;
-  /** Reads the body of a request the loader left unread (`body` undefined), when it must be rendered: the body, or why it cannot be had. */
+  /** Gives the body of a request without one (`body` undefined: left unread by the loader, or held by the caller) when it must be rendered: the body, or why it cannot be had. */
   readBody?: ((index: number) => { ok: true; body: string } | { ok: false; diagnostics: Diagnostic[] }) | undefined;
 }
 
@@ -53,7 +53,8 @@ export function renderThreads(): number {
  * Render every job, in order: bodies found in the cache are reused (no parsing at all) when the
  * addresses of the content files they link to are unchanged; the rest are rendered (across worker
  * threads when there are enough of them) and stored in the cache. A body remembered by its file's
- * digest needs no text; one that must be rendered again is read first (`readBody`).
+ * digest needs no text; one that must be rendered is asked of `readBody` when its request has none,
+ * so a caller can hand over its last reference to each text.
  */
 export function renderAll(requests: readonly RenderRequest[], options: RenderAllOptions = {}): RenderedJob[] {
   const { cache } = options;
@@ -61,7 +62,7 @@ export function renderAll(requests: readonly RenderRequest[], options: RenderAll
   const keys = requests.map((request) =>
     cache ? renderCacheKey(request.digest !== undefined ? { fileDigest: request.digest } : (request.body ?? ""), toRenderOptions(request)) : "",
   );
-  const jobs: RenderJob[] = new Array(requests.length);
+  const jobs: (RenderJob | undefined)[] = new Array(requests.length);
   const missing: number[] = [];
   requests.forEach((request, index) => {
     const hit = cache?.get<RenderedJob>(`body:${keys[index]}`);
@@ -85,14 +86,19 @@ export function renderAll(requests: readonly RenderRequest[], options: RenderAll
   const threads = options.threads ?? renderThreads();
   const onMain = missing.filter((index) => !sharable(jobs[index] as RenderJob));
   const shared = onMain.length === 0 ? missing : missing.filter((index) => sharable(jobs[index] as RenderJob));
-  const sharedJobs = shared.map((index) => jobs[index] as RenderJob);
   const total = missing.length;
   let rendered: RenderedJob[];
   if (threads > 1 && shared.length >= MIN_JOBS_FOR_WORKERS) {
-    rendered = renderInParallel(sharedJobs, options.workers ?? startRenderWorkers(threads - 1), options.onProgress && ((done) => options.onProgress?.(done, total)));
+    const packed = packJobs(shared.map((index) => jobs[index] as RenderJob));
+    // The packed bytes are the only copy of these bodies the render needs: the strings are let go
+    // (a caller's `readBody` can hand over its last reference), so a large site's texts are not
+    // held twice, and mostly at two bytes a character, while they render.
+    for (const index of shared) jobs[index] = undefined;
+    rendered = renderInParallel(packed, options.workers ?? startRenderWorkers(threads - 1), options.onProgress && ((done) => options.onProgress?.(done, total)));
   } else {
     options.workers?.stop();
-    rendered = sharedJobs.map((job, index) => {
+    rendered = shared.map((jobIndex, index) => {
+      const job = jobs[jobIndex] as RenderJob;
       if (index > 0 && index % COLLECT_EVERY === 0) releaseMemory();
       const body = renderJob(job);
       options.onProgress?.(index + 1, total);
@@ -149,10 +155,8 @@ export class RenderWorkers {
     }
   }
 
-  /** Hand every worker the jobs (packed: one copy of the bodies for all of them) and the shared counter they claim them from. */
-  post(jobs: readonly RenderJob[], state: Int32Array): void {
-    if (this.#workers.length === 0) return;
-    const packed = packJobs(jobs);
+  /** Hand every worker the jobs (their bodies in shared memory: one copy for all) and the shared counter they claim them from. */
+  post(packed: PackedJobs, state: Int32Array): void {
     for (const { port } of this.#workers) port.postMessage({ packed, state });
   }
 
@@ -191,12 +195,16 @@ export function startRenderWorkers(count: number): RenderWorkers {
  * synchronous (it waits with Atomics.wait and reads results with receiveMessageOnPort), so
  * callers need not be async.
  */
-export function renderInParallel(jobs: readonly RenderJob[], workers: RenderWorkers, onProgress?: (done: number, total: number) => void): RenderedJob[] {
+export function renderInParallel(packed: PackedJobs, workers: RenderWorkers, onProgress?: (done: number, total: number) => void): RenderedJob[] {
+  const { jobs } = packed;
+  const bytes = Buffer.from(packed.bodies);
+  const renderAt = (index: number) => renderJob(unpackJob(packed, index, bytes));
   const results: (RenderedJob | undefined)[] = new Array(jobs.length);
   // state[0]: the next job to claim; state[1]: how many results the workers have posted.
   const state = new Int32Array(new SharedArrayBuffer(8));
-  workers.post(jobs, state);
+  workers.post(packed, state);
   let done = 0;
+  let renderedHere = 0;
   const collect = () => {
     for (const message of workers.messages()) {
       const { index, body, error } = message as { index: number; body?: RenderedJob; error?: string };
@@ -208,10 +216,10 @@ export function renderInParallel(jobs: readonly RenderJob[], workers: RenderWork
   };
   try {
     for (let index = Atomics.add(state, 0, 1); index < jobs.length; index = Atomics.add(state, 0, 1)) {
-      results[index] = renderJob(jobs[index] as RenderJob);
+      results[index] = renderAt(index);
       done++;
       collect();
-      if (done % COLLECT_EVERY === 0) releaseMemory();
+      if (++renderedHere % COLLECT_EVERY === 0) releaseMemory();
     }
     let lastProgress = performance.now();
     while (done < jobs.length) {
@@ -223,7 +231,7 @@ export function renderInParallel(jobs: readonly RenderJob[], workers: RenderWork
       if (done < jobs.length) Atomics.wait(state, 1, posted, 100);
     }
     // Anything still missing was claimed by a worker that died: render it here.
-    for (let index = 0; index < jobs.length; index++) results[index] ??= renderJob(jobs[index] as RenderJob);
+    for (let index = 0; index < jobs.length; index++) results[index] ??= renderAt(index);
     return results as RenderedJob[];
   } finally {
     workers.stop();

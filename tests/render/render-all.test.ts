@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ContentCache } from "../../src/cache/content-cache.ts";
 import { MIN_JOBS_FOR_WORKERS, renderAll, renderInParallel, startRenderWorkers } from "../../src/render/render-all.ts";
+import { packJobs } from "../../src/render/packed-jobs.ts";
 import { renderJob, type RenderContext, type RenderJob } from "../../src/render/render-job.ts";
 
 const context: RenderContext = {
@@ -19,7 +20,7 @@ const jobs: RenderJob[] = Array.from({ length: 40 }, (_, index) => ({
 
 describe("renderInParallel", () => {
   it("gives the same results, in the same order, as rendering one by one", () => {
-    expect(renderInParallel(jobs, startRenderWorkers(1))).toEqual(jobs.map(renderJob));
+    expect(renderInParallel(packJobs(jobs), startRenderWorkers(1))).toEqual(jobs.map(renderJob));
   });
 
   it("renders on workers started before the jobs were known", async () => {
