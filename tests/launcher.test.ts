@@ -7,6 +7,7 @@ import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
 import { build, CACHE_DIR } from "../src/build.ts";
 import { renderJob, type RenderJob } from "../src/render/render-job.ts";
+import { packJobs } from "../src/render/packed-jobs.ts";
 import { copyFixture } from "./support/fixture-site.ts";
 
 const REPOSITORY = path.resolve(import.meta.dirname, "..");
@@ -86,7 +87,7 @@ describe("the tidings command (bin/tidings.mjs)", () => {
     // The render worker: one body, rendered as the build's own thread renders it.
     const job: RenderJob = { body: "A *brief* story with a [link](https://example.org/).", file: "content/articles/brief.md", bodyLine: 6, context: { siteHosts: ["news.example"], pathPrefix: "/", addresses: new Map(), resolverKey: "/" } };
     const { port1, port2 } = new MessageChannel();
-    port1.postMessage({ jobs: [job], state: new Int32Array(new SharedArrayBuffer(8)) });
+    port1.postMessage({ packed: packJobs([job]), state: new Int32Array(new SharedArrayBuffer(8)) });
     expect(await firstMessage("render-worker", { workerData: { port: port2 }, transferList: [port2] }, port1)).toEqual({ index: 0, body: renderJob(job) });
     port1.close();
 
