@@ -10,6 +10,7 @@ import { launchChromium } from "../support/browser.ts";
 import { htmlValidateErrors, vnuErrors } from "../support/html-validators.ts";
 import { SAMPLE_SITE } from "../support/sample-site.ts";
 import { serveFolder } from "../support/static-server.ts";
+import { tempFolder } from "../support/temp-folder.ts";
 
 // The fixture newsroom made into a git repository by the test: commits with set authors and
 // times, as a newsroom's history would have them. Its "second story" is dated 2026-11-20.
@@ -105,7 +106,7 @@ describe("an article's history page", () => {
 
   it("warns once in a shallow clone and leaves out the histories it could cut short", { timeout: 120_000 }, async () => {
     const { root } = newsroomWithHistory();
-    const clone = `${root}-shallow`;
+    const clone = path.join(tempFolder("shallow"), "site");
     execFileSync("git", ["clone", "-q", "--depth", "1", `file://${root}`, clone]);
     const result = await build({ root: clone, now: NOW });
     expect(result.ok).toBe(true);

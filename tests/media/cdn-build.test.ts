@@ -10,6 +10,7 @@ import { splitSrcset } from "../../src/syndication/feed-content.ts";
 import { createPreviewProvider } from "../../src/serve.ts";
 import { ARTICLE_IMAGE_SIZES } from "../../src/media/published-image.ts";
 import { copyFixture, readPage, writeFiles } from "../support/fixture-site.ts";
+import { tempFolder } from "../support/temp-folder.ts";
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 const CLOUDFLARE = "https://gazette.example.org/cdn-cgi/image/";
@@ -168,7 +169,7 @@ describe("images with an image CDN on a fresh checkout with the cache restored (
     const before = new Map(filesIn(copies).map((name) => [name, statSync(path.join(copies, name)).ino]));
     expect(before.size).toBe(2);
 
-    const checkout = `${root}-checkout`;
+    const checkout = path.join(tempFolder("checkout"), "site");
     execFileSync("git", ["clone", "-q", root, checkout]);
     // As CI restores it: the cache folder moved in whole (the same files), the photos all new to the file system.
     renameSync(path.join(root, CACHE_DIR), path.join(checkout, CACHE_DIR));
