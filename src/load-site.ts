@@ -120,8 +120,8 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
     if (checksDeploy) placeholders = findPlaceholders(loaded.entries);
     // The bodies go to renderAll through `readBody`, which hands over the last reference to each:
     // renderAll packs them for the render workers and lets the strings go, so a large site's texts
-    // are not held twice (and mostly at two bytes a character) while they render. A body known by
-    // no digest is its own cache key, so it goes in its request.
+    // are not held twice (and mostly at two bytes a character) while they render. With a cache, a
+    // body known by no digest is its own key, so it goes in its request.
     const texts = entries.map((entry) => entry.body);
     for (const entry of loaded.entries) entry.source = undefined;
     for (const entry of [...validated.articles, ...validated.authors, ...validated.pages, ...entries]) entry.body = undefined;
@@ -131,7 +131,13 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
       return text;
     };
     bodies = renderAll(
-      entries.map((entry, index) => ({ body: entry.digest === undefined ? handOver(index) : undefined, digest: entry.digest, file: entry.file, bodyLine: entry.bodyLine, context: contextOf(entry) })),
+      entries.map((entry, index) => ({
+        body: options.cache && entry.digest === undefined ? handOver(index) : undefined,
+        digest: entry.digest,
+        file: entry.file,
+        bodyLine: entry.bodyLine,
+        context: contextOf(entry),
+      })),
       {
         cache: options.cache,
         threads,
