@@ -27,6 +27,7 @@ import type { Messages } from "./i18n/messages.ts";
 import { demoteDraftProblems } from "./checks/draft-problems.ts";
 import type { BuildMode } from "./model/types.ts";
 import type { Site } from "./site/site.ts";
+import { releaseMemory } from "./core/release-memory.ts";
 
 /** How to load a site. */
 export interface LoadSiteOptions {
@@ -153,6 +154,9 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
     // renderAll stops the workers; this stops them when anything before it throws.
     workers?.stop();
   }
+  // What rendering left (its garbage, the packed bodies) goes before the model is built on top of
+  // it: at 100,000 articles the heap otherwise grew by 0.6 GB more while the model was built.
+  releaseMemory();
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...content.diagnostics, ...languageDiagnostics];
   let next = 0;
   const render = <FrontMatter>(entry: ValidEntry<FrontMatter>): RenderedEntry<FrontMatter> => {
