@@ -251,8 +251,9 @@ function deployProblems(root: string, site: Site, placeholders: ReadonlyMap<stri
     ...site.pages.filter((page) => !page.draft).map((page) => page.file),
     ...site.authors.map((author) => author.file),
   ];
-  return [
-    ...[...new Set(published)].flatMap((file) => placeholders.get(file) ?? []),
-    ...checkDeploy({ configText: readFileSync(path.join(root, CONFIG_FILE), "utf8"), published: [], record: readSampleRecord() }),
-  ];
+  return checkDeploy({
+    configText: readFileSync(path.join(root, CONFIG_FILE), "utf8"),
+    placeholders: [...new Set(published)].flatMap((file) => placeholders.get(file) ?? []),
+    record: readSampleRecord(),
+  });
 }

@@ -4,12 +4,12 @@ import { error, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { findPlaceholders } from "./placeholders.ts";
 import { configTexts, isNewsroomField, type SampleRecord } from "./sample-record.ts";
 
-/** What the deploy check reads: the config as written and the text of every file the build publishes. */
+/** What the deploy check reads: the config as written and the placeholders found in the files the build publishes. */
 export interface DeployCheckInput {
   /** tidings.config.yml as written (not with TIDINGS_URL applied: the file is what the newsroom edits). */
   configText: string;
-  /** Every published article, page and author file: its project path and text. */
-  published: readonly { file: string; source: string }[];
+  /** `placeholderProblems` of every published article, page and author file (found while the texts are at hand, before rendering). */
+  placeholders: readonly Diagnostic[];
   record: SampleRecord;
 }
 
@@ -25,7 +25,7 @@ const EXAMPLE_HOST = /^https?:\/\/(?:[^/?#]*\.)?example\.(?:org|com|net)(?:[:/?#
  * the untouched sample builds without a warning.
  */
 export function checkDeploy(input: DeployCheckInput): Diagnostic[] {
-  return [...checkSampleConfig(input.configText, input.record), ...input.published.flatMap(placeholderProblems)];
+  return [...checkSampleConfig(input.configText, input.record), ...input.placeholders];
 }
 
 function checkSampleConfig(configText: string, record: SampleRecord): Diagnostic[] {
@@ -83,7 +83,7 @@ function checkSampleConfig(configText: string, record: SampleRecord): Diagnostic
   return diagnostics;
 }
 
-/** Setup's placeholder text left in a file (what `checkDeploy` reports for each published one). */
+/** Setup's placeholder text left in a file (what stops a deploy when the file is published: see `checkDeploy`). */
 export function placeholderProblems(entry: { file: string; source: string }): Diagnostic[] {
   return findPlaceholders(entry.source).map((found) =>
     error("deploy/placeholder", entry.file, `placeholder text is still on this published page: ${found.text}`, {

@@ -48,8 +48,9 @@ export interface RenderJob {
 }
 
 /**
- * A job as renderAll takes it: a body the loader left unread is undefined, known by its file's
- * digest, and read only when it must be rendered again.
+ * A job as renderAll takes it: a body may be undefined (left unread by the loader, known by its
+ * file's digest; or held back by the caller), and is asked for (`readBody`) only when it must be
+ * rendered.
  */
 export type RenderRequest = Omit<RenderJob, "body"> & {
   body: string | undefined;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkDeploy } from "../../src/checks/check-deploy.ts";
+import { checkDeploy, placeholderProblems } from "../../src/checks/check-deploy.ts";
 import { findPlaceholders, placeholder } from "../../src/checks/placeholders.ts";
 import { readSampleRecord } from "../../src/checks/sample-record.ts";
 import { SAMPLE_SITE } from "../support/sample-site.ts";
@@ -19,7 +19,7 @@ donation:
 
 describe("checkDeploy", () => {
   it("refuses the sample's address, its example.org donation links and its words, each with the line and a fix that names setup and demo", () => {
-    const problems = checkDeploy({ configText: sampleConfig, published: [], record });
+    const problems = checkDeploy({ configText: sampleConfig, placeholders: [], record });
     expect(problems.every((problem) => problem.code === "deploy/sample" && problem.severity === "error")).toBe(true);
     const byField = new Map(problems.map((problem) => [problem.field, problem]));
     expect(byField.get("url")?.message).toBe("`url` is still the sample's address, https://lantern.example.org");
@@ -34,9 +34,9 @@ describe("checkDeploy", () => {
   });
 
   it("passes a newsroom's own config, and finds an example.org link anywhere in it", () => {
-    expect(checkDeploy({ configText: OWN_CONFIG, published: [], record })).toEqual([]);
+    expect(checkDeploy({ configText: OWN_CONFIG, placeholders: [], record })).toEqual([]);
     const withExample = `${OWN_CONFIG}navigation:\n  - { label: Shop, url: "https://shop.example.com/courier" }\n`;
-    expect(checkDeploy({ configText: withExample, published: [], record })).toMatchObject([
+    expect(checkDeploy({ configText: withExample, placeholders: [], record })).toMatchObject([
       {
         code: "deploy/sample",
         field: "navigation.0.url",
@@ -53,7 +53,7 @@ describe("checkDeploy", () => {
       { line: 6, text: "⟦Where⟧" },
       { line: 6, text: "⟦When⟧" },
     ]);
-    const problems = checkDeploy({ configText: OWN_CONFIG, published: [{ file: "content/pages/about.md", source }], record });
+    const problems = checkDeploy({ configText: OWN_CONFIG, placeholders: placeholderProblems({ file: "content/pages/about.md", source }), record });
     expect(problems.map((problem) => [problem.code, problem.file, problem.line])).toEqual([
       ["deploy/placeholder", "content/pages/about.md", 4],
       ["deploy/placeholder", "content/pages/about.md", 6],
