@@ -222,15 +222,11 @@ export function loadContentCache(cacheDir: string, fingerprint: string): Content
   }
   try {
     const identity = fileIdentity(fstatSync(fd));
+    let position = 0;
     const cache = ContentCache.fromPieces((length) => {
-      const buffer = Buffer.allocUnsafe(length);
-      let filled = 0;
-      while (filled < length) {
-        const read = readSync(fd, buffer, filled, length - filled, null);
-        if (read === 0) break;
-        filled += read;
-      }
-      return buffer.subarray(0, filled);
+      const bytes = readAt(fd, position, Buffer.allocUnsafe(length));
+      position += bytes.length;
+      return bytes;
     }, fingerprint);
     readFrom.set(cache, { file, identity });
     return cache;
@@ -264,7 +260,8 @@ export function saveContentCache(cacheDir: string, cache: ContentCache): void {
     let scratch = Buffer.alloc(0);
     const copy = (offset: number, length: number) => {
       if (scratch.length < length) scratch = Buffer.allocUnsafe(length);
-      return readAt(sourceFd as number, offset, scratch.subarray(0, length));
+      const bytes = readAt(sourceFd as number, offset, scratch.subarray(0, length));
+      return bytes.length === length ? bytes : undefined;
     };
     try {
       for (const piece of cache.pieces(sourceFd === undefined ? undefined : copy)) writeSync(fd, piece);
@@ -279,15 +276,15 @@ export function saveContentCache(cacheDir: string, cache: ContentCache): void {
   }
 }
 
-// The bytes of a file from `offset` into all of `buffer`, or undefined when the file is shorter.
-function readAt(fd: number, offset: number, buffer: Buffer): Buffer | undefined {
+// The bytes of a file from `offset`, read into `buffer` until it is full or the file ends (then the part filled).
+function readAt(fd: number, offset: number, buffer: Buffer): Buffer {
   let filled = 0;
   while (filled < buffer.length) {
     const read = readSync(fd, buffer, filled, buffer.length - filled, offset + filled);
-    if (read === 0) return undefined;
+    if (read === 0) break;
     filled += read;
   }
-  return buffer;
+  return buffer.subarray(0, filled);
 }
 
 /** A cache key: the SHA-256 of the parts, each length-prefixed so no two lists of parts collide. */
