@@ -20,12 +20,15 @@ import path from "node:path";
 import { generateArticles, writeTidingsSite, type GeneratedArticle } from "./generate-site.ts";
 import { writePhoto } from "./generate-photos.ts";
 import { measureProcess, type ProcessCost } from "./measure.ts";
+import { setAside } from "./set-aside.ts";
 
 /** What to generate and build. */
 export interface PhotoBenchOptions {
   repo: string;
   /** Where the sites and the generated photos are kept (photos are generated once and reused). */
   work: string;
+  /** Where output and caches are set aside instead of deleted before a measured build (bench/set-aside.ts). */
+  trash: string;
   articles: number;
   photos: number;
   seed: number;
@@ -77,6 +80,7 @@ export async function runPhotoBench(options: PhotoBenchOptions): Promise<PhotoBe
   const plain = path.join(work, `photos-none-${articleCount}`);
   const cdnRoot = path.join(work, `photos-cdn-${articleCount}`);
   const localRoot = path.join(work, `photos-local-${articleCount}`);
+  for (const root of [plain, cdnRoot, localRoot]) setAside(root, options.trash);
   writeTidingsSite(plain, generated);
   for (const [root, images] of [
     [cdnRoot, "images:\n  provider: cloudflare\n"],
@@ -119,7 +123,7 @@ export async function runPhotoBench(options: PhotoBenchOptions): Promise<PhotoBe
     writeFileSync(file, readFileSync(file, "utf8").replace(/^title: "/m, `title: "Edit ${run}: `));
   };
   const coldWarmEdit = async (root: string, name: string) => {
-    clean(root);
+    clean(root, options.trash);
     const cold = await buildOnce(root, `${name} cold`);
     const warm = await buildOnce(root, `${name} warm`);
     editNewest(root, 1);
@@ -132,7 +136,7 @@ export async function runPhotoBench(options: PhotoBenchOptions): Promise<PhotoBe
     const now = Date.now() / 1000;
     for (const file of listFiles(path.join(root, "content"))) utimesSync(path.join(root, "content", file.path), now, now);
     execSync("git update-index -q --refresh", { cwd: root, stdio: "ignore" });
-    rmSync(path.join(root, "_site"), { recursive: true, force: true });
+    setAside(path.join(root, "_site"), options.trash);
     editNewest(root, 2);
     return buildOnce(root, `${name} fresh checkout`);
   };
@@ -186,10 +190,10 @@ function addPhotos(root: string, articles: readonly GeneratedArticle[], photoDir
   }
 }
 
-// A cold build starts with no output and no cache; the disk is flushed so the last build's writes do not slow this one.
-function clean(root: string): void {
-  rmSync(path.join(root, "_site"), { recursive: true, force: true });
-  rmSync(path.join(root, ".tidings-cache"), { recursive: true, force: true });
+// A cold build starts with no output and no cache (set aside); the disk is flushed so the last build's writes do not slow this one.
+function clean(root: string, trash: string): void {
+  setAside(path.join(root, "_site"), trash);
+  setAside(path.join(root, ".tidings-cache"), trash);
   execSync("sync");
 }
 

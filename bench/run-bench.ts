@@ -27,9 +27,12 @@ import { hostileTable, runHostileBench } from "./hostile-bench.ts";
 import { installTable, runInstallBench } from "./install-bench.ts";
 import { longReadTable, runLongReadBench } from "./long-read-bench.ts";
 import { photoTable, runPhotoBench } from "./photo-bench.ts";
+import { emptyTrash, setAside } from "./set-aside.ts";
 
 const REPO = path.resolve(import.meta.dirname, "..");
 const WORK = path.join(REPO, ".cache", "bench");
+// What measured builds must not find, moved here and deleted after the last one (bench/set-aside.ts).
+const TRASH = path.join(WORK, "trash");
 const SEED = 20261127;
 
 const { values } = parseArgs({
@@ -82,11 +85,13 @@ if (values.photos) {
   const photos = await runPhotoBench({
     repo: REPO,
     work: WORK,
+    trash: TRASH,
     articles,
     photos: Number(values.photos),
     seed: SEED,
     log: (line) => process.stderr.write(`${line}\n`),
   });
+  emptyTrash(TRASH);
   const json = values.json.replace(/\.json$/, "-photos.json");
   mkdirSync(path.dirname(json), { recursive: true });
   writeFileSync(json, `${JSON.stringify({ date: new Date().toISOString(), machine: machineName(), seed: SEED, photos }, null, 2)}\n`);
@@ -135,6 +140,8 @@ for (const size of sizes) {
   const generated = generateArticles({ articles: size, seed: SEED });
   const tidingsRoot = path.join(WORK, `tidings-${size}`);
   const eleventyRoot = path.join(WORK, `eleventy-${size}`);
+  setAside(tidingsRoot, TRASH);
+  setAside(eleventyRoot, TRASH);
   writeTidingsSite(tidingsRoot, generated);
   cpSync(path.join(REPO, "public"), path.join(tidingsRoot, "public"), { recursive: true });
   writeEleventySite(eleventyRoot, generated);
@@ -180,7 +187,7 @@ for (const size of sizes) {
     // A push with one new article, built on CI: the cache restored, the output not.
     const pushed = path.join(tidingsRoot, "content", "articles", newest.year, `pushed-${run + 1}.md`);
     writeFileSync(pushed, pushedArticle(newest, run + 1));
-    rmSync(path.join(tidingsRoot, "_site"), { recursive: true, force: true });
+    setAside(path.join(tidingsRoot, "_site"), TRASH);
     settle(tidingsRoot, false);
     onePushBuilds.push(await buildTidings());
     progress(size, run, "one push", onePushBuilds.at(-1));
@@ -214,8 +221,9 @@ for (const size of sizes) {
     );
   }
   results.push(result);
-  rmSync(eleventyRoot, { recursive: true, force: true });
+  setAside(eleventyRoot, TRASH);
 }
+emptyTrash(TRASH);
 
 const machine = machineName();
 const report = {
@@ -313,14 +321,14 @@ function progress(size: number, run: number, what: string, cost: ProcessCost | u
 }
 
 /**
- * Prepare a site folder for the next measured build: for a cold build, remove the output and the
- * render cache; always wait for background deletes of old output to finish and flush the disk, so
+ * Prepare a site folder for the next measured build: for a cold build, set the output and the
+ * render cache aside (bench/set-aside.ts); always wait for background deletes of old output to finish and flush the disk, so
  * one build's leftovers never slow the next.
  */
 function settle(root: string, cold: boolean): void {
   if (cold) {
-    rmSync(path.join(root, "_site"), { recursive: true, force: true });
-    rmSync(path.join(root, ".tidings-cache"), { recursive: true, force: true });
+    setAside(path.join(root, "_site"), TRASH);
+    setAside(path.join(root, ".tidings-cache"), TRASH);
   }
   const deadline = Date.now() + 600_000;
   while (existsSync(root) && readdirSync(root).some((name) => /^_site\.(old|staging)-/.test(name)) && Date.now() < deadline) {
