@@ -24,7 +24,8 @@ export class Messages {
   // Plain-text messages already formatted, by name and values: a site's articles ask for the same
   // few ("3 min read", "more than 2 years old") thousands of times, and formatting is the slow part.
   readonly #formatted = new Map<string, string>();
-  #listFormat: Intl.ListFormat | undefined;
+  // A list's words and their order depend only on how many items it has: the parts are found once per length.
+  readonly #listShapes = new Map<number, ReturnType<Intl.ListFormat["formatToParts"]>>();
   #key: string | undefined;
 
   /** `language` is the BCP 47 tag the formats follow; `patterns` every message by name. */
@@ -66,9 +67,12 @@ export class Messages {
 
   /** Items joined as the language joins a list ("A, B and C", « A, B et C »), as HTML: RawHtml items as they are, the rest escaped. */
   list(items: readonly (string | RawHtml)[]): string {
-    const format = (this.#listFormat ??= new Intl.ListFormat(this.language, { type: "conjunction" }));
-    // Placeholders of the same length stand in for the items, which are put back after formatting.
-    const parts = format.formatToParts(items.map((_, index) => `\u{E000}${index}\u{E001}`));
+    let parts = this.#listShapes.get(items.length);
+    if (parts === undefined) {
+      // Placeholders stand in for the items, which are put back after formatting.
+      parts = new Intl.ListFormat(this.language, { type: "conjunction" }).formatToParts(items.map((_, index) => `\u{E000}${index}\u{E001}`));
+      this.#listShapes.set(items.length, parts);
+    }
     return parts
       .map((part) => {
         if (part.type === "literal") return escapeHtml(part.value);

@@ -41,6 +41,14 @@ describe("Messages", () => {
     expect(new Messages("fr-FR", {}).list(["Ann", new RawHtml("<b>Bo</b>")])).toBe("Ann et <b>Bo</b>");
     expect(new Messages("en-US", {}).list(["Ann", "Bo", "Cy"])).toBe("Ann, Bo, and Cy");
   });
+
+  it("joins every list of one language right, whatever lists came before", () => {
+    // One instance formats lists of each length once and reuses the shape: each answer must still be the fresh instance's.
+    const reused = new Messages("fr-FR", {});
+    const lists: (string | RawHtml)[][] = [["Ann"], ["Ann", "Bo"], [], ["Cy", "Di", "Ed", "Flo"], ["Bo & <i>co</i>", "Ann"], ["Cy", new RawHtml("<b>Di</b>"), "Ed"], ["Gus", "Hal"]];
+    for (const items of [...lists, ...lists.reverse()]) expect(reused.list(items)).toBe(new Messages("fr-FR", {}).list(items));
+    expect(reused.list(["Bo & <i>co</i>", "Ann"])).toBe("Bo &amp; &lt;i&gt;co&lt;/i&gt; et Ann");
+  });
 });
 
 describe("loading a site's messages", () => {
