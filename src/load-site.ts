@@ -11,7 +11,7 @@ import { readArticleRecords } from "./history/read-records.ts";
 import { checkNewsletterFormAction } from "./donation/form-action-check.ts";
 import { rememberedEntries, validateEntries, type ValidatedContent, type ValidEntry } from "./content/validate-entry.ts";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
-import { MIN_JOBS_FOR_WORKERS, renderAll, renderThreads, startRenderWorkers } from "./render/render-all.ts";
+import { MIN_JOBS_FOR_WORKERS, renderAll, renderThreads, startRenderWorkers, validateInParallel } from "./render/render-all.ts";
 import { bodyWords, type RenderContext, type RenderedJob } from "./render/render-job.ts";
 import { buildSite } from "./site/build-site.ts";
 import type { RenderedEntry, SiteInput } from "./site/site-input.ts";
@@ -88,7 +88,7 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   // The web editor writes a language nobody translated as an empty file (flood.cy.md): no translation.
   const loaded = { ...read, entries: read.entries.filter((entry) => !isUntranslated(entry, languages)) };
   // When many bodies will need rendering (no cache, or a small one), start the render workers
-  // now: loading the pipeline into them then overlaps the validation of the front matter.
+  // now: they load the pipeline while the front matter is validated, and take their share of it.
   const threads = renderThreads();
   const uncached = loaded.entries.length - (options.cache?.stored.size ?? 0) / ENTRIES_PER_FILE;
   const workers = threads > 1 && uncached >= MIN_JOBS_FOR_WORKERS ? startRenderWorkers(threads - 1) : undefined;
@@ -98,7 +98,8 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   let placeholders: ReadonlyMap<string, Diagnostic[]> | undefined;
   const languageDiagnostics: Diagnostic[] = [];
   try {
-    const validated = validateEntries(loaded.entries, schemaOptions, options.cache);
+    // The workers parse front matter too while they wait for the bodies, which need every file's address first.
+    const validated = validateEntries(loaded.entries, schemaOptions, options.cache, workers && ((pending) => validateInParallel(pending, schemaOptions, workers)));
     // Each article and page says its language and translation key from here on.
     const resolved = resolveEntryLanguages(validated, languages);
     content = resolved.content;

@@ -88,7 +88,7 @@ describe("the tidings command (bin/tidings.mjs)", () => {
     const job: RenderJob = { body: "A *brief* story with a [link](https://example.org/).", file: "content/articles/brief.md", bodyLine: 6, context: { siteHosts: ["news.example"], pathPrefix: "/", addresses: new Map(), resolverKey: "/" } };
     const { port1, port2 } = new MessageChannel();
     port1.postMessage({ packed: packJobs([job]), state: new Int32Array(new SharedArrayBuffer(8)) });
-    expect(await firstMessage("render-worker", { workerData: { port: port2 }, transferList: [port2] }, port1)).toEqual({ index: 0, body: renderJob(job) });
+    expect(await firstMessage("render-worker", { workerData: { port: port2 }, transferList: [port2] }, port1)).toEqual({ batch: "render", index: 0, value: renderJob(job) });
     port1.close();
 
     // The readying thread: the output the build left is the one its record names.

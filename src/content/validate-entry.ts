@@ -55,38 +55,73 @@ interface KindRules {
 }
 
 /**
+ * What validating one entry found, in a form that crosses between threads: a valid entry as the
+ * cache keeps it (its body as a length, when it is the end of the file's text), or its problems.
+ */
+export type EntryOutcome =
+  | { ok: true; remembered: RememberedEntry }
+  | { ok: false; diagnostics: Diagnostic[]; draft: boolean };
+
+/** Validates entries one after another in any order (`validateEach`'s answers align with its entries); the default validates each here with entryValidator. */
+export type ValidateEach = (entries: readonly RawEntry[]) => EntryOutcome[];
+
+/**
  * Parse and validate the front matter of every entry; one bad file never hides the problems in
  * another. With a cache, valid entries are remembered by a hash of their bytes (their digest, when
  * the loader gave one, else their text), kind and the schema options, so an unchanged file is not
- * parsed again; an entry the loader did not read must be remembered (see rememberedEntries).
+ * parsed again; an entry the loader did not read must be remembered (see rememberedEntries). The
+ * entries to parse go to `validateEach` together (a caller can share them among threads).
  */
-export function validateEntries(entries: readonly RawEntry[], options: SchemaOptions, cache?: Pick<ContentCache, "get" | "set">): ValidatedContent {
+export function validateEntries(
+  entries: readonly RawEntry[],
+  options: SchemaOptions,
+  cache?: Pick<ContentCache, "get" | "set">,
+  validateEach: ValidateEach = (pending) => pending.map(entryValidator(options)),
+): ValidatedContent {
   const settings = schemaSettings(options);
+  const keys = entries.map((entry) => (cache ? entryKey(entry, settings) : ""));
+  const known = entries.map((entry, index) => cache?.get<RememberedEntry>(keys[index] as string));
+  const pending: RawEntry[] = [];
+  entries.forEach((entry, index) => {
+    if (known[index] !== undefined) return;
+    if (entry.source === undefined) throw new Error(`${entry.file} was left unread, but nothing is remembered of it`);
+    pending.push(entry);
+  });
+  const outcomes = validateEach(pending);
+  if (outcomes.length !== pending.length) throw new Error(`${pending.length} entries were given to validate, but ${outcomes.length} came back`);
+  const content: ValidatedContent = { articles: [], authors: [], pages: [], diagnostics: [], drafts: new Set() };
+  let next = 0;
+  entries.forEach((entry, index) => {
+    const remembered = known[index];
+    const outcome: EntryOutcome = remembered ? { ok: true, remembered } : (outcomes[next++] as EntryOutcome);
+    // Only valid entries are remembered: problems are reported afresh every time.
+    if (cache && outcome.ok && !remembered) cache.set(keys[index] as string, outcome.remembered);
+    if (!outcome.ok) {
+      content.diagnostics.push(...outcome.diagnostics);
+      if (outcome.draft) content.drafts.add(entry.file);
+      return;
+    }
+    const valid = recall(entry, outcome.remembered);
+    if ((valid.frontMatter as { draft?: unknown }).draft === true) content.drafts.add(entry.file);
+    // The schema for each kind produces that kind's front matter; the casts restore what the table erased.
+    if (entry.kind === "article") content.articles.push(valid as ValidEntry<ArticleFrontMatter>);
+    else if (entry.kind === "author") content.authors.push(valid as ValidEntry<AuthorFrontMatter>);
+    else content.pages.push(valid as ValidEntry<PageFrontMatter>);
+  });
+  return content;
+}
+
+/** Validate entries (read ones) against their kind's rules for these options, built once: what each thread that validates uses. */
+export function entryValidator(options: SchemaOptions): (entry: RawEntry) => EntryOutcome {
   const rules: Record<RawEntry["kind"], KindRules> = {
     article: { schema: articleSchema(options), help: ARTICLE_HELP, fields: ARTICLE_FIELDS, kindOfFile: "articles" },
     author: { schema: authorSchema, help: AUTHOR_HELP, fields: AUTHOR_FIELDS, kindOfFile: "author files" },
     page: { schema: pageSchema, help: PAGE_HELP, fields: PAGE_FIELDS, kindOfFile: "pages" },
   };
-  const content: ValidatedContent = { articles: [], authors: [], pages: [], diagnostics: [], drafts: new Set() };
-  for (const entry of entries) {
-    const key = cache ? entryKey(entry, settings) : "";
-    const remembered = cache?.get<RememberedEntry>(key);
-    if (!remembered && entry.source === undefined) throw new Error(`${entry.file} was left unread, but nothing is remembered of it`);
-    // Only valid entries are remembered: problems are reported afresh every time.
-    const result = remembered ? { ok: true as const, entry: recall(entry, remembered) } : validateEntry(entry, rules[entry.kind]);
-    if (cache && result.ok && !remembered) cache.set(key, remember(entry, result.entry));
-    if (!result.ok) {
-      content.diagnostics.push(...result.diagnostics);
-      if (result.draft) content.drafts.add(entry.file);
-      continue;
-    }
-    if ((result.entry.frontMatter as { draft?: unknown }).draft === true) content.drafts.add(entry.file);
-    // The schema for each kind produces that kind's front matter; the casts restore what the table erased.
-    if (entry.kind === "article") content.articles.push(result.entry as ValidEntry<ArticleFrontMatter>);
-    else if (entry.kind === "author") content.authors.push(result.entry as ValidEntry<AuthorFrontMatter>);
-    else content.pages.push(result.entry as ValidEntry<PageFrontMatter>);
-  }
-  return content;
+  return (entry) => {
+    const result = validateEntry(entry, rules[entry.kind]);
+    return result.ok ? { ok: true, remembered: remember(entry, result.entry) } : result;
+  };
 }
 
 /** Whether the validated front matter of a file of this kind and digest is remembered in `cache`: the loader's KnownFiles.remembered. */
@@ -105,7 +140,7 @@ function entryKey(entry: Pick<RawEntry, "kind" | "digest" | "source">, settings:
 }
 
 /** A valid entry as the cache keeps it: the body is usually the end of the file's text, so only its length is stored. */
-interface RememberedEntry {
+export interface RememberedEntry {
   frontMatter: unknown;
   body: string | number;
   bodyLine: number;
@@ -126,7 +161,7 @@ function recall(raw: RawEntry, remembered: RememberedEntry): ValidEntry<unknown>
 }
 
 /** Parse and validate one entry against its kind's rules, reporting every problem in it. */
-export function validateEntry(
+function validateEntry(
   entry: RawEntry,
   rules: KindRules,
 ): { ok: true; entry: ValidEntry<unknown> } | { ok: false; diagnostics: Diagnostic[]; draft: boolean } {

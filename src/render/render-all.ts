@@ -5,7 +5,10 @@ import { releaseMemory } from "../core/release-memory.ts";
 import { workerEntry } from "../core/worker-entry.ts";
 import { renderCacheKey } from "./render-markdown.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { canPack, packJobs, unpackJob, type PackedJobs } from "./packed-jobs.ts";
+import { entryValidator, type EntryOutcome } from "../content/validate-entry.ts";
+import type { RawEntry } from "../content/load-files.ts";
+import type { SchemaOptions } from "../content/schemas.ts";
+import { canPack, packJobs, packTexts, unpackJob, type PackedJobs, type PackedTexts } from "./packed-jobs.ts";
 import { readsSameAddresses, renderJob, toRenderOptions, type RenderedJob, type RenderJob, type RenderRequest } from "./render-job.ts";
 
 /**
@@ -127,15 +130,47 @@ function unreadable(diagnostics: Diagnostic[]): RenderedJob {
   return { parts: [""], updates: [], firstParagraph: "", wordCount: 0, links: [], images: [], ids: [], diagnostics, addressesRead: [] };
 }
 
+/** Which of a worker's batches an answer belongs to, so a late answer to one is never taken for another's. */
+export type Batch = "validate" | "render";
+
+/** What a worker is posted: the front matter to validate (see validateInParallel), then the bodies to render; each with the counter its items are claimed from. */
+export type WorkerBatch = { validate: ValidateBatch; state: Int32Array } | { packed: PackedJobs; state: Int32Array };
+
+/** Entries to validate, their texts in shared memory: each entry's kind and names, and the options the rules are built for. */
+export interface ValidateBatch {
+  texts: PackedTexts;
+  entries: Omit<RawEntry, "source">[];
+  options: SchemaOptions;
+}
+
+/** A worker's answer for one item it claimed: its result, or the error that stopped it. */
+export interface WorkerAnswer {
+  batch: Batch;
+  index: number;
+  value?: unknown;
+  error?: string;
+}
+
+/** How `RenderWorkers.share` reports and names its items. */
+interface ShareOptions {
+  /** The file an item is of, for the error a worker's failure is reported as. */
+  fileOf: (index: number) => string;
+  /** Told how many items are done, as they finish. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
+  /** Called after each item done on this thread, with how many it has done. */
+  afterEach?: ((doneHere: number) => void) | undefined;
+}
+
 /**
  * Render worker threads, started before their jobs are known so that loading the pipeline into
  * each fresh V8 isolate (over a second on a busy machine) overlaps the main thread's own work.
+ * They validate front matter too, when asked before the bodies are rendered.
  */
 export class RenderWorkers {
   readonly #workers: { worker: Worker; port: MessagePort }[] = [];
   #received = 0;
 
-  /** Start `count` workers; each waits for one batch of jobs. */
+  /** Start `count` workers; each waits for its batches. */
   constructor(count: number) {
     const bootstrap = workerEntry(import.meta.url, "render-worker");
     for (let started = 0; started < count; started++) {
@@ -148,7 +183,7 @@ export class RenderWorkers {
         // instead of growing until the build's peak memory doubles.
         resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
       });
-      // A worker that cannot start claims nothing; its share is rendered by the others.
+      // A worker that cannot start claims nothing; its share is done by the others.
       worker.on("error", () => undefined);
       worker.unref();
       this.#workers.push({ worker, port: port1 });
@@ -156,23 +191,70 @@ export class RenderWorkers {
   }
 
   /** Hand every worker the jobs (their bodies in shared memory: one copy for all) and the shared counter they claim them from. */
-  post(packed: PackedJobs, state: Int32Array): void {
-    for (const { port } of this.#workers) port.postMessage({ packed, state });
+  post(batch: WorkerBatch): void {
+    for (const { port } of this.#workers) port.postMessage(batch);
   }
 
-  /** How many results the workers have posted so far. */
+  /** How many answers the workers have posted so far. */
   get received(): number {
     return this.#received;
   }
 
-  /** Take the messages the workers have posted so far, without waiting. */
-  *messages(): Generator<unknown> {
+  /** Take the answers the workers have posted so far, without waiting. */
+  *messages(): Generator<WorkerAnswer> {
     for (const { port } of this.#workers) {
       for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) {
         this.#received++;
-        yield message.message;
+        yield message.message as WorkerAnswer;
       }
     }
+  }
+
+  /**
+   * Do `count` items on this thread (`here`) and on the workers, posted `batch` with a fresh
+   * counter: every thread claims the next item from it until none are left, so the order of the
+   * answers never depends on thread timing. Synchronous: this thread waits with Atomics.wait and
+   * reads answers with receiveMessageOnPort, so callers need not be async. An item a worker
+   * claimed and never answered (it died, or posted nothing for STALL_MS) is done here.
+   */
+  share<T>(kind: Batch, count: number, batch: (state: Int32Array) => WorkerBatch, here: (index: number) => T, options: ShareOptions): T[] {
+    const results: (T | undefined)[] = new Array(count);
+    const answered = new Uint8Array(count);
+    // state[0]: the next item to claim; state[1]: how many answers the workers have posted.
+    const state = new Int32Array(new SharedArrayBuffer(8));
+    this.post(batch(state));
+    let done = 0;
+    let doneHere = 0;
+    const collect = () => {
+      for (const message of this.messages()) {
+        if (message.batch !== kind) continue;
+        const { index, value, error } = message;
+        if (error !== undefined) throw new Error(`${kind === "render" ? "rendering" : "validating"} ${options.fileOf(index)} failed in a worker: ${error}`);
+        if (answered[index] === 0) done++;
+        answered[index] = 1;
+        results[index] = value as T;
+      }
+      options.onProgress?.(done, count);
+    };
+    for (let index = Atomics.add(state, 0, 1); index < count; index = Atomics.add(state, 0, 1)) {
+      results[index] = here(index);
+      answered[index] = 1;
+      done++;
+      collect();
+      options.afterEach?.(++doneHere);
+    }
+    let lastProgress = performance.now();
+    while (done < count) {
+      const posted = Atomics.load(state, 1);
+      const before = done;
+      collect();
+      if (done > before) lastProgress = performance.now();
+      else if (performance.now() - lastProgress > STALL_MS) break;
+      if (done < count) Atomics.wait(state, 1, posted, 100);
+    }
+    // Anything still missing was claimed by a worker that died: done here.
+    for (let index = 0; index < count; index++) if (answered[index] === 0) results[index] = here(index);
+    return results as T[];
   }
 
   /** Stop every worker. */
@@ -191,49 +273,54 @@ export function startRenderWorkers(count: number): RenderWorkers {
 
 /**
  * Render jobs on the main thread and the given workers, which take the next job from a shared
- * counter until none are left; the workers are stopped afterwards. The main thread stays
- * synchronous (it waits with Atomics.wait and reads results with receiveMessageOnPort), so
- * callers need not be async.
+ * counter until none are left (RenderWorkers.share); the workers are stopped afterwards.
  */
 export function renderInParallel(packed: PackedJobs, workers: RenderWorkers, onProgress?: (done: number, total: number) => void): RenderedJob[] {
-  const { jobs } = packed;
   const bytes = Buffer.from(packed.bodies);
-  const renderAt = (index: number) => renderJob(unpackJob(packed, index, bytes));
-  const results: (RenderedJob | undefined)[] = new Array(jobs.length);
-  // state[0]: the next job to claim; state[1]: how many results the workers have posted.
-  const state = new Int32Array(new SharedArrayBuffer(8));
-  workers.post(packed, state);
-  let done = 0;
-  let renderedHere = 0;
-  const collect = () => {
-    for (const message of workers.messages()) {
-      const { index, body, error } = message as { index: number; body?: RenderedJob; error?: string };
-      if (error !== undefined) throw new Error(`rendering ${jobs[index]?.file ?? "a file"} failed in a worker: ${error}`);
-      if (results[index] === undefined) done++;
-      results[index] = body;
-    }
-    onProgress?.(done, jobs.length);
-  };
   try {
-    for (let index = Atomics.add(state, 0, 1); index < jobs.length; index = Atomics.add(state, 0, 1)) {
-      results[index] = renderAt(index);
-      done++;
-      collect();
-      if (++renderedHere % COLLECT_EVERY === 0) releaseMemory();
-    }
-    let lastProgress = performance.now();
-    while (done < jobs.length) {
-      const posted = Atomics.load(state, 1);
-      const before = done;
-      collect();
-      if (done > before) lastProgress = performance.now();
-      else if (performance.now() - lastProgress > STALL_MS) break;
-      if (done < jobs.length) Atomics.wait(state, 1, posted, 100);
-    }
-    // Anything still missing was claimed by a worker that died: render it here.
-    for (let index = 0; index < jobs.length; index++) results[index] ??= renderAt(index);
-    return results as RenderedJob[];
+    return workers.share("render", packed.jobs.length, (state) => ({ packed, state }), (index) => renderJob(unpackJob(packed, index, bytes)), {
+      fileOf: (index) => packed.jobs[index]?.file ?? "a file",
+      onProgress,
+      afterEach: (doneHere) => {
+        if (doneHere % COLLECT_EVERY === 0) releaseMemory();
+      },
+    });
   } finally {
     workers.stop();
   }
+}
+
+/**
+ * Validate entries' front matter on the main thread and the given workers (validateEntries'
+ * `validateEach`), which then wait for the bodies to render: a cold build's front matter is
+ * parsed on every core instead of on one while the others wait. The texts go to the workers once,
+ * in shared memory; a long read, or a text UTF-8 cannot carry exactly, is validated here.
+ */
+export function validateInParallel(entries: readonly RawEntry[], options: SchemaOptions, workers: RenderWorkers): EntryOutcome[] {
+  const validate = entryValidator(options);
+  const shared: number[] = [];
+  const onMain: number[] = [];
+  entries.forEach((entry, index) => {
+    const source = entry.source ?? "";
+    (source.length <= MAIN_THREAD_BODY_CHARS && source.isWellFormed() ? shared : onMain).push(index);
+  });
+  const outcomes: EntryOutcome[] = new Array(entries.length);
+  if (shared.length > 0) {
+    const texts = packTexts(shared.map((index) => (entries[index] as RawEntry).source ?? ""));
+    const sharedEntries = shared.map((index) => {
+      const { source: _source, ...entry } = entries[index] as RawEntry;
+      return entry;
+    });
+    const validated = workers.share<EntryOutcome>(
+      "validate",
+      shared.length,
+      (state) => ({ validate: { texts, entries: sharedEntries, options }, state }),
+      // This thread has the texts as they were read: nothing to decode.
+      (position) => validate(entries[shared[position] as number] as RawEntry),
+      { fileOf: (position) => sharedEntries[position]?.file ?? "a file" },
+    );
+    shared.forEach((index, position) => (outcomes[index] = validated[position] as EntryOutcome));
+  }
+  for (const index of onMain) outcomes[index] = validate(entries[index] as RawEntry);
+  return outcomes;
 }

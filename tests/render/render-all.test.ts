@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ContentCache } from "../../src/cache/content-cache.ts";
-import { MIN_JOBS_FOR_WORKERS, renderAll, renderInParallel, startRenderWorkers } from "../../src/render/render-all.ts";
+import type { RawEntry } from "../../src/content/load-files.ts";
+import { validateEntries } from "../../src/content/validate-entry.ts";
+import { MIN_JOBS_FOR_WORKERS, renderAll, renderInParallel, startRenderWorkers, validateInParallel } from "../../src/render/render-all.ts";
 import { packJobs } from "../../src/render/packed-jobs.ts";
 import { renderJob, type RenderContext, type RenderJob } from "../../src/render/render-job.ts";
 
@@ -93,5 +95,68 @@ describe("renderAll", () => {
     expect(renderAll([job], { cache, threads: 1 })[0]?.parts[0]).toContain('href="new.md"');
     const added = { ...context, addresses: new Map([...context.addresses, ["content/articles/2026/new.md", "/2026/11/27/new/"]]) };
     expect(renderAll([{ ...job, context: added }], { cache, threads: 1 })[0]?.parts[0]).toContain('href="/2026/11/27/new/"');
+  });
+});
+
+describe("validateInParallel", () => {
+  const options = { timeZone: "Europe/London", types: ["news", "analysis"] };
+  // Valid and invalid articles, an author, a draft with problems, CRLF line ends and a byte-order
+  // mark (whose bodies are not the end of the file's text), and a front matter that is not YAML.
+  const entry = (index: number): RawEntry => {
+    const file = `content/articles/2026/story-${index}.md`;
+    const kind = index % 11 === 0 ? "author" : "article";
+    const sources = [
+      `---\ntitle: "Story ${index} “quoted”"\ndate: 2026-03-0${(index % 9) + 1}\nbyline: [Ann Reporter]\ntags: [Flood, Council]\n---\nBody of story ${index}.\n`,
+      `---\ntitle: Story ${index}\ndate: not a date\n---\nA body.\n`,
+      `---\r\ntitle: Story ${index}\r\ndate: 2026-03-01\r\nbyline: Ann\r\n---\r\nA body with CRLF.\r\n`,
+      `\uFEFF---\ntitle: Story ${index}\ndate: 2026-03-01\nbyline: Ann\n---\nAfter a mark.\n`,
+      `---\ndraft: true\ntitle: 12\n---\nA draft.\n`,
+      `---js\nmodule.exports = {}\n---\nNo.\n`,
+    ];
+    const source = kind === "author" ? `---\nname: Author ${index}\n---\nA bio.\n` : (sources[index % sources.length] as string);
+    return { kind, file: kind === "author" ? `content/authors/author-${index}.md` : file, absolutePath: `/site/${file}`, source, digest: `digest-${index}` };
+  };
+  const entries = Array.from({ length: 300 }, (_, index) => entry(index));
+
+  it("finds what validating on one thread finds, in the same order, with the workers taking a share", async () => {
+    const workers = startRenderWorkers(1);
+    // As in a build: the worker has loaded the pipeline while the files were read.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    try {
+      const parallel = validateEntries(entries, options, undefined, (pending) => validateInParallel(pending, options, workers));
+      expect(workers.received).toBeGreaterThan(0);
+      expect(parallel).toEqual(validateEntries(entries, options));
+      expect(parallel.diagnostics.length).toBeGreaterThan(0);
+      expect(parallel.articles.length).toBeGreaterThan(0);
+    } finally {
+      workers.stop();
+    }
+  });
+
+  it("validates here a long read and a text shared memory could not carry as it is, in their places", async () => {
+    const workers = startRenderWorkers(1);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // A valid article (index 12: the first of the sources, not an author).
+    const valid = entry(12);
+    const long: RawEntry = { ...valid, file: "content/articles/2026/transcript.md", source: `${valid.source}${"A long paragraph of a transcript. ".repeat(20_000)}` };
+    const odd: RawEntry = { ...valid, file: "content/articles/2026/odd.md", source: `${valid.source}A stray half of a pair: \ud83c.\n` };
+    const mixed = [...entries.slice(0, 100), long, ...entries.slice(100, 200), odd, ...entries.slice(200)];
+    try {
+      const parallel = validateEntries(mixed, options, undefined, (pending) => validateInParallel(pending, options, workers));
+      expect(parallel).toEqual(validateEntries(mixed, options));
+      expect(parallel.articles.find((article) => article.file === "content/articles/2026/odd.md")?.body).toContain("\ud83c");
+    } finally {
+      workers.stop();
+    }
+  });
+
+  it("then renders on the same workers", async () => {
+    const workers = startRenderWorkers(1);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    validateEntries(entries, options, undefined, (pending) => validateInParallel(pending, options, workers));
+    const before = workers.received;
+    const many = Array.from({ length: 2 * MIN_JOBS_FOR_WORKERS }, (_, index) => jobs[index % jobs.length] as RenderJob);
+    expect(renderAll(many, { threads: 2, workers })).toEqual(many.map(renderJob));
+    expect(workers.received).toBeGreaterThan(before);
   });
 });
