@@ -190,7 +190,7 @@ export class RenderWorkers {
     }
   }
 
-  /** Hand every worker the jobs (their bodies in shared memory: one copy for all) and the shared counter they claim them from. */
+  /** Post every worker a batch: its items in shared memory (one copy for all) and the shared counter they claim them from. */
   post(batch: WorkerBatch): void {
     for (const { port } of this.#workers) port.postMessage(batch);
   }
