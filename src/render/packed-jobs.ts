@@ -7,10 +7,8 @@ import type { RenderJob } from "./render-job.ts";
  * heap cap, the worker died before rendering anything, and the main thread rendered them all.
  */
 export interface PackedJobs {
-  /** The bodies' UTF-8 bytes, one after another. */
-  bodies: SharedArrayBuffer;
-  /** Where each body ends in `bodies` (it starts where the one before it ends). */
-  ends: Float64Array;
+  /** The bodies, packed (see packTexts). */
+  bodies: PackedTexts;
   /** Each job without its body. */
   jobs: Omit<RenderJob, "body">[];
 }
@@ -23,7 +21,7 @@ export interface PackedTexts {
   ends: Float64Array;
 }
 
-/** Pack texts into shared memory. Each must be well-formed UTF-16 (`isWellFormed`: no lone surrogate, which UTF-8 cannot carry), as every text read from a file is. */
+/** Pack texts into shared memory. Each must be well-formed UTF-16 (no lone surrogate, which UTF-8 cannot carry), as every text read from a file is: `canPack` tells. */
 export function packTexts(texts: readonly string[]): PackedTexts {
   const ends = new Float64Array(texts.length);
   let size = 0;
@@ -44,22 +42,17 @@ export function unpackText(packed: PackedTexts, index: number, view: Buffer = Bu
   return view.toString("utf8", start, packed.ends[index]);
 }
 
-/**
- * Pack jobs for the workers. Every body must be well-formed UTF-16 (`isWellFormed`: no lone
- * surrogate, which UTF-8 cannot carry), as every text read from a file is; `canPack` tells.
- */
+/** Pack jobs for the workers: their bodies as packTexts packs them (each must pass `canPack`). */
 export function packJobs(jobs: readonly RenderJob[]): PackedJobs {
-  const { bytes, ends } = packTexts(jobs.map((job) => job.body));
-  return { bodies: bytes, ends, jobs: jobs.map(({ file, bodyLine, context }) => ({ file, bodyLine, context })) };
+  return { bodies: packTexts(jobs.map((job) => job.body)), jobs: jobs.map(({ file, bodyLine, context }) => ({ file, bodyLine, context })) };
 }
 
-/** Whether a job's body survives packing unchanged. */
-export function canPack(job: RenderJob): boolean {
-  return job.body.isWellFormed();
+/** Whether a text survives packing unchanged. */
+export function canPack(text: string): boolean {
+  return text.isWellFormed();
 }
 
-/** The job at `index`, its body decoded from the shared bytes. */
-export function unpackJob(packed: PackedJobs, index: number, bytes: Buffer = Buffer.from(packed.bodies)): RenderJob {
-  const job = packed.jobs[index] as Omit<RenderJob, "body">;
-  return { ...job, body: unpackText({ bytes: packed.bodies, ends: packed.ends }, index, bytes) };
+/** The job at `index`, its body decoded from the shared bytes (`view`: see unpackText). */
+export function unpackJob(packed: PackedJobs, index: number, view: Buffer = Buffer.from(packed.bodies.bytes)): RenderJob {
+  return { ...(packed.jobs[index] as Omit<RenderJob, "body">), body: unpackText(packed.bodies, index, view) };
 }

@@ -87,8 +87,8 @@ export function renderAll(requests: readonly RenderRequest[], options: RenderAll
     missing.push(index);
   });
   const threads = options.threads ?? renderThreads();
-  const onMain = missing.filter((index) => !sharable(jobs[index] as RenderJob));
-  const shared = onMain.length === 0 ? missing : missing.filter((index) => sharable(jobs[index] as RenderJob));
+  const onMain = missing.filter((index) => !sharable((jobs[index] as RenderJob).body));
+  const shared = onMain.length === 0 ? missing : missing.filter((index) => sharable((jobs[index] as RenderJob).body));
   const total = missing.length;
   let rendered: RenderedJob[];
   if (threads > 1 && shared.length >= MIN_JOBS_FOR_WORKERS) {
@@ -120,9 +120,9 @@ export function renderAll(requests: readonly RenderRequest[], options: RenderAll
   return results as RenderedJob[];
 }
 
-// Whether a worker may render the job: not a long read (see MAIN_THREAD_BODY_CHARS), and a body packing keeps as it is.
-function sharable(job: RenderJob): boolean {
-  return job.body.length <= MAIN_THREAD_BODY_CHARS && canPack(job);
+// Whether a worker may be given a text (a body, or a file to validate): not a long read (see MAIN_THREAD_BODY_CHARS), and one packing keeps as it is.
+function sharable(text: string): boolean {
+  return text.length <= MAIN_THREAD_BODY_CHARS && canPack(text);
 }
 
 // In place of a body that could not be read again: nothing to show, and the problem (the build stops on it).
@@ -276,7 +276,7 @@ export function startRenderWorkers(count: number): RenderWorkers {
  * counter until none are left (RenderWorkers.share); the workers are stopped afterwards.
  */
 export function renderInParallel(packed: PackedJobs, workers: RenderWorkers, onProgress?: (done: number, total: number) => void): RenderedJob[] {
-  const bytes = Buffer.from(packed.bodies);
+  const bytes = Buffer.from(packed.bodies.bytes);
   try {
     return workers.share("render", packed.jobs.length, (state) => ({ packed, state }), (index) => renderJob(unpackJob(packed, index, bytes)), {
       fileOf: (index) => packed.jobs[index]?.file ?? "a file",
@@ -300,10 +300,7 @@ export function validateInParallel(entries: readonly RawEntry[], options: Schema
   const validate = entryValidator(options);
   const shared: number[] = [];
   const onMain: number[] = [];
-  entries.forEach((entry, index) => {
-    const source = entry.source ?? "";
-    (source.length <= MAIN_THREAD_BODY_CHARS && source.isWellFormed() ? shared : onMain).push(index);
-  });
+  entries.forEach((entry, index) => (sharable(entry.source ?? "") ? shared : onMain).push(index));
   const outcomes: EntryOutcome[] = new Array(entries.length);
   if (shared.length > 0) {
     const texts = packTexts(shared.map((index) => (entries[index] as RawEntry).source ?? ""));

@@ -15,7 +15,7 @@ port.on("message", (batch: WorkerBatch) => {
     validateClaimed(batch.validate, batch.state);
     return;
   }
-  const bytes = Buffer.from(batch.packed.bodies);
+  const bytes = Buffer.from(batch.packed.bodies.bytes);
   answerClaimed("render", batch.state, batch.packed.jobs.length, (index) => renderJob(unpackJob(batch.packed, index, bytes)));
   // Rendering is the last batch.
   port.close();

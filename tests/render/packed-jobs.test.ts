@@ -17,19 +17,19 @@ describe("packJobs", () => {
 
   it("keeps each body whole, in UTF-8 one after another", () => {
     const packed = packJobs([job("é"), job("ab")]);
-    expect(packed.bodies.byteLength).toBe(4);
-    expect([...packed.ends]).toEqual([2, 4]);
+    expect(packed.bodies.bytes.byteLength).toBe(4);
+    expect([...packed.bodies.ends]).toEqual([2, 4]);
   });
 
   it("round-trips any well-formed text, and says which text it cannot carry", () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: "grapheme" }), { maxLength: 20 }), (bodies) => {
         const jobs = bodies.map(job);
-        expect(jobs.every(canPack)).toBe(true);
+        expect(jobs.every((each) => canPack(each.body))).toBe(true);
         const packed = packJobs(jobs);
         expect(jobs.map((_, index) => unpackJob(packed, index).body)).toEqual(bodies);
       }),
     );
-    expect(canPack(job("a lone surrogate \ud800 here"))).toBe(false);
+    expect(canPack("a lone surrogate \ud800 here")).toBe(false);
   });
 });
