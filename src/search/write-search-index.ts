@@ -68,6 +68,8 @@ export async function writeSearchIndex(siteDir: string, documents: readonly Sear
   const jobShards: JobShard[] = [];
   const asked: string[] = [];
   const sources: Record<string, string> = {};
+  // How long each shard's texts are in all, found as its key is made: the room its documents need on disk.
+  const shardChars = new Map<string, number>();
   try {
     for (const shard of shards) {
       // A document's text is made when it is hashed, and again when it is written (only for a
@@ -75,6 +77,7 @@ export async function writeSearchIndex(siteDir: string, documents: readonly Sear
       // generation, and at 100,000 articles the garbage they left raised the build's peak memory
       // by 0.9 GB while Eleventy started.
       const { key, chars } = shardKey(shard, code);
+      shardChars.set(shard.id, chars);
       const target = path.join(bundle, shardFolder(shard.id));
       sources[path.join(SEARCH_BUNDLE_PATH.slice(1), shardFolder(shard.id))] = key;
       // A kept shard: its words from the cache; its files already in a patched output, or linked
@@ -91,7 +94,7 @@ export async function writeSearchIndex(siteDir: string, documents: readonly Sear
     const documentsFor = async (id: string): Promise<ShardDocuments> => {
       const shard = shards.find((planned) => planned.id === id);
       if (!shard) throw new Error(`no search shard ${id}`);
-      const documents = writeDocuments(shard, shardKey(shard, code).chars, options.cacheDir);
+      const documents = writeDocuments(shard, shardChars.get(id) ?? 0, options.cacheDir);
       asked.push(documents);
       return { documents, count: shard.documents.length };
     };
