@@ -102,4 +102,3 @@ describe("parseFrontMatter", () => {
     expect(kept[39]?.["title"]).toBe("The headline of story number 39");
   });
 });
-
