@@ -1,5 +1,7 @@
-import { open, readFile } from "node:fs/promises";
+import { closeSync, openSync, readSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import type { Metadata } from "sharp";
+import { exifFacts, jpegHeader, type JpegFacts } from "./jpeg-header.ts";
 
 /** What an image file's header says: enough to lay the picture out without decoding a pixel. */
 export interface ImageHeader {
@@ -24,31 +26,51 @@ const HEAD_BYTES = 64 * 1024;
 /**
  * Read the width, height and format of an image file from its header: the first 64 KB, or the
  * whole file for formats whose header sharp cannot parse from a part. Nothing is decoded, so a
- * 770 KB camera photo costs one small read instead of a decode.
+ * 770 KB camera photo costs one small read instead of a decode; JPEGs (camera photos) are read
+ * by jpegHeader, without sharp, unless it cannot vouch for the file.
  */
 export async function readImageHeader(file: string): Promise<ReadHeaderResult> {
   let head: Buffer;
   let whole: boolean;
   try {
-    const handle = await open(file, "r");
+    // Read at once rather than through libuv's threads: a small read from a file the system has
+    // just written costs microseconds, while a round trip through the thread pool waits its turn
+    // behind the render worker for milliseconds (0.4 s for 1,300 photos).
+    const descriptor = openSync(file, "r");
     try {
-      const buffer = Buffer.alloc(HEAD_BYTES);
-      const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+      // Every byte used is read into it first, so it need not be zeroed.
+      const buffer = Buffer.allocUnsafe(HEAD_BYTES);
+      const bytesRead = readSync(descriptor, buffer, 0, HEAD_BYTES, 0);
       head = buffer.subarray(0, bytesRead);
       whole = bytesRead < HEAD_BYTES;
     } finally {
-      await handle.close();
+      closeSync(descriptor);
     }
   } catch (cause) {
     return { ok: false, problem: firstLine(cause) };
   }
+  const jpeg = jpegHeader(head);
+  if (jpeg === "incomplete" && !whole) return readWhole(file);
+  if (typeof jpeg === "object") return jpegResult(jpeg);
   const fromHead = await headerOf(head);
-  if (fromHead.ok || whole) return fromHead;
+  return fromHead.ok || whole ? fromHead : readWhole(file);
+}
+
+async function readWhole(file: string): Promise<ReadHeaderResult> {
+  let bytes: Buffer;
   try {
-    return await headerOf(await readFile(file));
+    bytes = await readFile(file);
   } catch (cause) {
     return { ok: false, problem: firstLine(cause) };
   }
+  const jpeg = jpegHeader(bytes);
+  return typeof jpeg === "object" ? jpegResult(jpeg) : headerOf(bytes);
+}
+
+function jpegResult({ width, height, location }: JpegFacts): ReadHeaderResult {
+  const header: ImageHeader = { format: "jpeg", width, height, animated: false };
+  if (location) header.location = true;
+  return { ok: true, header };
 }
 
 /** The header of an image held in memory (all of it, or its start). */
@@ -64,35 +86,8 @@ export async function headerOf(bytes: Buffer): Promise<ReadHeaderResult> {
   if (!metadata.width || !metadata.height) return { ok: false, problem: "its width and height cannot be read" };
   const { width, height } = metadata.autoOrient;
   const header: ImageHeader = { format: metadata.format, width, height, animated: (metadata.pages ?? 1) > 1 };
-  if (metadata.exif && hasGpsPosition(metadata.exif)) header.location = true;
+  if (metadata.exif && exifFacts(metadata.exif).location) header.location = true;
   return { ok: true, header };
-}
-
-// The EXIF tag of the first directory that points at the GPS directory (TIFF/EXIF 2.3, "GPSInfo").
-const GPS_INFO_TAG = 0x8825;
-
-/**
- * Whether raw EXIF data (as sharp gives it: `Exif\0\0` then a TIFF header) has a GPS directory:
- * the first directory's entries are read for the GPSInfo tag, in the byte order the header names.
- * Anything malformed counts as no position.
- */
-export function hasGpsPosition(exif: Buffer): boolean {
-  const tiff = exif.subarray(0, 6).toString("latin1") === "Exif\0\0" ? exif.subarray(6) : exif;
-  if (tiff.length < 8) return false;
-  const order = tiff.subarray(0, 2).toString("latin1");
-  if (order !== "II" && order !== "MM") return false;
-  const little = order === "II";
-  const u16 = (offset: number) => (little ? tiff.readUInt16LE(offset) : tiff.readUInt16BE(offset));
-  const u32 = (offset: number) => (little ? tiff.readUInt32LE(offset) : tiff.readUInt32BE(offset));
-  const directory = u32(4);
-  if (directory + 2 > tiff.length) return false;
-  const entries = u16(directory);
-  for (let index = 0; index < entries; index++) {
-    const entry = directory + 2 + index * 12;
-    if (entry + 12 > tiff.length) return false;
-    if (u16(entry) === GPS_INFO_TAG) return true;
-  }
-  return false;
 }
 
 function firstLine(cause: unknown): string {

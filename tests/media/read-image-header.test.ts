@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
-import { hasGpsPosition, readImageHeader } from "../../src/media/read-image-header.ts";
+import { readImageHeader } from "../../src/media/read-image-header.ts";
 
 const folder = mkdtempSync(path.join(tmpdir(), "tidings-header-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -39,6 +39,19 @@ describe("readImageHeader", () => {
     expect(await readImageHeader(file)).toMatchObject({ ok: true, header: { width: 400, height: 600 } });
   });
 
+  it("reads a JPEG whose EXIF data runs past the first 64 KB from the whole file", async () => {
+    const file = path.join(folder, "long-exif.jpg");
+    // A 65 KB EXIF caption pushes the frame header past the first read.
+    await sharp({ create: { width: 500, height: 300, channels: 3, background: "#777777" } })
+      .jpeg()
+      .withExif({ IFD0: { ImageDescription: "x".repeat(65_000) } })
+      .withMetadata({ orientation: 8 })
+      .toFile(file);
+    const bytes = readFileSync(file);
+    expect(bytes.indexOf(Buffer.from([0xff, 0xc0]), 2)).toBeGreaterThan(64 * 1024 - 4);
+    expect(await readImageHeader(file)).toEqual({ ok: true, header: { format: "jpeg", width: 300, height: 500, animated: false } });
+  });
+
   it("reads formats whose header sharp cannot parse from a part (WebP, GIF) from the whole file", async () => {
     expect(await readImageHeader(await noisePhoto("photo.webp", 900, 700, "webp"))).toEqual({
       ok: true,
@@ -72,29 +85,5 @@ describe("readImageHeader", () => {
       .toFile(plain);
     const header = await readImageHeader(plain);
     expect(header.ok && header.header.location).toBeUndefined();
-  });
-});
-
-describe("hasGpsPosition", () => {
-  /** EXIF with one directory of `tags`, in either byte order. */
-  function exif(order: "II" | "MM", tags: number[]): Buffer {
-    const tiff = Buffer.alloc(8 + 2 + tags.length * 12 + 4);
-    tiff.write(order, 0, "latin1");
-    const little = order === "II";
-    const u16 = (value: number, offset: number) => (little ? tiff.writeUInt16LE(value, offset) : tiff.writeUInt16BE(value, offset));
-    const u32 = (value: number, offset: number) => (little ? tiff.writeUInt32LE(value, offset) : tiff.writeUInt32BE(value, offset));
-    u16(42, 2);
-    u32(8, 4);
-    u16(tags.length, 8);
-    tags.forEach((tag, index) => u16(tag, 10 + index * 12));
-    return Buffer.concat([Buffer.from("Exif\0\0", "latin1"), tiff]);
-  }
-
-  it("finds the GPSInfo tag in either byte order, and nothing in other tags or broken data", () => {
-    expect(hasGpsPosition(exif("MM", [0x010f, 0x8825]))).toBe(true);
-    expect(hasGpsPosition(exif("II", [0x8825]))).toBe(true);
-    expect(hasGpsPosition(exif("II", [0x010f, 0x8769]))).toBe(false);
-    expect(hasGpsPosition(Buffer.from("Exif\0\0XX", "latin1"))).toBe(false);
-    expect(hasGpsPosition(exif("MM", [0x8825]).subarray(0, 20))).toBe(false);
   });
 });
