@@ -238,17 +238,68 @@ async function buildChanges(options: BuildOptions, context: BuildContext): Promi
     return result(false, 0);
   }
 
+  // The previous output as the last build left it: only what changes is staged, and patched in
+  // place at the end, instead of staging and swapping in all of the output again.
+  const ready = await readying?.ready();
+  const previous = ready?.previous;
+  const staging = readying?.staging ?? createStagingDirectory(outputDir);
+  const patch = previous === undefined ? undefined : new OutputPatch(staging, outputDir, previous);
+  // The search index is made from the model, not the pages, so it starts now: Pagefind (a process
+  // of its own) indexes on the other core while this one keys, places and renders the pages. Its
+  // progress is shown once the pages are written, so the two steps do not take turns on one
+  // progress line.
+  let writing = true;
+  let searchProgress: BuildProgress | undefined;
+  const searchStartedAt = performance.now();
+  let indexedShards: string[] = [];
+  const searchSources: OutputSources = {};
+  const searching = writeSiteSearch(staging, site, {
+    cacheDir: cached ? path.join(cacheDir, "search") : undefined,
+    code: cached ? codeFingerprint(SEARCH_CODE) : "uncached",
+    sizes: options.searchShardSizes,
+    patch,
+    onProgress: (done, total) => {
+      searchProgress = { task: INDEXING, done, total };
+      if (!writing) options.onProgress?.(searchProgress);
+    },
+  }).then(
+    (indexed) => {
+      indexedShards = indexed.indexedShards;
+      Object.assign(searchSources, indexed.sources);
+      if (indexed.damaged > 0) damaged("search", count(indexed.damaged, "search index bundle"));
+      timings.search = performance.now() - searchStartedAt;
+      searchProgress = undefined;
+      return undefined;
+    },
+    (cause: unknown) => ({ cause }),
+  );
+  const failed = async (diagnostic: Diagnostic, cause?: unknown): Promise<BuildResult> => {
+    await searching;
+    discardStaging(staging);
+    return { ...result(false, 0, [diagnostic]), ...(cause === undefined ? {} : { cause }) };
+  };
+
   // Every page is listed with a key of all its HTML is made from: a page whose key an earlier
   // build rendered is taken from the page store, and when nothing changed at all, the last
   // build's output is current as it is.
-  const assets = siteAssets(options.root);
-  const { outputFiles, staticFiles } = listSiteFiles(site, { root: options.root, assets, editorBackendUrl: options.editorBackendUrl });
-  // Only the code that turns views into HTML is in the pages' keys: a change elsewhere (the CLI,
-  // a development tool's update) re-renders nothing.
-  const pages = keyPages(
-    listOutputPages(site),
-    pageBaseKey({ code: cached ? codeFingerprint(PAGE_CODE) : "uncached", templatesDir, chrome: siteChromes(site), assets }),
-  );
+  let siteFiles: ReturnType<typeof listSiteFiles>;
+  let pages: KeyedPage[];
+  try {
+    const assets = siteAssets(options.root);
+    siteFiles = listSiteFiles(site, { root: options.root, assets, editorBackendUrl: options.editorBackendUrl });
+    // Only the code that turns views into HTML is in the pages' keys: a change elsewhere (the CLI,
+    // a development tool's update) re-renders nothing.
+    pages = keyPages(
+      listOutputPages(site),
+      pageBaseKey({ code: cached ? codeFingerprint(PAGE_CODE) : "uncached", templatesDir, chrome: siteChromes(site), assets }),
+    );
+  } catch (cause) {
+    // Thrown on, as before the search started; the search is let finish and its folder removed first.
+    await searching;
+    discardStaging(staging);
+    throw cause;
+  }
+  const { outputFiles, staticFiles } = siteFiles;
   const key = outputKey({ pages, outputFiles: outputFiles.map((file) => file.text), staticFiles: staticFilesStamp(staticFiles) });
   const remember = () => {
     if (inputs === undefined) return;
@@ -262,9 +313,9 @@ async function buildChanges(options: BuildOptions, context: BuildContext): Promi
       diagnostics,
     });
   };
-  const ready = await readying?.ready();
-  const previous = ready?.previous;
   if (previous?.key === key) {
+    // The search index is the previous one too (it is made from the same model); the staging folder goes with the readying.
+    await searching;
     const problem = await mediaProblem();
     if (problem) return result(false, 0, [problem]);
     remember();
@@ -273,17 +324,10 @@ async function buildChanges(options: BuildOptions, context: BuildContext): Promi
   }
 
   const store = cached ? new PageStore(path.join(cacheDir, "pages")) : undefined;
-  const staging = readying?.staging ?? createStagingDirectory(outputDir);
-  // The previous output as the last build left it: only what changes is staged, and patched in
-  // place at the end, instead of staging and swapping in all of the output again.
-  const patch = previous === undefined ? undefined : new OutputPatch(staging, outputDir, previous);
   // What each page and search shard is made from, for the output's record (the next build's patch).
   const sources: OutputSources = Object.fromEntries(pages.map((page) => [page.file, page.key]));
-  // The search index is made from the model, not the pages, so Pagefind (a process of its own)
-  // indexes while Eleventy renders. Its progress is shown once the pages are written, so the
-  // two steps do not take turns on one progress line. The pages already rendered are linked from
-  // the store first (thousands of folders and links when there is no previous output to patch),
-  // so that work never shares the disk with Pagefind's writing; Eleventy renders beside it.
+  // The pages already rendered are linked from the store first (thousands of folders and links
+  // when there is no previous output to patch); Eleventy renders the rest.
   stepStartedAt = performance.now();
   let missing: KeyedPage[];
   let damagedAhead = 0;
@@ -292,38 +336,8 @@ async function buildChanges(options: BuildOptions, context: BuildContext): Promi
     const placedAhead = ready && reconcile(staging, ready.placed, pages);
     missing = placeStoredPages(pages, { outputDir: staging, store, patch, placedAhead });
   } catch (cause) {
-    discardStaging(staging);
-    return { ...result(false, 0, [templateError(cause)]), cause };
+    return await failed(templateError(cause), cause);
   }
-  let writing = true;
-  let searchProgress: BuildProgress | undefined;
-  const searchStartedAt = performance.now();
-  let indexedShards: string[] = [];
-  const searching = writeSiteSearch(staging, site, {
-    cacheDir: cached ? path.join(cacheDir, "search") : undefined,
-    code: cached ? codeFingerprint(SEARCH_CODE) : "uncached",
-    sizes: options.searchShardSizes,
-    patch,
-    onProgress: (done, total) => {
-      searchProgress = { task: INDEXING, done, total };
-      if (!writing) options.onProgress?.(searchProgress);
-    },
-  }).then(
-    (indexed) => {
-      indexedShards = indexed.indexedShards;
-      Object.assign(sources, indexed.sources);
-      if (indexed.damaged > 0) damaged("search", count(indexed.damaged, "search index bundle"));
-      timings.search = performance.now() - searchStartedAt;
-      searchProgress = undefined;
-      return undefined;
-    },
-    (cause: unknown) => ({ cause }),
-  );
-  const failed = async (diagnostic: Diagnostic, cause?: unknown): Promise<BuildResult> => {
-    await searching;
-    discardStaging(staging);
-    return { ...result(false, 0, [diagnostic]), ...(cause === undefined ? {} : { cause }) };
-  };
   let rendered: string[];
   try {
     rendered = await renderPages(site, missing, { ...options, outputDir: staging, templatesDir, store });
@@ -348,6 +362,7 @@ async function buildChanges(options: BuildOptions, context: BuildContext): Promi
       : undefined;
   const searchFailure = await searching;
   if (searchFailure) return await failed(searchError(searchFailure.cause), searchFailure.cause);
+  Object.assign(sources, searchSources);
   const listed: ListedOutput | undefined = stamped && { stamped, folders: searchFolders(site) };
   const sizes = putInPlace(staging, outputDir, { cacheDir, cached, key, pages: pages.length, sources, previous, patch, listed }) ?? loadFileSizes(outputDir);
   store?.prune(new Set(pages.map((page) => page.key)));
