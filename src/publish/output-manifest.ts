@@ -262,7 +262,9 @@ export function forgetOutput(cacheDir: string, outputDir: string): void {
 
 // Manifest paths use the platform's separator; host limits name files with forward slashes.
 function toFileSizes(files: FileStamps): OutputFileSize[] {
-  return Object.entries(files).map(([file, [size]]) => ({ path: file.split(path.sep).join("/"), size }));
+  // Tens of thousands of entries at scale: where the separator is already `/`, the paths are as they are.
+  const slashed = path.sep === "/" ? (file: string) => file : (file: string) => file.split(path.sep).join("/");
+  return Object.entries(files).map(([file, [size]]) => ({ path: slashed(file), size }));
 }
 
 /** Where the cache keeps a record (`kind`: what the last build wrote, or what it read) of one output folder. */
@@ -274,21 +276,25 @@ export function outputRecordPath(cacheDir: string, outputDir: string, kind: "out
 // The listed files' stamps and those of every file in the listed folders; undefined when one cannot be read.
 function statListed(folder: string, listed: ListedOutput): FileStamps | undefined {
   const base = path.resolve(folder);
-  let inFolders: string[];
+  const stamps = listed.stamped;
   try {
-    inFolders = listed.folders.flatMap((written) => {
-      const whole = path.join(base, written);
-      if (!existsSync(whole)) return [];
-      return readdirSync(whole, { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile())
-        .map((entry) => path.relative(base, path.join(entry.parentPath, entry.name)));
-    });
+    for (const written of listed.folders) {
+      // Without a trailing separator (folders are given as `/pagefind/`), so each entry's folder joins its name with one.
+      const whole = path.join(base, written).replace(/[\\/]+$/, "");
+      if (!existsSync(whole)) continue;
+      // A search index is tens of thousands of files at scale: plain string joins, as in snapshotFiles.
+      for (const entry of readdirSync(whole, { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile()) continue;
+        const full = `${entry.parentPath}${path.sep}${entry.name}`;
+        const stats = statSync(full);
+        stamps[full.slice(base.length + 1)] = [stats.size, stats.mtimeMs];
+      }
+    }
   } catch {
     return undefined;
   }
-  const found = stampFiles(base, inFolders);
   // The stamps are the build's to hand over once: no copy of tens of thousands of entries.
-  return found && Object.assign(listed.stamped, found);
+  return stamps;
 }
 
 function snapshotFiles(folder: string): FileStamps | undefined {
