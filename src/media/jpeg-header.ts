@@ -7,23 +7,25 @@ export interface JpegFacts {
 
 /**
  * What the start of a JPEG file says without a decoder: its size, `"incomplete"` when the
- * bytes end before the frame header (the caller reads more), or undefined when they are not a
+ * bytes end before the scan starts (the caller reads more), or undefined when they are not a
  * JPEG this reader can vouch for (not one at all, damaged, or a height given only after the
  * scan), which the caller hands to a full image library instead.
  *
  * The markers are walked as ITU T.81 lays them out (each segment after SOI carries its length)
- * up to the first frame header (SOF0–SOF15 but DHT, JPG and DAC), which holds the stored height
- * and width; the EXIF segment before it gives the orientation (rotations 5–8 swap the sides, as
- * sharp's `autoOrient` does) and whether the photo records a GPS position. Camera photos are
- * measured this way in microseconds, against a quarter of a millisecond through sharp.
+ * up to the start of the scan, as libjpeg reads them: the frame header (SOF0–SOF15 but DHT, JPG
+ * and DAC) holds the stored height and width, and the first EXIF segment (before the frame header
+ * or after it) the orientation (rotations 5–8 swap the sides, as sharp's `autoOrient` does) and
+ * whether the photo records a GPS position. Camera photos are measured this way in microseconds,
+ * against a quarter of a millisecond through sharp.
  */
 export function jpegHeader(bytes: Uint8Array): JpegFacts | "incomplete" | undefined {
   if (bytes.length < 2 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let exif: Uint8Array | undefined;
+  let frame: { width: number; height: number } | undefined;
   let offset = 2;
   for (;;) {
-    if (offset + 4 > bytes.length) return "incomplete";
+    if (offset + 2 > bytes.length) return "incomplete";
     if (bytes[offset] !== 0xff) return undefined;
     const marker = bytes[offset + 1] as number;
     // Fill bytes before a marker, and the markers that carry no length (RSTn, TEM).
@@ -35,20 +37,19 @@ export function jpegHeader(bytes: Uint8Array): JpegFacts | "incomplete" | undefi
       offset += 2;
       continue;
     }
-    // The image ends, or its scan starts, before any frame header: nothing to measure here.
-    if (marker === 0xd9 || marker === 0xda || marker === 0xd8) return undefined;
+    // The scan starts: every segment that describes the image has been read.
+    if (marker === 0xda) return frame && measured(frame, exif);
+    // The image ends, or another starts, before any scan: nothing to vouch for.
+    if (marker === 0xd9 || marker === 0xd8) return undefined;
+    if (offset + 4 > bytes.length) return "incomplete";
     const length = view.getUint16(offset + 2);
     if (length < 2) return undefined;
     const end = offset + 2 + length;
-    if (isFrameHeader(marker)) {
+    if (isFrameHeader(marker) && frame === undefined) {
       if (offset + 9 > bytes.length) return "incomplete";
-      const height = view.getUint16(offset + 5);
-      const width = view.getUint16(offset + 7);
+      frame = { height: view.getUint16(offset + 5), width: view.getUint16(offset + 7) };
       // A height of 0 is given later, in a DNL segment after the first scan.
-      if (width === 0 || height === 0) return undefined;
-      const facts = exif ? exifFacts(exif) : { orientation: 1, location: false };
-      const turned = facts.orientation >= 5 && facts.orientation <= 8;
-      return { width: turned ? height : width, height: turned ? width : height, location: facts.location };
+      if (frame.width === 0 || frame.height === 0) return undefined;
     }
     if (marker === 0xe1 && exif === undefined && startsWithExif(bytes, offset + 4)) {
       if (end > bytes.length) return "incomplete";
@@ -56,6 +57,12 @@ export function jpegHeader(bytes: Uint8Array): JpegFacts | "incomplete" | undefi
     }
     offset = end;
   }
+}
+
+function measured(frame: { width: number; height: number }, exif: Uint8Array | undefined): JpegFacts {
+  const facts = exif ? exifFacts(exif) : { orientation: 1, location: false };
+  const turned = facts.orientation >= 5 && facts.orientation <= 8;
+  return { width: turned ? frame.height : frame.width, height: turned ? frame.width : frame.height, location: facts.location };
 }
 
 // SOF0–SOF15, less DHT (C4), JPG (C8) and DAC (CC), which share the range.

@@ -76,15 +76,29 @@ describe("jpegHeader", () => {
     );
   });
 
-  it("says a cut-short JPEG is incomplete before its frame header, and measures it from any cut after", async () => {
+  it("says a cut-short JPEG is incomplete before its scan starts, and measures it from any cut after", async () => {
     const bytes = await writeJpeg({ width: 90, height: 40, orientation: 6, gps: true, description: "caption", progressive: false, icc: true });
-    const frame = bytes.indexOf(Buffer.from([0xff, 0xc0]), 2);
+    const scan = bytes.indexOf(Buffer.from([0xff, 0xda]), bytes.indexOf(Buffer.from([0xff, 0xc0]), 2));
     for (let cut = 0; cut <= bytes.length; cut += 7) {
       const facts = jpegHeader(bytes.subarray(0, cut));
       if (cut < 2) expect(facts).toBeUndefined();
-      else if (cut < frame + 9) expect(facts).toBe("incomplete");
+      else if (cut < scan + 2) expect(facts).toBe("incomplete");
       else expect(facts).toEqual({ width: 40, height: 90, location: true });
     }
+  });
+
+  it("reads an EXIF segment that comes after the frame header, as libjpeg does", async () => {
+    const bytes = await writeJpeg({ width: 90, height: 40, orientation: 8, gps: true, description: undefined, progressive: false, icc: false });
+    // Move the EXIF segment (APP1) to just after the frame header (SOF0).
+    const app1 = bytes.indexOf(Buffer.from([0xff, 0xe1]), 2);
+    const exifSegment = bytes.subarray(app1, app1 + 2 + bytes.readUInt16BE(app1 + 2));
+    const withoutExif = Buffer.concat([bytes.subarray(0, app1), bytes.subarray(app1 + exifSegment.length)]);
+    const frame = withoutExif.indexOf(Buffer.from([0xff, 0xc0]), 2);
+    const frameEnd = frame + 2 + withoutExif.readUInt16BE(frame + 2);
+    const moved = Buffer.concat([withoutExif.subarray(0, frameEnd), exifSegment, withoutExif.subarray(frameEnd)]);
+    const bySharp = await headerOf(moved);
+    expect(bySharp).toMatchObject({ ok: true, header: { width: 40, height: 90, location: true } });
+    expect(jpegHeader(moved)).toEqual({ width: 40, height: 90, location: true });
   });
 
   it("leaves what is not a JPEG it can vouch for to sharp, and never throws on damaged bytes", () => {
