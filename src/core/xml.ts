@@ -17,8 +17,19 @@ export interface XmlCdata {
   text: string;
 }
 
+/**
+ * An element this writer has already written (see `written`), at the indentation of `depth`:
+ * placed as it is, so an element that appears in many documents (an article's item in each of
+ * its feeds) is escaped and indented once.
+ */
+export interface XmlWritten {
+  kind: "written";
+  depth: number;
+  lines: readonly string[];
+}
+
 /** What an element may contain; `undefined` and `false` are skipped, so optional parts read naturally. */
-export type XmlChild = XmlElement | XmlCdata | string | undefined | false | readonly XmlChild[];
+export type XmlChild = XmlElement | XmlCdata | XmlWritten | string | undefined | false | readonly XmlChild[];
 
 /** An element with attributes and children. */
 export function element(name: string, attributes: Readonly<Record<string, string | undefined>> = {}, ...children: XmlChild[]): XmlElement {
@@ -78,6 +89,13 @@ const ATTRIBUTE_ESCAPES: Record<string, string> = {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9._-]*(?::[A-Za-z_][A-Za-z0-9._-]*)?$/;
 
+/** `node` written once, at the indentation of `depth`, to be placed as a child at that depth in any number of documents. */
+export function written(node: XmlElement, depth: number): XmlWritten {
+  const lines: string[] = [];
+  writeElement(node, depth, lines);
+  return { kind: "written", depth, lines };
+}
+
 /** Serialise a document: the XML declaration, then the root element indented two spaces a level, ending with a newline. */
 export function renderXmlDocument(root: XmlElement): string {
   const lines: string[] = ['<?xml version="1.0" encoding="utf-8"?>'];
@@ -97,20 +115,24 @@ function writeElement(node: XmlElement, depth: number, lines: string[]): void {
   const children = flatten(node.children);
   if (children.length === 0) {
     lines.push(`${indent}${open}/>`);
-  } else if (children.every((child) => child.kind !== "element")) {
+  } else if (children.every((child) => child.kind === "text" || child.kind === "cdata")) {
     // Text-only content stays on the element's line: whitespace around it would change its value.
     const content = children.map((child) => (child.kind === "cdata" ? escapeCdata(child.text) : escapeXmlText(child.text))).join("");
     lines.push(`${indent}${open}>${content}</${node.name}>`);
-  } else if (children.every((child) => child.kind === "element")) {
+  } else if (children.every((child) => child.kind === "element" || child.kind === "written")) {
     lines.push(`${indent}${open}>`);
-    for (const child of children) writeElement(child, depth + 1, lines);
+    for (const child of children) {
+      if (child.kind === "element") writeElement(child, depth + 1, lines);
+      else if (child.depth === depth + 1) lines.push(...child.lines);
+      else throw new Error(`an element written at depth ${child.depth} is placed at depth ${depth + 1}`);
+    }
     lines.push(`${indent}</${node.name}>`);
   } else {
     throw new Error(`<${node.name}> mixes text and elements, which this writer does not indent safely`);
   }
 }
 
-type FlatChild = XmlElement | XmlCdata | { kind: "text"; text: string };
+type FlatChild = XmlElement | XmlCdata | XmlWritten | { kind: "text"; text: string };
 
 function flatten(children: readonly XmlChild[]): FlatChild[] {
   const flat: FlatChild[] = [];
@@ -118,7 +140,7 @@ function flatten(children: readonly XmlChild[]): FlatChild[] {
     if (child === undefined || child === false) continue;
     if (typeof child === "string") flat.push({ kind: "text", text: child });
     else if (Array.isArray(child)) flat.push(...flatten(child));
-    else flat.push(child as XmlElement | XmlCdata);
+    else flat.push(child as XmlElement | XmlCdata | XmlWritten);
   }
   return flat;
 }

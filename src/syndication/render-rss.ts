@@ -7,7 +7,7 @@ import { toAbsoluteUrl } from "./absolute-url.ts";
 import { feedContentHtml } from "./feed-content.ts";
 import { toRfc3339, toRfc822 } from "./feed-dates.ts";
 import { shareImage } from "./share-image.ts";
-import { cdata, element, renderXmlDocument, textElement } from "../core/xml.ts";
+import { cdata, element, renderXmlDocument, textElement, written, type XmlWritten } from "../core/xml.ts";
 
 const NAMESPACES = {
   "xmlns:atom": "http://www.w3.org/2005/Atom",
@@ -24,7 +24,7 @@ const NAMESPACES = {
  * `pubDate` in RFC 822 and, when the article was updated, `dcterms:modified` in RFC 3339.
  */
 export function renderRss(feed: Feed, site: Site): string {
-  const channel = element("channel", {}, rssChannelHead({ ...feed, lastChange: latestModified(feed.items) }, site.config), feed.items.map((article) => renderItem(article, site)));
+  const channel = element("channel", {}, rssChannelHead({ ...feed, lastChange: latestModified(feed.items) }, site.config), feed.items.map((article) => writtenItem(article, site)));
   return renderXmlDocument(element("rss", { version: "2.0", ...NAMESPACES }, channel));
 }
 
@@ -50,6 +50,26 @@ export function rssChannelHead(
     config.logo !== undefined &&
       element("image", {}, textElement("url", absolute(config.logo)), textElement("title", channel.title), textElement("link", absolute(channel.page))),
   ];
+}
+
+// An article is in several feeds (the site's, its section's, each of its topics' and authors'),
+// with the same item in each: written once for a site model (rss > channel > item), and gone
+// with the model, as render-output.ts keeps each file's text.
+const ITEM_DEPTH = 2;
+const itemsBySite = new WeakMap<Site, WeakMap<Article, XmlWritten>>();
+
+function writtenItem(article: Article, site: Site): XmlWritten {
+  let items = itemsBySite.get(site);
+  if (items === undefined) {
+    items = new WeakMap();
+    itemsBySite.set(site, items);
+  }
+  let item = items.get(article);
+  if (item === undefined) {
+    item = written(renderItem(article, site), ITEM_DEPTH);
+    items.set(article, item);
+  }
+  return item;
 }
 
 function renderItem(article: Article, site: Site) {

@@ -6,6 +6,7 @@ import {
   escapeXmlAttribute,
   escapeXmlText,
   renderXmlDocument,
+  written,
   stripInvalidXmlChars,
   textElement,
 } from "../../src/core/xml.ts";
@@ -95,5 +96,22 @@ describe("escaping", () => {
 
   it("drops characters XML 1.0 cannot carry: control characters, lone surrogates, U+FFFE and U+FFFF", () => {
     expect(stripInvalidXmlChars("a\u0000b\u0008c\u000Bd\uD800e\uFFFEf\uFFFFg😀\t\n")).toBe("abcdefg😀\t\n");
+  });
+
+  it("places an element written once exactly as it would write it in place, in any number of documents", () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (title, text) => {
+        const item = () => element("item", { id: title }, textElement("title", title), element("description", {}, cdata(text)));
+        const inPlace = renderXmlDocument(element("rss", {}, element("channel", {}, item(), item())));
+        const once = written(item(), 2);
+        expect(renderXmlDocument(element("rss", {}, element("channel", {}, once, once)))).toBe(inPlace);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("refuses an element written at one depth where another is placed", () => {
+    const item = written(element("item", {}, textElement("title", "A")), 1);
+    expect(() => renderXmlDocument(element("rss", {}, element("channel", {}, item)))).toThrow(/depth 1 is placed at depth 2/);
   });
 });
