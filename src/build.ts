@@ -244,38 +244,47 @@ async function buildChanges(options: BuildOptions, context: BuildContext): Promi
   const previous = ready?.previous;
   const staging = readying?.staging ?? createStagingDirectory(outputDir);
   const patch = previous === undefined ? undefined : new OutputPatch(staging, outputDir, previous);
-  // The search index is made from the model, not the pages, so it starts now: Pagefind (a process
-  // of its own) indexes on the other core while this one keys, places and renders the pages. Its
-  // progress is shown once the pages are written, so the two steps do not take turns on one
-  // progress line.
+  // The search index is made from the model, not the pages, so Pagefind (a process of its own)
+  // can index on the other core while this one keys, places and renders the pages. Its progress is
+  // shown once the pages are written, so the two steps do not take turns on one progress line.
   let writing = true;
   let searchProgress: BuildProgress | undefined;
-  const searchStartedAt = performance.now();
   let indexedShards: string[] = [];
   const searchSources: OutputSources = {};
-  const searching = writeSiteSearch(staging, site, {
-    cacheDir: cached ? path.join(cacheDir, "search") : undefined,
-    code: cached ? codeFingerprint(SEARCH_CODE) : "uncached",
-    sizes: options.searchShardSizes,
-    patch,
-    onProgress: (done, total) => {
-      searchProgress = { task: INDEXING, done, total };
-      if (!writing) options.onProgress?.(searchProgress);
-    },
-  }).then(
-    (indexed) => {
-      indexedShards = indexed.indexedShards;
-      Object.assign(searchSources, indexed.sources);
-      if (indexed.damaged > 0) damaged("search", count(indexed.damaged, "search index bundle"));
-      timings.search = performance.now() - searchStartedAt;
-      searchProgress = undefined;
-      return undefined;
-    },
-    (cause: unknown) => ({ cause }),
-  );
-  const failed = async (diagnostic: Diagnostic, cause?: unknown): Promise<BuildResult> => {
+  const startSearch = () => {
+    const startedAt = performance.now();
+    return writeSiteSearch(staging, site, {
+      cacheDir: cached ? path.join(cacheDir, "search") : undefined,
+      code: cached ? codeFingerprint(SEARCH_CODE) : "uncached",
+      sizes: options.searchShardSizes,
+      patch,
+      onProgress: (done, total) => {
+        searchProgress = { task: INDEXING, done, total };
+        if (!writing) options.onProgress?.(searchProgress);
+      },
+    }).then(
+      (indexed) => {
+        indexedShards = indexed.indexedShards;
+        Object.assign(searchSources, indexed.sources);
+        if (indexed.damaged > 0) damaged("search", count(indexed.damaged, "search index bundle"));
+        timings.search = performance.now() - startedAt;
+        searchProgress = undefined;
+        return undefined;
+      },
+      (cause: unknown) => ({ cause }),
+    );
+  };
+  // It starts now, before the pages are keyed, unless there is a previous output those keys may
+  // show to be current (a draft edited), when indexing would be work thrown away: then it starts
+  // once they show otherwise.
+  let searching = previous === undefined ? startSearch() : undefined;
+  // The search is let finish (it writes into the staging folder) before the folder is removed.
+  const abandon = async () => {
     await searching;
     discardStaging(staging);
+  };
+  const failed = async (diagnostic: Diagnostic, cause?: unknown): Promise<BuildResult> => {
+    await abandon();
     return { ...result(false, 0, [diagnostic]), ...(cause === undefined ? {} : { cause }) };
   };
 
@@ -294,9 +303,8 @@ async function buildChanges(options: BuildOptions, context: BuildContext): Promi
       pageBaseKey({ code: cached ? codeFingerprint(PAGE_CODE) : "uncached", templatesDir, chrome: siteChromes(site), assets }),
     );
   } catch (cause) {
-    // Thrown on, as before the search started; the search is let finish and its folder removed first.
-    await searching;
-    discardStaging(staging);
+    // Thrown on, as it was before the search could start here.
+    await abandon();
     throw cause;
   }
   const { outputFiles, staticFiles } = siteFiles;
@@ -314,8 +322,7 @@ async function buildChanges(options: BuildOptions, context: BuildContext): Promi
     });
   };
   if (previous?.key === key) {
-    // The search index is the previous one too (it is made from the same model); the staging folder goes with the readying.
-    await searching;
+    // The search index is the previous one too; the staging folder goes with the readying.
     const problem = await mediaProblem();
     if (problem) return result(false, 0, [problem]);
     remember();
@@ -323,6 +330,7 @@ async function buildChanges(options: BuildOptions, context: BuildContext): Promi
     return { ...result(true, kept.pages, checkHostLimits(kept.files, outputName)), unchanged: true, rendered: 0 };
   }
 
+  searching ??= startSearch();
   const store = cached ? new PageStore(path.join(cacheDir, "pages")) : undefined;
   // What each page and search shard is made from, for the output's record (the next build's patch).
   const sources: OutputSources = Object.fromEntries(pages.map((page) => [page.file, page.key]));

@@ -156,6 +156,18 @@ describe("content files the build leaves unread", () => {
 });
 
 describe("a build when nothing changed", () => {
+  it("keeps the output when only a draft changed, without indexing anything for search", async () => {
+    const root = copyFixture("newsroom");
+    expect((await build({ root, now: NOW })).ok).toBe(true);
+    const draft = path.join(root, "content", "articles", "2026", "draft-story.md");
+    writeFileSync(draft, readFileSync(draft, "utf8").replace("Not ready.", "Still not ready."));
+    const again = await build({ root, now: NOW });
+    // The files changed, so the site was loaded; its pages did not, so the search index was never started.
+    expect(again).toMatchObject({ ok: true, unchanged: true, rendered: 0 });
+    expect(again.inputsUnchanged).toBeUndefined();
+    expect(again.timings.search).toBe(0);
+  });
+
   it("keeps the current output, and rebuilds when content, templates, public files or the output itself change", async () => {
     const root = copyFixture("newsroom");
     const cold = await coldBuild(root);
