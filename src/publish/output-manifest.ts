@@ -276,40 +276,37 @@ export function outputRecordPath(cacheDir: string, outputDir: string, kind: "out
 // The listed files' stamps and those of every file in the listed folders; undefined when one cannot be read.
 function statListed(folder: string, listed: ListedOutput): FileStamps | undefined {
   const base = path.resolve(folder);
-  const stamps = listed.stamped;
   try {
     for (const written of listed.folders) {
-      // Without a trailing separator (folders are given as `/pagefind/`), so each entry's folder joins its name with one.
+      // Without a trailing separator (folders are given as `/pagefind/`), as each entry's own folder is.
       const whole = path.join(base, written).replace(/[\\/]+$/, "");
-      if (!existsSync(whole)) continue;
-      // A search index is tens of thousands of files at scale: plain string joins, as in snapshotFiles.
-      for (const entry of readdirSync(whole, { recursive: true, withFileTypes: true })) {
-        if (!entry.isFile()) continue;
-        const full = `${entry.parentPath}${path.sep}${entry.name}`;
-        const stats = statSync(full);
-        stamps[full.slice(base.length + 1)] = [stats.size, stats.mtimeMs];
-      }
+      if (existsSync(whole)) stampTree(base, whole, listed.stamped);
     }
   } catch {
     return undefined;
   }
   // The stamps are the build's to hand over once: no copy of tens of thousands of entries.
-  return stamps;
+  return listed.stamped;
 }
 
 function snapshotFiles(folder: string): FileStamps | undefined {
+  const base = path.resolve(folder);
   try {
-    const files: FileStamps = {};
-    // Tens of thousands of files at scale: plain string joins, not path.join and path.relative for each.
-    const base = path.resolve(folder);
-    for (const entry of readdirSync(base, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile()) continue;
-      const full = `${entry.parentPath}${path.sep}${entry.name}`;
-      const stats = statSync(full);
-      files[full.slice(base.length + 1)] = [stats.size, stats.mtimeMs];
-    }
-    return files;
+    return stampTree(base, base, {});
   } catch {
     return undefined;
   }
+}
+
+// Stamp every file under `folder` (inside `base`, both resolved, without a trailing separator) into
+// `stamps` by its path relative to `base`. Tens of thousands of files at scale: plain string joins,
+// not path.join and path.relative for each.
+function stampTree(base: string, folder: string, stamps: FileStamps): FileStamps {
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = `${entry.parentPath}${path.sep}${entry.name}`;
+    const stats = statSync(full);
+    stamps[full.slice(base.length + 1)] = [stats.size, stats.mtimeMs];
+  }
+  return stamps;
 }
