@@ -8,11 +8,22 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { describe, expect, it } from "vitest";
 import { generateArticles } from "../../bench/generate-site.ts";
-import { remarkGfmLean, withoutEmailAutolinks } from "../../src/markdown/plugins/remark-gfm-lean.ts";
+import { onlyWhereLinkable, remarkGfmLean, withoutEmailAutolinks } from "../../src/markdown/plugins/remark-gfm-lean.ts";
 import { gfm } from "micromark-extension-gfm";
+import { gfmFromMarkdown } from "mdast-util-gfm";
+import type { Processor } from "unified";
 
 const reference = unified().use(remarkParse).use(remarkGfm).freeze();
 const lean = unified().use(remarkParse).use(remarkGfmLean).freeze();
+// The lean parser with mdast-util-gfm's autolink transform run on every tree, as before onlyWhereLinkable.
+const leanUnguarded = unified()
+  .use(remarkParse)
+  .use(function (this: Processor) {
+    const data = this.data();
+    (data.micromarkExtensions ??= []).push(withoutEmailAutolinks(gfm()));
+    (data.fromMarkdownExtensions ??= []).push(gfmFromMarkdown());
+  })
+  .freeze();
 
 // Positions differ by design: links made by mdast-util-gfm's transform have none. Everything else must match.
 function tree(processor: typeof reference, markdown: string): Root {
@@ -128,6 +139,59 @@ describe("remarkGfmLean", () => {
       ),
       { numRuns: Number(process.env["FUZZ_RUNS"] ?? 3000) },
     );
+  });
+
+  it("links the same addresses whether or not the autolink transform is skipped on trees without a linkable text", () => {
+    const cases = [
+      ...EMAIL_CASES,
+      "Write to news&#64;example.org or desk&commat;example.org.",
+      "Visit WWW.EXAMPLE.ORG or HTTPS://EXAMPLE.ORG/A or Http://example.org.",
+      "See [the site](https://example.org) and ![a photo](https://example.org/a.jpg), no address in the text.",
+      "`www.example.org` and `a@b.org` in code only",
+      "[www.example.org](https://example.org) and [a@b.org][ref]\n\n[ref]: https://example.org",
+      "Plain prose with no address at all.",
+    ];
+    const same = (markdown: string): void => {
+      expect(tree(lean, markdown), JSON.stringify(markdown)).toEqual(tree(leanUnguarded, markdown));
+    };
+    for (const markdown of cases) same(markdown);
+    const piece = fc.oneof(
+      { arbitrary: markdownPiece, weight: 6 },
+      { arbitrary: emailAddress, weight: 1 },
+      {
+        arbitrary: fc.constantFrom("&#64;", "&commat;", "&#x40;", "WWW.", "wWw.", "HTTP://", "hTtPs://", "&#119;ww.", "mailto:", "xmpp:"),
+        weight: 2,
+      },
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => same(pieces.join(""))),
+      { numRuns: Number(process.env["FUZZ_RUNS"] ?? 2000) },
+    );
+  });
+
+  it("runs the autolink transform only on a tree with a text holding an @, http://, https:// or www.", () => {
+    let runs = 0;
+    const counted = unified()
+      .use(remarkParse)
+      .use(function (this: Processor) {
+        const data = this.data();
+        (data.fromMarkdownExtensions ??= []).push(
+          onlyWhereLinkable({ enter: { literalAutolink: () => undefined }, transforms: [() => void runs++] }),
+        );
+      })
+      .freeze();
+    const runsFor = (markdown: string) => {
+      runs = 0;
+      counted.parse(markdown);
+      return runs;
+    };
+    expect(runsFor("Plain prose, [a link](https://example.org) and ![a photo](https://example.org/a.jpg).")).toBe(0);
+    expect(runsFor("Write to news&#64;example.org.")).toBe(1);
+    expect(runsFor("Visit WWW.EXAMPLE.ORG.")).toBe(1);
+    expect(runsFor("> See hTtPs://example.org")).toBe(1);
+    // Another extension's transforms are left alone.
+    const other = { transforms: [() => undefined] };
+    expect(onlyWhereLinkable(other)).toBe(other);
   });
 
   it("removes only the email construct, from all but the three characters that can start a www. email", () => {
