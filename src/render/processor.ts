@@ -17,7 +17,7 @@ import { rehypeReportUnsafe } from "../markdown/plugins/rehype-report-unsafe.ts"
 import { rehypeSafeExternalLinks } from "../markdown/plugins/rehype-safe-external-links.ts";
 import { rehypeTableAlign } from "../markdown/plugins/rehype-table-align.ts";
 import { remarkDirectiveLines } from "../markdown/plugins/remark-directive-lines.ts";
-import { remarkGfmLean } from "../markdown/plugins/remark-gfm-lean.ts";
+import { mayHoldTable, remarkGfmLean } from "../markdown/plugins/remark-gfm-lean.ts";
 import { remarkPlainTaskLists } from "../markdown/plugins/remark-plain-task-lists.ts";
 import { clobberPrefix, newsroomSchema } from "../markdown/sanitize-schema.ts";
 
@@ -27,7 +27,8 @@ import { clobberPrefix, newsroomSchema } from "../markdown/sanitize-schema.ts";
  *
  *  1. remark-parse               Markdown → mdast
  *  2. remarkGfmLean              GFM as remark-gfm parses it (tables, strikethrough, autolinks,
- *                                task lists, footnotes), at about half the cost
+ *                                task lists, footnotes), at about half the cost; tables only in a
+ *                                text that can hold one (processorFor)
  *  3. remarkPlainTaskLists       task items → ☐/☑ text (no form controls)
  *  3a. remarkDirectiveLines      an `::update`/`::embed` line with text right under it → two
  *                               paragraphs, so steps 10a and 13a see the line on its own
@@ -54,24 +55,36 @@ import { clobberPrefix, newsroomSchema } from "../markdown/sanitize-schema.ts";
  *
  * Bump `PIPELINE_VERSION` in render-markdown.ts whenever a change here can change the output.
  */
-export const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfmLean)
-  .use(remarkPlainTaskLists)
-  .use(remarkDirectiveLines)
-  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "", handlers: { html: htmlCommentHandler } })
-  .use(rehypeRawWhenNeeded)
-  .use(rehypeTableAlign)
-  .use(rehypeReportUnsafe, { schema: newsroomSchema })
-  .use(rehypeSanitize, newsroomSchema)
-  .use(rehypeFragmentLinks, { prefix: clobberPrefix })
-  .use(rehypeHeadingIds)
-  .use(rehypeEmbeds)
-  .use(rehypeSafeExternalLinks)
-  .use(rehypeFigures)
-  .use(rehypeDonateSplit)
-  .use(rehypeLiveUpdates)
-  .use(rehypeBodyFacts)
-  .use(rehypeResolveUrls)
-  .use(rehypeStringify)
-  .freeze();
+export const processor = bodyProcessor(true);
+
+// The same pipeline for a text that cannot hold a table: micromark would try one at every line.
+const withoutTables = bodyProcessor(false);
+
+/** The pipeline for a body: `processor`, or the same without GFM tables when the text cannot hold one (mayHoldTable), which parses to the same tree. */
+export function processorFor(source: string): typeof processor {
+  return mayHoldTable(source) ? processor : withoutTables;
+}
+
+function bodyProcessor(tables: boolean) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfmLean, { tables })
+    .use(remarkPlainTaskLists)
+    .use(remarkDirectiveLines)
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "", handlers: { html: htmlCommentHandler } })
+    .use(rehypeRawWhenNeeded)
+    .use(rehypeTableAlign)
+    .use(rehypeReportUnsafe, { schema: newsroomSchema })
+    .use(rehypeSanitize, newsroomSchema)
+    .use(rehypeFragmentLinks, { prefix: clobberPrefix })
+    .use(rehypeHeadingIds)
+    .use(rehypeEmbeds)
+    .use(rehypeSafeExternalLinks)
+    .use(rehypeFigures)
+    .use(rehypeDonateSplit)
+    .use(rehypeLiveUpdates)
+    .use(rehypeBodyFacts)
+    .use(rehypeResolveUrls)
+    .use(rehypeStringify)
+    .freeze();
+}

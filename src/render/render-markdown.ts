@@ -6,7 +6,7 @@ import { VFile } from "vfile";
 import { error, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { BodyImage, BodyLink } from "../markdown/file-data.ts";
 import type { LiveUpdateSource } from "../live/live-coverage.ts";
-import { processor } from "./processor.ts";
+import { processorFor } from "./processor.ts";
 import { messageSource } from "../markdown/report.ts";
 import { scanNesting, type NestingProblem } from "../markdown/scan-nesting.ts";
 
@@ -85,6 +85,7 @@ export function renderMarkdown(source: string, options: RenderOptions): Rendered
   const hostile = scanNesting(source);
   if (hostile !== undefined) return refused(options, hostile);
   try {
+    const processor = processorFor(source);
     const tree = processor.runSync(processor.parse(file), file);
     const marks = file.data.liveUpdates ?? [];
     const cuts = marks.map((mark) => tree.children.indexOf(mark.marker));

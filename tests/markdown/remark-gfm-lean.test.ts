@@ -8,7 +8,13 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { describe, expect, it } from "vitest";
 import { generateArticles } from "../../bench/generate-site.ts";
-import { onlyWhereLinkable, remarkGfmLean, withoutEmailAutolinks } from "../../src/markdown/plugins/remark-gfm-lean.ts";
+import {
+  mayHoldTable,
+  onlyWhereLinkable,
+  remarkGfmLean,
+  withoutEmailAutolinks,
+  withoutTables,
+} from "../../src/markdown/plugins/remark-gfm-lean.ts";
 import { gfm } from "micromark-extension-gfm";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import type { Processor } from "unified";
@@ -192,6 +198,61 @@ describe("remarkGfmLean", () => {
     // Another extension's transforms are left alone.
     const other = { transforms: [() => undefined] };
     expect(onlyWhereLinkable(other)).toBe(other);
+  });
+
+  it("parses a text that cannot hold a table (no |, :- or -:) to the same tree without the table construct", () => {
+    const withTables = unified().use(remarkParse).use(remarkGfmLean).freeze();
+    const tableless = unified().use(remarkParse).use(remarkGfmLean, { tables: false }).freeze();
+    // One-column tables need no pipe: a colon against the delimiter row's dashes is enough.
+    for (const table of ["a | b\n--- | ---", "a\n:--", "a\n--:", "> a\n> :-:", "- a\n\n  x\n  -:"]) {
+      expect(mayHoldTable(table), table).toBe(true);
+      expect(JSON.stringify(withTables.parse(table)), table).toContain('"type":"table"');
+    }
+    const piece = fc.constantFrom(
+      "a",
+      "b c",
+      " ",
+      "  ",
+      "\t",
+      "\n",
+      "\n\n",
+      "|",
+      ":",
+      "-",
+      "--",
+      "---",
+      ":--",
+      "--:",
+      ":-:",
+      "> ",
+      "- ",
+      "1. ",
+      "* ",
+      "`",
+      "\\",
+      "#",
+      "=",
+    );
+    let compared = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join("");
+        if (mayHoldTable(text)) return;
+        compared++;
+        expect(tableless.parse(text), JSON.stringify(text)).toEqual(withTables.parse(text));
+      }),
+      { numRuns: Number(process.env["FUZZ_RUNS"] ?? 3000) },
+    );
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it("takes only the table construct out", () => {
+    const names = (extension: ReturnType<typeof gfm>) =>
+      Object.values({ ...extension.flow, ...extension.document, ...extension.text })
+        .flat()
+        .map((construct) => construct?.name);
+    expect(names(gfm())).toContain("table");
+    expect(names(withoutTables(gfm()))).toEqual(names(gfm()).filter((name) => name !== "table"));
   });
 
   it("removes only the email construct, from all but the three characters that can start a www. email", () => {

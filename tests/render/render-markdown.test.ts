@@ -193,6 +193,16 @@ describe("renderMarkdown", () => {
   });
 
   describe("GFM", () => {
+    it("renders a one-column table written without pipes, and prose with dashes and colons as prose", () => {
+      const { $ } = render("Ward\n:--\nEast\n\nTime: 10 - 11, a - b: c -- d.");
+      expect($("table thead th").text()).toBe("Ward");
+      expect($("table tbody td").text()).toBe("East");
+      expect($("table td").attr("class")).toBe("align-left");
+      const prose = render("Time: 10 - 11, a - b: c -- d.\n---\nNext");
+      expect(prose.$("table")).toHaveLength(0);
+      expect(prose.$("h2").text()).toBe("Time: 10 - 11, a - b: c -- d.");
+    });
+
     it("renders tables, strikethrough and autolinks", () => {
       const { $ } = render("| Ward | Homes |\n|---|--:|\n| East | 300 |\n\n~~old~~ www.example.org and https://example.org/x");
       expect(

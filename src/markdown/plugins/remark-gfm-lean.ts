@@ -12,6 +12,12 @@ const EMAIL_AUTOLINK = "emailAutolink";
 // `www.` autolink (`www.desk@…`, `_www.desk@…`); micromark tries the email first and wins.
 const EMAIL_FIRST = new Set(["w", "W", "_"].map((character) => character.charCodeAt(0)));
 
+/** How remarkGfmLean parses. */
+export interface GfmLeanOptions {
+  /** false: no tables, for a text that cannot hold one (see mayHoldTable); by default they are parsed. */
+  tables?: boolean;
+}
+
 /**
  * remark-gfm for parsing only (tables, strikethrough, autolink literals, footnotes, task lists),
  * with email autolink literals found by mdast-util-gfm's text transform instead of by micromark.
@@ -22,9 +28,10 @@ const EMAIL_FIRST = new Set(["w", "W", "_"].map((character) => character.charCod
  * differ) for about a quarter less parse time than remark-gfm. That transform runs only on a
  * tree where it can link something (onlyWhereLinkable).
  */
-export function remarkGfmLean(this: Processor): undefined {
+export function remarkGfmLean(this: Processor, options: GfmLeanOptions = {}): undefined {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(withoutEmailAutolinks(gfm()));
+  const syntax = withoutEmailAutolinks(gfm());
+  (data.micromarkExtensions ??= []).push(options.tables === false ? withoutTables(syntax) : syntax);
   (data.fromMarkdownExtensions ??= []).push(gfmFromMarkdown().map(onlyWhereLinkable));
 }
 
@@ -66,4 +73,28 @@ export function withoutEmailAutolinks(extension: Extension): Extension {
     if (constructs.length > 0) text[Number(code)] = constructs;
   }
   return { ...extension, text };
+}
+
+/**
+ * Whether a text can hold a GFM table: its delimiter row needs a `|`, or a `:` against a `-`
+ * (`a` over `:--` is a table of one column). micromark tries the table construct at the start of
+ * every line, about a sixth of parsing prose, so a text with none of these is parsed without it
+ * (withoutTables), to the same tree.
+ */
+export function mayHoldTable(text: string): boolean {
+  return TABLE_DELIMITER.test(text);
+}
+
+const TABLE_DELIMITER = /\||:-|-:/;
+
+/** A micromark extension without GFM's table construct (for a text mayHoldTable says has none). */
+export function withoutTables(extension: Extension): Extension {
+  const flow: NonNullable<Extension["flow"]> = {};
+  for (const [code, value] of Object.entries(extension.flow ?? {})) {
+    const constructs = (Array.isArray(value) ? value : [value]).filter(
+      (construct): construct is Construct => construct !== undefined && construct.name !== "table",
+    );
+    if (constructs.length > 0) flow[code === "null" ? "null" : Number(code)] = constructs;
+  }
+  return { ...extension, flow };
 }
