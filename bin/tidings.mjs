@@ -6,8 +6,8 @@
 // still resolves, reads and links some 600 modules of Tidings and the packages it bundles (0.4 s
 // of every build and of each render worker). One bundle per entry (the CLI and each worker
 // thread's module), with the code they share in chunks beside them, loads in a third of that.
-// The check compares a hash of the sources, not modification times, so a dist/ restored from CI's
-// cache is used as long as the commit did not change the code.
+// The check compares a hash of the sources and the lock file, not modification times, so a dist/
+// restored from CI's cache is used as long as the commit did not change the code or the packages.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -34,14 +34,20 @@ const ENTRIES = {
 // the packages whose objects pass between Eleventy and Tidings' glue (one copy of each).
 const EXTERNAL = ["@11ty/eleventy", "@11ty/eleventy-img", "sharp", "pagefind", "nunjucks", "luxon"];
 
-/** A hash of everything the bundles are made from: the sources, the compiler settings (this file), and the bundler's version. */
+/**
+ * A hash of everything the bundles are made from: the sources, the compiler settings (this file),
+ * the installed packages the bundles take in (by the lock file npm installs from: a dist/ restored
+ * from a CI cache made before a dependency's update is bundled again, not run with the old
+ * package's code), and the bundler's version.
+ */
 function sourcesHash() {
   const hash = createHash("sha256");
   const files = readdirSync(path.join(root, "src"), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
-  for (const file of [...files, path.join(root, "tsconfig.json"), fileURLToPath(import.meta.url)]) {
+  const lock = path.join(root, "package-lock.json");
+  for (const file of [...files, path.join(root, "tsconfig.json"), fileURLToPath(import.meta.url), ...(existsSync(lock) ? [lock] : [])]) {
     hash.update(path.relative(root, file)).update("\0").update(readFileSync(file)).update("\0");
   }
   const esbuild = JSON.parse(readFileSync(path.join(root, "node_modules", "esbuild", "package.json"), "utf8"));

@@ -79,6 +79,17 @@ describe("the tidings command (bin/tidings.mjs)", () => {
     writeFileSync(usage, readFileSync(usage, "utf8").replace("Build the site into _site/", "Build the whole site into _site/"));
     expect(tidings(site, "help")).toContain("Build the whole site into _site/");
     expect(stamp().ino).not.toBe(compiled.ino);
+
+    // So is a changed lock file: the bundles hold the packages' code (a dist/ from a CI cache made before an update).
+    const beforeLock = stamp();
+    const lock = path.join(install, "package-lock.json");
+    writeFileSync(lock, `${readFileSync(lock, "utf8").trimEnd()}\n\n`);
+    tidings(site, "help");
+    const afterLock = stamp();
+    expect(afterLock.ino).not.toBe(beforeLock.ino);
+    // And once only.
+    tidings(site, "help");
+    expect(stamp().ino).toBe(afterLock.ino);
   }, 120_000);
 
   it("runs each worker thread's bundled module as the build starts it", async () => {
