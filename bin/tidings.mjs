@@ -31,10 +31,10 @@ const ENTRIES = {
 
 // Loaded from node_modules, not bundled: packages with native binaries or programs of their own
 // (sharp, pagefind), the packages whose objects pass between Eleventy and Tidings' glue (one copy
-// of each), and what only the preview server's watching loads. Eleventy itself is bundled (its
-// 300 modules load in half the time), with the file addresses it finds its own files by kept
-// (keepOwnAddress).
-const EXTERNAL = ["@11ty/eleventy-img", "sharp", "pagefind", "nunjucks", "luxon", "chokidar", "@11ty/eleventy-dev-server", "esbuild"];
+// of each), and Eleventy's dev server, which only the preview loads. Eleventy itself is bundled
+// (its 300 modules load in half the time), with the file addresses it finds its own files by kept
+// (keepOwnAddress); the watcher it imports by a name held in a variable stays a package anyway.
+const EXTERNAL = ["@11ty/eleventy-img", "sharp", "pagefind", "nunjucks", "luxon", "@11ty/eleventy-dev-server"];
 
 // Eleventy finds its own files (its package.json, its default config, the modules it imports
 // by name) from `import.meta.url`: in a bundle that would be the bundle's address, so each of its
