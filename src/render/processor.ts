@@ -17,7 +17,7 @@ import { rehypeReportUnsafe } from "../markdown/plugins/rehype-report-unsafe.ts"
 import { rehypeSafeExternalLinks } from "../markdown/plugins/rehype-safe-external-links.ts";
 import { rehypeTableAlign } from "../markdown/plugins/rehype-table-align.ts";
 import { remarkDirectiveLines } from "../markdown/plugins/remark-directive-lines.ts";
-import { mayHoldTable, remarkGfmLean } from "../markdown/plugins/remark-gfm-lean.ts";
+import { gfmConstructsFor, remarkGfmLean, type GfmConstructs } from "../markdown/plugins/remark-gfm-lean.ts";
 import { remarkPlainTaskLists } from "../markdown/plugins/remark-plain-task-lists.ts";
 import { clobberPrefix, newsroomSchema } from "../markdown/sanitize-schema.ts";
 
@@ -27,8 +27,8 @@ import { clobberPrefix, newsroomSchema } from "../markdown/sanitize-schema.ts";
  *
  *  1. remark-parse               Markdown → mdast
  *  2. remarkGfmLean              GFM as remark-gfm parses it (tables, strikethrough, autolinks,
- *                                task lists, footnotes), at about half the cost; tables only in a
- *                                text that can hold one (processorFor)
+ *                                task lists, footnotes), at about half the cost; tables and
+ *                                autolink literals only in a text that can hold them (processorFor)
  *  3. remarkPlainTaskLists       task items → ☐/☑ text (no form controls)
  *  3a. remarkDirectiveLines      an `::update`/`::embed` line with text right under it → two
  *                               paragraphs, so steps 10a and 13a see the line on its own
@@ -55,20 +55,31 @@ import { clobberPrefix, newsroomSchema } from "../markdown/sanitize-schema.ts";
  *
  * Bump `PIPELINE_VERSION` in render-markdown.ts whenever a change here can change the output.
  */
-export const processor = bodyProcessor(true);
+export const processor = bodyProcessor({});
 
-// The same pipeline for a text that cannot hold a table: micromark would try one at every line.
-const withoutTables = bodyProcessor(false);
+// The pipeline for each set of GFM constructs a text can hold, made when first needed (at most 16).
+const leaner = new Map<string, typeof processor>();
 
-/** The pipeline for a body: `processor`, or the same without GFM tables when the text cannot hold one (mayHoldTable), which parses to the same tree. */
+/**
+ * The pipeline for a body: `processor` without the GFM constructs its text cannot hold
+ * (gfmConstructsFor), which parses to the same tree: micromark would try a table at every line
+ * and an autolink at every word starting with `h`, `w` or `_`.
+ */
 export function processorFor(source: string): typeof processor {
-  return mayHoldTable(source) ? processor : withoutTables;
+  const constructs = gfmConstructsFor(source);
+  const key = JSON.stringify(constructs);
+  let found = leaner.get(key);
+  if (found === undefined) {
+    found = bodyProcessor(constructs);
+    leaner.set(key, found);
+  }
+  return found;
 }
 
-function bodyProcessor(tables: boolean) {
+function bodyProcessor(constructs: Partial<GfmConstructs>) {
   return unified()
     .use(remarkParse)
-    .use(remarkGfmLean, { tables })
+    .use(remarkGfmLean, constructs)
     .use(remarkPlainTaskLists)
     .use(remarkDirectiveLines)
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: "", handlers: { html: htmlCommentHandler } })

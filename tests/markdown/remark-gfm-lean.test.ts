@@ -9,11 +9,12 @@ import { unified } from "unified";
 import { describe, expect, it } from "vitest";
 import { generateArticles } from "../../bench/generate-site.ts";
 import {
+  gfmConstructsFor,
   mayHoldTable,
   onlyWhereLinkable,
   remarkGfmLean,
+  withoutConstructs,
   withoutEmailAutolinks,
-  withoutTables,
 } from "../../src/markdown/plugins/remark-gfm-lean.ts";
 import { gfm } from "micromark-extension-gfm";
 import { gfmFromMarkdown } from "mdast-util-gfm";
@@ -252,7 +253,79 @@ describe("remarkGfmLean", () => {
         .flat()
         .map((construct) => construct?.name);
     expect(names(gfm())).toContain("table");
-    expect(names(withoutTables(gfm()))).toEqual(names(gfm()).filter((name) => name !== "table"));
+    expect(names(withoutConstructs(gfm(), new Set(["table"])))).toEqual(names(gfm()).filter((name) => name !== "table"));
+    const autolinks = new Set(["wwwAutolink", "protocolAutolink", "emailAutolink"]);
+    expect(names(withoutConstructs(gfm(), autolinks))).toEqual(names(gfm()).filter((name) => name === undefined || !autolinks.has(name)));
+    const extension = gfm();
+    expect(withoutConstructs(extension, new Set())).toBe(extension);
+  });
+
+  it("says a text can hold an autolink literal exactly when it has www., http:// or https:// (any case), or an @", () => {
+    expect(gfmConstructsFor("Plain prose, with what: a colon.")).toEqual({
+      tables: false,
+      wwwAutolinks: false,
+      protocolAutolinks: false,
+      emailAutolinks: false,
+    });
+    expect(gfmConstructsFor("see WwW.example.org | HTTPS://example.org and desk@example.org")).toEqual({
+      tables: true,
+      wwwAutolinks: true,
+      protocolAutolinks: true,
+      emailAutolinks: true,
+    });
+    // Near misses: none of these is an autolink literal's start.
+    expect(gfmConstructsFor("www example, wwwX.org, http:/x, https:x, ftp://x")).toMatchObject({
+      wwwAutolinks: false,
+      protocolAutolinks: false,
+      emailAutolinks: false,
+    });
+    expect(gfmConstructsFor("[a](http://example.org)")).toMatchObject({ protocolAutolinks: true, wwwAutolinks: false });
+  });
+
+  it("parses a text without the autolink constructs it cannot hold to the same tree, positions included", () => {
+    const full = unified().use(remarkParse).use(remarkGfmLean).freeze();
+    const leanFor = (text: string) => unified().use(remarkParse).use(remarkGfmLean, gfmConstructsFor(text)).freeze();
+    // Each construct still links where its text is there.
+    for (const [text, url] of [
+      ["Go to www.example.org now", "http://www.example.org"],
+      ["Go to WWW.Example.org now", "http://WWW.Example.org"],
+      ["See HTTPS://example.org/a.", "HTTPS://example.org/a"],
+      ["See hTtP://example.org", "hTtP://example.org"],
+      ["Mail www.desk@example.org", "mailto:www.desk@example.org"],
+      ["Mail _www.desk@example.org", "mailto:_www.desk@example.org"],
+    ] as const) {
+      expect(JSON.stringify(leanFor(text).parse(text)), text).toContain(`"url":${JSON.stringify(url)}`);
+      expect(leanFor(text).parse(text), text).toEqual(full.parse(text));
+    }
+    const piece = fc.constantFrom(
+      ..."aw_Wh.:/@ \n*[]()<>`\\".split(""),
+      "www",
+      "WwW.",
+      "www.",
+      "http",
+      "HTTP",
+      "https:",
+      "://",
+      "//",
+      "example.org",
+      "desk",
+      "\n\n",
+      "- ",
+      "> ",
+    );
+    const seen = { wwwAutolinks: 0, protocolAutolinks: 0, emailAutolinks: 0, none: 0 };
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join("");
+        const constructs = gfmConstructsFor(text);
+        for (const name of ["wwwAutolinks", "protocolAutolinks", "emailAutolinks"] as const) if (!constructs[name]) seen[name]++;
+        if (!constructs.wwwAutolinks && !constructs.protocolAutolinks && !constructs.emailAutolinks) seen.none++;
+        expect(leanFor(text).parse(text), JSON.stringify(text)).toEqual(full.parse(text));
+      }),
+      { numRuns: Number(process.env["FUZZ_RUNS"] ?? 2000) },
+    );
+    // Each construct was left out of many parses (the property cannot pass by never leaving one out).
+    for (const [name, count] of Object.entries(seen)) expect(count, name).toBeGreaterThan(100);
   });
 
   it("removes only the email construct, from all but the three characters that can start a www. email", () => {

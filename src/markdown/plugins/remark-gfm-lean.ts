@@ -12,11 +12,23 @@ const EMAIL_AUTOLINK = "emailAutolink";
 // `www.` autolink (`www.desk@…`, `_www.desk@…`); micromark tries the email first and wins.
 const EMAIL_FIRST = new Set(["w", "W", "_"].map((character) => character.charCodeAt(0)));
 
-/** How remarkGfmLean parses. */
-export interface GfmLeanOptions {
-  /** false: no tables, for a text that cannot hold one (see mayHoldTable); by default they are parsed. */
-  tables?: boolean;
+/**
+ * GFM's constructs that micromark tries often, and whether a text can hold each (gfmConstructsFor):
+ * one a text cannot hold is left out of its parse, which gives the same tree for less work.
+ */
+export interface GfmConstructs {
+  /** A table: tried at the start of every line. */
+  tables: boolean;
+  /** A `www.` autolink literal: tried at every word starting with `w` or `W`. */
+  wwwAutolinks: boolean;
+  /** An `http://` or `https://` autolink literal: tried at every word starting with `h` or `H`. */
+  protocolAutolinks: boolean;
+  /** An email autolink literal (kept only where a `www.` one could take its place): tried at every word starting with `w`, `W` or `_`. */
+  emailAutolinks: boolean;
 }
+
+/** How remarkGfmLean parses: every construct unless one is turned off (false) for a text that cannot hold it. */
+export type GfmLeanOptions = Partial<GfmConstructs>;
 
 /**
  * remark-gfm for parsing only (tables, strikethrough, autolink literals, footnotes, task lists),
@@ -26,12 +38,15 @@ export interface GfmLeanOptions {
  * after parsing already links `name@example.org` in text, so real addresses give the same tree
  * (tests/markdown/remark-gfm-lean.test.ts compares the two and pins the odd addresses where they
  * differ) for about a quarter less parse time than remark-gfm. That transform runs only on a
- * tree where it can link something (onlyWhereLinkable).
+ * tree where it can link something (onlyWhereLinkable); the constructs a text cannot hold can be
+ * left out of its parse (GfmLeanOptions, gfmConstructsFor).
  */
 export function remarkGfmLean(this: Processor, options: GfmLeanOptions = {}): undefined {
   const data = this.data();
-  const syntax = withoutEmailAutolinks(gfm());
-  (data.micromarkExtensions ??= []).push(options.tables === false ? withoutTables(syntax) : syntax);
+  const left = new Set(
+    Object.entries(CONSTRUCT_NAMES).flatMap(([construct, name]) => (options[construct as keyof GfmConstructs] === false ? [name] : [])),
+  );
+  (data.micromarkExtensions ??= []).push(withoutConstructs(withoutEmailAutolinks(gfm()), left));
   (data.fromMarkdownExtensions ??= []).push(gfmFromMarkdown().map(onlyWhereLinkable));
 }
 
@@ -76,25 +91,52 @@ export function withoutEmailAutolinks(extension: Extension): Extension {
 }
 
 /**
- * Whether a text can hold a GFM table: its delimiter row needs a `|`, or a `:` against a `-`
- * (`a` over `:--` is a table of one column). micromark tries the table construct at the start of
- * every line, about a sixth of parsing prose, so a text with none of these is parsed without it
- * (withoutTables), to the same tree.
+ * Which of GFM's often-tried constructs a text can hold; each needs characters in the text that
+ * every match of it has (read in micromark-extension-gfm-table's and -autolink-literal's
+ * tokenizers), so a text without them parses to the same tree without the construct:
+ * - a table's delimiter row needs a `|`, or a `:` against a `-` (`a` over `:--` is a table of one
+ *   column); micromark tries a table at the start of every line, about a sixth of parsing prose;
+ * - a `www.` autolink needs `www.` (in any case), an `http://` or `https://` one those (in any
+ *   case), and an email one an `@`: each is tried at every word starting with its letters.
  */
+export function gfmConstructsFor(text: string): GfmConstructs {
+  return {
+    tables: mayHoldTable(text),
+    wwwAutolinks: WWW.test(text),
+    protocolAutolinks: PROTOCOL.test(text),
+    emailAutolinks: text.includes("@"),
+  };
+}
+
+/** Whether a text can hold a GFM table (see gfmConstructsFor). */
 export function mayHoldTable(text: string): boolean {
   return TABLE_DELIMITER.test(text);
 }
 
 const TABLE_DELIMITER = /\||:-|-:/;
+const WWW = /www\./i;
+const PROTOCOL = /https?:\/\//i;
 
-/** A micromark extension without GFM's table construct (for a text mayHoldTable says has none). */
-export function withoutTables(extension: Extension): Extension {
-  const flow: NonNullable<Extension["flow"]> = {};
-  for (const [code, value] of Object.entries(extension.flow ?? {})) {
-    const constructs = (Array.isArray(value) ? value : [value]).filter(
-      (construct): construct is Construct => construct !== undefined && construct.name !== "table",
-    );
-    if (constructs.length > 0) flow[code === "null" ? "null" : Number(code)] = constructs;
-  }
-  return { ...extension, flow };
+// The names micromark's GFM extensions give the constructs of GfmConstructs.
+const CONSTRUCT_NAMES: Record<keyof GfmConstructs, string> = {
+  tables: "table",
+  wwwAutolinks: "wwwAutolink",
+  protocolAutolinks: "protocolAutolink",
+  emailAutolinks: EMAIL_AUTOLINK,
+};
+
+/** A micromark extension without the constructs of these names (for a text gfmConstructsFor says cannot hold them). */
+export function withoutConstructs(extension: Extension, names: ReadonlySet<string>): Extension {
+  if (names.size === 0) return extension;
+  const kept = (record: Extension["flow"]) => {
+    const result: NonNullable<Extension["flow"]> = {};
+    for (const [code, value] of Object.entries(record ?? {})) {
+      const constructs = (Array.isArray(value) ? value : [value]).filter(
+        (construct): construct is Construct => construct !== undefined && (construct.name === undefined || !names.has(construct.name)),
+      );
+      if (constructs.length > 0) result[code === "null" ? "null" : Number(code)] = constructs;
+    }
+    return result;
+  };
+  return { ...extension, flow: kept(extension.flow), text: kept(extension.text) };
 }
