@@ -15,7 +15,7 @@ import { scanNesting, type NestingProblem } from "../markdown/scan-nesting.ts";
  * render differently: a change to processor.ts, the schema, any plugin, or a unified/remark/rehype
  * upgrade. Render caches key on it (see `renderCacheKey`).
  */
-export const PIPELINE_VERSION = "tidings-markdown-12";
+export const PIPELINE_VERSION = "tidings-markdown-13";
 
 /** How to render one article body. */
 export interface RenderOptions {

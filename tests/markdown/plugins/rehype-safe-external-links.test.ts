@@ -26,6 +26,18 @@ describe("rehypeSafeExternalLinks", () => {
     expect($('a[href="https://other.org/x"]').attr("rel")).toBe("noopener noreferrer");
   });
 
+  it("marks http and https links in any case, and no other scheme", () => {
+    const mixed =
+      '<a href="HTTPS://other.org/a">a</a> <a href="Http://other.org/b">b</a> <a href="ftp://other.org/c">c</a> <a href="tel:+441234">t</a> <a href="https:/other.org/d">d</a> <a href="httpx://other.org/e">e</a> <a href="other.org/f">f</a> <a>none</a>';
+    const { $ } = runOnHtml(mixed, rehypeSafeExternalLinks({ siteHosts: ["news.example.org"] }));
+    const marked = $("a[rel]")
+      .toArray()
+      .map((element) => $(element).text());
+    // `https:/other.org/d` is an https address too (a URL parser reads its host as other.org).
+    expect(marked).toEqual(["a", "b", "d"]);
+    expect($("a[rel]").first().attr("rel")).toBe("noopener noreferrer");
+  });
+
   it("treats every absolute link as external when the site's hosts are unknown", () => {
     const { $ } = runOnHtml(links, rehypeSafeExternalLinks());
     expect($('a[href="https://News.Example.org/z"]').attr("rel")).toBe("noopener noreferrer");
