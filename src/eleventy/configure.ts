@@ -1,5 +1,5 @@
 import path from "node:path";
-import nunjucks from "nunjucks";
+import nunjucks, { type Environment as NunjucksEnvironment } from "nunjucks";
 import { RawHtml, type Messages, type MessageValues } from "../i18n/messages.ts";
 import type { SiteConfig } from "../config/config.ts";
 import { writeOutputFiles } from "../syndication/syndication-files.ts";
@@ -57,6 +57,11 @@ interface EleventyConfig {
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   getFilter(name: string): ((...args: unknown[]) => unknown) | undefined;
   addPlugin(plugin: (eleventyConfig: EleventyConfig) => void): void;
+  amendLibrary(name: "njk", amend: (environment: NunjucksEnvironment) => void): void;
+  addExtension(
+    name: "njk",
+    extension: { compileOptions: { cache: boolean }; compile(text: string, inputPath: string): (data: object) => Promise<string> },
+  ): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   setTemplateFormats(formats: string[]): void;
   setQuietMode(quiet: boolean): void;
@@ -132,6 +137,26 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
   // data cascade is used as is, where a `permalink: "{{ article.url }}"` string would be compiled
   // by Nunjucks again for every page. Templates that are not paginated set a plain permalink.
   eleventyConfig.addGlobalData("permalink", () => permalinkOfItem);
+
+  // Eleventy 3.1 keeps no compiled Nunjucks template (its Nunjucks engine is not `cacheable`), so
+  // every page of a paginated template compiled the template's text again: 0.55 s of a cold build
+  // of 6,072 pages, on the thread that renders. The same compile, in the same environment (its
+  // loader, filters and options), made once per template text: Eleventy's own compile cache keys
+  // what this returns by the template's path and text.
+  let environment: NunjucksEnvironment | undefined;
+  eleventyConfig.amendLibrary("njk", (library) => {
+    environment = library;
+  });
+  eleventyConfig.addExtension("njk", {
+    compileOptions: { cache: true },
+    compile(text, inputPath) {
+      const template = new nunjucks.Template(text, environment, inputPath, false);
+      return (data) =>
+        new Promise((resolve, reject) => {
+          template.render(data, (error, html) => (error ? reject(error) : resolve(html ?? "")));
+        });
+    },
+  });
 
   // Eleventy's own `url` filter tries `new URL()` on every value (an exception per site path) and
   // normalises paths; site paths are already normal, so only odd values take that slow road. It is

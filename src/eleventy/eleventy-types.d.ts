@@ -24,11 +24,22 @@ declare module "@11ty/eleventy" {
 
 // Nunjucks (Eleventy's template language) ships JavaScript without type declarations; these name the part Tidings uses.
 declare module "nunjucks" {
+  /** The Nunjucks environment Eleventy sets up: its loader, filters and options (opaque to Tidings). */
+  export interface Environment {
+    readonly opts: object;
+  }
   const nunjucks: {
     runtime: {
       /** A string the template prints as it is: what `| safe` gives, and what a filter returns for HTML. */
       SafeString: new (value: string) => { toString(): string; val: string };
     };
+    /** A template compiled from text in an environment (compiled on its first render unless `eagerCompile`). */
+    Template: new (
+      text: string,
+      environment: Environment | undefined,
+      path: string,
+      eagerCompile: boolean,
+    ) => { render(context: object, done: (error: Error | null, html: string | null) => void): void };
   };
   export default nunjucks;
 }
