@@ -16,9 +16,9 @@ export interface RehypeSafeExternalLinksOptions {
  * unasked is an accessibility problem. The site's own hosts arrive per render on `file.data`.
  *
  * This was rehype-external-links, which walks the tree with unist-util-visit: renaming a function
- * on every node for its stack traces, that walk was a fifth of the pipeline's plugin time; this one
- * uses the pipeline's own walk and does the same for these options (rehype-external-links also
- * left an upper-case `HTTPS:` link unmarked).
+ * on every node for its stack traces, that walk was a fifth of the pipeline's plugin time. This one
+ * uses the pipeline's own walk, marks what it marked with these options, and, unlike it, an
+ * upper-case `HTTPS:` link too.
  */
 export function rehypeSafeExternalLinks(options: RehypeSafeExternalLinksOptions = {}) {
   const rel = [...(options.rel ?? ["noopener", "noreferrer"])];
@@ -27,7 +27,7 @@ export function rehypeSafeExternalLinks(options: RehypeSafeExternalLinksOptions 
     walk(tree, (node) => {
       if (node.type !== "element" || node.tagName !== "a") return undefined;
       const href = node.properties.href;
-      if (typeof href === "string" && leavesBySchemeOrHost(href) && !isSiteLink(node, hosts)) node.properties.rel = [...rel];
+      if (typeof href === "string" && mayLeaveTheSite(href) && !isSiteLink(node, hosts)) node.properties.rel = [...rel];
       return undefined;
     });
   };
@@ -36,7 +36,7 @@ export function rehypeSafeExternalLinks(options: RehypeSafeExternalLinksOptions 
 // An absolute http(s) address, or a protocol-relative one (`//host/path`): the links that can lead to another host.
 const OTHER_HOST = /^(?:https?:|\/\/)/i;
 
-function leavesBySchemeOrHost(href: string): boolean {
+function mayLeaveTheSite(href: string): boolean {
   return OTHER_HOST.test(href);
 }
 
