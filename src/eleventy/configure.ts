@@ -140,9 +140,10 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
 
   // Eleventy 3.1 keeps no compiled Nunjucks template (its Nunjucks engine is not `cacheable`), so
   // every page of a paginated template compiled the template's text again: 0.55 s of a cold build
-  // of 6,072 pages, on the thread that renders. The same compile, in the same environment (its
-  // loader, filters and options), made once per template text: Eleventy's own compile cache keys
-  // what this returns by the template's path and text.
+  // of 6,072 pages, on the thread that renders. The same compile, in the environment Eleventy set
+  // up (its loader, filters and options), made once per template text: Eleventy's own compile cache
+  // keeps what this returns by the template's path and text. The dev server's rebuilds may set up
+  // a new environment, in which the template is compiled again.
   let environment: NunjucksEnvironment | undefined;
   eleventyConfig.amendLibrary("njk", (library) => {
     environment = library;
@@ -150,11 +151,15 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
   eleventyConfig.addExtension("njk", {
     compileOptions: { cache: true },
     compile(text, inputPath) {
-      const template = new nunjucks.Template(text, environment, inputPath, false);
-      return (data) =>
-        new Promise((resolve, reject) => {
+      let compiled: { in: NunjucksEnvironment | undefined; template: InstanceType<typeof nunjucks.Template> } | undefined;
+      return (data) => {
+        if (compiled === undefined || compiled.in !== environment)
+          compiled = { in: environment, template: new nunjucks.Template(text, environment, inputPath, false) };
+        const { template } = compiled;
+        return new Promise((resolve, reject) => {
           template.render(data, (error, html) => (error ? reject(error) : resolve(html ?? "")));
         });
+      };
     },
   });
 
