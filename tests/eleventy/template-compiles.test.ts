@@ -47,7 +47,8 @@ describe("Nunjucks templates in a build", () => {
     nunjucks.Template = original;
   });
 
-  it("renders a compiled template in the environment Eleventy set up last, compiling it again only for a new one", async () => {
+  // The path of every Template made through `nunjucks.Template` (Eleventy's compile and Tidings'; not the ones Nunjucks' loader makes).
+  function countTemplates(): string[] {
     const made: string[] = [];
     nunjucks.Template = class extends original {
       constructor(...args: ConstructorParameters<typeof original>) {
@@ -55,6 +56,11 @@ describe("Nunjucks templates in a build", () => {
         made.push(args[2]);
       }
     };
+    return made;
+  }
+
+  it("renders a compiled template in the environment Eleventy set up last, compiling it again only for a new one", async () => {
+    const made = countTemplates();
     const { amend, compile } = njkGlue();
     const render = compile("{{ 'x' | who }}", "./templates/page.njk");
     amend(environmentSaying("first"));
@@ -70,13 +76,7 @@ describe("Nunjucks templates in a build", () => {
   // Eleventy 3.1 keeps no compiled Nunjucks template, so without Tidings' own compile each page of
   // a paginated template made (and compiled) a Template of its own.
   it("makes one Template of a paginated page template per Eleventy run, not one per page", async () => {
-    const made: string[] = [];
-    nunjucks.Template = class extends original {
-      constructor(...args: ConstructorParameters<typeof original>) {
-        super(...args);
-        made.push(args[2]);
-      }
-    };
+    const made = countTemplates();
     const root = copySampleSite();
     const result = await build({ root, now: NOW, pagesPerRun: 20 });
     expect(result.ok).toBe(true);
