@@ -22,8 +22,11 @@ import { remarkPlainTaskLists } from "../markdown/plugins/remark-plain-task-list
 import { clobberPrefix, newsroomSchema } from "../markdown/sanitize-schema.ts";
 
 /**
- * The article body pipeline, built once and frozen; every render shares it, so per-render
- * values (reserved ids, site hosts) travel on `file.data`. Synchronous throughout.
+ * The article body pipeline for `source`: one frozen pipeline for each set of GFM constructs a text
+ * can hold (gfmConstructsFor), without the others, which parses to the same tree (micromark would
+ * try a table at every line and an autolink at every word starting with `h`, `w` or `_`). Renders
+ * share them, so per-render values (reserved ids, site hosts) travel on `file.data`. Synchronous
+ * throughout.
  *
  *  1. remark-parse               Markdown → mdast
  *  2. remarkGfmLean              GFM as remark-gfm parses it (tables, strikethrough, autolinks,
@@ -55,28 +58,23 @@ import { clobberPrefix, newsroomSchema } from "../markdown/sanitize-schema.ts";
  *
  * Bump `PIPELINE_VERSION` in render-markdown.ts whenever a change here can change the output.
  */
-export const processor = bodyProcessor({});
-
-// The pipeline for each set of GFM constructs a text can hold, made when first needed (at most 16).
-const leaner = new Map<string, typeof processor>();
-
-/**
- * The pipeline for a body: `processor` without the GFM constructs its text cannot hold
- * (gfmConstructsFor), which parses to the same tree: micromark would try a table at every line
- * and an autolink at every word starting with `h`, `w` or `_`.
- */
-export function processorFor(source: string): typeof processor {
+export function processorFor(source: string): BodyProcessor {
   const constructs = gfmConstructsFor(source);
   const key = JSON.stringify(constructs);
-  let found = leaner.get(key);
+  let found = pipelines.get(key);
   if (found === undefined) {
     found = bodyProcessor(constructs);
-    leaner.set(key, found);
+    pipelines.set(key, found);
   }
   return found;
 }
 
-function bodyProcessor(constructs: Partial<GfmConstructs>) {
+type BodyProcessor = ReturnType<typeof bodyProcessor>;
+
+// The pipeline for each set of GFM constructs a text can hold, made when first needed (at most 16).
+const pipelines = new Map<string, BodyProcessor>();
+
+function bodyProcessor(constructs: GfmConstructs) {
   return unified()
     .use(remarkParse)
     .use(remarkGfmLean, constructs)

@@ -1,6 +1,6 @@
 import { load } from "cheerio";
 import { describe, expect, it } from "vitest";
-import { processor } from "../../src/render/processor.ts";
+import { processorFor } from "../../src/render/processor.ts";
 import { Messages } from "../../src/i18n/messages.ts";
 import { PIPELINE_VERSION, renderCacheKey, renderMarkdown, type RenderOptions } from "../../src/render/render-markdown.ts";
 
@@ -256,7 +256,7 @@ describe("renderMarkdown", () => {
       expect(firstParagraph).toBe("The river rose three metres overnight.");
     });
 
-    it("never takes a linked post's \"View this post\" line as the first paragraph", () => {
+    it('never takes a linked post\'s "View this post" line as the first paragraph', () => {
       expect(render("https://x.com/MillbrookEA/status/1861234567890123456\n\nThe river rose.").firstParagraph).toBe("The river rose.");
     });
 
@@ -297,7 +297,9 @@ describe("renderMarkdown", () => {
   });
 
   it("reads an ::embed line with a paragraph right under it (reviewer item 14)", () => {
-    const { $, diagnostics } = render('::embed{url="https://www.youtube.com/watch?v=aqz-KE-bpKQ" title="The meeting"}\nThe vote came at 9pm.');
+    const { $, diagnostics } = render(
+      '::embed{url="https://www.youtube.com/watch?v=aqz-KE-bpKQ" title="The meeting"}\nThe vote came at 9pm.',
+    );
     expect(diagnostics).toEqual([]);
     expect($("[data-embed-src]")).toHaveLength(1);
     expect($("p").last().text()).toBe("The vote came at 9pm.");
@@ -337,9 +339,17 @@ describe("renderMarkdown", () => {
   });
 });
 
-describe("processor", () => {
-  it("is frozen, so no caller can change the shared pipeline", () => {
-    expect(() => processor.use(() => undefined)).toThrow(/frozen/);
+describe("processorFor", () => {
+  it("gives a frozen pipeline, so no caller can change a shared one", () => {
+    expect(() => processorFor("Prose.").use(() => undefined)).toThrow(/frozen/);
+    expect(() => processorFor("| a |\n|---|\nwww.example.org a@b.org https://example.org").use(() => undefined)).toThrow(/frozen/);
+  });
+
+  it("shares one pipeline between texts that can hold the same GFM constructs", () => {
+    expect(processorFor("Prose.")).toBe(processorFor("Other prose, with: a colon."));
+    expect(processorFor("See www.example.org")).toBe(processorFor("Or WWW.example.org/a"));
+    expect(processorFor("See www.example.org")).not.toBe(processorFor("Prose."));
+    expect(processorFor("| a |")).not.toBe(processorFor("Prose."));
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Element, Root } from "hast";
+import type { Root } from "hast";
 import type { VFile } from "vfile";
 import { walk } from "../walk.ts";
 
@@ -27,7 +27,7 @@ export function rehypeSafeExternalLinks(options: RehypeSafeExternalLinksOptions 
     walk(tree, (node) => {
       if (node.type !== "element" || node.tagName !== "a") return undefined;
       const href = node.properties.href;
-      if (typeof href === "string" && mayLeaveTheSite(href) && !isSiteLink(node, hosts)) node.properties.rel = [...rel];
+      if (typeof href === "string" && mayLeaveTheSite(href) && !isSiteLink(href, hosts)) node.properties.rel = [...rel];
       return undefined;
     });
   };
@@ -41,10 +41,8 @@ function mayLeaveTheSite(href: string): boolean {
 }
 
 /** True when the link's host is one of the site's own. */
-function isSiteLink(element: Element, hosts: ReadonlySet<string>): boolean {
+function isSiteLink(href: string, hosts: ReadonlySet<string>): boolean {
   if (hosts.size === 0) return false;
-  const href = element.properties.href;
-  if (typeof href !== "string") return false;
   try {
     // The base only matters for protocol-relative `//host/path` links.
     return hosts.has(new URL(href, "https://base.invalid").hostname.toLowerCase());

@@ -50,9 +50,15 @@ export function remarkGfmLean(this: Processor, options: GfmLeanOptions = {}): un
   (data.fromMarkdownExtensions ??= []).push(gfmFromMarkdown().map(onlyWhereLinkable));
 }
 
-// Every address mdast-util-gfm's autolink transform links holds an `@` (an email, `mailto:`,
-// `xmpp:`) or starts with `http://`, `https://` or `www.` in any case (its web pattern).
-const LINKABLE = /@|https?:\/\/|www\./i;
+// What each kind of autolink literal needs in the text, in any case: micromark's constructs (read
+// in its tokenizers) and mdast-util-gfm's transform alike (its web pattern starts with `http://`,
+// `https://` or `www.`; its email one, `mailto:` and `xmpp:` included, holds an `@`).
+const WWW = /www\./i;
+const PROTOCOL = /https?:\/\//i;
+const EMAIL = /@/;
+
+// Text in which the transform may link something: any of the three.
+const LINKABLE = new RegExp([WWW, PROTOCOL, EMAIL].map((pattern) => pattern.source).join("|"), "i");
 
 /**
  * mdast-util-gfm's extension for autolink literals with its transform run only on a tree that has
@@ -104,7 +110,7 @@ export function gfmConstructsFor(text: string): GfmConstructs {
     tables: mayHoldTable(text),
     wwwAutolinks: WWW.test(text),
     protocolAutolinks: PROTOCOL.test(text),
-    emailAutolinks: text.includes("@"),
+    emailAutolinks: EMAIL.test(text),
   };
 }
 
@@ -114,8 +120,6 @@ export function mayHoldTable(text: string): boolean {
 }
 
 const TABLE_DELIMITER = /\||:-|-:/;
-const WWW = /www\./i;
-const PROTOCOL = /https?:\/\//i;
 
 // The names micromark's GFM extensions give the constructs of GfmConstructs.
 const CONSTRUCT_NAMES: Record<keyof GfmConstructs, string> = {
