@@ -6,7 +6,7 @@ import { checkCampaignCurrency } from "../donation/campaign.ts";
 import { updateInstants } from "../live/live-coverage.ts";
 import { toArticleLink } from "../model/article-link.ts";
 import { articleKicker, shownTypeLabel } from "../model/kicker.ts";
-import type { Article, Author, ImageReference } from "../model/types.ts";
+import type { Article, ImageReference } from "../model/types.ts";
 import { buildSeries, type SeriesMember } from "../series/series.ts";
 import { checkClaims, isReservedSlug, type AddressClaim } from "./addresses.ts";
 import { buildArticles } from "./articles.ts";
@@ -189,7 +189,8 @@ function buildLanguage(input: SiteInput): BuiltLanguage {
   const syndicated = listed.filter((article) => !article.draft && !article.scheduled);
   const tags = buildTags(listed, articles, base);
   describeArticles(articles, syndicated);
-  for (const author of authors.authors) author.articles = articlesBy(author, listed);
+  const byAuthor = articlesByAuthor(listed);
+  for (const author of authors.authors) author.articles = byAuthor.get(author.slug) ?? [];
   const pages = buildPages(input, asks);
   const sections = buildSections(config, listed);
   const lists = buildLists({ input, articles, listed, unpublished: built.unpublished, tags, sections, authors: authors.authors });
@@ -289,8 +290,19 @@ function describeArticles(articles: readonly Article[], syndicated: readonly Art
   }
 }
 
-function articlesBy(author: Author, listed: readonly Article[]): Article[] {
-  return listed.filter((article) => article.bylines.some((byline) => byline.author?.slug === author.slug));
+// Each author's articles, by the author's slug, in the order of `listed`: one pass over the
+// archive, where a filter per author went over it once for each of them.
+function articlesByAuthor(listed: readonly Article[]): Map<string, Article[]> {
+  const byAuthor = new Map<string, Article[]>();
+  for (const article of listed) {
+    for (const slug of new Set(article.bylines.map((byline) => byline.author?.slug))) {
+      if (slug === undefined) continue;
+      const articles = byAuthor.get(slug);
+      if (articles) articles.push(article);
+      else byAuthor.set(slug, [article]);
+    }
+  }
+  return byAuthor;
 }
 
 /**

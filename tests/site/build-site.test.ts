@@ -74,6 +74,26 @@ describe("buildSite", () => {
     expect(site.authors[0]?.articles.map((x) => x.file)).toEqual(["b.md", "a.md"]);
   });
 
+  it("lists each author's published articles newest first, an article with two of them under both and under one named twice once", () => {
+    const { site } = buildSite(
+      siteInput({
+        authors: [
+          authorEntry("content/authors/priya-raman.md", { name: "Priya Raman", aliases: ["P. Raman"] }),
+          authorEntry("content/authors/tom-hale.md", { name: "Tom Hale" }),
+          authorEntry("content/authors/ada-ng.md", { name: "Ada Ng" }),
+        ],
+        articles: [
+          articleEntry("both.md", { date: "2026-01-03", byline: ["Tom Hale", "Priya Raman"] }),
+          articleEntry("twice.md", { date: "2026-01-02", byline: ["Priya Raman", "P. Raman"] }),
+          articleEntry("tom.md", { date: "2026-01-01", byline: ["Tom Hale"] }),
+          articleEntry("draft.md", { date: "2026-01-04", byline: ["Tom Hale"], draft: true }),
+        ],
+      }),
+    );
+    const listed = Object.fromEntries(site.authors.map((author) => [author.slug, author.articles.map((article) => article.file)]));
+    expect(listed).toEqual({ "priya-raman": ["both.md", "twice.md"], "tom-hale": ["both.md", "tom.md"], "ada-ng": [] });
+  });
+
   it("reports two articles that would share a URL, naming both files", () => {
     const { diagnostics } = buildSite(
       siteInput({
