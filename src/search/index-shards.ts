@@ -81,8 +81,8 @@ export async function indexShards(
   // Each shard's words, in the shards' order.
   const vocabularies: string[] = [];
   // What is left of the shard indexed last once Pagefind has written it (its words read, its
-  // bundle kept and placed): done while Pagefind reads the next shard's documents, so the two
-  // take turns on neither core. Its documents are removed by a thread of libuv's meanwhile.
+  // bundle kept and placed): done while Pagefind reads the next shard's documents, so neither
+  // waits for the other. Its documents are removed by libuv's threads meanwhile.
   let finishLast: (() => void) | undefined;
   const finishing = () => {
     const finish = finishLast;
