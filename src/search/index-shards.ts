@@ -107,22 +107,22 @@ export async function indexShards(
         continue;
       }
       const written = cache ? cache.temporary(shard.key) : target;
-      const indexed = shard;
       try {
         await indexShard(shard.id, documents, shard.count ?? 0, written, finishing);
       } finally {
         removals.push(removeScratchLater(documents));
       }
       finishLast = () => {
-        writeFileSync(path.join(written, VOCABULARY_FILE), vocabularyOf(written));
+        const vocabulary = vocabularyOf(written);
         if (cache) {
-          cache.keep(indexed.key, written);
-          if (!cache.place(indexed.key, target)) throw new Error(`the search index of shard ${indexed.id} could not be placed in the output`);
+          // Kept with the bundle, for the builds that find this shard unchanged; the output needs none.
+          writeFileSync(path.join(written, VOCABULARY_FILE), vocabulary);
+          cache.keep(shard.key, written);
+          if (!cache.place(shard.key, target, VOCABULARY_FILE)) throw new Error(`the search index of shard ${shard.id} could not be placed in the output`);
         }
-        vocabularies[position] = readFileSync(path.join(target, VOCABULARY_FILE), "utf8");
-        rmSync(path.join(target, VOCABULARY_FILE));
-        indexedShards.push(indexed.id);
-        done += indexed.count ?? 0;
+        vocabularies[position] = vocabulary;
+        indexedShards.push(shard.id);
+        done += shard.count ?? 0;
         onProgress?.(done, total);
       };
     }
