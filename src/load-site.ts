@@ -11,8 +11,8 @@ import { readArticleRecords } from "./history/read-records.ts";
 import { checkNewsletterFormAction } from "./donation/form-action-check.ts";
 import { rememberedEntries, validateEntries, type ValidatedContent, type ValidEntry } from "./content/validate-entry.ts";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.ts";
-import { MIN_JOBS_FOR_WORKERS, renderAll, renderThreads, startRenderWorkers, validateInParallel } from "./render/render-all.ts";
-import { bodyWords, type RenderContext, type RenderedJob } from "./render/render-job.ts";
+import { MIN_JOBS_FOR_WORKERS, renderAll, renderThreads, startRenderWorkers, validateInParallel, type RenderedContent } from "./render/render-all.ts";
+import { bodyWords, type RenderContext } from "./render/render-job.ts";
 import { buildSite } from "./site/build-site.ts";
 import type { RenderedEntry, SiteInput } from "./site/site-input.ts";
 import { checkSite } from "./checks/check-site.ts";
@@ -66,8 +66,8 @@ export interface LoadedSite {
   stableUntil?: number;
 }
 
-// What the content cache holds per file: its validated front matter and its rendered body.
-const ENTRIES_PER_FILE = 2;
+// What the content cache holds per file: its validated front matter, its rendered body's facts and its HTML.
+const ENTRIES_PER_FILE = 3;
 
 /** Load, validate and render all content and build the Site model; nothing is written. */
 export function loadSite(options: LoadSiteOptions): LoadedSite {
@@ -93,7 +93,7 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
   const uncached = loaded.entries.length - (options.cache?.stored.size ?? 0) / ENTRIES_PER_FILE;
   const workers = threads > 1 && uncached >= MIN_JOBS_FOR_WORKERS ? startRenderWorkers(threads - 1) : undefined;
   let content: ValidatedContent;
-  let bodies: RenderedJob[];
+  let bodies: RenderedContent[];
   const checksDeploy = options.deploy === true && !config.demo;
   let placeholders: ReadonlyMap<string, Diagnostic[]> | undefined;
   const languageDiagnostics: Diagnostic[] = [];
@@ -166,7 +166,7 @@ export function loadSite(options: LoadSiteOptions): LoadedSite {
     diagnostics.push(...rendered.diagnostics);
     return {
       ...entry,
-      html: rendered.parts,
+      html: rendered.html,
       firstParagraph: rendered.firstParagraph,
       wordCount: rendered.wordCount,
       images: rendered.images,

@@ -48,14 +48,15 @@ describe("the content cache in builds", () => {
     const root = copyFixture("newsroom");
     await warmBuild(root);
     const fingerprint = codeFingerprint(CONTENT_CODE);
-    // Replace every stored body with a marker: a load that uses the cache shows the marker.
+    // Replace every stored body's HTML with a marker (after an opening paragraph, which the
+    // standfirst takes): a load that uses the cache shows the marker.
     const stored = ContentCache.fromBytes(readFileSync(cacheFile(root)), fingerprint).stored;
     expect(stored.size).toBeGreaterThan(10);
-    const poisoned = new ContentCache(fingerprint, new Map([...stored].map(([key, value]) => [key, key.startsWith("body:") ? { ...(value as object), parts: ["<p>FROM-CACHE</p>"] } : value])));
-    expect(loadSite({ root, mode: "production", now: NOW, cache: poisoned }).site?.articles[0]?.body.join("")).toContain("FROM-CACHE");
+    const poisoned = new ContentCache(fingerprint, new Map([...stored].map(([key, value]) => [key, key.startsWith("html:") ? ["<p>Opening.</p>\n<p>FROM-CACHE</p>"] : value])));
+    expect(loadSite({ root, mode: "production", now: NOW, cache: poisoned }).site?.articles[0]?.body.parts().join("")).toContain("FROM-CACHE");
     // The same entries under another code fingerprint are never used.
     const otherCode = ContentCache.fromBytes(poisoned.toBytes(), `${fingerprint}-changed`);
-    expect(loadSite({ root, mode: "production", now: NOW, cache: otherCode }).site?.articles[0]?.body.join("")).not.toContain("FROM-CACHE");
+    expect(loadSite({ root, mode: "production", now: NOW, cache: otherCode }).site?.articles[0]?.body.parts().join("")).not.toContain("FROM-CACHE");
   });
 
   it("re-renders when the config changes something rendering depends on (the site's own host)", async () => {
@@ -84,8 +85,8 @@ describe("the content cache in builds", () => {
     const warm = await warmBuild(root);
     expect(warm).toEqual(await coldBuild(root));
     const entriesAfter = storedEntries();
-    // One file fewer: its validated entry and its rendered body are gone.
-    expect(entriesAfter).toBe(entriesBefore - 2);
+    // One file fewer: its validated entry, its rendered body's facts and its HTML are gone.
+    expect(entriesAfter).toBe(entriesBefore - 3);
   });
 
   it("is safe to delete, and a corrupt cache file is ignored and rewritten", async () => {

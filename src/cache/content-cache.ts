@@ -7,7 +7,7 @@ import { deserialize, serialize } from "node:v8";
 export const CACHE_FILE = "content-cache.v8";
 
 // Bumped when the layout of the stored file changes.
-const FORMAT = "tidings-content-cache-3";
+const FORMAT = "tidings-content-cache-4";
 
 /**
  * A store of work already done on content files (validated front matter, rendered bodies), keyed
@@ -38,11 +38,27 @@ export class ContentCache {
 
   /** The stored value for a key, or undefined; a hit is kept at the next save. */
   get<T>(key: string): T | undefined {
+    const value = this.#take(key);
+    return (value instanceof Deferred ? value.value() : value) as T | undefined;
+  }
+
+  /**
+   * The stored value for a key as a function that gives it, or undefined: a value stored deferred
+   * (`setDeferred`) is read out of the file's bytes only when the function is first called.
+   */
+  getDeferred<T>(key: string): (() => T) | undefined {
+    const value = this.#take(key);
+    if (value === undefined) return undefined;
+    return value instanceof Deferred ? () => value.value() as T : () => value as T;
+  }
+
+  // The entry for a key, marked used.
+  #take(key: string): unknown {
     const used = this.#used.get(key);
-    if (used !== undefined) return used as T;
+    if (used !== undefined) return used;
     const value = this.#previous.get(key);
     if (value !== undefined) this.#used.set(key, value);
-    return value as T | undefined;
+    return value;
   }
 
   /** Store a value (structured-cloneable: plain data, arrays, maps) under a key. */
@@ -51,12 +67,21 @@ export class ContentCache {
     this.#set.add(key);
   }
 
+  /**
+   * Store a large value that later runs mostly do not need (a rendered body): it is kept in pieces
+   * of its own, which reading the file checks but does not deserialise until one of their values
+   * is asked for (`getDeferred`).
+   */
+  setDeferred(key: string, value: unknown): void {
+    this.set(key, Deferred.of(value));
+  }
+
   /** Whether this run added entries or stopped using some, so the file on disk is out of date. */
   get changed(): boolean {
     return this.#set.size > 0 || this.#used.size !== this.#previous.size;
   }
 
-  /** The entries this cache was seeded with (read from disk), for inspection. */
+  /** The entries this cache was seeded with (read from disk), for inspection; a deferred entry's value stands as a placeholder. */
   get stored(): ReadonlyMap<string, unknown> {
     return this.#previous;
   }
@@ -89,7 +114,7 @@ export class ContentCache {
    * may be reused for the next one (`saveContentCache` writes each before taking the next).
    */
   *pieces(stored?: (offset: number, length: number) => Buffer | undefined): Generator<Buffer> {
-    yield framed({ format: FORMAT, fingerprint: this.#fingerprint } satisfies CacheHeader);
+    yield framed(serialize({ format: FORMAT, fingerprint: this.#fingerprint } satisfies CacheHeader));
     const copied = new Set<string>();
     if (stored) {
       for (const piece of this.#pieces) {
@@ -101,15 +126,25 @@ export class ContentCache {
       }
     }
     let batch: [string, unknown][] = [];
+    let deferred: [string, Deferred][] = [];
     for (const entry of this.#used) {
       if (copied.has(entry[0])) continue;
+      if (entry[1] instanceof Deferred) {
+        deferred.push(entry as [string, Deferred]);
+        if (deferred.length === ENTRIES_PER_PIECE) {
+          yield framed(deferredPiece(deferred));
+          deferred = [];
+        }
+        continue;
+      }
       batch.push(entry);
       if (batch.length === ENTRIES_PER_PIECE) {
-        yield framed(batch);
+        yield framed(serialize(batch));
         batch = [];
       }
     }
-    if (batch.length > 0) yield framed(batch);
+    if (batch.length > 0) yield framed(serialize(batch));
+    if (deferred.length > 0) yield framed(deferredPiece(deferred));
   }
 
   /** Read a cache from bytes; anything unreadable, of another format or another fingerprint gives an empty cache. */
@@ -141,7 +176,7 @@ export class ContentCache {
       const piece = read(length);
       if (piece.length < length || !checksumOf(piece).equals(prefix.subarray(4))) throw new Error("damaged");
       offset += PREFIX_BYTES + length;
-      return deserialize(piece);
+      return piece[0] === DEFERRED_MARK ? readDeferredPiece(piece) : deserialize(piece);
     };
     let header: Partial<CacheHeader> | null;
     try {
@@ -156,11 +191,19 @@ export class ContentCache {
     let damaged = false;
     try {
       for (let batch = next(); batch !== END; batch = next()) {
-        if (!Array.isArray(batch)) throw new Error("not a batch of entries");
         const keys: string[] = [];
-        for (const [key, value] of batch as [string, unknown][]) {
-          entries.set(key, value);
-          keys.push(key);
+        if (batch instanceof DeferredPiece) {
+          const values = new DeferredValues(batch.values);
+          batch.keys.forEach((key, index) => {
+            entries.set(key, new Deferred(values, index));
+            keys.push(key);
+          });
+        } else {
+          if (!Array.isArray(batch)) throw new Error("not a batch of entries");
+          for (const [key, value] of batch as [string, unknown][]) {
+            entries.set(key, value);
+            keys.push(key);
+          }
         }
         pieces.push({ offset: pieceAt, length: offset - pieceAt, keys });
       }
@@ -183,6 +226,75 @@ interface StoredPiece {
 const END = Symbol("end of file");
 const ENTRIES_PER_PIECE = 500;
 
+// A piece of deferred entries starts with this byte (a serialised batch starts with V8's version
+// tag, 0xFF), then the length of its keys' serialisation (4 bytes), its keys, and its values
+// serialised on their own: reading the piece deserialises the keys and keeps the rest as bytes.
+const DEFERRED_MARK = 0x44;
+
+// A deferred piece as read: its keys, and its values' bytes (a view of the piece read, not a copy).
+class DeferredPiece {
+  constructor(
+    readonly keys: string[],
+    readonly values: Uint8Array,
+  ) {}
+}
+
+function deferredPiece(entries: readonly [string, Deferred][]): Buffer {
+  const keys = serialize(entries.map(([key]) => key));
+  const head = Buffer.alloc(5);
+  head[0] = DEFERRED_MARK;
+  head.writeUInt32BE(keys.length, 1);
+  return Buffer.concat([head, keys, serialize(entries.map(([, value]) => value.value()))]);
+}
+
+function readDeferredPiece(piece: Buffer): DeferredPiece {
+  const keysEnd = 5 + piece.readUInt32BE(1);
+  const keys: unknown = deserialize(piece.subarray(5, keysEnd));
+  if (!Array.isArray(keys) || !keys.every((key) => typeof key === "string")) throw new Error("not a piece of deferred entries");
+  return new DeferredPiece(keys as string[], piece.subarray(keysEnd));
+}
+
+// The values of one deferred piece, deserialised together when the first of them is asked for.
+class DeferredValues {
+  #bytes: Uint8Array | undefined;
+  #values: unknown[] | undefined;
+
+  constructor(bytes: Uint8Array) {
+    this.#bytes = bytes;
+  }
+
+  at(index: number): unknown {
+    if (this.#values === undefined) {
+      const values: unknown = deserialize(this.#bytes as Uint8Array);
+      // The piece's checksum matched, so this is what was stored: an array of its values.
+      this.#values = Array.isArray(values) ? values : [];
+      this.#bytes = undefined;
+    }
+    return this.#values[index];
+  }
+}
+
+// One deferred entry: a value set this run, or its place in a piece read from the file.
+class Deferred {
+  readonly #values: DeferredValues | undefined;
+  readonly #index: number;
+  readonly #value: unknown;
+
+  constructor(values: DeferredValues | undefined, index: number, value?: unknown) {
+    this.#values = values;
+    this.#index = index;
+    this.#value = value;
+  }
+
+  static of(value: unknown): Deferred {
+    return new Deferred(undefined, 0, value);
+  }
+
+  value(): unknown {
+    return this.#values === undefined ? this.#value : this.#values.at(this.#index);
+  }
+}
+
 interface CacheHeader {
   format: string;
   fingerprint: string;
@@ -191,9 +303,8 @@ interface CacheHeader {
 // Before each piece: its length (4 bytes) and the SHA-256 of its bytes (32).
 const PREFIX_BYTES = 36;
 
-// One piece of the file: its length and checksum, then its v8 serialization.
-function framed(value: unknown): Buffer {
-  const body = serialize(value);
+// One piece of the file: its length and checksum, then its bytes.
+function framed(body: Buffer): Buffer {
   const prefix = Buffer.alloc(4);
   prefix.writeUInt32BE(body.length, 0);
   return Buffer.concat([prefix, checksumOf(body), body]);

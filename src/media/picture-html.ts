@@ -33,12 +33,24 @@ const IMG_TAG = /<img(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
 export function addPictures(html: string, lookup: (src: string) => BodyImageDisplay | undefined): string {
   if (!html.includes("<img")) return html;
   return html.replace(IMG_TAG, (tag) => {
-    const node = fromHtml(tag, { fragment: true }).children[0];
-    if (node?.type !== "element" || node.tagName !== "img") return tag;
-    const src = node.properties["src"];
-    const display = typeof src === "string" ? lookup(src) : undefined;
-    return display ? toHtml(publishedImage(node, display)) : tag;
+    const img = imgElement(tag);
+    const display = img === undefined ? undefined : lookup(img.src);
+    return img && display ? toHtml(publishedImage(img.node, display)) : tag;
   });
+}
+
+/** The `src` of every `<img>` in rendered body HTML that addPictures would look up, in order. */
+export function imageSources(html: string): string[] {
+  if (!html.includes("<img")) return [];
+  return [...html.matchAll(IMG_TAG)].flatMap(([tag]) => imgElement(tag)?.src ?? []);
+}
+
+// An `<img>` start tag parsed, with its `src`; undefined for a tag that is not one, or has no `src`.
+function imgElement(tag: string): { node: Element; src: string } | undefined {
+  const node = fromHtml(tag, { fragment: true }).children[0];
+  if (node?.type !== "element" || node.tagName !== "img") return undefined;
+  const src = node.properties["src"];
+  return typeof src === "string" ? { node, src } : undefined;
 }
 
 /** The element an `<img>` of a known image becomes: the same `<img>` with its size, or a `<picture>` around it. */

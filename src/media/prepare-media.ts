@@ -9,6 +9,7 @@ import { toCdnPicture, toCdnShareImage } from "./cdn-image.ts";
 import type { CdnSettings } from "./cdn-url.ts";
 import { IMAGE_KEY_VARIABLE, isCdnProvider, type CdnProvider } from "./image-providers.ts";
 import { addPictures, type BodyImageDisplay } from "./picture-html.ts";
+import { changedBody, type BodyParts } from "../model/body-html.ts";
 import { publishCleanDrawings } from "./drawing-copies.ts";
 import { contentHash, encodingKey, findProcessed, processImage, SHARE_WIDTH, type ProcessedImage } from "./process-image.ts";
 import { publishedFiles, toPicture, toShareImage } from "./published-image.ts";
@@ -306,10 +307,12 @@ function applyMedia(site: MediaSite, published: ReadonlyMap<string, PublishedIma
   if (byUrl.size === 0) return;
   const lookup = (src: string) => byUrl.get(src);
   for (const article of site.articles) {
-    article.body =
-      article.body.length === 2
-        ? [addPictures(article.body[0], lookup), addPictures(article.body[1], lookup)]
-        : [addPictures(article.body[0], lookup)];
+    // The body changes when its HTML is asked for; its key, by the pictures its images become.
+    const { body } = article;
+    const shown = body.imageSources.map((src) => lookup(src));
+    if (shown.some((display) => display !== undefined)) {
+      article.body = changedBody(body, `pictures\0${JSON.stringify(shown)}`, (parts) => parts.map((part) => addPictures(part, lookup)) as BodyParts);
+    }
     for (const update of article.live?.updates ?? []) update.html = addPictures(update.html, lookup);
   }
   for (const page of site.pages) page.body = addPictures(page.body, lookup);

@@ -1,3 +1,4 @@
+import type { BodyHtml } from "./body-html.ts";
 
 /** A date as the templates need it: machine-readable, and already formatted for readers in the site's time zone. */
 export interface DateInfo {
@@ -267,8 +268,8 @@ export interface Article {
   expires?: DateInfo;
   /** Whether the donation block appears on this article. */
   showDonation: boolean;
-  /** The body HTML, split in two where the editor placed the donation marker. */
-  body: [string] | [string, string];
+  /** The body HTML, split in two where the editor placed the donation marker; made when asked (see BodyHtml). */
+  body: BodyHtml;
   wordCount: number;
   readingMinutes: number;
   /** Articles sharing tags or sources with this one, best match first (see related.ts). */

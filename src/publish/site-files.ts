@@ -3,7 +3,6 @@ import { copyFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { editorFiles, localBackendUrl, publishesEditor } from "../admin/editor-files.ts";
 import { frameOrigins, withFrameSources } from "../embeds/frame-sources.ts";
-import { articleHtml } from "../model/article-html.ts";
 import type { SiteAssets, StaticFile } from "../model/types.ts";
 import type { Site } from "../site/site.ts";
 import { renderOutputFiles, type RenderedOutputFile } from "../syndication/syndication-files.ts";
@@ -70,7 +69,13 @@ const HEADERS_FILE = "/_headers";
  */
 function headersWithFrames(root: string, site: Site): RenderedOutputFile | undefined {
   const file = path.join(root, "public", HEADERS_FILE.slice(1));
-  const origins = frameOrigins(site.articles.map(articleHtml));
+  // Each body's origins were found when it was rendered, so no body is read here; a live page's updates are at hand.
+  const origins = [
+    ...new Set([
+      ...site.articles.flatMap((article) => article.body.frameOrigins),
+      ...frameOrigins(site.articles.map((article) => (article.live?.updates ?? []).map((update) => update.html))),
+    ]),
+  ].sort();
   if (origins.length === 0 || !existsSync(file)) return undefined;
   return { path: HEADERS_FILE, text: withFrameSources(readFileSync(file, "utf8"), origins) };
 }

@@ -10,6 +10,7 @@ import type { RawEntry } from "../content/load-files.ts";
 import type { SchemaOptions } from "../content/schemas.ts";
 import { canPack, packJobs, packTexts, unpackJob, type PackedJobs, type PackedTexts } from "./packed-jobs.ts";
 import { readsSameAddresses, renderJob, toRenderOptions, type RenderedJob, type RenderJob, type RenderRequest } from "./render-job.ts";
+import { deferredBody, knownBody, type BodyHtml, type BodyParts } from "../model/body-html.ts";
 
 /**
  * Below this many bodies to render, one thread is faster: starting a worker (loading the pipeline
@@ -52,25 +53,34 @@ export function renderThreads(): number {
   return Number(process.env["TIDINGS_THREADS"]) || availableParallelism();
 }
 
+/** A rendered body as renderAll gives it: its HTML made when asked (read from the cache only then). */
+export type RenderedContent = Omit<RenderedJob, "parts" | "facts"> & { html: BodyHtml };
+
+// What the cache keeps of a body besides its HTML (kept apart, deferred: see ContentCache.setDeferred).
+type RenderedFacts = Omit<RenderedJob, "parts">;
+
 /**
  * Render every job, in order: bodies found in the cache are reused (no parsing at all) when the
- * addresses of the content files they link to are unchanged; the rest are rendered (across worker
- * threads when there are enough of them) and stored in the cache. A body remembered by its file's
- * digest needs no text; one that must be rendered is asked of `readBody` when its request has none,
- * so a caller can hand over its last reference to each text.
+ * addresses of the content files they link to are unchanged, their HTML read from the cache only
+ * when it is asked for; the rest are rendered (across worker threads when there are enough of
+ * them) and stored in the cache. A body remembered by its file's digest needs no text; one that
+ * must be rendered is asked of `readBody` when its request has none, so a caller can hand over its
+ * last reference to each text.
  */
-export function renderAll(requests: readonly RenderRequest[], options: RenderAllOptions = {}): RenderedJob[] {
+export function renderAll(requests: readonly RenderRequest[], options: RenderAllOptions = {}): RenderedContent[] {
   const { cache } = options;
-  const results: (RenderedJob | undefined)[] = new Array(requests.length);
+  const results: (RenderedContent | undefined)[] = new Array(requests.length);
   const keys = requests.map((request) =>
     cache ? renderCacheKey(request.digest !== undefined ? { fileDigest: request.digest } : (request.body ?? ""), toRenderOptions(request)) : "",
   );
   const jobs: (RenderJob | undefined)[] = new Array(requests.length);
   const missing: number[] = [];
   requests.forEach((request, index) => {
-    const hit = cache?.get<RenderedJob>(`body:${keys[index]}`);
-    if (hit && readsSameAddresses(hit, request.context.addresses)) {
-      results[index] = hit;
+    const hit = cache?.get<RenderedFacts>(`body:${keys[index]}`);
+    const html = hit && cache?.getDeferred<BodyParts>(`html:${keys[index]}`);
+    if (hit && html && readsSameAddresses(hit, request.context.addresses)) {
+      const { facts, ...rest } = hit;
+      results[index] = { ...rest, html: deferredBody(facts, html) };
       return;
     }
     let body = request.body;
@@ -113,11 +123,12 @@ export function renderAll(requests: readonly RenderRequest[], options: RenderAll
     options.onProgress?.(shared.length + position + 1, total);
   });
   [...shared, ...onMain].forEach((index, position) => {
-    const body = rendered[position] as RenderedJob;
-    results[index] = body;
-    cache?.set(`body:${keys[index]}`, body);
+    const { parts, facts, ...rest } = rendered[position] as RenderedJob;
+    results[index] = { ...rest, html: knownBody(parts, facts) };
+    cache?.set(`body:${keys[index]}`, { ...rest, facts } satisfies RenderedFacts);
+    cache?.setDeferred(`html:${keys[index]}`, parts);
   });
-  return results as RenderedJob[];
+  return results as RenderedContent[];
 }
 
 // Whether a worker may be given a text (a body, or a file to validate): not a long read (see MAIN_THREAD_BODY_CHARS), and one packing keeps as it is.
@@ -126,8 +137,8 @@ function sharable(text: string): boolean {
 }
 
 // In place of a body that could not be read again: nothing to show, and the problem (the build stops on it).
-function unreadable(diagnostics: Diagnostic[]): RenderedJob {
-  return { parts: [""], updates: [], firstParagraph: "", wordCount: 0, links: [], images: [], ids: [], diagnostics, addressesRead: [] };
+function unreadable(diagnostics: Diagnostic[]): RenderedContent {
+  return { html: knownBody([""]), updates: [], firstParagraph: "", wordCount: 0, links: [], images: [], ids: [], diagnostics, addressesRead: [] };
 }
 
 /** Which of a worker's batches an answer belongs to, so a late answer to one is never taken for another's. */

@@ -5,6 +5,9 @@ import { resolveMedia } from "../model/media-files.ts";
 import { PAGE_IDS } from "../model/page-ids.ts";
 import type { SitePath } from "../model/types.ts";
 import { withPathPrefix } from "../model/urls.ts";
+import { bodyFacts, type BodyFacts } from "../model/body-html.ts";
+import { imageSources } from "../media/picture-html.ts";
+import { frameOrigins } from "../embeds/frame-sources.ts";
 
 /** What every body of one site is rendered against; one object shared by all jobs (and sent once to each worker). */
 export interface RenderContext {
@@ -58,8 +61,11 @@ export type RenderRequest = Omit<RenderJob, "body"> & {
   digest?: string | undefined;
 };
 
-/** A rendered body, with every content file whose address its links read and the address found (undefined: none). */
-export type RenderedJob = RenderedBody & { addressesRead: [file: string, address: SitePath | undefined][] };
+/**
+ * A rendered body, with every content file whose address its links read and the address found
+ * (undefined: none), and what the model needs to know of its HTML without reading it (see BodyHtml).
+ */
+export type RenderedJob = RenderedBody & { addressesRead: [file: string, address: SitePath | undefined][]; facts: BodyFacts };
 
 /**
  * The render options for a job: the page's reserved ids, images and links to other content
@@ -105,10 +111,10 @@ function contextMessages(words: NonNullable<RenderContext["words"]>): Messages {
 export function renderJob(job: RenderJob): RenderedJob {
   const addressesRead = new Map<string, SitePath | undefined>();
   const body = renderMarkdown(job.body, toRenderOptions(job, addressesRead));
-  return { ...body, addressesRead: [...addressesRead] };
+  return { ...body, addressesRead: [...addressesRead], facts: bodyFacts(body.parts, { imageSources, frameOrigins }) };
 }
 
 /** Whether a body rendered earlier read the same addresses that `addresses` gives now, so it is still what rendering would give. */
-export function readsSameAddresses(rendered: RenderedJob, addresses: ReadonlyMap<string, SitePath>): boolean {
+export function readsSameAddresses(rendered: Pick<RenderedJob, "addressesRead">, addresses: ReadonlyMap<string, SitePath>): boolean {
   return rendered.addressesRead.every(([file, address]) => addresses.get(file) === address);
 }

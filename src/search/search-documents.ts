@@ -1,8 +1,8 @@
 import type { Messages } from "../i18n/messages.ts";
 import type { Article } from "../model/types.ts";
 import type { Site } from "../site/site.ts";
-import { articleHtml } from "../model/article-html.ts";
 import { escapeHtml } from "../model/lede.ts";
+import { articleHtml } from "../model/article-html.ts";
 
 /** One article as the search index reads it: its address, when it was published, and a small HTML document of what is searchable. */
 export interface SearchDocument {
@@ -14,6 +14,14 @@ export interface SearchDocument {
    * documents held at once would be 300 MB more in the build's process while Eleventy renders.
    */
   html: () => string;
+  /**
+   * The document's HTML with the body's key (see BodyHtml) in place of the body's HTML: made
+   * without reading the body, and the same for two documents only when their HTML is the same,
+   * so it is what a shard's key hashes.
+   */
+  keyText: () => string;
+  /** About how many characters `html()` gives more than `keyText()`: the body's, less its key's. */
+  bodyChars: number;
 }
 
 /**
@@ -37,10 +45,17 @@ export interface SearchDocument {
  * readers see it) and `datetime` (for `<time datetime>`).
  */
 export function searchDocument(article: Article, messages: Messages): SearchDocument {
-  return { url: article.url, publishedMs: article.date.epochMs, html: () => documentHtml(article, messages) };
+  return {
+    url: article.url,
+    publishedMs: article.date.epochMs,
+    html: () => documentHtml(article, messages, articleHtml(article)),
+    keyText: () => documentHtml(article, messages, [article.body.key, ...(article.live?.updates ?? []).map((update) => update.html)]),
+    bodyChars: article.body.chars - article.body.key.length,
+  };
 }
 
-function documentHtml(article: Article, messages: Messages): string {
+// The document with `bodyHtml` as the article's text: its body's parts and a live page's updates (articleHtml), or what stands for them.
+function documentHtml(article: Article, messages: Messages, bodyHtml: readonly string[]): string {
   const { language } = messages;
   const described: string[] = [];
   if (article.kicker?.live === true) described.push(filter("live", messages.text("kicker.live")));
@@ -65,7 +80,7 @@ function documentHtml(article: Article, messages: Messages): string {
   const text: string[] = [];
   if (article.standfirst) text.push(`<p>${article.standfirst}</p>`);
   // A live page's updates are part of its story.
-  text.push(articleHtml(article).join("\n"));
+  text.push(bodyHtml.join("\n"));
   // Pagefind leaves out a page with no words in its text. With neither a standfirst nor a
   // paragraph (a body of a heading, a picture or an embed alone, or none yet), the headline is
   // added after the body, the last words an excerpt would show (search.js shows none that is the

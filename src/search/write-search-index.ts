@@ -121,8 +121,8 @@ function shardKey(shard: SearchShard, code: string): { key: string; chars: numbe
   const hash = createHash("sha256").update(code).update("\0").update(shard.id).update("\0");
   let chars = 0;
   for (const document of shard.documents) {
-    const text = document.html();
-    chars += text.length;
+    const text = document.keyText();
+    chars += text.length + document.bodyChars;
     hash.update(document.url).update("\0").update(String(document.publishedMs)).update("\0").update(text).update("\0");
   }
   return { key: hash.digest("hex"), chars };

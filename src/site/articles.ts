@@ -9,8 +9,9 @@ import { ageNotice } from "../model/age-notice.ts";
 import { articleAddress, entrySlug } from "../model/content-addresses.ts";
 import { inLanguage } from "../i18n/site-languages.ts";
 import { DEFAULT_TYPE } from "../model/kicker.ts";
-import { withDateline } from "../model/dateline.ts";
-import { escapeHtml, splitLede } from "../model/lede.ts";
+import { bodyWithDateline } from "../model/dateline.ts";
+import { escapeHtml } from "../model/lede.ts";
+import { withoutLede } from "../model/body-html.ts";
 import { PAGE_IDS } from "../model/page-ids.ts";
 import type { Article, Author, Source } from "../model/types.ts";
 import type { AddressClaim } from "./addresses.ts";
@@ -100,14 +101,11 @@ function toArticle(entry: RenderedEntry<ArticleFrontMatter>, context: ArticleCon
   }
   const typeKey = fm.type ?? DEFAULT_TYPE;
   // Without a `summary`, the body's opening paragraph becomes the standfirst rather than appearing twice.
-  const lede = fm.summary === undefined ? splitLede(entry.html[0]) : undefined;
-  const split: Pick<Article, "body" | "standfirst"> = {
-    body: lede ? (entry.html.length === 2 ? [lede.rest, entry.html[1]] : [lede.rest]) : entry.html,
-    standfirst: fm.summary !== undefined ? escapeHtml(fm.summary) : (lede?.lede ?? ""),
-  };
+  const split: Pick<Article, "body" | "standfirst"> =
+    fm.summary === undefined ? { body: withoutLede(entry.html), standfirst: entry.html.lede ?? "" } : { body: entry.html, standfirst: escapeHtml(fm.summary) };
   // Where the reporting was done opens the story, in the words of the article's language ("MILLBROOK —").
   const { body, standfirst } =
-    fm.dateline === undefined ? split : withDateline(split, input.messages.text("article.dateline", { place: fm.dateline }));
+    fm.dateline === undefined ? split : bodyWithDateline(split, input.messages.text("article.dateline", { place: fm.dateline }));
   const tagNames = dedupeByKey(fm.tags ?? []);
   const excludedTags = new Set(config.donation.exclude.tags.map(matchKey));
   const showDonation =

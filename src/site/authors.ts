@@ -50,7 +50,7 @@ function authorPages(input: SiteInput, diagnostics: Diagnostic[]): Author[] {
       feed: feedPath(inLanguage(base, authorPath(slug))),
       name: fm.name,
       links: fm.links ?? [],
-      bio: entry.html.join(""),
+      bio: entry.html.parts().join(""),
       knowsAbout: fm.knowsAbout ?? [],
       articles: [],
     };

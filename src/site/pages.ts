@@ -50,7 +50,7 @@ function toPage(entry: RenderedEntry<PageFrontMatter>, config: SiteConfig, asks:
     title: fm.title,
     language: fm.language ?? config.language,
     summary: fm.summary ?? entry.firstParagraph,
-    body: entry.html.join(""),
+    body: entry.html.parts().join(""),
     draft: fm.draft === true,
     showDonation: config.donation.enabled && fm.donate === true && !isDonatePage,
   };

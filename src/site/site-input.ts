@@ -7,12 +7,14 @@ import type { LiveUpdateSource } from "../live/live-coverage.ts";
 import type { ParsedFront } from "../fronts/fronts.ts";
 import type { ParsedSeries } from "../series/series.ts";
 import type { BuildMode } from "../model/types.ts";
+import type { BodyHtml } from "../model/body-html.ts";
 import type { SiteLanguage } from "../i18n/site-languages.ts";
 import type { ArticleRecord } from "../history/record-types.ts";
 
 /** A validated entry together with its rendered Markdown body. */
 export interface RenderedEntry<FrontMatter> extends ValidEntry<FrontMatter> {
-  html: [string] | [string, string];
+  /** The rendered body, its HTML made when asked. */
+  html: BodyHtml;
   firstParagraph: string;
   wordCount: number;
   /** Images in the body, with `src` as the editor wrote it, its file line and, for an embed's poster, the attribute naming it. */

@@ -46,7 +46,7 @@ export function feedContentHtml(article: Article, config: SiteConfig, messages: 
         ]),
       ) + update.html,
   );
-  parts.push(withAbsoluteLinks(embedsAsLinks([...article.body, ...updates].join("\n"), messages), articleUrl));
+  parts.push(withAbsoluteLinks(embedsAsLinks([...article.body.parts(), ...updates].join("\n"), messages), articleUrl));
   const html = parts.join("");
   cache.set(article, { siteUrl: config.url, html });
   return html;

@@ -8,6 +8,7 @@ import { writeSearchIndex } from "../../src/search/write-search-index.ts";
 import { SEARCH_SCRIPT } from "../../src/publish/static-files.ts";
 import { launchChromium } from "../support/browser.ts";
 import { serveFolder, type StaticServer } from "../support/static-server.ts";
+import { htmlDocument } from "../support/html-body.ts";
 import { tempFolder } from "../support/temp-folder.ts";
 
 // Small shards, so a corpus of 127 articles has two blocks of 40, three of 10 and a recent shard of 17.
@@ -54,13 +55,13 @@ function corpus(count: number): SearchDocument[] {
     const title = `${pick()} ${pick()} ${number}`;
     // Shaped as the articles' search documents are: headline and byline are searched as metadata.
     const byline = number === 3 ? "Ottoline Quayle" : AUTHORS[number % AUTHORS.length];
-    return {
+    return htmlDocument({
       url: `/2026/01/${String(number).padStart(3, "0")}/story/`,
       publishedMs: Date.UTC(2020, 0, 1) + number * 86_400_000,
       html: () =>
         `<!doctype html><html lang="en"><body><article data-pagefind-body><header data-pagefind-ignore><h1 data-pagefind-meta="title">${title}</h1>` +
         `<p data-pagefind-meta="byline">${byline}</p></header><p>${words.join(" ")}.</p></article></body></html>`,
-    };
+    });
   });
 }
 

@@ -46,6 +46,55 @@ describe("ContentCache", () => {
     expect(read.get("k10")).toEqual({ title: "Headline number 10" });
   });
 
+  it("keeps deferred entries in pieces of their own, read only when asked for, and carried through saves whether read or not", () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "tidings-cache-"));
+    try {
+      const first = new ContentCache("code-a");
+      // Two pieces of deferred entries (500 a piece) beside the ordinary ones.
+      for (let index = 0; index < 700; index++) {
+        first.set(`facts:${index}`, { words: index });
+        first.setDeferred(`html:${index}`, [`<p>Body ${index}</p>`]);
+      }
+      saveContentCache(folder, first);
+      const second = loadContentCache(folder, "code-a");
+      expect(second.damaged).toBe(false);
+      expect(second.stored.size).toBe(1400);
+      // Every entry is used; one deferred value is read, and one replaced.
+      for (let index = 0; index < 700; index++) {
+        second.get(`facts:${index}`);
+        second.getDeferred(`html:${index}`);
+      }
+      expect(second.getDeferred<string[]>("html:3")?.()).toEqual(["<p>Body 3</p>"]);
+      expect(second.get("html:4")).toEqual(["<p>Body 4</p>"]);
+      second.setDeferred("html:650", ["<p>Edited 650</p>"]);
+      saveContentCache(folder, second);
+      const third = loadContentCache(folder, "code-a");
+      expect(third.damaged).toBe(false);
+      expect(third.stored.size).toBe(1400);
+      expect(third.getDeferred<string[]>("html:10")?.()).toEqual(["<p>Body 10</p>"]);
+      expect(third.getDeferred<string[]>("html:649")?.()).toEqual(["<p>Body 649</p>"]);
+      expect(third.getDeferred<string[]>("html:650")?.()).toEqual(["<p>Edited 650</p>"]);
+      expect(third.get("facts:650")).toEqual({ words: 650 });
+      expect(third.getDeferred("html:700")).toBeUndefined();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("never trusts a deferred entry whose stored bytes changed, though it is not deserialised until asked for", () => {
+    const first = new ContentCache("code-a");
+    for (let index = 0; index < 3; index++) first.setDeferred(`html:${index}`, [`<p>Body number ${index}</p>`]);
+    const bytes = first.toBytes();
+    const at = bytes.indexOf("Body number 1");
+    expect(at).toBeGreaterThan(0);
+    const changed = Buffer.from(bytes);
+    changed[at] = "b".charCodeAt(0);
+    const read = ContentCache.fromBytes(changed, "code-a");
+    expect(read.damaged).toBe(true);
+    expect(read.getDeferred("html:0")).toBeUndefined();
+    expect(ContentCache.fromBytes(bytes, "code-a").getDeferred<string[]>("html:1")?.()).toEqual(["<p>Body number 1</p>"]);
+  });
+
   it("keeps only the entries a run used, so entries of deleted files are dropped", () => {
     const first = new ContentCache("code-a");
     first.set("kept", 1);

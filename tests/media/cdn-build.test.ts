@@ -223,7 +223,7 @@ describe("images with an image CDN in the preview server", () => {
       "/media/articles/2026/images/pier.jpg",
       "/media/articles/2026/images/wall.png",
     ]);
-    const body = site.articles.find((article) => article.slug === "second-story")?.body.join("") ?? "";
+    const body = site.articles.find((article) => article.slug === "second-story")?.body.parts().join("") ?? "";
     expect(body).toContain('src="/media/articles/2026/images/pier.jpg"');
     expect(body).not.toContain("imgix");
   });

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { ContentCache } from "../../src/cache/content-cache.ts";
 import type { RawEntry } from "../../src/content/load-files.ts";
 import { entryValidator, validateEntries } from "../../src/content/validate-entry.ts";
-import { MIN_JOBS_FOR_WORKERS, renderAll, renderInParallel, startRenderWorkers, validateInParallel, type WorkerAnswer } from "../../src/render/render-all.ts";
+import { MIN_JOBS_FOR_WORKERS, renderAll, renderInParallel, startRenderWorkers, validateInParallel, type RenderedContent, type WorkerAnswer } from "../../src/render/render-all.ts";
 import { packJobs, packTexts } from "../../src/render/packed-jobs.ts";
-import { renderJob, type RenderContext, type RenderJob } from "../../src/render/render-job.ts";
+import { renderJob, type RenderContext, type RenderedJob, type RenderJob } from "../../src/render/render-job.ts";
 
 const context: RenderContext = {
   siteHosts: ["news.example.org"],
@@ -30,7 +30,7 @@ describe("renderInParallel", () => {
     // Let the worker finish loading the pipeline first, as it does while the build validates front matter.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const many = Array.from({ length: 2 * MIN_JOBS_FOR_WORKERS }, (_, index) => jobs[index % jobs.length] as RenderJob);
-    expect(renderAll(many, { threads: 2, workers })).toEqual(many.map(renderJob));
+    expect(asJobs(renderAll(many, { threads: 2, workers }))).toEqual(many.map(renderJob));
     // The worker took its share (its bodies read from the shared memory they were packed into).
     expect(workers.received).toBeGreaterThan(0);
   });
@@ -40,7 +40,7 @@ describe("renderInParallel", () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const odd = (job: RenderJob): RenderJob => ({ ...job, body: `${job.body}A stray half of a pair: \ud83c.\n` });
     const many = Array.from({ length: 2 * MIN_JOBS_FOR_WORKERS }, (_, index) => (index % 2 === 0 ? odd : (job: RenderJob) => job)(jobs[index % jobs.length] as RenderJob));
-    expect(renderAll(many, { threads: 2, workers })).toEqual(many.map(renderJob));
+    expect(asJobs(renderAll(many, { threads: 2, workers }))).toEqual(many.map(renderJob));
     expect(workers.received).toBeGreaterThan(0);
   });
 
@@ -48,7 +48,7 @@ describe("renderInParallel", () => {
     const long: RenderJob = { ...(jobs[0] as RenderJob), body: "A long paragraph of a court transcript, said the witness. ".repeat(10_000), file: "content/articles/2026/transcript.md" };
     const many = Array.from({ length: MIN_JOBS_FOR_WORKERS + 1 }, (_, index) => (index === 7 ? long : (jobs[index % jobs.length] as RenderJob)));
     const progress: number[][] = [];
-    expect(renderAll(many, { threads: 2, onProgress: (done, total) => progress.push([done, total]) })).toEqual(many.map(renderJob));
+    expect(asJobs(renderAll(many, { threads: 2, onProgress: (done, total) => progress.push([done, total]) }))).toEqual(many.map(renderJob));
     expect(progress.at(-1)).toEqual([many.length, many.length]);
   });
 });
@@ -57,25 +57,28 @@ describe("renderAll", () => {
   it("renders what the cache lacks, stores it, and reuses it on the next run", () => {
     const cache = new ContentCache("code");
     const first = renderAll(jobs, { cache, threads: 1 });
-    expect(first).toEqual(jobs.map(renderJob));
-    expect(cache.size).toBe(jobs.length);
+    expect(asJobs(first)).toEqual(jobs.map(renderJob));
+    // Each body's facts, and its HTML apart (deferred).
+    expect(cache.size).toBe(2 * jobs.length);
     const next = ContentCache.fromBytes(cache.toBytes(), "code");
-    expect(renderAll(jobs, { cache: next, threads: 1 })).toEqual(first);
+    expect(asJobs(renderAll(jobs, { cache: next, threads: 1 }))).toEqual(asJobs(first));
     expect(next.changed).toBe(false);
   });
 
   it("re-renders only the bodies whose linked articles moved, and none when an article is added", () => {
     const cache = new ContentCache("code");
     const first = renderAll(jobs, { cache, threads: 1 });
-    expect(first[0]?.parts[0]).toContain('href="/2026/11/01/story-1/"');
+    expect(first[0]?.html.parts()[0]).toContain('href="/2026/11/01/story-1/"');
 
     const added = { ...context, addresses: new Map([...context.addresses, ["content/articles/2026/new.md", "/2026/11/27/new/"]]) };
+    const stored = ContentCache.fromBytes(cache.toBytes(), "code");
     const afterAdding = renderAll(
       jobs.map((job) => ({ ...job, context: added })),
-      { cache, threads: 1 },
+      { cache: stored, threads: 1 },
     );
-    // The very objects the cache held: nothing was parsed again.
-    afterAdding.forEach((body, index) => expect(body).toBe(first[index]));
+    // What the cache held: nothing was rendered again.
+    expect(stored.changed).toBe(false);
+    expect(asJobs(afterAdding)).toEqual(asJobs(first));
 
     const moved = { ...context, addresses: new Map([["content/articles/2026/story-1.md", "/2026/11/02/story-1/"]]) };
     const afterMoving = renderAll(
@@ -84,17 +87,17 @@ describe("renderAll", () => {
     );
     // Every job links to story-1.md; one that did not would be reused, as the addition showed.
     afterMoving.forEach((body, index) => {
-      expect(body).not.toBe(first[index]);
-      expect(body.parts[0]).toContain('href="/2026/11/02/story-1/"');
+      expect(body.html.key).not.toBe(first[index]?.html.key);
+      expect(body.html.parts()[0]).toContain('href="/2026/11/02/story-1/"');
     });
   });
 
   it("re-renders a body whose link led nowhere once the article it names exists", () => {
     const cache = new ContentCache("code");
     const job: RenderJob = { body: "See [the new story](new.md).\n", file: "content/articles/2026/story-0.md", bodyLine: 5, context };
-    expect(renderAll([job], { cache, threads: 1 })[0]?.parts[0]).toContain('href="new.md"');
+    expect(renderAll([job], { cache, threads: 1 })[0]?.html.parts()[0]).toContain('href="new.md"');
     const added = { ...context, addresses: new Map([...context.addresses, ["content/articles/2026/new.md", "/2026/11/27/new/"]]) };
-    expect(renderAll([{ ...job, context: added }], { cache, threads: 1 })[0]?.parts[0]).toContain('href="/2026/11/27/new/"');
+    expect(renderAll([{ ...job, context: added }], { cache, threads: 1 })[0]?.html.parts()[0]).toContain('href="/2026/11/27/new/"');
   });
 });
 
@@ -177,7 +180,12 @@ describe("validateInParallel", () => {
     validateEntries(entries, options, undefined, (pending) => validateInParallel(pending, options, workers));
     const before = workers.received;
     const many = Array.from({ length: 2 * MIN_JOBS_FOR_WORKERS }, (_, index) => jobs[index % jobs.length] as RenderJob);
-    expect(renderAll(many, { threads: 2, workers })).toEqual(many.map(renderJob));
+    expect(asJobs(renderAll(many, { threads: 2, workers }))).toEqual(many.map(renderJob));
     expect(workers.received).toBeGreaterThan(before);
   });
 });
+
+// renderAll's results as renderJob gives them: the HTML read, the facts apart.
+function asJobs(contents: readonly RenderedContent[]): RenderedJob[] {
+  return contents.map(({ html: { parts, ...facts }, ...rest }) => ({ ...rest, parts: parts(), facts }));
+}

@@ -2,9 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { SearchDocument } from "../../src/search/search-documents.ts";
 import { planShards, SHARD_SIZES } from "../../src/search/search-shards.ts";
+import { htmlDocument } from "../support/html-body.ts";
 
 const documents = (count: number, from = 0): SearchDocument[] =>
-  Array.from({ length: count }, (_, number) => ({ url: `/a/${from + number}/`, publishedMs: (from + number) * 1000, html: () => `<p>${from + number}</p>` }));
+  Array.from({ length: count }, (_, number) => htmlDocument({ url: `/a/${from + number}/`, publishedMs: (from + number) * 1000, html: () => `<p>${from + number}</p>` }));
 
 const ids = (count: number, sizes?: readonly number[]) => planShards(documents(count), sizes).map((shard) => `${shard.id}:${shard.documents.length}`);
 
@@ -21,9 +22,9 @@ describe("planShards", () => {
 
   it("orders by publication time, then address, whatever order the site lists them in", () => {
     const same = [
-      { url: "/b/", publishedMs: 5, html: () => "" },
-      { url: "/a/", publishedMs: 5, html: () => "" },
-      { url: "/c/", publishedMs: 1, html: () => "" },
+      htmlDocument({ url: "/b/", publishedMs: 5, html: () => "" }),
+      htmlDocument({ url: "/a/", publishedMs: 5, html: () => "" }),
+      htmlDocument({ url: "/c/", publishedMs: 1, html: () => "" }),
     ];
     expect(planShards(same, [1]).map((shard) => shard.documents.map((document) => document.url))).toEqual([["/c/"], ["/a/"], ["/b/"]]);
   });

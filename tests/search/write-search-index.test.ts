@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../src/core/files.ts";
 import type { SearchDocument } from "../../src/search/search-documents.ts";
 import { writeSearchIndex } from "../../src/search/write-search-index.ts";
+import { htmlDocument } from "../support/html-body.ts";
 
 const folder = mkdtempSync(path.join(os.tmpdir(), "tidings-search-index-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -14,13 +15,15 @@ const SIZES = [10];
 const WORDS = ["river", "flood", "council", "bridge", "school", "budget", "market", "library", "station", "harbour"];
 
 function documents(count: number): SearchDocument[] {
-  return Array.from({ length: count }, (_, number) => ({
-    url: `/2026/01/${String(number).padStart(2, "0")}/story/`,
-    publishedMs: Date.UTC(2026, 0, 1) + number * 3_600_000,
-    html: () =>
-      `<!doctype html><html lang="en"><body><article data-pagefind-body><h1 data-pagefind-meta="title">Story ${number}</h1>` +
-      `<p>${WORDS[number % WORDS.length]} ${WORDS[(number * 3) % WORDS.length]} word${number}.</p></article></body></html>`,
-  }));
+  return Array.from({ length: count }, (_, number) =>
+    htmlDocument({
+      url: `/2026/01/${String(number).padStart(2, "0")}/story/`,
+      publishedMs: Date.UTC(2026, 0, 1) + number * 3_600_000,
+      html: () =>
+        `<!doctype html><html lang="en"><body><article data-pagefind-body><h1 data-pagefind-meta="title">Story ${number}</h1>` +
+        `<p>${WORDS[number % WORDS.length]} ${WORDS[(number * 3) % WORDS.length]} word${number}.</p></article></body></html>`,
+    }),
+  );
 }
 
 // Every file of a search bundle with its bytes, by path.

@@ -2,6 +2,7 @@ import { parseContentDate } from "../../src/content/dates.ts";
 import { buildSite } from "../../src/site/build-site.ts";
 import type { Site } from "../../src/site/site.ts";
 import { articleEntry, authorEntry, siteInput, testConfig } from "./site-input.ts";
+import { htmlBody } from "./html-body.ts";
 
 /** A headline that tries to end every container it could be written into. */
 export const HOSTILE_TITLE = `</script><script>alert(1)</script> ]]> <!-- & "quotes" \u2028`;
@@ -49,9 +50,9 @@ export function richSite(overrides: { config?: Record<string, unknown>; mode?: "
               { date: date("2026-11-26 20:00"), text: "An earlier version misspelt a name." },
             ],
           }),
-          html: [
+          html: htmlBody(
             '<p>See <a href="#note">the note</a>, <a href="/tags/river/">river news</a> and <a href="https://elsewhere.example/x">elsewhere</a>.</p>\n<p><img src="/media/articles/map.png" alt="Map"></p>',
-          ],
+          ),
         },
         articleEntry("content/articles/hostile.md", {
           title: HOSTILE_TITLE,

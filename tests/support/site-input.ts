@@ -5,6 +5,7 @@ import { parseConfig, type SiteConfig } from "../../src/config/config.ts";
 import { parseContentDate } from "../../src/content/dates.ts";
 import type { ArticleFrontMatter, AuthorFrontMatter, PageFrontMatter } from "../../src/content/schemas.ts";
 import type { RenderedEntry, SiteInput } from "../../src/site/site-input.ts";
+import { htmlBody } from "./html-body.ts";
 
 /** The settings every test site shares; tests override single fields. */
 export const TEST_CONFIG = {
@@ -38,7 +39,7 @@ export function articleEntry(
     body: "Body.",
     bodyLine: 5,
     lines: new Map(),
-    html: ["<p>Body.</p>"],
+    html: htmlBody("<p>Body.</p>"),
     firstParagraph: "Body.",
     wordCount: 1,
     images: [],
@@ -56,7 +57,7 @@ function renderedEntry<FrontMatter>(file: string, frontMatter: FrontMatter, text
     body: "",
     bodyLine: 4,
     lines: new Map(),
-    html: [`<p>${text}</p>`],
+    html: htmlBody(`<p>${text}</p>`),
     firstParagraph: text,
     wordCount: 1,
     images: [],

@@ -5,6 +5,7 @@ import { shareImage } from "../../src/syndication/share-image.ts";
 import { buildSite } from "../../src/site/build-site.ts";
 import { articleEntry, siteInput, testConfig } from "../support/site-input.ts";
 import { englishMessages } from "../../src/i18n/catalogues.ts";
+import { htmlBody } from "../support/html-body.ts";
 
 describe("toAbsoluteUrl", () => {
   it("resolves site paths under the site's folder and percent-encodes what URLs require", () => {
@@ -16,7 +17,7 @@ describe("toAbsoluteUrl", () => {
 
 describe("feedContentHtml", () => {
   function articleWith(html: string, config = testConfig()) {
-    const entry = { ...articleEntry("content/articles/a.md", { date: "2026-11-20", summary: "Standfirst." }), html: [html] as [string] };
+    const entry = { ...articleEntry("content/articles/a.md", { date: "2026-11-20", summary: "Standfirst." }), html: htmlBody(html) };
     const { site } = buildSite(siteInput({ config, articles: [entry] }));
     return { article: site.articles[0]!, config: site.config };
   }
