@@ -110,11 +110,12 @@ export class ContentCache {
    * hundred at a time, so writing a large site's cache never holds all of it as one buffer. With
    * `stored` (the bytes of the file this cache was read from, at an offset), a piece of that file
    * whose entries this run all found there is copied as it is (checksum and all) instead of
-   * serialised again: an edit rewrites a piece or two, not every entry. A copied piece's buffer
-   * may be reused for the next one (`saveContentCache` writes each before taking the next).
+   * serialised again: an edit rewrites a piece or two, not every entry. A piece may come in
+   * several buffers, one after the other. A copied piece's buffer may be reused for the next one
+   * (`saveContentCache` writes each before taking the next).
    */
   *pieces(stored?: (offset: number, length: number) => Buffer | undefined): Generator<Buffer> {
-    yield framed(serialize({ format: FORMAT, fingerprint: this.#fingerprint } satisfies CacheHeader));
+    yield* framed(serialize({ format: FORMAT, fingerprint: this.#fingerprint } satisfies CacheHeader));
     const copied = new Set<string>();
     if (stored) {
       for (const piece of this.#pieces) {
@@ -132,19 +133,19 @@ export class ContentCache {
       if (entry[1] instanceof Deferred) {
         deferred.push(entry as [string, Deferred]);
         if (deferred.length === ENTRIES_PER_PIECE) {
-          yield framed(deferredPiece(deferred));
+          yield* framed(...deferredPiece(deferred));
           deferred = [];
         }
         continue;
       }
       batch.push(entry);
       if (batch.length === ENTRIES_PER_PIECE) {
-        yield framed(serialize(batch));
+        yield* framed(serialize(batch));
         batch = [];
       }
     }
-    if (batch.length > 0) yield framed(serialize(batch));
-    if (deferred.length > 0) yield framed(deferredPiece(deferred));
+    if (batch.length > 0) yield* framed(serialize(batch));
+    if (deferred.length > 0) yield* framed(...deferredPiece(deferred));
   }
 
   /** Read a cache from bytes; anything unreadable, of another format or another fingerprint gives an empty cache. */
@@ -239,12 +240,13 @@ class DeferredPiece {
   ) {}
 }
 
-function deferredPiece(entries: readonly [string, Deferred][]): Buffer {
+// A piece of deferred entries in its parts (see DEFERRED_MARK), not joined: at 100,000 articles each join was a copy of the site's HTML.
+function deferredPiece(entries: readonly [string, Deferred][]): Buffer[] {
   const keys = serialize(entries.map(([key]) => key));
   const head = Buffer.alloc(5);
   head[0] = DEFERRED_MARK;
   head.writeUInt32BE(keys.length, 1);
-  return Buffer.concat([head, keys, serialize(entries.map(([, value]) => value.value()))]);
+  return [head, keys, serialize(entries.map(([, value]) => value.value()))];
 }
 
 function readDeferredPiece(piece: Buffer): DeferredPiece {
@@ -303,11 +305,17 @@ interface CacheHeader {
 // Before each piece: its length (4 bytes) and the SHA-256 of its bytes (32).
 const PREFIX_BYTES = 36;
 
-// One piece of the file: its length and checksum, then its bytes.
-function framed(body: Buffer): Buffer {
+// One piece of the file: its length and checksum, then its bytes (the parts of its body, in order).
+function framed(...body: Buffer[]): Buffer[] {
+  const hash = createHash("sha256");
+  let length = 0;
+  for (const part of body) {
+    hash.update(part);
+    length += part.length;
+  }
   const prefix = Buffer.alloc(4);
-  prefix.writeUInt32BE(body.length, 0);
-  return Buffer.concat([prefix, checksumOf(body), body]);
+  prefix.writeUInt32BE(length, 0);
+  return [Buffer.concat([prefix, hash.digest()]), ...body];
 }
 
 function checksumOf(bytes: Buffer): Buffer {
