@@ -307,19 +307,19 @@ const PREFIX_BYTES = 36;
 
 // One piece of the file: its length and checksum, then its bytes (the parts of its body, in order).
 function framed(...body: Buffer[]): Buffer[] {
-  const hash = createHash("sha256");
-  let length = 0;
-  for (const part of body) {
-    hash.update(part);
-    length += part.length;
-  }
   const prefix = Buffer.alloc(4);
-  prefix.writeUInt32BE(length, 0);
-  return [Buffer.concat([prefix, hash.digest()]), ...body];
+  prefix.writeUInt32BE(
+    body.reduce((length, part) => length + part.length, 0),
+    0,
+  );
+  return [Buffer.concat([prefix, checksumOf(...body)]), ...body];
 }
 
-function checksumOf(bytes: Buffer): Buffer {
-  return createHash("sha256").update(bytes).digest();
+// The SHA-256 of bytes given in parts, as of the parts joined.
+function checksumOf(...parts: Buffer[]): Buffer {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part);
+  return hash.digest();
 }
 
 // The file each loaded cache was read from, as it was then: a save copies pieces from it only while it is still that file.

@@ -10,7 +10,7 @@ import type { RawEntry } from "../content/load-files.ts";
 import type { SchemaOptions } from "../content/schemas.ts";
 import { canPack, packJobs, packTexts, unpackJob, type PackedJobs, type PackedTexts } from "./packed-jobs.ts";
 import { readsSameAddresses, renderJob, toRenderOptions, type RenderedJob, type RenderJob, type RenderRequest } from "./render-job.ts";
-import { deferredBody, knownBody, type BodyHtml, type BodyParts } from "../model/body-html.ts";
+import { bodyFacts, deferredBody, knownBody, type BodyHtml, type BodyParts } from "../model/body-html.ts";
 
 /**
  * Below this many bodies to render, one thread is faster: starting a worker (loading the pipeline
@@ -138,7 +138,7 @@ function sharable(text: string): boolean {
 
 // In place of a body that could not be read again: nothing to show, and the problem (the build stops on it).
 function unreadable(diagnostics: Diagnostic[]): RenderedContent {
-  return { html: knownBody([""]), updates: [], firstParagraph: "", wordCount: 0, links: [], images: [], ids: [], diagnostics, addressesRead: [] };
+  return { html: knownBody([""], bodyFacts([""])), updates: [], firstParagraph: "", wordCount: 0, links: [], images: [], ids: [], diagnostics, addressesRead: [] };
 }
 
 /** Which of a worker's batches an answer belongs to, so a late answer to one is never taken for another's. */

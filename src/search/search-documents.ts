@@ -1,8 +1,8 @@
 import type { Messages } from "../i18n/messages.ts";
 import type { Article } from "../model/types.ts";
 import type { Site } from "../site/site.ts";
-import { escapeHtml } from "../model/lede.ts";
 import { articleHtml } from "../model/article-html.ts";
+import { escapeHtml } from "../model/lede.ts";
 
 /** One article as the search index reads it: its address, when it was published, and a small HTML document of what is searchable. */
 export interface SearchDocument {

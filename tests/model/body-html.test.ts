@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bodyFacts, changedBody, deferredBody, knownBody, withoutLede, type BodyParts } from "../../src/model/body-html.ts";
+import { bodyFacts, changedBody, deferredBody, withoutLede, type BodyParts } from "../../src/model/body-html.ts";
 import { bodyWithDateline, withDateline } from "../../src/model/dateline.ts";
 import { splitLede } from "../../src/model/lede.ts";
 import { htmlBody } from "../support/html-body.ts";
@@ -57,7 +57,7 @@ describe("BodyHtml", () => {
   });
 
   it("gives a changed body a key of its own for each step, so a page showing it is rendered again", () => {
-    const body = knownBody(["<p>Text.</p>"]);
+    const body = htmlBody("<p>Text.</p>");
     const upper = (parts: BodyParts) => parts.map((text) => text.toUpperCase()) as BodyParts;
     const once = changedBody(body, "pictures\0[1]", upper);
     expect(once.key).not.toBe(body.key);
