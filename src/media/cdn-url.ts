@@ -49,18 +49,18 @@ const JPEG_NAME: Record<CdnProvider, "jpeg" | "jpg" | undefined> = {
  * IPX, the output folder).
  */
 export function cdnImageUrl(settings: CdnSettings, sitePath: SitePath, request: CdnRequest): string {
-  const site = new URL(settings.siteUrl);
-  const hostPath = `${site.pathname.replace(/\/$/, "")}${sitePath}`;
+  const { sitePathname, cdnHost, cdnOrigin } = addressesOf(settings);
+  const hostPath = `${sitePathname}${sitePath}`;
   const under = (base: string) => `${base.replace(/\/$/, "")}${sitePath}`;
   const format = request.format && JPEG_NAME[settings.provider];
   const operations = { width: request.width, ...(format ? { format } : {}) };
   switch (settings.provider) {
     case "cloudflare":
-      return cloudflare(hostPath, operations, { domain: new URL(settings.url ?? settings.siteUrl).host });
+      return cloudflare(hostPath, operations, { domain: cdnHost });
     case "netlify":
-      return netlify(hostPath, operations, { baseUrl: new URL(settings.url ?? settings.siteUrl).origin });
+      return netlify(hostPath, operations, { baseUrl: cdnOrigin });
     case "vercel":
-      return vercel(hostPath, operations, { baseUrl: new URL(settings.url ?? settings.siteUrl).origin });
+      return vercel(hostPath, operations, { baseUrl: cdnOrigin });
     case "imgix":
       return signImgix(imgix(under(required(settings)), operations), settings.key);
     case "cloudinary":
@@ -73,6 +73,29 @@ export function cdnImageUrl(settings: CdnSettings, sitePath: SitePath, request: 
     case "ipx":
       return ipx(sitePath, operations, { baseURL: required(settings) });
   }
+}
+
+// The parts of the site's and the CDN's addresses each address is made of, parsed once per
+// settings rather than twice for every address (a photo has four or five).
+const addresses = new WeakMap<CdnSettings, CdnAddresses>();
+
+interface CdnAddresses {
+  sitePathname: string;
+  cdnHost: string;
+  cdnOrigin: string;
+  /** The settings' addresses these were parsed from: settings changed in place are parsed again. */
+  siteUrl: string;
+  url: string | undefined;
+}
+
+function addressesOf(settings: CdnSettings): CdnAddresses {
+  let found = addresses.get(settings);
+  if (found === undefined || settings.siteUrl !== found.siteUrl || settings.url !== found.url) {
+    const cdn = new URL(settings.url ?? settings.siteUrl);
+    found = { sitePathname: new URL(settings.siteUrl).pathname.replace(/\/$/, ""), cdnHost: cdn.host, cdnOrigin: cdn.origin, siteUrl: settings.siteUrl, url: settings.url };
+    addresses.set(settings, found);
+  }
+  return found;
 }
 
 /**

@@ -52,14 +52,24 @@ export function feedContentHtml(article: Article, config: SiteConfig, messages: 
   return html;
 }
 
-// Rendered bodies are serialised by hast-util-to-html, which writes every attribute as ` name="value"`:
-// a body this does not match has no link or image that needs rewriting, and is used as it is.
-// (Text that merely looks like an attribute only costs a parse that changes nothing.)
-const MAY_HAVE_RELATIVE_URL = / (?:(?:href|src)="(?!https?:\/\/|mailto:)|srcset=")/;
+// Rendered bodies are serialised by hast-util-to-html, which writes every attribute as ` name="value"`
+// (a `"` in a value as a reference): a body in which every address these match is absolute has no
+// link or image that needs rewriting, and is used as it is; an image CDN's pictures are all
+// absolute. (Text that merely looks like an attribute only costs a parse that changes nothing.)
+const URL_ATTRIBUTE = / (href|src|srcset)="([^"]*)"/g;
+const ABSOLUTE = /^(?:https?:\/\/|mailto:)/;
+
+function mayHaveRelativeUrl(html: string): boolean {
+  for (const [, name, value = ""] of html.matchAll(URL_ATTRIBUTE)) {
+    const addresses = name === "srcset" ? splitSrcset(value).map((candidate) => candidate.address) : [value];
+    if (addresses.some((address) => !ABSOLUTE.test(address))) return true;
+  }
+  return false;
+}
 
 /** The HTML with every `href`, `src` and `srcset` address made absolute; parsed only when it may have a relative one (parsing costs ~1.5 ms an article). */
 function withAbsoluteLinks(html: string, articleUrl: string): string {
-  if (!MAY_HAVE_RELATIVE_URL.test(html)) return html;
+  if (!mayHaveRelativeUrl(html)) return html;
   const tree = fromHtml(html, { fragment: true });
   walk(tree, (node) => {
     if (node.type !== "element") return undefined;

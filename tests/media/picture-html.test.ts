@@ -1,8 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { load } from "cheerio";
+import fc from "fast-check";
+import { fromHtml } from "hast-util-from-html";
+import { toHtml } from "hast-util-to-html";
+import { h } from "hastscript";
 import { describe, expect, it } from "vitest";
-import { addPictures, type BodyImageDisplay } from "../../src/media/picture-html.ts";
+import { addPictures, imageSources, type BodyImageDisplay } from "../../src/media/picture-html.ts";
 
 const picture: BodyImageDisplay = {
   src: "/media/pier.jpg",
@@ -92,5 +96,36 @@ describe("addPictures", () => {
       // Compared as parsed documents: re-serialising may write a boolean attribute as `attr=""`.
       expect($.html().trimEnd(), name).toBe(load(rendered, null, false).html().trimEnd());
     }
+  });
+});
+
+describe("imageSources", () => {
+  // What a parser reads as the tag's src: the reference the quick reading must agree with.
+  const parsedSrc = (tag: string): string[] => {
+    const node = fromHtml(tag, { fragment: true }).children[0];
+    const src = node?.type === "element" && node.tagName === "img" ? node.properties["src"] : undefined;
+    return typeof src === "string" ? [src] : [];
+  };
+  const text = fc.stringMatching(/^[a-z/. =&;"'<>\r\t\0éx-]{0,12}$/);
+
+  it("reads each img tag's src as a parser does, for the serialiser's tags and for any other", () => {
+    const written = fc
+      .record({ src: fc.option(text, { nil: undefined }), alt: text, title: fc.option(text, { nil: undefined }), dataSrc: fc.option(text, { nil: undefined }) })
+      .map(({ src, alt, title, dataSrc }) => toHtml(h("img", { src, alt, title, dataSrc })));
+    const raw = fc
+      .array(fc.constantFrom(' src="', ' alt="', ' src=', '"', " ", "=", "src", "x", "'", "&amp;", "/", ' SRC="', "\r", "\t", " data-src=\""), { maxLength: 10 })
+      .map((pieces) => `<img${pieces.join("")}>`);
+    fc.assert(
+      fc.property(fc.oneof(written, raw), (tag) => {
+        // Only tags the body's tag pattern takes whole are ever read.
+        fc.pre([...tag.matchAll(/<img(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>/gi)].map(([match]) => match).join("") === tag);
+        expect(imageSources(tag)).toEqual(parsedSrc(tag));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("lists every image of a body in order", () => {
+    expect(imageSources('<p><img src="/media/a.jpg" alt="A"> and <img alt="b" src="/media/b&#x26;c.png"></p><img alt="no source">')).toEqual(["/media/a.jpg", "/media/b&c.png"]);
   });
 });

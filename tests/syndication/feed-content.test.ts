@@ -73,6 +73,23 @@ describe("feedContentHtml", () => {
     );
   });
 
+  it("leaves an image CDN's picture, whose every address is absolute, exactly as rendered", () => {
+    const body =
+      '<picture><img src="https://cdn.example/cdn-cgi/image/width=800,f=auto/media/x.jpg" srcset="https://cdn.example/cdn-cgi/image/width=400,f=auto/media/x.jpg 400w, https://cdn.example/cdn-cgi/image/width=800,f=auto/media/x.jpg 800w" alt="x"></picture>';
+    const { article, config } = articleWith(body);
+    expect(feedContentHtml(article, config, englishMessages())).toBe(`<p>Standfirst.</p>${body}`);
+  });
+
+  it("rewrites a srcset with one relative candidate among absolute ones", () => {
+    const { article, config } = articleWith(
+      '<img src="https://cdn.example/x-800.jpg" srcset="https://cdn.example/x-400.jpg 400w, /gazette/media/x-800.jpg 800w" alt="x">',
+      testConfig({ url: "https://example.github.io/gazette" }),
+    );
+    expect(feedContentHtml(article, config, englishMessages())).toBe(
+      '<p>Standfirst.</p><img src="https://cdn.example/x-800.jpg" srcset="https://cdn.example/x-400.jpg 400w, https://example.github.io/gazette/media/x-800.jpg 800w" alt="x">',
+    );
+  });
+
   it("leaves a body with only absolute links exactly as rendered", () => {
     const body = '<p>Text with <a href="https://x.example/" rel="noopener noreferrer">a link</a> &#x26; more.</p>';
     const { article, config } = articleWith(body);
