@@ -39,6 +39,19 @@ describe("readImageHeader", () => {
     expect(await readImageHeader(file)).toMatchObject({ ok: true, header: { width: 400, height: 600 } });
   });
 
+  it("reads a JPEG whose EXIF data runs past the first 16 KB, but not 64 KB, from its first 64 KB", async () => {
+    const file = path.join(folder, "longer-exif.jpg");
+    await sharp({ create: { width: 640, height: 480, channels: 3, background: "#777777" } })
+      .jpeg()
+      .withExif({ IFD0: { ImageDescription: "y".repeat(30_000) } })
+      .toFile(file);
+    const bytes = readFileSync(file);
+    const frame = bytes.indexOf(Buffer.from([0xff, 0xc0]), 2);
+    expect(frame).toBeGreaterThan(16 * 1024);
+    expect(frame).toBeLessThan(60 * 1024);
+    expect(await readImageHeader(file)).toEqual({ ok: true, header: { format: "jpeg", width: 640, height: 480, animated: false } });
+  });
+
   it("reads a JPEG whose EXIF data runs past the first 64 KB from the whole file", async () => {
     const file = path.join(folder, "long-exif.jpg");
     // A 65 KB EXIF caption pushes the frame header past the first read.
