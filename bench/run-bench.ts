@@ -7,6 +7,7 @@
 //   npm run bench -- --large           100,000 articles, one run, no preview (about half an hour)
 //   npm run bench -- --sizes 4000 --runs 5 --json out.json
 //   npm run bench -- --photos 1300     the photo site instead: 1,000 articles (or the first of --sizes), 1,300 photos
+//   npm run bench -- --photos 1300 --work /mnt/xfs/bench   the same on another file system (sites are built under --work, .cache/bench by default)
 //   npm run bench -- --long-reads      one long read of 1, 2, 4 and 8 MB in a small site, cold builds (about half a minute)
 //   npm run bench -- --hostile         the nesting scan's cost a MB, and the time to refuse each hostile body (seconds)
 //   npm run bench -- --install         the deploy's install (npm ci --omit=dev): time with an empty and a filled npm cache, packages, size (a minute or two; needs the npm registry)
@@ -15,7 +16,7 @@
 // validating and rendering Markdown through the cache; write: pages, feeds and static files;
 // search: Pagefind). "One push" is what CI does for a push that adds one article: the cache
 // restored, no previous output, the production build.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from "node:fs";
 import { execSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
@@ -30,13 +31,11 @@ import { photoTable, runPhotoBench } from "./photo-bench.ts";
 import { emptyTrash, setAside } from "./set-aside.ts";
 
 const REPO = path.resolve(import.meta.dirname, "..");
-const WORK = path.join(REPO, ".cache", "bench");
-// What measured builds must not find, moved here and deleted after the last one (bench/set-aside.ts).
-const TRASH = path.join(WORK, "trash");
 const SEED = 20261127;
 
 const { values } = parseArgs({
   options: {
+    work: { type: "string", default: path.join(REPO, ".cache", "bench") },
     quick: { type: "boolean", default: false },
     large: { type: "boolean", default: false },
     sizes: { type: "string" },
@@ -51,6 +50,11 @@ const { values } = parseArgs({
     install: { type: "boolean", default: false },
   },
 });
+
+// Where the sites are generated and built: another file system is measured by putting it there.
+const WORK = path.resolve(values.work);
+// What measured builds must not find, moved here and deleted after the last one (bench/set-aside.ts).
+const TRASH = path.join(WORK, "trash");
 
 if (values.install) {
   const installed = runInstallBench({ repo: REPO, work: WORK, log: (line) => process.stderr.write(`${line}\n`) });
@@ -94,8 +98,9 @@ if (values.photos) {
   emptyTrash(TRASH);
   const json = values.json.replace(/\.json$/, "-photos.json");
   mkdirSync(path.dirname(json), { recursive: true });
-  writeFileSync(json, `${JSON.stringify({ date: new Date().toISOString(), machine: machineName(), seed: SEED, photos }, null, 2)}\n`);
-  process.stdout.write(`${photoTable(photos)}\n\n${machineName()}\nJSON: ${path.relative(process.cwd(), json)}\n`);
+  const fileSystem = fileSystemOf(WORK);
+  writeFileSync(json, `${JSON.stringify({ date: new Date().toISOString(), machine: machineName(), fileSystem, seed: SEED, photos }, null, 2)}\n`);
+  process.stdout.write(`${photoTable(photos)}\n\n${machineName()}; sites on ${fileSystem}\nJSON: ${path.relative(process.cwd(), json)}\n`);
   process.exit(0);
 }
 
@@ -244,6 +249,15 @@ process.stdout.write(
 );
 
 /** The machine the benchmark ran on, in one line. */
+// The file systems whose copies differ most: a copy of a photo is a clone on XFS and Btrfs, every byte on ext4.
+const FILE_SYSTEMS: Record<number, string> = { 0xef53: "ext4", 0x58465342: "xfs", 0x9123683e: "btrfs", 0x01021994: "tmpfs" };
+
+/** The kind of file system `folder` is on, as its name where known (the photo site's copies depend on it). */
+function fileSystemOf(folder: string): string {
+  const { type } = statfsSync(folder);
+  return FILE_SYSTEMS[type] ?? `file system 0x${type.toString(16)}`;
+}
+
 function machineName(): string {
   return `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 }
