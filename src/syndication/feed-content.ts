@@ -55,12 +55,15 @@ export function feedContentHtml(article: Article, config: SiteConfig, messages: 
 // Rendered bodies are serialised by hast-util-to-html, which writes every attribute as ` name="value"`
 // (a `"` in a value as a reference): a body in which every address these match is absolute has no
 // link or image that needs rewriting, and is used as it is; an image CDN's pictures are all
-// absolute. (Text that merely looks like an attribute only costs a parse that changes nothing.)
+// absolute. Text that merely looks like an attribute only costs a parse that changes nothing; one
+// with a lone `"` could run on into a real tag and hide its address, so a match that holds a `<`
+// or `>` counts as relative.
 const URL_ATTRIBUTE = / (href|src|srcset)="([^"]*)"/g;
 const ABSOLUTE = /^(?:https?:\/\/|mailto:)/;
 
 function mayHaveRelativeUrl(html: string): boolean {
   for (const [, name, value = ""] of html.matchAll(URL_ATTRIBUTE)) {
+    if (value.includes("<") || value.includes(">")) return true;
     const addresses = name === "srcset" ? splitSrcset(value).map((candidate) => candidate.address) : [value];
     if (addresses.some((address) => !ABSOLUTE.test(address))) return true;
   }

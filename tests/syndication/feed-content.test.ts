@@ -1,4 +1,10 @@
+import fc from "fast-check";
+import type { ElementContent } from "hast";
+import { fromHtml } from "hast-util-from-html";
+import { toHtml } from "hast-util-to-html";
+import { h } from "hastscript";
 import { describe, expect, it } from "vitest";
+import { walk } from "../../src/markdown/walk.ts";
 import { toAbsoluteUrl } from "../../src/syndication/absolute-url.ts";
 import { feedContentHtml, splitSrcset } from "../../src/syndication/feed-content.ts";
 import { shareImage } from "../../src/syndication/share-image.ts";
@@ -87,6 +93,41 @@ describe("feedContentHtml", () => {
     );
     expect(feedContentHtml(article, config, englishMessages())).toBe(
       '<p>Standfirst.</p><img src="https://cdn.example/x-800.jpg" srcset="https://cdn.example/x-400.jpg 400w, https://example.github.io/gazette/media/x-800.jpg 800w" alt="x">',
+    );
+  });
+
+  it("still finds a relative link after text that looks like the start of an absolute attribute", () => {
+    const { article, config } = articleWith(
+      '<p>Type src="https://a.example and then <a href="/gazette/2026/notes/">the notes</a>.</p>',
+      testConfig({ url: "https://example.github.io/gazette" }),
+    );
+    expect(feedContentHtml(article, config, englishMessages())).toContain('<a href="https://example.github.io/gazette/2026/notes/">');
+  });
+
+  it("leaves no relative address in any body the serialiser can write, whatever its text holds", () => {
+    const address = fc.constantFrom("https://cdn.example/x.jpg", "/gazette/media/x.jpg", "notes/", "#fn-1", "mailto:desk@example.org", "HTTPS://a.example/");
+    const text = fc.array(fc.constantFrom(' src="', ' href="', ' srcset="', '"', "https://a.example", " and ", "<", ">", "&", "'"), { maxLength: 6 }).map((pieces) => pieces.join(""));
+    const element = fc.oneof(
+      text.map((value): ElementContent => ({ type: "text", value })),
+      fc.tuple(address, text).map(([href, value]) => h("a", { href }, value)),
+      fc.tuple(address, fc.array(address, { minLength: 1, maxLength: 3 })).map(([src, set]) => h("img", { src, srcSet: set.map((one, index) => `${one} ${400 * (index + 1)}w`).join(", "), alt: "" })),
+    );
+    const config = testConfig({ url: "https://example.github.io/gazette" });
+    fc.assert(
+      fc.property(fc.array(element, { maxLength: 6 }), (children) => {
+        const { article } = articleWith(toHtml(h("p", children)), config);
+        const tree = fromHtml(feedContentHtml(article, config, englishMessages()), { fragment: true });
+        walk(tree, (node) => {
+          if (node.type !== "element") return undefined;
+          const srcSet: unknown = node.properties.srcSet;
+          const candidates = typeof srcSet === "string" ? splitSrcset(srcSet).map((candidate) => candidate.address) : Array.isArray(srcSet) ? splitSrcset(srcSet.map(String).join(",")).map((candidate) => candidate.address) : [];
+          for (const value of [node.properties.href, node.properties.src, ...candidates]) {
+            if (typeof value === "string") expect(value).toMatch(/^(?:https?:\/\/|mailto:)/i);
+          }
+          return undefined;
+        });
+      }),
+      { numRuns: 300 },
     );
   });
 
