@@ -15,7 +15,7 @@ import { shareImage } from "../syndication/share-image.ts";
 import { DeferredSearchIndex, PREVIEW_INDEX_DELAY_MS } from "../search/deferred-search-index.ts";
 import { writeSiteSearch } from "../search/site-search.ts";
 import { languageMenu, listOutputPages, type SiteChrome } from "../pages/page-views.ts";
-import type { Article } from "../model/types.ts";
+import type { Article, DateInfo } from "../model/types.ts";
 import type { Site } from "../site/site.ts";
 import { toEleventySite, toPageLists, type EleventySite, type PageLists } from "./page-batches.ts";
 
@@ -197,6 +197,17 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
     const messages = pageMessages(this);
     return JSON.stringify({ language: messages.language, patterns: messages.patternsStartingWith(prefix) });
   });
+  // A date in a <time> element, in the page's words: `{{ article.date | dateTime }}`. A filter, not a
+  // partial: an include copies the page's whole context each time, and the lists show an article's
+  // date thousands of times a build.
+  eleventyConfig.addFilter("dateTime", function (this: FilterThis, date: DateInfo) {
+    const words = date.time ? pageMessages(this).html("date.dayTime", messageValues({ day: date.day, time: date.time })) : escape(date.day);
+    return new SafeString(`<time datetime="${escape(date.machine)}">${words}</time>`);
+  });
+  // Byline names without links, joined as the language joins lists, for cards whose headline is the link.
+  eleventyConfig.addFilter("bylineNames", function (this: FilterThis, bylines: readonly { name: string }[]) {
+    return new SafeString(pageMessages(this).list(bylines.map((byline) => messageValue(byline.name))));
+  });
   // A list joined as the language joins lists ("A, B and C"), for bylines and the like.
   eleventyConfig.addFilter("andList", function (this: FilterThis, items: readonly unknown[]) {
     return new SafeString(pageMessages(this).list(items.map(messageValue)));
@@ -222,6 +233,8 @@ export function configureEleventy(eleventyConfig: EleventyConfig, options: Eleve
 }
 
 const { SafeString } = nunjucks.runtime;
+// What Nunjucks' autoescaping does to a printed value, so a filter writes the bytes a template would.
+const { escape } = nunjucks.lib;
 
 // What a Nunjucks filter sees as `this`: the render context, whose `site` the page shell has set to its part's furniture.
 interface FilterThis {

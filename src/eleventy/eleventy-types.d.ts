@@ -29,6 +29,10 @@ declare module "nunjucks" {
     readonly opts: object;
   }
   const nunjucks: {
+    lib: {
+      /** HTML-escape a value as autoescaping does (`&`, `"`, `'`, `<`, `>`). */
+      escape(value: string): string;
+    };
     runtime: {
       /** A string the template prints as it is: what `| safe` gives, and what a filter returns for HTML. */
       SafeString: new (value: string) => { toString(): string; val: string };

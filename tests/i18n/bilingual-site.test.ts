@@ -130,6 +130,8 @@ describe("a site in English and Welsh", () => {
       "Y cyngor yn cymeradwyo'r wal lifogydd",
       "Yr Eisteddfod yn dod i'r cwm",
     ]);
+    // Each card's byline and date in the page's language.
+    expect(author(".card-meta").first().text()).toBe("Priya Raman · 20 Tachwedd 2026, 09:00");
   });
 
   it("publishes feeds per language", () => {

@@ -55,6 +55,16 @@ describe("the latest news list", () => {
     expect(oldest(".list-day-heading").text()).toBe("25 November 2026");
   });
 
+  it("gives each card in an author's list its byline and its date in a <time> element, and nothing more", () => {
+    const $ = readPage(result.outputDir, "/authors/priya-raman/");
+    expect($(".card-meta").first().text()).toBe("Priya Raman · 28 November 2026, 18:00");
+    expect($(".card-meta time").first().attr("datetime")).toBe("2026-11-28T18:00:00+00:00");
+    // A story without a time of day shows its day alone (the oldest, on the first archive page).
+    const oldest = readPage(result.outputDir, "/authors/priya-raman/page/1/");
+    expect(oldest(".card-meta").last().text()).toBe("Priya Raman · 25 November 2026");
+    expect(oldest(".card-meta time").last().attr("datetime")).toBe("2026-11-25");
+  });
+
   it("names the days an archive page holds, and its older neighbour's on the link there", () => {
     const $ = readPage(result.outputDir, "/page/2/");
     expect($("h1 .page-of").text()).toBe("26 November 2026 to 27 November 2026");
