@@ -248,7 +248,6 @@ process.stdout.write(
   `${toTable(results)}\n\n${machine}; load average ${report.loadAverageAtStart} at start, ${report.loadAverageAtEnd} at end\nJSON: ${path.relative(process.cwd(), values.json)}\n`,
 );
 
-/** The machine the benchmark ran on, in one line. */
 // The file systems whose copies differ most: a copy of a photo is a clone on XFS and Btrfs, every byte on ext4.
 const FILE_SYSTEMS: Record<number, string> = { 0xef53: "ext4", 0x58465342: "xfs", 0x9123683e: "btrfs", 0x01021994: "tmpfs" };
 
@@ -258,6 +257,7 @@ function fileSystemOf(folder: string): string {
   return FILE_SYSTEMS[type] ?? `file system 0x${type.toString(16)}`;
 }
 
+/** The machine the benchmark ran on, in one line. */
 function machineName(): string {
   return `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 }

@@ -75,25 +75,17 @@ export function cdnImageUrl(settings: CdnSettings, sitePath: SitePath, request: 
   }
 }
 
-// The parts of the site's and the CDN's addresses each address is made of, parsed once per
-// settings rather than twice for every address (a photo has four or five).
-const addresses = new WeakMap<CdnSettings, CdnAddresses>();
+// The parts of the site's and the CDN's addresses each address is made of, parsed once per site
+// rather than twice for every address (a photo has four or five).
+const addresses = new Map<string, { sitePathname: string; cdnHost: string; cdnOrigin: string }>();
 
-interface CdnAddresses {
-  sitePathname: string;
-  cdnHost: string;
-  cdnOrigin: string;
-  /** The settings' addresses these were parsed from: settings changed in place are parsed again. */
-  siteUrl: string;
-  url: string | undefined;
-}
-
-function addressesOf(settings: CdnSettings): CdnAddresses {
-  let found = addresses.get(settings);
-  if (found === undefined || settings.siteUrl !== found.siteUrl || settings.url !== found.url) {
+function addressesOf(settings: CdnSettings): { sitePathname: string; cdnHost: string; cdnOrigin: string } {
+  const key = `${settings.siteUrl}\0${settings.url ?? ""}`;
+  let found = addresses.get(key);
+  if (found === undefined) {
     const cdn = new URL(settings.url ?? settings.siteUrl);
-    found = { sitePathname: new URL(settings.siteUrl).pathname.replace(/\/$/, ""), cdnHost: cdn.host, cdnOrigin: cdn.origin, siteUrl: settings.siteUrl, url: settings.url };
-    addresses.set(settings, found);
+    found = { sitePathname: new URL(settings.siteUrl).pathname.replace(/\/$/, ""), cdnHost: cdn.host, cdnOrigin: cdn.origin };
+    addresses.set(key, found);
   }
   return found;
 }

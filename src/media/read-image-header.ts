@@ -29,9 +29,9 @@ const JPEG_FIRST_BYTES = 16 * 1024;
 
 /**
  * Read the width, height and format of an image file from its header: the first 16 KB of most
- * JPEGs, else the first 64 KB, or the whole file for formats whose header sharp cannot parse from a part. Nothing is decoded, so a
- * 770 KB camera photo costs one small read instead of a decode; JPEGs (camera photos) are read
- * by jpegHeader, without sharp, unless it cannot vouch for the file.
+ * JPEGs, else the first 64 KB, or the whole file for formats whose header sharp cannot parse from
+ * a part. Nothing is decoded, so a 770 KB camera photo costs one small read instead of a decode;
+ * JPEGs (camera photos) are read by jpegHeader, without sharp, unless it cannot vouch for the file.
  */
 export async function readImageHeader(file: string): Promise<ReadHeaderResult> {
   // Most JPEGs' markers end within the first read; the rest, and other formats, read as much as before.
